@@ -1,0 +1,33 @@
+/* ladderc — growable byte buffer used by every part of the library.
+ *
+ * A failed allocation makes the buffer "failed": later appends do nothing
+ * and lc_buf_failed() reports it, so writers can emit freely and check once. */
+#ifndef LADDERC_BUF_H
+#define LADDERC_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct lc_buf {
+	char *data;   /* always NUL-terminated when len > 0 or after any append */
+	size_t len;
+	size_t cap;
+	int failed;   /* sticky: an allocation failed */
+} lc_buf;
+
+#define LC_BUF_INIT {NULL, 0, 0, 0}
+
+void lc_buf_init(lc_buf *b);
+void lc_buf_free(lc_buf *b);
+void lc_buf_clear(lc_buf *b);
+/* Makes room for `extra` more bytes; returns 0, or -1 (and marks the buffer failed). */
+int lc_buf_grow(lc_buf *b, size_t extra);
+void lc_buf_put(lc_buf *b, const void *p, size_t n);
+void lc_buf_puts(lc_buf *b, const char *s);
+void lc_buf_putc(lc_buf *b, char c);
+void lc_buf_printf(lc_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void lc_buf_vprintf(lc_buf *b, const char *fmt, va_list ap);
+static inline int lc_buf_failed(const lc_buf *b) { return b->failed; }
+
+#endif

@@ -1,0 +1,196 @@
+/* ladderc — the ladder model: a loaded, checked and resolved career ladder.
+ *
+ * Everything here lives in the ladder's arena and is freed by ladder_free().
+ * Arrays keep input order (tracks, levels, groups, competencies, roles, paths),
+ * so every writer that walks them is deterministic.
+ *
+ * Strings are ladder_str: a pointer and a length. Text from YAML may contain
+ * NUL bytes, so the length is authoritative; `s` is also NUL-terminated for
+ * convenience. An absent optional value has s == NULL. */
+#ifndef LADDERC_LADDER_H
+#define LADDERC_LADDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include "ladderc/arena.h"
+#include "ladderc/diag.h"
+
+typedef struct ladder_str {
+	const char *s;
+	size_t len;
+} ladder_str;
+
+typedef struct ladder ladder;
+typedef struct ladder_track ladder_track;
+typedef struct ladder_level ladder_level;
+typedef struct ladder_group ladder_group;
+typedef struct ladder_competency ladder_competency;
+typedef struct ladder_role ladder_role;
+
+struct ladder_level {
+	ladder_str id, name;
+	ladder_str title;         /* title rubric, may hold {role} and {family}; may be absent */
+	ladder_str summary;
+	lc_mark at;               /* the level's entry in `levels:` */
+	lc_mark title_at;
+	ladder_track *track;
+	const ladder_level *prev; /* the level below on the chain; NULL at the chain's start */
+	uint32_t index;           /* position in ladder->levels: ids interned to small integers */
+	uint32_t pos;             /* position within its track */
+	uint32_t rank;            /* 1-based position in its chain: IC1 = 1, E3 = L3 = 3 */
+};
+
+struct ladder_track {
+	ladder_str id, name;
+	ladder_str from_id;       /* as written; absent for a track that starts its own chain */
+	const ladder_level *from; /* resolved crossover level, or NULL */
+	lc_mark at, from_at;
+	ladder_level **levels;
+	size_t nlevels;
+	uint32_t index;
+};
+
+/* One competency. Its expectations are indexed by level index: text[i] is what
+ * is expected at ladder->levels[i] (s == NULL where the ladder says nothing). */
+struct ladder_competency {
+	ladder_str id, name, description;
+	lc_mark at;
+	lc_mark description_at;
+	ladder_str *text;         /* [ladder->nlevels] */
+	lc_mark *text_at;         /* [ladder->nlevels] */
+	ladder_group *group;
+	ladder_str *lint_disable; /* x-lint-disable: rule ids */
+	size_t nlint_disable;
+	uint32_t pos;             /* position within its group */
+};
+
+struct ladder_group {
+	ladder_str id, name, description;
+	lc_mark at;
+	ladder_competency **competencies;
+	size_t ncompetencies;
+	ladder_role *role;        /* owning role, or NULL for a company-wide group */
+};
+
+struct ladder_role {
+	ladder_str id, name, family;
+	lc_mark at;
+	ladder_track **tracks;    /* the tracks the role takes, in ladder order */
+	size_t ntracks;
+	int tracks_given;         /* `tracks:` was written (else: every track) */
+	ladder_str *title_override; /* [ladder->nlevels], from `titles:` */
+	lc_mark *title_override_at; /* [ladder->nlevels] */
+	ladder_str *title;        /* [ladder->nlevels] resolved; s == NULL off the role's tracks */
+	ladder_group **groups;    /* role-specific (functional) groups */
+	size_t ngroups;
+	uint32_t index;
+};
+
+/* A number as written in the ladder (kept as text for exact output) and its value. */
+typedef struct ladder_number {
+	int present;
+	ladder_str text;
+	double value;
+	lc_mark at;
+} ladder_number;
+
+typedef struct ladder_criteria {
+	ladder_number min_average;
+	ladder_number min_each;
+	ladder_str time_in_level;
+	ladder_str *evidence;
+	size_t nevidence;
+	lc_mark at;
+} ladder_criteria;
+
+typedef struct ladder_promotion_into {
+	const ladder_level *level;
+	ladder_criteria criteria;
+} ladder_promotion_into;
+
+typedef struct ladder_promotion {
+	int present;
+	ladder_number scale;
+	ladder_criteria defaults;
+	ladder_promotion_into *into;
+	size_t ninto;
+	lc_mark at;
+} ladder_promotion;
+
+typedef struct ladder_path {
+	const ladder_role *from, *to;
+	ladder_str *transferable;
+	size_t ntransferable;
+	ladder_str *gaps;
+	size_t ngaps;
+	lc_mark at;
+} ladder_path;
+
+typedef struct ladder_lint_config {
+	ladder_str *disable;      /* lint: {disable: [...]} */
+	size_t ndisable;
+	lc_mark *disable_at;
+	ladder_str *vague;        /* lint: {vague: [...]}: extra vague phrases */
+	size_t nvague;
+	lc_mark at;
+} ladder_lint_config;
+
+struct ladder {
+	lc_arena *arena;
+	ladder_number version;
+	ladder_str id, name, title, updated, intro;
+	lc_mark at;
+	ladder_track **tracks;
+	size_t ntracks;
+	ladder_level **levels;    /* every level, in track order: index == position here */
+	size_t nlevels;
+	ladder_group **groups;    /* company-wide groups */
+	size_t ngroups;
+	ladder_role **roles;
+	size_t nroles;
+	ladder_promotion promotion;
+	ladder_path *paths;
+	size_t npaths;
+	ladder_lint_config lint;
+	lc_source **sources;      /* the main file first, then includes in load order */
+	size_t nsources;
+};
+
+void ladder_free(ladder *l);
+
+/* Lookups by id (NULL when absent). Linear in the number of things searched;
+ * use them for command-line arguments, not in loops over the model. */
+const ladder_level *ladder_find_level(const ladder *l, const char *id);
+const ladder_track *ladder_find_track(const ladder *l, const char *id);
+const ladder_role *ladder_find_role(const ladder *l, const char *id);
+
+/* The chain of `lv`: out[0] is the chain's first level, out[rank-1] is lv.
+ * `out` must hold lv->rank entries. Returns lv->rank. */
+size_t ladder_chain(const ladder_level *lv, const ladder_level **out);
+/* 1 if `lv` is on the role's tracks. */
+int ladder_role_has_level(const ladder_role *r, const ladder_level *lv);
+/* The levels directly above `lv`: the next on its track, or, at the top of a
+ * track, the first level of every track that continues from it. Returns the
+ * number written to out (at most ladder->ntracks + 1). When `r` is not NULL,
+ * only levels on the role's tracks count. */
+size_t ladder_next_levels(const ladder *l, const ladder_role *r, const ladder_level *lv,
+                          const ladder_level **out);
+/* 1 if a and b are equivalent: equal rank on tracks that fork from the same level. */
+int ladder_levels_equivalent(const ladder_level *a, const ladder_level *b);
+
+/* Iterates a role's groups: company-wide groups first, then the role's own.
+ * Returns NULL past the end. */
+const ladder_group *ladder_role_group(const ladder *l, const ladder_role *r, size_t i);
+size_t ladder_role_ngroups(const ladder *l, const ladder_role *r);
+
+/* The level whose text is in force for competency c at level lv: the nearest
+ * level at or below lv on its chain that has text, or NULL. */
+const ladder_level *ladder_expectation_source(const ladder_competency *c, const ladder_level *lv);
+
+static inline int ladder_str_eq(ladder_str a, ladder_str b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.s, b.s, a.len) == 0);
+}
+
+#endif

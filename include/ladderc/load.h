@@ -1,0 +1,35 @@
+/* ladderc — loading a ladder file (and its includes) into the model. */
+#ifndef LADDERC_LOAD_H
+#define LADDERC_LOAD_H
+
+#include <stddef.h>
+#include "ladderc/diag.h"
+#include "ladderc/ladder.h"
+
+/* Limits that keep hostile input from costing unbounded time or memory. */
+typedef struct ladder_limits {
+	size_t max_input;       /* bytes per file; default 256 MiB */
+	size_t max_depth;       /* YAML nesting depth; default 64 */
+	size_t max_alias_nodes; /* nodes reachable through aliases; default max(10000, 10 x document) */
+	size_t max_includes;    /* files in one ladder; default 256 */
+} ladder_limits;
+
+void ladder_limits_default(ladder_limits *lim);
+
+typedef enum ladder_status {
+	LADDER_OK = 0,
+	LADDER_INVALID = 1,   /* the ladder has errors (see the diagnostics) */
+	LADDER_IO = 2,        /* a file could not be read (see the diagnostics) */
+	LADDER_NOMEM = 3      /* out of memory */
+} ladder_status;
+
+/* Loads `path`, merges its includes, checks and resolves the ladder.
+ * On LADDER_OK *out is the model (free with ladder_free). Otherwise *out is NULL
+ * and `diags` says why. Warnings never change the status. `lim` may be NULL. */
+ladder_status ladder_load_file(const char *path, const ladder_limits *lim, lc_diags *diags,
+                               ladder **out);
+/* The same, from memory; `path` names it in diagnostics and anchors includes. */
+ladder_status ladder_load_buffer(const char *path, const char *data, size_t len,
+                                 const ladder_limits *lim, lc_diags *diags, ladder **out);
+
+#endif

@@ -1,0 +1,104 @@
+/* Region allocator: large blocks carved linearly, freed all at once. */
+#include "ladderc/arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct block {
+	struct block *next;
+	size_t size, used;
+	max_align_t data[];
+} block;
+
+struct lc_arena {
+	block *head;
+	size_t footprint;
+};
+
+enum { BLOCK_MIN = 64 * 1024 };
+
+lc_arena *lc_arena_new(void)
+{
+	return calloc(1, sizeof(lc_arena));
+}
+
+void lc_arena_free(lc_arena *a)
+{
+	if (!a)
+		return;
+	for (block *b = a->head, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+void *lc_arena_alloc(lc_arena *a, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	if (size > SIZE_MAX - align)
+		return NULL;
+	size = (size + align - 1) & ~(align - 1);
+	if (size == 0)
+		size = align;
+	block *b = a->head;
+	if (!b || b->size - b->used < size) {
+		/* Blocks grow with the arena so a big model needs few mallocs. */
+		size_t want = BLOCK_MIN;
+		if (a->footprint / 4 > want)
+			want = a->footprint / 4;
+		if (want > (size_t)64 << 20)
+			want = (size_t)64 << 20;
+		if (size > want)
+			want = size;
+		if (want > SIZE_MAX - sizeof(block))
+			return NULL;
+		block *nb = malloc(sizeof(block) + want);
+		if (!nb)
+			return NULL;
+		nb->size = want;
+		nb->used = 0;
+		a->footprint += want;
+		/* A big one-off allocation goes behind the current block so the
+		 * current block's free space stays in use. */
+		if (b && size == want && b->size - b->used > 256) {
+			nb->next = b->next;
+			b->next = nb;
+			nb->used = size;
+			memset(nb->data, 0, size);
+			return nb->data;
+		}
+		nb->next = b;
+		a->head = b = nb;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+void *lc_arena_calloc(lc_arena *a, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	return lc_arena_alloc(a, n * size);
+}
+
+char *lc_arena_memdup(lc_arena *a, const void *p, size_t n)
+{
+	if (n == SIZE_MAX)
+		return NULL;
+	char *s = lc_arena_alloc(a, n + 1);
+	if (!s)
+		return NULL;
+	if (n)
+		memcpy(s, p, n);
+	s[n] = '\0';
+	return s;
+}
+
+size_t lc_arena_footprint(const lc_arena *a)
+{
+	return a->footprint;
+}

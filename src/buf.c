@@ -1,0 +1,105 @@
+/* Growable byte buffer. */
+#include "ladderc/buf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void lc_buf_init(lc_buf *b)
+{
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->failed = 0;
+}
+
+void lc_buf_free(lc_buf *b)
+{
+	free(b->data);
+	lc_buf_init(b);
+}
+
+void lc_buf_clear(lc_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+int lc_buf_grow(lc_buf *b, size_t extra)
+{
+	if (b->failed)
+		return -1;
+	if (extra < b->cap - b->len)
+		return 0;
+	if (extra > SIZE_MAX / 2 - b->len - 1) {
+		b->failed = 1;
+		return -1;
+	}
+	size_t need = b->len + extra + 1;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < need)
+		cap *= 2;
+	char *p = realloc(b->data, cap);
+	if (!p) {
+		b->failed = 1;
+		return -1;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+void lc_buf_put(lc_buf *b, const void *p, size_t n)
+{
+	if (lc_buf_grow(b, n) < 0)
+		return;
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void lc_buf_puts(lc_buf *b, const char *s)
+{
+	lc_buf_put(b, s, strlen(s));
+}
+
+void lc_buf_putc(lc_buf *b, char c)
+{
+	if (b->len + 1 < b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
+	lc_buf_put(b, &c, 1);
+}
+
+void lc_buf_vprintf(lc_buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	char small[256];
+	int n = vsnprintf(small, sizeof small, fmt, ap2);
+	va_end(ap2);
+	if (n < 0) {
+		b->failed = 1;
+		return;
+	}
+	if ((size_t)n < sizeof small) {
+		lc_buf_put(b, small, (size_t)n);
+		return;
+	}
+	if (lc_buf_grow(b, (size_t)n) < 0)
+		return;
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void lc_buf_printf(lc_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	lc_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}

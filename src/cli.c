@@ -1,0 +1,397 @@
+/* The command line: the only code that touches argv, stdout and stderr.
+ * Subcommands are a table of {name, function}; each parses its own options
+ * with getopt_long. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ladderc/emit.h"
+#include "ladderc/load.h"
+
+typedef struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *usage;   /* the synopsis after "ladderc " */
+	const char *summary;
+	const char *help;    /* options, one per line */
+} command;
+
+static const command *find_command(const char *name);
+
+/* ---- output -------------------------------------------------------------- */
+
+/* Writes all of buf to fd. Returns 0, or -1 with errno set. */
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int cli_write_stdout(const lc_buf *b)
+{
+	if (lc_buf_failed(b)) {
+		fprintf(stderr, "ladderc: error: out of memory\n");
+		return LADDERC_EXIT_TROUBLE;
+	}
+	if (b->len && write_all(STDOUT_FILENO, b->data, b->len) < 0) {
+		if (errno == EPIPE)
+			return LADDERC_EXIT_OK; /* the reader has gone (| head): nothing more to say */
+		fprintf(stderr, "ladderc: error: cannot write to standard output: %s\n", strerror(errno));
+		return LADDERC_EXIT_TROUBLE;
+	}
+	return LADDERC_EXIT_OK;
+}
+
+int cli_color_wanted(int when, int fd)
+{
+	if (when == CLI_COLOR_ALWAYS)
+		return 1;
+	if (when == CLI_COLOR_NEVER)
+		return 0;
+	const char *no = getenv("NO_COLOR");
+	if (no && *no)
+		return 0;
+	const char *term = getenv("TERM");
+	if (term && strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(fd);
+}
+
+int cli_parse_color(const char *arg, int *when)
+{
+	if (!arg || strcmp(arg, "auto") == 0)
+		*when = CLI_COLOR_AUTO;
+	else if (strcmp(arg, "always") == 0)
+		*when = CLI_COLOR_ALWAYS;
+	else if (strcmp(arg, "never") == 0)
+		*when = CLI_COLOR_NEVER;
+	else
+		return -1;
+	return 0;
+}
+
+void cli_print_diags(lc_diags *d, int color)
+{
+	lc_diags_sort(d);
+	lc_buf out = LC_BUF_INIT;
+	for (size_t i = 0; i < d->count; i++)
+		lc_diag_format(&out, &d->items[i], color);
+	if (d->truncated)
+		lc_buf_printf(&out, "ladderc: note: %zu more errors not shown (the limit is %zu; see --max-errors)\n",
+		              d->errors - (d->max_errors ? d->max_errors : 100),
+		              d->max_errors ? d->max_errors : (size_t)100);
+	if (d->oom)
+		lc_buf_puts(&out, "ladderc: error: out of memory while reporting errors\n");
+	if (out.len)
+		(void)write_all(STDERR_FILENO, out.data, out.len);
+	lc_buf_free(&out);
+}
+
+/* ---- usage --------------------------------------------------------------- */
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("ladderc: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	const command *c = cmd ? find_command(cmd) : NULL;
+	if (c) {
+		fprintf(stderr, "usage: ladderc %s\n", c->usage);
+		fprintf(stderr, "Try 'ladderc help %s' for more.\n", c->name);
+	} else {
+		fprintf(stderr, "Try 'ladderc --help' for more.\n");
+	}
+	return LADDERC_EXIT_TROUBLE;
+}
+
+/* getopt_long with our own messages: one line naming the problem, then usage. */
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts, const struct option *longopts,
+               int *result)
+{
+	opterr = 0;
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	*result = c;
+	if (c == '?') {
+		if (optopt) {
+			const struct option *o = longopts;
+			while (o && o->name && o->val != optopt)
+				o++;
+			if (o && o->name && o->has_arg == required_argument && strchr(shortopts, optopt))
+				return cli_usage_error(cmd, "option '-%c' needs a value", optopt);
+			if (strchr(shortopts, optopt))
+				return cli_usage_error(cmd, "option '-%c' needs a value", optopt);
+			return cli_usage_error(cmd, "unknown option '-%c'", optopt);
+		}
+		const char *arg = argv[optind - 1];
+		for (const struct option *o = longopts; o && o->name; o++) {
+			size_t n = strlen(o->name);
+			if (strncmp(arg, "--", 2) == 0 && strncmp(arg + 2, o->name, n) == 0 &&
+			    (arg[2 + n] == '\0' || arg[2 + n] == '=')) {
+				if (o->has_arg == required_argument)
+					return cli_usage_error(cmd, "option '--%s' needs a value", o->name);
+				return cli_usage_error(cmd, "option '--%s' takes no value", o->name);
+			}
+		}
+		return cli_usage_error(cmd, "unknown option '%s'", arg);
+	}
+	if (c == ':')
+		return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+	return -1;
+}
+
+/* Parses a size such as 1048576, 512K, 64M or 1G. */
+int cli_parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || s[0] == '-')
+		return -1;
+	unsigned shift = 0;
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift)
+		end++;
+	if (*end || v > (SIZE_MAX >> shift))
+		return -1;
+	*out = (size_t)(v << shift);
+	return 0;
+}
+
+/* Options shared by every command that loads ladders. */
+int cli_load_option(const char *cmd, int c, const char *arg, cli_load_opts *lo)
+{
+	size_t v;
+	switch (c) {
+	case OPT_MAX_INPUT:
+		if (cli_parse_size(arg, &v) < 0 || v == 0)
+			return cli_usage_error(cmd, "--max-input needs a size such as 64M, not '%s'", arg);
+		lo->limits.max_input = v;
+		return 0;
+	case OPT_MAX_ERRORS:
+		if (cli_parse_size(arg, &v) < 0 || v == 0)
+			return cli_usage_error(cmd, "--max-errors needs a positive number, not '%s'", arg);
+		lo->max_errors = v;
+		return 0;
+	case OPT_COLOR:
+		if (cli_parse_color(arg, &lo->color) < 0)
+			return cli_usage_error(cmd, "--color must be auto, always or never, not '%s'", arg);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+void cli_load_opts_init(cli_load_opts *lo)
+{
+	memset(lo, 0, sizeof *lo);
+	ladder_limits_default(&lo->limits);
+	lo->color = CLI_COLOR_AUTO;
+}
+
+/* Loads one ladder and prints its diagnostics. Returns the exit status for
+ * this file; *out is the model on success. */
+int cli_load(const char *path, const cli_load_opts *lo, ladder **out)
+{
+	lc_diags d;
+	lc_diags_init(&d);
+	d.max_errors = lo->max_errors;
+	ladder_status st = ladder_load_file(path, &lo->limits, &d, out);
+	cli_print_diags(&d, cli_color_wanted(lo->color, STDERR_FILENO));
+	lc_diags_free(&d);
+	switch (st) {
+	case LADDER_OK: return LADDERC_EXIT_OK;
+	case LADDER_INVALID: return LADDERC_EXIT_INVALID;
+	case LADDER_NOMEM:
+		fprintf(stderr, "ladderc: error: out of memory while loading '%s'\n", path);
+		return LADDERC_EXIT_TROUBLE;
+	default: return LADDERC_EXIT_TROUBLE;
+	}
+}
+
+/* ---- check --------------------------------------------------------------- */
+
+static int cmd_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_LOAD_LONGOPTS,
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	cli_load_opts lo;
+	cli_load_opts_init(&lo);
+	int c;
+	while (cli_getopt("check", argc, argv, "h", longopts, &c) < 0 && c != -1) {
+		if (c == 'h')
+			return cli_help("check");
+		if (cli_load_option("check", c, optarg, &lo) != 0)
+			return LADDERC_EXIT_TROUBLE;
+	}
+	if (c == '?' || c == ':')
+		return LADDERC_EXIT_TROUBLE;
+	if (optind >= argc)
+		return cli_usage_error("check", "no ladder file given");
+	int status = LADDERC_EXIT_OK;
+	for (int i = optind; i < argc; i++) {
+		ladder *l = NULL;
+		int st = cli_load(argv[i], &lo, &l);
+		ladder_free(l);
+		if (st > status)
+			status = st;
+	}
+	return status;
+}
+
+/* ---- render -------------------------------------------------------------- */
+
+static int cmd_render(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_LOAD_LONGOPTS,
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	cli_load_opts lo;
+	cli_load_opts_init(&lo);
+	const char *format = NULL;
+	int c;
+	while (cli_getopt("render", argc, argv, "f:h", longopts, &c) < 0 && c != -1) {
+		switch (c) {
+		case 'h':
+			return cli_help("render");
+		case 'f':
+			format = optarg;
+			break;
+		default:
+			if (cli_load_option("render", c, optarg, &lo) != 0)
+				return LADDERC_EXIT_TROUBLE;
+		}
+	}
+	if (c == '?' || c == ':')
+		return LADDERC_EXIT_TROUBLE;
+	if (!format)
+		return cli_usage_error("render", "no format given (-f json)");
+	if (strcmp(format, "json") != 0)
+		return cli_usage_error("render", "unknown format '%s' (known: json)", format);
+	if (optind >= argc)
+		return cli_usage_error("render", "no ladder file given");
+	if (argc - optind > 1)
+		return cli_usage_error("render", "render takes one ladder file, not %d", argc - optind);
+	ladder *l = NULL;
+	int st = cli_load(argv[optind], &lo, &l);
+	if (st != LADDERC_EXIT_OK)
+		return st;
+	lc_buf out = LC_BUF_INIT;
+	emit_json(l, &out);
+	st = cli_write_stdout(&out);
+	lc_buf_free(&out);
+	ladder_free(l);
+	return st;
+}
+
+/* ---- help and version ---------------------------------------------------- */
+
+static int cmd_help(int argc, char **argv)
+{
+	if (argc > 2)
+		return cli_usage_error("help", "help takes one command name");
+	if (argc == 2)
+		return cli_help(argv[1]);
+	return cli_help(NULL);
+}
+
+static int cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("ladderc %s (ladder format 1)\n", LADDERC_VERSION);
+	return fflush(stdout) == 0 ? LADDERC_EXIT_OK : LADDERC_EXIT_TROUBLE;
+}
+
+#define LOAD_HELP \
+	"      --max-input=SIZE   refuse files larger than SIZE (default 256M)\n" \
+	"      --max-errors=N     stop reporting after N errors (default 100)\n" \
+	"      --color=WHEN       colour diagnostics: auto, always or never\n"
+
+static const command commands[] = {
+	{"check", cmd_check, "check [OPTIONS] FILE...", "load and validate ladders; print errors",
+	 LOAD_HELP},
+	{"render", cmd_render, "render -f FORMAT [OPTIONS] FILE", "write a ladder to standard output",
+	 "  -f, --format=FORMAT    json\n" LOAD_HELP},
+	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", ""},
+	{"version", cmd_version, "version", "print the version", ""},
+};
+
+static const command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int cli_help(const char *name)
+{
+	if (name) {
+		const command *c = find_command(name);
+		if (!c)
+			return cli_usage_error(NULL, "no such command '%s'", name);
+		printf("usage: ladderc %s\n\n%s.\n", c->usage, c->summary);
+		if (c->help[0])
+			printf("\nOptions:\n%s", c->help);
+		printf("\nExit status: 0 success, 1 invalid ladder, 2 usage error or unreadable file.\n"
+		       "See ladderc(1) for details.\n");
+		return fflush(stdout) == 0 ? LADDERC_EXIT_OK : LADDERC_EXIT_TROUBLE;
+	}
+	printf("usage: ladderc COMMAND [OPTIONS] [FILE...]\n\n"
+	       "ladderc compiles a career ladder written in YAML: it checks it and renders it.\n\n"
+	       "Commands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+	printf("\nOptions:\n  -h, --help     show this help\n  -V, --version  print the version\n\n"
+	       "Run 'ladderc help COMMAND' for a command's options. See ladderc(1).\n");
+	return fflush(stdout) == 0 ? LADDERC_EXIT_OK : LADDERC_EXIT_TROUBLE;
+}
+
+int ladderc_main(int argc, char **argv)
+{
+	if (argc < 2) {
+		cli_help(NULL);
+		return LADDERC_EXIT_TROUBLE;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+		return cli_help(NULL);
+	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
+		return cmd_version(0, NULL);
+	const command *c = find_command(name);
+	if (!c) {
+		if (name[0] == '-')
+			return cli_usage_error(NULL, "unknown option '%s'", name);
+		return cli_usage_error(NULL, "unknown command '%s'", name);
+	}
+	optind = 1;
+	return c->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,54 @@
+/* Private: shared pieces of the command line, for the subcommands in cli*.c. */
+#ifndef LADDERC_CLI_H
+#define LADDERC_CLI_H
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "ladderc/buf.h"
+#include "ladderc/diag.h"
+#include "ladderc/ladder.h"
+#include "ladderc/load.h"
+
+/* Exit codes, documented in ladderc(1). */
+typedef enum ladderc_exit {
+	LADDERC_EXIT_OK = 0,       /* success (diff: no differences) */
+	LADDERC_EXIT_INVALID = 1,  /* the ladder is invalid (diff: differences found) */
+	LADDERC_EXIT_TROUBLE = 2   /* usage error, unreadable file, failed write */
+} ladderc_exit;
+
+enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
+
+/* long-only option values */
+enum { OPT_MAX_INPUT = 256, OPT_MAX_ERRORS, OPT_COLOR, OPT_FIRST_FREE = 300 };
+
+#define CLI_LOAD_LONGOPTS \
+	{"max-input", required_argument, NULL, OPT_MAX_INPUT}, \
+	{"max-errors", required_argument, NULL, OPT_MAX_ERRORS}, \
+	{"color", required_argument, NULL, OPT_COLOR}
+
+typedef struct cli_load_opts {
+	ladder_limits limits;
+	size_t max_errors;
+	int color;
+} cli_load_opts;
+
+int ladderc_main(int argc, char **argv);
+int cli_help(const char *command);
+int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Returns -1 to go on (with *result the option, or -1 at the end), or an exit status. */
+int cli_getopt(const char *command, int argc, char **argv, const char *shortopts,
+               const struct option *longopts, int *result);
+void cli_load_opts_init(cli_load_opts *lo);
+/* Handles a shared load option; returns 0 when handled, an exit status on a
+ * bad value, -1 when `c` is not a load option. */
+int cli_load_option(const char *command, int c, const char *arg, cli_load_opts *lo);
+int cli_load(const char *path, const cli_load_opts *lo, ladder **out);
+void cli_print_diags(lc_diags *d, int color);
+int cli_write_stdout(const lc_buf *b);
+int cli_color_wanted(int when, int fd);
+int cli_parse_color(const char *arg, int *when);
+int cli_parse_size(const char *s, size_t *out);
+
+#endif

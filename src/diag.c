@@ -1,0 +1,338 @@
+/* Diagnostics: collection, ordering and gcc-style rendering with carets. */
+#include "ladderc/diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { DEFAULT_MAX_ERRORS = 100 };
+
+void lc_diags_init(lc_diags *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+void lc_diags_free(lc_diags *d)
+{
+	for (size_t i = 0; i < d->count; i++)
+		free(d->items[i].block);
+	free(d->items);
+	lc_diags_init(d);
+}
+
+static size_t max_errors(const lc_diags *d)
+{
+	return d->max_errors ? d->max_errors : DEFAULT_MAX_ERRORS;
+}
+
+int lc_diags_full(const lc_diags *d)
+{
+	return d->errors >= max_errors(d);
+}
+
+int lc_diags_vadd(lc_diags *d, lc_severity sev, const lc_mark *at, const char *rule,
+                  const char *fmt, va_list ap)
+{
+	if (sev == LC_ERROR) {
+		if (d->errors >= max_errors(d)) {
+			d->errors++;
+			d->truncated = 1;
+			return 0;
+		}
+		d->errors++;
+	} else if (sev == LC_WARNING) {
+		d->warnings++;
+	} else if (d->truncated) {
+		return 0; /* the note's error was dropped */
+	}
+	if (d->count == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		lc_diag *items = realloc(d->items, cap * sizeof *items);
+		if (!items) {
+			d->oom = 1;
+			return 0;
+		}
+		d->items = items;
+		d->cap = cap;
+	}
+	/* one block: message, file name, source line */
+	lc_buf blk = LC_BUF_INIT;
+	lc_buf_vprintf(&blk, fmt, ap);
+	size_t msg_len = blk.len;
+	lc_buf_putc(&blk, '\0');
+	size_t file_off = blk.len, src_off = 0, src_len = 0;
+	int has_file = at && at->src && at->src->path;
+	int has_src = 0;
+	if (has_file) {
+		lc_buf_puts(&blk, at->src->path);
+		lc_buf_putc(&blk, '\0');
+		const char *line = at->line ? lc_source_line(at->src, at->line, &src_len) : NULL;
+		/* a huge line (a minified file) is not worth quoting */
+		if (line && src_len <= 1000) {
+			has_src = 1;
+			src_off = blk.len;
+			lc_buf_put(&blk, line, src_len);
+			lc_buf_putc(&blk, '\0');
+		}
+	}
+	if (lc_buf_failed(&blk) || !blk.data) {
+		lc_buf_free(&blk);
+		d->oom = 1;
+		return 0;
+	}
+	(void)msg_len;
+	lc_diag *dg = &d->items[d->count++];
+	memset(dg, 0, sizeof *dg);
+	dg->severity = sev;
+	dg->rule = rule;
+	dg->block = blk.data;
+	dg->message = blk.data;
+	if (has_file) {
+		dg->file = blk.data + file_off;
+		dg->line = at->line;
+		dg->col = at->col;
+		dg->order = at->src->order;
+	}
+	if (has_src) {
+		dg->source = blk.data + src_off;
+		dg->source_len = src_len;
+	}
+	return !lc_diags_full(d);
+}
+
+int lc_diags_add(lc_diags *d, lc_severity sev, const lc_mark *at, const char *rule,
+                 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int r = lc_diags_vadd(d, sev, at, rule, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+/* Sorting keeps each note with the diagnostic before it. */
+typedef struct group {
+	size_t first, n;
+	unsigned order;
+	uint32_t line, col;
+} group;
+
+static int group_cmp(const void *pa, const void *pb)
+{
+	const group *a = pa, *b = pb;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	/* qsort is not stable: fall back to the original order */
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+void lc_diags_sort(lc_diags *d)
+{
+	if (d->count < 2)
+		return;
+	group *groups = malloc(d->count * sizeof *groups);
+	lc_diag *out = malloc(d->count * sizeof *out);
+	if (!groups || !out) {
+		free(groups);
+		free(out);
+		return; /* unsorted is still correct */
+	}
+	size_t ng = 0;
+	for (size_t i = 0; i < d->count; i++) {
+		if (d->items[i].severity == LC_NOTE && ng > 0) {
+			groups[ng - 1].n++;
+			continue;
+		}
+		const lc_diag *dg = &d->items[i];
+		groups[ng].first = i;
+		groups[ng].n = 1;
+		groups[ng].order = dg->order;
+		groups[ng].line = dg->line;
+		groups[ng].col = dg->col;
+		ng++;
+	}
+	qsort(groups, ng, sizeof *groups, group_cmp);
+	size_t k = 0;
+	for (size_t g = 0; g < ng; g++)
+		for (size_t i = 0; i < groups[g].n; i++)
+			out[k++] = d->items[groups[g].first + i];
+	memcpy(d->items, out, d->count * sizeof *out);
+	free(groups);
+	free(out);
+}
+
+/* Line starts, recognising every break libyaml does: LF, CR LF, lone CR,
+ * NEL (C2 85), LS and PS (E2 80 A8/A9). */
+static size_t break_len(const char *p, size_t left)
+{
+	unsigned char c = (unsigned char)p[0];
+	if (c == '\n')
+		return 1;
+	if (c == '\r')
+		return (left > 1 && p[1] == '\n') ? 2 : 1;
+	if (c == 0xC2 && left > 1 && (unsigned char)p[1] == 0x85)
+		return 2;
+	if (c == 0xE2 && left > 2 && (unsigned char)p[1] == 0x80 &&
+	    ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+static int index_lines(lc_source *src)
+{
+	if (src->lines)
+		return 0;
+	size_t cap = 64, n = 0;
+	size_t *lines = malloc(cap * sizeof *lines);
+	if (!lines)
+		return -1;
+	lines[n++] = 0;
+	for (size_t i = 0; i < src->len;) {
+		size_t bl = break_len(src->data + i, src->len - i);
+		if (!bl) {
+			i++;
+			continue;
+		}
+		i += bl;
+		if (n == cap) {
+			cap *= 2;
+			size_t *nl = realloc(lines, cap * sizeof *nl);
+			if (!nl) {
+				free(lines);
+				return -1;
+			}
+			lines = nl;
+		}
+		lines[n++] = i;
+	}
+	src->lines = lines;
+	src->nlines = n;
+	return 0;
+}
+
+const char *lc_source_line(lc_source *src, uint32_t line, size_t *len)
+{
+	if (!src || !src->data || line == 0 || index_lines(src) < 0 || line > src->nlines)
+		return NULL;
+	size_t start = src->lines[line - 1];
+	size_t end = line < src->nlines ? src->lines[line] : src->len;
+	if (line < src->nlines) {
+		/* drop the break that ends the line */
+		const unsigned char *e = (const unsigned char *)src->data + end;
+		size_t k = end - start;
+		if (k >= 2 && e[-2] == '\r' && e[-1] == '\n')
+			end -= 2;
+		else if (k >= 1 && (e[-1] == '\n' || e[-1] == '\r'))
+			end -= 1;
+		else if (k >= 2 && e[-2] == 0xC2 && e[-1] == 0x85)
+			end -= 2;
+		else if (k >= 3)
+			end -= 3;
+	}
+	*len = end - start;
+	return src->data + start;
+}
+
+lc_mark lc_source_mark_at(lc_source *src, size_t offset)
+{
+	lc_mark m = {src, 1, 1};
+	if (!src || index_lines(src) < 0)
+		return m;
+	if (offset > src->len)
+		offset = src->len;
+	size_t lo = 0, hi = src->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->lines[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	m.line = (uint32_t)(lo + 1);
+	uint32_t col = 1;
+	for (size_t i = src->lines[lo]; i < offset; i++)
+		if (((unsigned char)src->data[i] & 0xC0) != 0x80)
+			col++;
+	m.col = col;
+	return m;
+}
+
+static const char *severity_name(lc_severity s)
+{
+	switch (s) {
+	case LC_ERROR: return "error";
+	case LC_WARNING: return "warning";
+	default: return "note";
+	}
+}
+
+static const char *severity_color(lc_severity s)
+{
+	switch (s) {
+	case LC_ERROR: return "\033[1;31m";
+	case LC_WARNING: return "\033[1;35m";
+	default: return "\033[1;36m";
+	}
+}
+
+/* Source text shown under a diagnostic: control characters would move the
+ * terminal's cursor or worse, so they are shown as '?'. */
+static void put_shown(lc_buf *out, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c < 0x20 && c != '\t') || c == 0x7F)
+			lc_buf_putc(out, '?');
+		else
+			lc_buf_putc(out, (char)c);
+	}
+}
+
+void lc_diag_format(lc_buf *out, const lc_diag *dg, int color)
+{
+	const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
+	lc_buf_puts(out, bold);
+	if (dg->file) {
+		put_shown(out, dg->file, strlen(dg->file));
+		if (dg->line)
+			lc_buf_printf(out, ":%u:%u", dg->line, dg->col);
+		lc_buf_puts(out, ": ");
+	} else {
+		lc_buf_puts(out, "ladderc: ");
+	}
+	lc_buf_puts(out, reset);
+	if (color)
+		lc_buf_puts(out, severity_color(dg->severity));
+	lc_buf_puts(out, severity_name(dg->severity));
+	lc_buf_puts(out, ":");
+	lc_buf_puts(out, reset);
+	lc_buf_putc(out, ' ');
+	lc_buf_puts(out, dg->message);
+	if (dg->rule)
+		lc_buf_printf(out, " [%s]", dg->rule);
+	lc_buf_putc(out, '\n');
+	if (!dg->source)
+		return;
+	const char *line = dg->source;
+	size_t len = dg->source_len;
+	lc_buf_putc(out, ' ');
+	put_shown(out, line, len);
+	lc_buf_puts(out, "\n ");
+	uint32_t col = 1;
+	for (size_t i = 0; i < len && col < dg->col; i++) {
+		unsigned char c = (unsigned char)line[i];
+		if ((c & 0xC0) == 0x80)
+			continue;
+		lc_buf_putc(out, c == '\t' ? '\t' : ' ');
+		col++;
+	}
+	if (color)
+		lc_buf_puts(out, "\033[1;32m");
+	lc_buf_putc(out, '^');
+	lc_buf_puts(out, reset);
+	lc_buf_putc(out, '\n');
+}

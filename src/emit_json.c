@@ -1,0 +1,204 @@
+/* The resolved model as JSON: keys in a fixed order, arrays in input order. */
+#include "ladderc/emit.h"
+#include "ladderc/json.h"
+
+static void str_list(lc_json *j, const ladder_str *items, size_t n)
+{
+	lc_json_array(j);
+	for (size_t i = 0; i < n; i++)
+		lc_json_str(j, items[i]);
+	lc_json_end_array(j);
+}
+
+static void number(lc_json *j, const ladder_number *n)
+{
+	if (n->present)
+		lc_json_number_text(j, n->text.s, n->text.len);
+	else
+		lc_json_null(j);
+}
+
+static void competencies(lc_json *j, const ladder *l, const ladder_group *g)
+{
+	lc_json_array(j);
+	for (size_t i = 0; i < g->ncompetencies; i++) {
+		const ladder_competency *c = g->competencies[i];
+		lc_json_object(j);
+		lc_json_key(j, "id");
+		lc_json_str(j, c->id);
+		lc_json_key(j, "name");
+		lc_json_str(j, c->name);
+		lc_json_key(j, "description");
+		lc_json_str(j, c->description);
+		lc_json_key(j, "levels");
+		lc_json_object(j);
+		for (size_t k = 0; k < l->nlevels; k++) {
+			if (!c->text[k].s)
+				continue;
+			lc_json_key_n(j, l->levels[k]->id.s, l->levels[k]->id.len);
+			lc_json_str(j, c->text[k]);
+		}
+		lc_json_end_object(j);
+		lc_json_end_object(j);
+	}
+	lc_json_end_array(j);
+}
+
+static void groups(lc_json *j, const ladder *l, ladder_group *const *gs, size_t n)
+{
+	lc_json_array(j);
+	for (size_t i = 0; i < n; i++) {
+		lc_json_object(j);
+		lc_json_key(j, "id");
+		lc_json_str(j, gs[i]->id);
+		lc_json_key(j, "name");
+		lc_json_str(j, gs[i]->name);
+		lc_json_key(j, "description");
+		lc_json_str(j, gs[i]->description);
+		lc_json_key(j, "competencies");
+		competencies(j, l, gs[i]);
+		lc_json_end_object(j);
+	}
+	lc_json_end_array(j);
+}
+
+static void criteria(lc_json *j, const ladder_criteria *c)
+{
+	lc_json_key(j, "min_average");
+	number(j, &c->min_average);
+	lc_json_key(j, "min_each");
+	number(j, &c->min_each);
+	lc_json_key(j, "time_in_level");
+	lc_json_str(j, c->time_in_level);
+	lc_json_key(j, "evidence");
+	str_list(j, c->evidence, c->nevidence);
+}
+
+void emit_json(const ladder *l, lc_buf *out)
+{
+	lc_json jv, *j = &jv;
+	lc_json_init(j, out);
+	lc_json_object(j);
+	lc_json_key(j, "ladder");
+	number(j, &l->version);
+	lc_json_key(j, "id");
+	lc_json_str(j, l->id);
+	lc_json_key(j, "name");
+	lc_json_str(j, l->name);
+	lc_json_key(j, "title");
+	lc_json_str(j, l->title);
+	lc_json_key(j, "updated");
+	lc_json_str(j, l->updated);
+	lc_json_key(j, "intro");
+	lc_json_str(j, l->intro);
+
+	lc_json_key(j, "tracks");
+	lc_json_array(j);
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		lc_json_object(j);
+		lc_json_key(j, "id");
+		lc_json_str(j, t->id);
+		lc_json_key(j, "name");
+		lc_json_str(j, t->name);
+		lc_json_key(j, "from");
+		if (t->from)
+			lc_json_str(j, t->from->id);
+		else
+			lc_json_null(j);
+		lc_json_key(j, "levels");
+		lc_json_array(j);
+		for (size_t k = 0; k < t->nlevels; k++) {
+			const ladder_level *lv = t->levels[k];
+			lc_json_object(j);
+			lc_json_key(j, "id");
+			lc_json_str(j, lv->id);
+			lc_json_key(j, "name");
+			lc_json_str(j, lv->name);
+			lc_json_key(j, "rank");
+			lc_json_int(j, lv->rank);
+			lc_json_key(j, "title");
+			lc_json_str(j, lv->title);
+			lc_json_key(j, "summary");
+			lc_json_str(j, lv->summary);
+			lc_json_end_object(j);
+		}
+		lc_json_end_array(j);
+		lc_json_end_object(j);
+	}
+	lc_json_end_array(j);
+
+	lc_json_key(j, "groups");
+	groups(j, l, l->groups, l->ngroups);
+
+	lc_json_key(j, "roles");
+	lc_json_array(j);
+	for (size_t i = 0; i < l->nroles; i++) {
+		const ladder_role *r = l->roles[i];
+		lc_json_object(j);
+		lc_json_key(j, "id");
+		lc_json_str(j, r->id);
+		lc_json_key(j, "name");
+		lc_json_str(j, r->name);
+		lc_json_key(j, "family");
+		lc_json_str(j, r->family);
+		lc_json_key(j, "tracks");
+		lc_json_array(j);
+		for (size_t t = 0; t < r->ntracks; t++)
+			lc_json_str(j, r->tracks[t]->id);
+		lc_json_end_array(j);
+		lc_json_key(j, "titles");
+		lc_json_object(j);
+		for (size_t k = 0; k < l->nlevels; k++) {
+			if (!r->title[k].s)
+				continue;
+			lc_json_key_n(j, l->levels[k]->id.s, l->levels[k]->id.len);
+			lc_json_str(j, r->title[k]);
+		}
+		lc_json_end_object(j);
+		lc_json_key(j, "groups");
+		groups(j, l, r->groups, r->ngroups);
+		lc_json_end_object(j);
+	}
+	lc_json_end_array(j);
+
+	lc_json_key(j, "promotion");
+	if (l->promotion.present) {
+		const ladder_promotion *p = &l->promotion;
+		lc_json_object(j);
+		lc_json_key(j, "scale");
+		number(j, &p->scale);
+		criteria(j, &p->defaults);
+		lc_json_key(j, "into");
+		lc_json_object(j);
+		for (size_t i = 0; i < p->ninto; i++) {
+			lc_json_key_n(j, p->into[i].level->id.s, p->into[i].level->id.len);
+			lc_json_object(j);
+			criteria(j, &p->into[i].criteria);
+			lc_json_end_object(j);
+		}
+		lc_json_end_object(j);
+		lc_json_end_object(j);
+	} else {
+		lc_json_null(j);
+	}
+
+	lc_json_key(j, "paths");
+	lc_json_array(j);
+	for (size_t i = 0; i < l->npaths; i++) {
+		const ladder_path *p = &l->paths[i];
+		lc_json_object(j);
+		lc_json_key(j, "from");
+		lc_json_str(j, p->from->id);
+		lc_json_key(j, "to");
+		lc_json_str(j, p->to->id);
+		lc_json_key(j, "transferable");
+		str_list(j, p->transferable, p->ntransferable);
+		lc_json_key(j, "gaps");
+		str_list(j, p->gaps, p->ngaps);
+		lc_json_end_object(j);
+	}
+	lc_json_end_array(j);
+	lc_json_end_object(j);
+	lc_json_finish(j);
+}

@@ -1,0 +1,160 @@
+/* Streaming JSON writer. */
+#include "ladderc/json.h"
+
+#include <string.h>
+
+void lc_json_init(lc_json *j, lc_buf *out)
+{
+	memset(j, 0, sizeof *j);
+	j->out = out;
+}
+
+void lc_escape_json(lc_buf *out, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+		char u[7];
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			/* U+2028 and U+2029 are valid JSON but break JavaScript embedding */
+			if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+			    ((unsigned char)s[i + 2] & 0xFE) == 0xA8) {
+				lc_buf_put(out, s + run, i - run);
+				lc_buf_puts(out, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+				i += 2;
+				run = i + 1;
+			}
+			continue;
+		}
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		default:
+			u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
+			u[4] = hex[c >> 4]; u[5] = hex[c & 15]; u[6] = '\0';
+			esc = u;
+		}
+		lc_buf_put(out, s + run, i - run);
+		lc_buf_puts(out, esc);
+		run = i + 1;
+	}
+	lc_buf_put(out, s + run, len - run);
+}
+
+static void newline(lc_json *j)
+{
+	if (j->compact)
+		return;
+	lc_buf_putc(j->out, '\n');
+	for (int i = 0; i < j->depth; i++)
+		lc_buf_put(j->out, "  ", 2);
+}
+
+/* Separator and indentation before a value (not after a key). */
+static void before_value(lc_json *j)
+{
+	if (j->after_key) {
+		j->after_key = 0;
+		return;
+	}
+	if (j->depth > 0) {
+		if (j->count[j->depth]++)
+			lc_buf_putc(j->out, ',');
+		newline(j);
+	}
+}
+
+static void open_container(lc_json *j, char c)
+{
+	before_value(j);
+	lc_buf_putc(j->out, c);
+	if (j->depth + 1 < LC_JSON_MAX_DEPTH)
+		j->depth++;
+	j->count[j->depth] = 0;
+}
+
+static void close_container(lc_json *j, char c)
+{
+	int had = j->count[j->depth];
+	if (j->depth > 0)
+		j->depth--;
+	if (had)
+		newline(j);
+	lc_buf_putc(j->out, c);
+}
+
+void lc_json_object(lc_json *j) { open_container(j, '{'); }
+void lc_json_array(lc_json *j) { open_container(j, '['); }
+void lc_json_end_object(lc_json *j) { close_container(j, '}'); }
+void lc_json_end_array(lc_json *j) { close_container(j, ']'); }
+
+void lc_json_key_n(lc_json *j, const char *key, size_t len)
+{
+	before_value(j);
+	lc_buf_putc(j->out, '"');
+	lc_escape_json(j->out, key, len);
+	lc_buf_puts(j->out, j->compact ? "\":" : "\": ");
+	j->after_key = 1;
+}
+
+void lc_json_key(lc_json *j, const char *key)
+{
+	lc_json_key_n(j, key, strlen(key));
+}
+
+void lc_json_string(lc_json *j, const char *s, size_t len)
+{
+	before_value(j);
+	lc_buf_putc(j->out, '"');
+	lc_escape_json(j->out, s, len);
+	lc_buf_putc(j->out, '"');
+}
+
+void lc_json_cstring(lc_json *j, const char *s)
+{
+	lc_json_string(j, s, strlen(s));
+}
+
+void lc_json_str(lc_json *j, ladder_str s)
+{
+	if (s.s)
+		lc_json_string(j, s.s, s.len);
+	else
+		lc_json_null(j);
+}
+
+void lc_json_number_text(lc_json *j, const char *s, size_t len)
+{
+	before_value(j);
+	lc_buf_put(j->out, s, len);
+}
+
+void lc_json_int(lc_json *j, long long v)
+{
+	before_value(j);
+	lc_buf_printf(j->out, "%lld", v);
+}
+
+void lc_json_bool(lc_json *j, int v)
+{
+	before_value(j);
+	lc_buf_puts(j->out, v ? "true" : "false");
+}
+
+void lc_json_null(lc_json *j)
+{
+	before_value(j);
+	lc_buf_puts(j->out, "null");
+}
+
+void lc_json_finish(lc_json *j)
+{
+	lc_buf_putc(j->out, '\n');
+}

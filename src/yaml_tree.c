@@ -1,0 +1,527 @@
+/* YAML event stream -> node tree, with the checks libyaml leaves to its users. */
+#include "yaml_tree.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+typedef struct frame {
+	yt_node *node;
+	size_t first;       /* index of the frame's first child in the child stack */
+} frame;
+
+typedef struct anchor {
+	const char *name;
+	yt_node *node;
+	lc_mark at;
+} anchor;
+
+typedef struct builder {
+	lc_arena *arena;
+	lc_source *src;
+	lc_diags *diags;
+	const ladder_limits *lim;
+	size_t bom;         /* bytes of a UTF-8 byte order mark skipped before parsing */
+	frame *frames;
+	size_t nframes, capframes;
+	yt_node **kids;
+	size_t nkids, capkids;
+	anchor *anchors;
+	size_t nanchors, capanchors;
+	size_t nodes;       /* nodes in the document, aliases not expanded */
+	size_t expanded;    /* nodes added by aliases */
+	int nomem;
+	yt_node *root;
+	int documents;
+} builder;
+
+const char *yt_kind_name(const yt_node *n)
+{
+	switch (n->kind) {
+	case YT_MAP: return "a mapping";
+	case YT_SEQ: return "a sequence";
+	default: return "text";
+	}
+}
+
+int yt_is_null(const yt_node *n)
+{
+	return n->kind == YT_SCALAR && n->plain &&
+	       (n->len == 0 || (n->len == 1 && n->str[0] == '~'));
+}
+
+static lc_mark mark_of(const builder *b, yaml_mark_t m)
+{
+	lc_mark r;
+	r.src = b->src;
+	r.line = (uint32_t)(m.line + 1);
+	r.col = (uint32_t)(m.column + 1);
+	return r;
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 32;
+	while (c < need)
+		c *= 2;
+	void *np = realloc(*p, c * size);
+	if (!np)
+		return -1;
+	*p = np;
+	*cap = c;
+	return 0;
+}
+
+/* Shows user text inside a message: quoted, shortened, control bytes escaped. */
+static void put_quoted(lc_buf *out, const char *s, size_t n)
+{
+	size_t shown = n > 40 ? 37 : n;
+	lc_buf_putc(out, '\'');
+	for (size_t i = 0; i < shown; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F)
+			lc_buf_printf(out, "\\x%02X", c);
+		else
+			lc_buf_putc(out, (char)c);
+	}
+	if (shown < n)
+		lc_buf_puts(out, "...");
+	lc_buf_putc(out, '\'');
+}
+
+static void error_at(builder *b, lc_mark at, const char *fmt, const char *s, size_t n)
+{
+	lc_buf q = LC_BUF_INIT;
+	if (s)
+		put_quoted(&q, s, n);
+	lc_diags_add(b->diags, LC_ERROR, &at, NULL, fmt, q.data ? q.data : "");
+	lc_buf_free(&q);
+}
+
+static yt_node *new_node(builder *b, yt_kind kind, yaml_mark_t m)
+{
+	yt_node *n = lc_arena_alloc(b->arena, sizeof *n);
+	if (!n) {
+		b->nomem = 1;
+		return NULL;
+	}
+	n->kind = kind;
+	n->at = mark_of(b, m);
+	n->weight = 1;
+	b->nodes++;
+	return n;
+}
+
+static size_t sat_add(size_t a, size_t c)
+{
+	return a > SIZE_MAX - c ? SIZE_MAX : a + c;
+}
+
+static int push_child(builder *b, yt_node *n)
+{
+	if (b->nframes == 0) {
+		b->root = n;
+		return 0;
+	}
+	if (grow((void **)&b->kids, &b->capkids, b->nkids + 1, sizeof *b->kids) < 0) {
+		b->nomem = 1;
+		return -1;
+	}
+	b->kids[b->nkids++] = n;
+	return 0;
+}
+
+static int register_anchor(builder *b, const yaml_char_t *name, yt_node *n, yaml_mark_t m)
+{
+	if (!name)
+		return 0;
+	size_t len = strlen((const char *)name);
+	for (size_t i = 0; i < b->nanchors; i++) {
+		if (strcmp(b->anchors[i].name, (const char *)name) == 0) {
+			error_at(b, mark_of(b, m), "anchor %s is defined twice; give each anchor its own name",
+			         (const char *)name, len);
+			lc_diags_add(b->diags, LC_NOTE, &b->anchors[i].at, NULL, "first defined here");
+			return -1;
+		}
+	}
+	if (grow((void **)&b->anchors, &b->capanchors, b->nanchors + 1, sizeof *b->anchors) < 0) {
+		b->nomem = 1;
+		return -1;
+	}
+	char *copy = lc_arena_memdup(b->arena, name, len);
+	if (!copy) {
+		b->nomem = 1;
+		return -1;
+	}
+	b->anchors[b->nanchors].name = copy;
+	b->anchors[b->nanchors].node = n;
+	b->anchors[b->nanchors].at = mark_of(b, m);
+	b->nanchors++;
+	return 0;
+}
+
+static int check_tag(builder *b, const yaml_char_t *tag, yaml_mark_t m)
+{
+	if (!tag)
+		return 0;
+	error_at(b, mark_of(b, m),
+	         "YAML tags such as %s are not part of the ladder format; remove the tag and write the value as text",
+	         (const char *)tag, strlen((const char *)tag));
+	return -1;
+}
+
+/* Duplicate keys: libyaml accepts them and a later key would silently win. */
+static void check_duplicate_keys(builder *b, const yt_node *map)
+{
+	for (uint32_t i = 1; i < map->count; i++) {
+		const yt_node *k = map->items[2 * i];
+		if (k->kind != YT_SCALAR)
+			continue;
+		for (uint32_t j = 0; j < i; j++) {
+			const yt_node *p = map->items[2 * j];
+			if (p->kind == YT_SCALAR && p->len == k->len && memcmp(p->str, k->str, k->len) == 0) {
+				error_at(b, k->at, "duplicate key %s: YAML would keep only the last value", k->str, k->len);
+				lc_diags_add(b->diags, LC_NOTE, &p->at, NULL, "first given here");
+				break;
+			}
+		}
+	}
+}
+
+/* Large mappings (thousands of keys) are not part of a sane ladder, but must
+ * not cost quadratic time: above this size keys are checked through a sort. */
+enum { DUP_LINEAR_MAX = 64 };
+
+static int keycmp(const void *pa, const void *pb)
+{
+	const yt_node *a = *(yt_node *const *)pa, *c = *(yt_node *const *)pb;
+	size_t n = a->len < c->len ? a->len : c->len;
+	int r = memcmp(a->str, c->str, n);
+	if (r)
+		return r;
+	if (a->len != c->len)
+		return a->len < c->len ? -1 : 1;
+	/* equal keys: document order, so the first is reported as the original */
+	if (a->at.line != c->at.line)
+		return a->at.line < c->at.line ? -1 : 1;
+	return a->at.col < c->at.col ? -1 : a->at.col > c->at.col;
+}
+
+static void check_duplicate_keys_sorted(builder *b, const yt_node *map)
+{
+	yt_node **keys = malloc(map->count * sizeof *keys);
+	if (!keys) {
+		b->nomem = 1;
+		return;
+	}
+	size_t n = 0;
+	for (uint32_t i = 0; i < map->count; i++)
+		if (map->items[2 * i]->kind == YT_SCALAR)
+			keys[n++] = map->items[2 * i];
+	qsort(keys, n, sizeof *keys, keycmp);
+	for (size_t i = 1; i < n; i++) {
+		if (keys[i]->len == keys[i - 1]->len && memcmp(keys[i]->str, keys[i - 1]->str, keys[i]->len) == 0) {
+			size_t first = i - 1;
+			while (first > 0 && keys[first - 1]->len == keys[i]->len &&
+			       memcmp(keys[first - 1]->str, keys[i]->str, keys[i]->len) == 0)
+				first--;
+			error_at(b, keys[i]->at, "duplicate key %s: YAML would keep only the last value", keys[i]->str,
+			         keys[i]->len);
+			lc_diags_add(b->diags, LC_NOTE, &keys[first]->at, NULL, "first given here");
+			if (lc_diags_full(b->diags))
+				break;
+		}
+	}
+	free(keys);
+}
+
+static int open_collection(builder *b, yt_kind kind, const yaml_event_t *ev, const yaml_char_t *anchor_name,
+                           const yaml_char_t *tag)
+{
+	size_t max_depth = b->lim->max_depth;
+	if (b->nframes >= max_depth) {
+		lc_mark at = mark_of(b, ev->start_mark);
+		lc_diags_add(b->diags, LC_ERROR, &at, NULL,
+		             "nesting is deeper than %zu levels; a ladder needs far fewer", max_depth);
+		return -1;
+	}
+	if (check_tag(b, tag, ev->start_mark) < 0)
+		return -1;
+	yt_node *n = new_node(b, kind, ev->start_mark);
+	if (!n)
+		return -1;
+	if (register_anchor(b, anchor_name, n, ev->start_mark) < 0)
+		return -1;
+	if (push_child(b, n) < 0)
+		return -1;
+	if (grow((void **)&b->frames, &b->capframes, b->nframes + 1, sizeof *b->frames) < 0) {
+		b->nomem = 1;
+		return -1;
+	}
+	b->frames[b->nframes].node = n;
+	b->frames[b->nframes].first = b->nkids;
+	b->nframes++;
+	return 0;
+}
+
+static int close_collection(builder *b)
+{
+	frame *f = &b->frames[--b->nframes];
+	yt_node *n = f->node;
+	size_t nkids = b->nkids - f->first;
+	if (nkids) {
+		n->items = lc_arena_calloc(b->arena, nkids, sizeof *n->items);
+		if (!n->items) {
+			b->nomem = 1;
+			return -1;
+		}
+		memcpy(n->items, b->kids + f->first, nkids * sizeof *n->items);
+	}
+	size_t w = 1;
+	for (size_t i = 0; i < nkids; i++)
+		w = sat_add(w, n->items[i]->weight);
+	n->weight = w;
+	n->count = (uint32_t)(n->kind == YT_MAP ? nkids / 2 : nkids);
+	b->nkids = f->first;
+	n->complete = 1;
+	if (n->kind == YT_MAP) {
+		if (n->count <= DUP_LINEAR_MAX)
+			check_duplicate_keys(b, n);
+		else
+			check_duplicate_keys_sorted(b, n);
+	}
+	return 0;
+}
+
+static int on_alias(builder *b, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	lc_mark at = mark_of(b, ev->start_mark);
+	const anchor *a = NULL;
+	for (size_t i = b->nanchors; i-- > 0;) {
+		if (strcmp(b->anchors[i].name, name) == 0) {
+			a = &b->anchors[i];
+			break;
+		}
+	}
+	if (!a) {
+		error_at(b, at, "alias %s refers to no anchor defined before it", name, strlen(name));
+		return -1;
+	}
+	if (!a->node->complete) {
+		error_at(b, at, "alias %s refers to its own enclosing node: the value would be infinite", name,
+		         strlen(name));
+		return -1;
+	}
+	/* Budget relative to the document, as go-yaml does: expansion may add at
+	 * most ten times the document's own nodes (and at least 10000). */
+	b->expanded = sat_add(b->expanded, a->node->weight);
+	size_t budget = b->lim->max_alias_nodes;
+	if (!budget) {
+		budget = b->nodes > SIZE_MAX / 10 ? SIZE_MAX : b->nodes * 10;
+		if (budget < 10000)
+			budget = 10000;
+	}
+	if (b->expanded > budget) {
+		lc_diags_add(b->diags, LC_ERROR, &at, NULL,
+		             "aliases expand to more than %zu nodes (an alias bomb?); use fewer or smaller aliases",
+		             budget);
+		return -1;
+	}
+	return push_child(b, a->node);
+}
+
+static int on_scalar(builder *b, const yaml_event_t *ev)
+{
+	if (check_tag(b, ev->data.scalar.tag, ev->start_mark) < 0)
+		return -1;
+	yt_node *n = new_node(b, YT_SCALAR, ev->start_mark);
+	if (!n)
+		return -1;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	n->len = ev->data.scalar.length;
+	n->str = lc_arena_memdup(b->arena, ev->data.scalar.value, n->len);
+	if (!n->str) {
+		b->nomem = 1;
+		return -1;
+	}
+	n->complete = 1;
+	if (register_anchor(b, ev->data.scalar.anchor, n, ev->start_mark) < 0)
+		return -1;
+	return push_child(b, n);
+}
+
+/* Turns libyaml's error into a located, actionable diagnostic. */
+static void report_parser_error(builder *b, const yaml_parser_t *p)
+{
+	if (p->error == YAML_MEMORY_ERROR) {
+		b->nomem = 1;
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		lc_mark at = lc_source_mark_at(b->src, p->problem_offset + b->bom);
+		const char *problem = p->problem ? p->problem : "unreadable input";
+		if (strstr(problem, "control characters")) {
+			lc_diags_add(b->diags, LC_ERROR, &at, NULL,
+			             "control character U+%04X is not allowed in a YAML file; remove it or write it as an escape in a double-quoted string",
+			             (unsigned)p->problem_value);
+		} else if (p->problem_value >= 0 && strstr(problem, "UTF-8")) {
+			lc_diags_add(b->diags, LC_ERROR, &at, NULL,
+			             "invalid UTF-8 (%s, byte 0x%02X); save the file as UTF-8", problem,
+			             (unsigned)p->problem_value & 0xFF);
+		} else {
+			lc_diags_add(b->diags, LC_ERROR, &at, NULL, "invalid text (%s); save the file as UTF-8", problem);
+		}
+		return;
+	}
+	lc_mark at = mark_of(b, p->problem_mark);
+	const char *problem = p->problem ? p->problem : "syntax error";
+	const char *context = p->context;
+	size_t len = 0;
+	const char *line = lc_source_line(b->src, at.line, &len);
+	/* What is under the problem mark decides the most useful advice. */
+	char under = 0;
+	if (line) {
+		uint32_t col = 1;
+		for (size_t i = 0; i < len; i++) {
+			if (((unsigned char)line[i] & 0xC0) == 0x80)
+				continue;
+			if (col++ == at.col) {
+				under = line[i];
+				break;
+			}
+		}
+	}
+	if (under == '\t' && strstr(problem, "cannot start any token")) {
+		lc_diags_add(b->diags, LC_ERROR, &at, NULL,
+		             "tab character where YAML expects indentation or a value; indent with spaces");
+		return;
+	}
+	if (context && strstr(context, "quoted scalar") && strstr(problem, "end of stream")) {
+		lc_mark cm = mark_of(b, p->context_mark);
+		lc_diags_add(b->diags, LC_ERROR, &cm, NULL, "unclosed quoted string: the file ends before its closing quote");
+		return;
+	}
+	/* `title: {role} Lead`: a value starting with { is a YAML flow mapping. */
+	int brace_value = 0;
+	for (size_t i = 0; line && i < len && !brace_value; i++) {
+		if (line[i] != '{')
+			continue;
+		size_t rest = len - i;
+		if (!((rest >= 6 && memcmp(line + i, "{role}", 6) == 0) ||
+		      (rest >= 8 && memcmp(line + i, "{family}", 8) == 0)))
+			continue;
+		size_t j = i;
+		while (j > 0 && line[j - 1] == ' ')
+			j--;
+		brace_value = j > 0 && line[j - 1] == ':';
+	}
+	if (context) {
+		lc_diags_add(b->diags, LC_ERROR, &at, NULL, "YAML syntax: %s %s", context, problem);
+	} else {
+		lc_diags_add(b->diags, LC_ERROR, &at, NULL, "YAML syntax: %s", problem);
+	}
+	if (brace_value)
+		lc_diags_add(b->diags, LC_NOTE, &at, NULL,
+		             "a value starting with '{' is read as a YAML mapping; quote it, as in title: \"{role} Lead\"");
+	else if (context && p->context_mark.line != p->problem_mark.line) {
+		lc_mark cm = mark_of(b, p->context_mark);
+		lc_diags_add(b->diags, LC_NOTE, &cm, NULL, "the construct starts here");
+	}
+}
+
+static int check_encoding(builder *b)
+{
+	const unsigned char *d = (const unsigned char *)b->src->data;
+	size_t n = b->src->len;
+	lc_mark top = {b->src, 1, 1};
+	if ((n >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) ||
+	    (n >= 2 && ((d[0] == 0 && d[1] != 0) || (d[0] != 0 && d[1] == 0)))) {
+		lc_diags_add(b->diags, LC_ERROR, &top, NULL,
+		             "the file is UTF-16; ladder files must be UTF-8 (re-save it as UTF-8)");
+		return -1;
+	}
+	if (n >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
+		b->bom = 3;
+	return 0;
+}
+
+yt_status yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                   yt_node **root)
+{
+	builder b;
+	memset(&b, 0, sizeof b);
+	b.arena = arena;
+	b.src = src;
+	b.diags = diags;
+	b.lim = lim;
+	*root = NULL;
+	size_t errors_before = diags->errors;
+	if (check_encoding(&b) < 0)
+		return YT_INVALID;
+
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		return YT_NOMEM;
+	yaml_parser_set_input_string(&p, (const unsigned char *)src->data + b.bom, src->len - b.bom);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+
+	int failed = 0, done = 0;
+	while (!done && !failed) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev)) {
+			report_parser_error(&b, &p);
+			failed = 1;
+			break;
+		}
+		int r = 0;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++b.documents > 1) {
+				lc_mark at = mark_of(&b, ev.start_mark);
+				lc_diags_add(diags, LC_ERROR, &at, NULL,
+				             "a second YAML document: a ladder file holds exactly one (remove this '---' and what follows, or move it to a file of its own)");
+				r = -1;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			r = on_alias(&b, &ev);
+			break;
+		case YAML_SCALAR_EVENT:
+			r = on_scalar(&b, &ev);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			r = open_collection(&b, YT_SEQ, &ev, ev.data.sequence_start.anchor, ev.data.sequence_start.tag);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			r = open_collection(&b, YT_MAP, &ev, ev.data.mapping_start.anchor, ev.data.mapping_start.tag);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			r = close_collection(&b);
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (r < 0 || b.nomem)
+			failed = 1;
+	}
+	yaml_parser_delete(&p);
+	free(b.frames);
+	free(b.kids);
+	free(b.anchors);
+	if (b.nomem)
+		return YT_NOMEM;
+	if (!failed)
+		*root = b.root; /* complete, though perhaps with duplicate keys: worth checking further */
+	if (failed || diags->errors > errors_before)
+		return YT_INVALID;
+	return YT_OK;
+}
