@@ -1,12 +1,45 @@
 /* ladderc — emitters: the model rendered to an output format.
  *
  * Each format lives in a file of its own (src/emit_FORMAT.c) behind this one
- * interface: it appends to an lc_buf and never touches files or stdout. */
+ * interface: it appends to an lc_buf and never touches files or stdout.
+ * Emitting is linear in the size of the ladder. */
 #ifndef LADDERC_EMIT_H
 #define LADDERC_EMIT_H
 
 #include "ladderc/buf.h"
 #include "ladderc/ladder.h"
+
+typedef enum ladder_format {
+	LADDER_FORMAT_JSON,
+	LADDER_FORMAT_MARKDOWN,
+	LADDER_FORMAT_HTML,
+	LADDER_FORMAT_CSV,
+	LADDER_FORMAT_TEXT
+} ladder_format;
+
+/* Which part of the ladder to show. */
+typedef enum ladder_view_kind {
+	LADDER_VIEW_LADDER,   /* everything: overview, then every role's matrices */
+	LADDER_VIEW_OVERVIEW, /* intro, track diagram, titles table, promotion, paths */
+	LADDER_VIEW_MATRIX,   /* one role (or every role): a matrix per track (or one track) */
+	LADDER_VIEW_LEVEL,    /* everything expected at one level, cumulative */
+	LADDER_VIEW_NEXT      /* what the next level(s) add to one level */
+} ladder_view_kind;
+
+typedef struct ladder_view {
+	ladder_view_kind kind;
+	const ladder_role *role;   /* NULL: every role */
+	const ladder_track *track; /* NULL: every track the role takes */
+	const ladder_level *level; /* LEVEL and NEXT */
+} ladder_view;
+
+typedef struct ladder_emit_options {
+	int csv_bom;          /* a UTF-8 byte order mark first, for Excel */
+	int csv_matrix;       /* --layout matrix: the wide table */
+	unsigned width;       /* text: wrap width (80 when 0) */
+	int html_sheet;       /* html level view: self-review sheet with an evidence column */
+	const char *link_base; /* build: prefix for links between pages, or NULL */
+} ladder_emit_options;
 
 /* The resolved model as JSON (the public interface documented in docs/format.md). */
 void emit_json(const ladder *l, lc_buf *out);
