@@ -314,6 +314,15 @@ static size_t invisible_control(const unsigned char *p, size_t left, unsigned fl
 	return 0;
 }
 
+static unsigned decode_utf8(const unsigned char *p, size_t n)
+{
+	if (n == 1)
+		return p[0];
+	if (n == 2)
+		return ((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	return ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+}
+
 /* Text by the schema. Returns 1 with *out set, 0 for null/absent or on error. */
 static int get_text(loader *ld, const yt_node *v, const char *what, unsigned flags, ladder_str *out)
 {
@@ -342,8 +351,8 @@ static int get_text(loader *ld, const yt_node *v, const char *what, unsigned fla
 				if (p[i] == '\n' || p[i] == '\r')
 					err(ld, &v->at, "%s must be one line", what);
 				else
-					err(ld, &v->at, "%s contains an invisible control character (byte 0x%02X at offset %zu); remove it",
-					    what, p[i], i);
+					err(ld, &v->at, "%s contains the invisible control character U+%04X; remove it", what,
+					    decode_utf8(p + i, n));
 				return 0;
 			}
 		}
@@ -950,7 +959,7 @@ static void build_competency(loader *ld, ladder_group *g, const yt_node *n, idma
 	if (get_text(ld, v[CK_DESCRIPTION], "a competency's 'description'", 0, &c->description))
 		c->description_at = v[CK_DESCRIPTION]->at;
 	c->lint_disable = get_text_list(ld, v[CK_LINT], "'x-lint-disable'", T_ONE_LINE | T_NO_CONTROL,
-	                                &c->nlint_disable, NULL);
+	                                &c->nlint_disable, &c->lint_disable_at);
 	const ladder_role *r = g->role;
 	if (require(ld, n, v[CK_LEVELS], "levels", "a competency") && !yt_is_null(v[CK_LEVELS]) &&
 	    want(ld, v[CK_LEVELS], YT_MAP, "a competency's 'levels'")) {
