@@ -279,16 +279,34 @@ static const char *severity_color(lc_severity s)
 	}
 }
 
-/* Source text shown under a diagnostic: control characters would move the
- * terminal's cursor or worse, so they are shown as '?'. */
-static void put_shown(lc_buf *out, const char *p, size_t n)
+/* Length of the valid UTF-8 sequence at p, or 0. */
+static size_t utf8_len(const unsigned char *p, size_t left)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7F)
+	unsigned char c = p[0];
+	size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+	if (n == 0 || n > left || (n == 2 && c < 0xC2))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+/* Source text shown under a diagnostic: control characters would move the
+ * terminal's cursor or worse, and invalid UTF-8 garbles it, so both are shown
+ * as '?' (one column each, as the caret line counts them). */
+static void put_shown(lc_buf *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		size_t k = utf8_len(p + i, n - i);
+		if (k == 0 || (k == 1 && ((p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7F))) {
 			lc_buf_putc(out, '?');
-		else
-			lc_buf_putc(out, (char)c);
+			i++;
+			continue;
+		}
+		lc_buf_put(out, s + i, k);
+		i += k;
 	}
 }
 

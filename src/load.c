@@ -870,7 +870,20 @@ static const ladder_level *find_level(loader *ld, const yt_node *k, const char *
 		const ladder_level *c = ld->vlevels.items[i];
 		suggest_try(&s, c->id.s, c->id.len);
 	}
-	err(ld, &k->at, "%s %s is not a level of this ladder%s", what, qn(ld, k), suggestion(ld, &s));
+	if (s.best || ld->vlevels.n == 0 || ld->vlevels.n > 12) {
+		err(ld, &k->at, "%s %s is not a level of this ladder%s", what, qn(ld, k), suggestion(ld, &s));
+		return NULL;
+	}
+	lc_buf known = LC_BUF_INIT;
+	for (size_t i = 0; i < ld->vlevels.n; i++) {
+		const ladder_level *c = ld->vlevels.items[i];
+		lc_buf_puts(&known, i ? ", " : "");
+		lc_buf_put(&known, c->id.s, c->id.len);
+	}
+	if (lc_buf_failed(&known))
+		oom(ld);
+	err(ld, &k->at, "%s %s is not a level of this ladder (its levels are %s)", what, qn(ld, k), known.data);
+	lc_buf_free(&known);
 	return NULL;
 }
 

@@ -368,10 +368,21 @@ static void report_parser_error(builder *b, const yaml_parser_t *p)
 			lc_diags_add(b->diags, LC_ERROR, &at, NULL,
 			             "control character U+%04X is not allowed in a YAML file; remove it or write it as an escape in a double-quoted string",
 			             (unsigned)p->problem_value);
-		} else if (p->problem_value >= 0 && strstr(problem, "UTF-8")) {
+		} else if (strstr(problem, "UTF-8")) {
+			/* libyaml points at the offending byte; the sequence starts at its lead byte */
+			size_t off = p->problem_offset + b->bom;
+			const unsigned char *d = (const unsigned char *)b->src->data;
+			if (strstr(problem, "trailing") && off <= b->src->len) {
+				size_t j = off;
+				for (int k = 0; k < 3 && j > 0 && (d[j - 1] & 0xC0) == 0x80; k++)
+					j--;
+				if (j > 0 && d[j - 1] >= 0xC0)
+					off = j - 1;
+			}
+			at = lc_source_mark_at(b->src, off);
 			lc_diags_add(b->diags, LC_ERROR, &at, NULL,
-			             "invalid UTF-8 (%s, byte 0x%02X); save the file as UTF-8", problem,
-			             (unsigned)p->problem_value & 0xFF);
+			             "invalid UTF-8 at byte 0x%02X (%s); save the file as UTF-8",
+			             off < b->src->len ? d[off] : 0u, problem);
 		} else {
 			lc_diags_add(b->diags, LC_ERROR, &at, NULL, "invalid text (%s); save the file as UTF-8", problem);
 		}
@@ -419,11 +430,10 @@ static void report_parser_error(builder *b, const yaml_parser_t *p)
 			j--;
 		brace_value = j > 0 && line[j - 1] == ':';
 	}
-	if (context) {
-		lc_diags_add(b->diags, LC_ERROR, &at, NULL, "YAML syntax: %s %s", context, problem);
-	} else {
-		lc_diags_add(b->diags, LC_ERROR, &at, NULL, "YAML syntax: %s", problem);
-	}
+	if (context)
+		lc_diags_add(b->diags, LC_ERROR, &at, NULL, "YAML syntax error: %s (%s)", problem, context);
+	else
+		lc_diags_add(b->diags, LC_ERROR, &at, NULL, "YAML syntax error: %s", problem);
 	if (brace_value)
 		lc_diags_add(b->diags, LC_NOTE, &at, NULL,
 		             "a value starting with '{' is read as a YAML mapping; quote it, as in title: \"{role} Lead\"");
