@@ -889,30 +889,38 @@ static const ladder_level *find_level(loader *ld, const yt_node *k, const char *
 
 enum { UNSEEN, VISITING, DONE };
 
-static int rank_track(loader *ld, ladder_track *t, unsigned char *state)
+/* Ranks track t and the tracks it continues from. Iterative, not recursive:
+ * a chain of 'from' links can be as long as the list of tracks (a million
+ * tracks fit in the input limit) and must not exhaust the stack. `stack`
+ * has room for every track. */
+static int rank_track(loader *ld, ladder_track *t, unsigned char *state, ladder_track **stack)
 {
-	if (state[t->index] == DONE)
-		return 1;
-	if (state[t->index] == VISITING) {
-		err(ld, &t->from_at, "tracks continue each other in a circle through 'from: %s'", t->from_id.s);
+	size_t n = 0;
+	ladder_track *cur = t;
+	while (cur && state[cur->index] == UNSEEN) {
+		state[cur->index] = VISITING;
+		stack[n++] = cur;
+		cur = cur->from ? cur->from->track : NULL;
+	}
+	if (cur && state[cur->index] == VISITING) {
+		err(ld, &cur->from_at, "tracks continue each other in a circle through 'from: %s'", cur->from_id.s);
+		for (size_t i = 0; i < n; i++) {
+			state[stack[i]->index] = DONE;
+			stack[i]->from = NULL;
+		}
 		return 0;
 	}
-	state[t->index] = VISITING;
-	uint32_t base = 0;
-	if (t->from) {
-		if (!rank_track(ld, t->from->track, state)) {
-			state[t->index] = DONE;
-			t->from = NULL;
-			return 0;
+	/* stack[n-1] continues from a ranked track (or from none); rank downwards */
+	while (n > 0) {
+		ladder_track *tr = stack[--n];
+		uint32_t base = tr->from ? tr->from->rank : 0;
+		for (size_t i = 0; i < tr->nlevels; i++) {
+			ladder_level *lv = tr->levels[i];
+			lv->rank = base + (uint32_t)i + 1;
+			lv->prev = i ? tr->levels[i - 1] : tr->from;
 		}
-		base = t->from->rank;
+		state[tr->index] = DONE;
 	}
-	for (size_t i = 0; i < t->nlevels; i++) {
-		ladder_level *lv = t->levels[i];
-		lv->rank = base + (uint32_t)i + 1;
-		lv->prev = i ? t->levels[i - 1] : t->from;
-	}
-	state[t->index] = DONE;
 	return 1;
 }
 
@@ -939,11 +947,16 @@ static void resolve_tracks(loader *ld)
 		t->from = from;
 	}
 	unsigned char *state = calloc(l->ntracks ? l->ntracks : 1, 1);
-	if (!state)
+	ladder_track **stack = malloc((l->ntracks ? l->ntracks : 1) * sizeof *stack);
+	if (!state || !stack) {
+		free(state);
+		free(stack);
 		oom(ld);
+	}
 	for (size_t i = 0; i < l->ntracks; i++)
-		if (!rank_track(ld, l->tracks[i], state))
+		if (!rank_track(ld, l->tracks[i], state, stack))
 			break;
+	free(stack);
 	free(state);
 }
 
