@@ -61,6 +61,7 @@ struct ladder_competency {
 	lc_mark *text_at;         /* [ladder->nlevels] */
 	ladder_group *group;
 	ladder_str *lint_disable; /* x-lint-disable: rule ids */
+	lc_mark *lint_disable_at; /* [nlint_disable] */
 	size_t nlint_disable;
 	uint32_t pos;             /* position within its group */
 };
