@@ -1,0 +1,284 @@
+/* Diagnostics rendered for CI: GitHub workflow commands, JSON and SARIF. */
+#include "ladderc/diag_output.h"
+
+#include <string.h>
+
+#include "ladderc/json.h"
+#include "ladderc/lint.h"
+
+enum { DEFAULT_MAX_ERRORS = 100 };
+
+int lc_diag_output_parse(const char *name, lc_diag_output *out)
+{
+	static const struct {
+		const char *name;
+		lc_diag_output kind;
+	} names[] = {
+		{"text", LC_OUTPUT_TEXT},
+		{"json", LC_OUTPUT_JSON},
+		{"github", LC_OUTPUT_GITHUB},
+		{"sarif", LC_OUTPUT_SARIF},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i].name) == 0) {
+			*out = names[i].kind;
+			return 0;
+		}
+	return -1;
+}
+
+static const char *severity_name(lc_severity s)
+{
+	switch (s) {
+	case LC_ERROR: return "error";
+	case LC_WARNING: return "warning";
+	default: return "note";
+	}
+}
+
+void lc_diags_write_text(lc_buf *out, const lc_diags *d, int color)
+{
+	for (size_t i = 0; i < d->count; i++)
+		lc_diag_format(out, &d->items[i], color);
+	if (d->truncated) {
+		size_t cap = d->max_errors ? d->max_errors : DEFAULT_MAX_ERRORS;
+		lc_buf_printf(out, "ladderc: note: %zu more errors not shown (the limit is %zu; see --max-errors)\n",
+		              d->errors - cap, cap);
+	}
+	if (d->oom)
+		lc_buf_puts(out, "ladderc: error: out of memory while reporting errors\n");
+}
+
+/* ---- GitHub ------------------------------------------------------------------ */
+
+/* GitHub's workflow-command encoding: % CR LF always; : and , too inside a
+ * property, where they would end the value. */
+static void github_escape(lc_buf *out, const char *s, size_t len, int property)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '%')
+			lc_buf_puts(out, "%25");
+		else if (c == '\r')
+			lc_buf_puts(out, "%0D");
+		else if (c == '\n')
+			lc_buf_puts(out, "%0A");
+		else if (property && c == ':')
+			lc_buf_puts(out, "%3A");
+		else if (property && c == ',')
+			lc_buf_puts(out, "%2C");
+		else
+			lc_buf_putc(out, c);
+	}
+}
+
+void lc_diags_write_github(lc_buf *out, const lc_diags *d)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		const lc_diag *dg = &d->items[i];
+		lc_buf_puts(out, dg->severity == LC_ERROR ? "::error" : dg->severity == LC_WARNING ? "::warning"
+		                                                                              : "::notice");
+		const char *sep = " ";
+		if (dg->file) {
+			lc_buf_puts(out, " file=");
+			github_escape(out, dg->file, strlen(dg->file), 1);
+			if (dg->line)
+				lc_buf_printf(out, ",line=%u,col=%u", dg->line, dg->col);
+			sep = ",";
+		}
+		if (dg->rule) {
+			lc_buf_puts(out, sep);
+			lc_buf_puts(out, "title=");
+			github_escape(out, dg->rule, strlen(dg->rule), 1);
+		}
+		lc_buf_puts(out, "::");
+		github_escape(out, dg->message, strlen(dg->message), 0);
+		lc_buf_putc(out, '\n');
+	}
+	if (d->truncated) {
+		size_t cap = d->max_errors ? d->max_errors : DEFAULT_MAX_ERRORS;
+		lc_buf_printf(out, "::notice::%zu more errors not shown (the limit is %zu; see --max-errors)\n",
+		              d->errors - cap, cap);
+	}
+}
+
+/* ---- JSON ------------------------------------------------------------------------ */
+
+void lc_diags_write_json(lc_buf *out, const lc_diags *sets, size_t nsets)
+{
+	lc_json j;
+	lc_json_init(&j, out);
+	lc_json_object(&j);
+	lc_json_key(&j, "diagnostics");
+	lc_json_array(&j);
+	for (size_t s = 0; s < nsets; s++)
+		for (size_t i = 0; i < sets[s].count; i++) {
+			const lc_diag *dg = &sets[s].items[i];
+			lc_json_object(&j);
+			lc_json_key(&j, "rule");
+			if (dg->rule)
+				lc_json_cstring(&j, dg->rule);
+			else
+				lc_json_null(&j);
+			lc_json_key(&j, "severity");
+			lc_json_cstring(&j, severity_name(dg->severity));
+			lc_json_key(&j, "file");
+			if (dg->file)
+				lc_json_cstring(&j, dg->file);
+			else
+				lc_json_null(&j);
+			lc_json_key(&j, "line");
+			lc_json_int(&j, dg->line);
+			lc_json_key(&j, "column");
+			lc_json_int(&j, dg->line ? dg->col : 0);
+			lc_json_key(&j, "message");
+			lc_json_cstring(&j, dg->message);
+			lc_json_end_object(&j);
+		}
+	lc_json_end_array(&j);
+	lc_json_end_object(&j);
+	lc_json_finish(&j);
+}
+
+/* ---- SARIF ------------------------------------------------------------------------ */
+
+/* A file path as a URI reference: unreserved characters and '/' stay, every
+ * other byte is percent-encoded; an absolute path becomes a file:// URI. */
+static void put_uri(lc_buf *u, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	if (path[0] == '/')
+		lc_buf_puts(u, "file://");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		unsigned char c = *p;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+		    c == '.' || c == '_' || c == '~' || c == '/') {
+			lc_buf_putc(u, (char)c);
+		} else {
+			lc_buf_putc(u, '%');
+			lc_buf_putc(u, hex[c >> 4]);
+			lc_buf_putc(u, hex[c & 15]);
+		}
+	}
+}
+
+static const char *sarif_level(lc_severity s)
+{
+	switch (s) {
+	case LC_ERROR: return "error";
+	case LC_WARNING: return "warning";
+	default: return "note";
+	}
+}
+
+void lc_diags_write_sarif(lc_buf *out, const lc_diags *sets, size_t nsets, const char *version)
+{
+	lc_json j;
+	lc_json_init(&j, out);
+	lc_buf tmp = LC_BUF_INIT;
+	lc_json_object(&j);
+	lc_json_key(&j, "version");
+	lc_json_cstring(&j, "2.1.0");
+	lc_json_key(&j, "$schema");
+	lc_json_cstring(&j, "https://json.schemastore.org/sarif-2.1.0.json");
+	lc_json_key(&j, "runs");
+	lc_json_array(&j);
+	lc_json_object(&j);
+
+	lc_json_key(&j, "tool");
+	lc_json_object(&j);
+	lc_json_key(&j, "driver");
+	lc_json_object(&j);
+	lc_json_key(&j, "name");
+	lc_json_cstring(&j, "ladderc");
+	lc_json_key(&j, "version");
+	lc_json_cstring(&j, version);
+	lc_json_key(&j, "rules");
+	lc_json_array(&j);
+	for (int r = 0; r < LINT_NRULES; r++) {
+		lc_json_object(&j);
+		lc_json_key(&j, "id");
+		lc_json_cstring(&j, lint_rules[r].id);
+		lc_json_key(&j, "shortDescription");
+		lc_json_object(&j);
+		lc_json_key(&j, "text");
+		lc_json_cstring(&j, lint_rules[r].rationale);
+		lc_json_end_object(&j);
+		lc_json_key(&j, "helpUri");
+		lc_buf_clear(&tmp);
+		lc_buf_printf(&tmp, "%s#%s", LC_RULES_DOC, lint_rules[r].id);
+		lc_json_string(&j, tmp.data ? tmp.data : "", tmp.len);
+		lc_json_key(&j, "defaultConfiguration");
+		lc_json_object(&j);
+		lc_json_key(&j, "level");
+		lc_json_cstring(&j, "warning");
+		lc_json_end_object(&j);
+		lc_json_end_object(&j);
+	}
+	lc_json_end_array(&j);
+	lc_json_end_object(&j); /* driver */
+	lc_json_end_object(&j); /* tool */
+
+	/* our columns count characters (code points), not SARIF's default UTF-16 units */
+	lc_json_key(&j, "columnKind");
+	lc_json_cstring(&j, "unicodeCodePoints");
+
+	lc_json_key(&j, "results");
+	lc_json_array(&j);
+	for (size_t s = 0; s < nsets; s++)
+		for (size_t i = 0; i < sets[s].count; i++) {
+			const lc_diag *dg = &sets[s].items[i];
+			lc_json_object(&j);
+			int rule = dg->rule ? lint_find_rule(dg->rule, strlen(dg->rule)) : -1;
+			if (dg->rule) {
+				lc_json_key(&j, "ruleId");
+				lc_json_cstring(&j, dg->rule);
+			}
+			if (rule >= 0) {
+				lc_json_key(&j, "ruleIndex");
+				lc_json_int(&j, rule);
+			}
+			lc_json_key(&j, "level");
+			lc_json_cstring(&j, sarif_level(dg->severity));
+			lc_json_key(&j, "message");
+			lc_json_object(&j);
+			lc_json_key(&j, "text");
+			lc_json_cstring(&j, dg->message);
+			lc_json_end_object(&j);
+			if (dg->file) {
+				lc_json_key(&j, "locations");
+				lc_json_array(&j);
+				lc_json_object(&j);
+				lc_json_key(&j, "physicalLocation");
+				lc_json_object(&j);
+				lc_json_key(&j, "artifactLocation");
+				lc_json_object(&j);
+				lc_json_key(&j, "uri");
+				lc_buf_clear(&tmp);
+				put_uri(&tmp, dg->file);
+				lc_json_string(&j, tmp.data ? tmp.data : "", tmp.len);
+				lc_json_end_object(&j);
+				if (dg->line) {
+					lc_json_key(&j, "region");
+					lc_json_object(&j);
+					lc_json_key(&j, "startLine");
+					lc_json_int(&j, dg->line);
+					lc_json_key(&j, "startColumn");
+					lc_json_int(&j, dg->col ? dg->col : 1);
+					lc_json_end_object(&j);
+				}
+				lc_json_end_object(&j); /* physicalLocation */
+				lc_json_end_object(&j);
+				lc_json_end_array(&j);
+			}
+			lc_json_end_object(&j);
+		}
+	lc_json_end_array(&j);
+	lc_json_end_object(&j); /* run */
+	lc_json_end_array(&j);
+	lc_json_end_object(&j);
+	lc_json_finish(&j);
+	if (lc_buf_failed(&tmp))
+		out->failed = 1;
+	lc_buf_free(&tmp);
+}

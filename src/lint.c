@@ -1,0 +1,1192 @@
+/* Framework lint: the rules of docs/rules.md over a loaded ladder.
+ *
+ * Every rule walks the model in its input order and appends warnings to an
+ * lc_diags; nothing here prints. The caller sorts the diagnostics. */
+#include "ladderc/lint.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "idmap.h"
+
+const lint_rule lint_rules[LINT_NRULES] = {
+	[LINT_VAGUE_LANGUAGE] = {"vague-language",
+		"criteria must be observable, so that two managers evaluate them the same way"},
+	[LINT_SAME_AS_PREVIOUS] = {"same-as-previous",
+		"a level that repeats the level below it makes the step between them a paperwork difference"},
+	[LINT_NEAR_DUPLICATE] = {"near-duplicate",
+		"levels whose descriptions differ only on paper do not say what changes on promotion"},
+	[LINT_MISSING_DESCRIPTION] = {"missing-description",
+		"every competency needs a description at every level of a role's tracks, so each step is concrete"},
+	[LINT_LEVEL_COUNT] = {"level-count",
+		"4 to 7 levels per chain: fewer leave long gaps between promotions, more create false granularity"},
+	[LINT_TOO_MANY_COMPETENCIES] = {"too-many-competencies",
+		"more than 12 competencies per role take too long to evaluate and produce noise"},
+	[LINT_TOO_FEW_COMPETENCIES] = {"too-few-competencies",
+		"fewer than 6 competencies per role cannot cover both core and functional skills"},
+	[LINT_TRACK_PARITY] = {"track-parity",
+		"tracks that fork from one level must reach equally high, or growth implicitly means management"},
+	[LINT_MISSING_CROSSOVER] = {"missing-crossover",
+		"a second track must say which level it branches from, so the crossover point is explicit"},
+	[LINT_DUPLICATE_TITLE] = {"duplicate-title",
+		"a title must tell which level someone is at, so two levels of one role need two titles"},
+	[LINT_MISSING_PROMOTION_CRITERIA] = {"missing-promotion-criteria",
+		"without promotion criteria nobody knows what evidence is enough to advance"},
+};
+
+/* ---- rule names ------------------------------------------------------------ */
+
+void lint_options_init(lint_options *o)
+{
+	memset(o, 0, sizeof *o);
+}
+
+int lint_find_rule(const char *name, size_t len)
+{
+	for (int i = 0; i < LINT_NRULES; i++)
+		if (strlen(lint_rules[i].id) == len && memcmp(lint_rules[i].id, name, len) == 0)
+			return i;
+	return -1;
+}
+
+int lint_options_set(lint_options *o, const char *arg)
+{
+	unsigned char state = LINT_RULE_ON;
+	if (strncmp(arg, "no-", 3) == 0) {
+		arg += 3;
+		state = LINT_RULE_OFF;
+	}
+	int r = lint_find_rule(arg, strlen(arg));
+	if (r < 0)
+		return -1;
+	o->rule[r] = state;
+	return 0;
+}
+
+/* Levenshtein distance, for "did you mean"; names longer than 64 bytes are
+ * not typos of a rule id. */
+static size_t edit_distance(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t row[65];
+	for (size_t j = 0; j <= m; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[m];
+}
+
+const char *lint_suggest_rule(const char *name, size_t len)
+{
+	if (len == 0 || len > 64)
+		return NULL;
+	const char *best = NULL;
+	size_t best_d = len / 3 > 2 ? len / 3 : 2; /* at most this many edits */
+	for (int i = 0; i < LINT_NRULES; i++) {
+		const char *id = lint_rules[i].id;
+		size_t d = edit_distance(name, len, id, strlen(id));
+		if (d <= best_d && (!best || d < best_d)) {
+			best = id;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* ---- words ----------------------------------------------------------------- */
+
+/* Texts are cut into words: runs of ASCII letters and digits and of non-ASCII
+ * characters, with an apostrophe (' or U+2019) kept inside a word. Spaces,
+ * dashes and punctuation (ASCII and the common Unicode ones) separate words.
+ * Words compare case-insensitively in ASCII. */
+enum { CH_WORD, CH_APOS, CH_SPACE, CH_DASH, CH_PUNCT };
+
+static int ch_class(const unsigned char *s, size_t len, size_t i, size_t *clen)
+{
+	unsigned char c = s[i];
+	*clen = 1;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+		return CH_WORD;
+	if (c == '\'')
+		return CH_APOS;
+	if (c == ' ' || (c >= '\t' && c <= '\r'))
+		return CH_SPACE;
+	if (c == '-')
+		return CH_DASH;
+	if (c < 0x80)
+		return CH_PUNCT;
+	size_t left = len - i;
+	if (c == 0xC2 && left >= 2) {
+		*clen = 2;
+		unsigned char d = s[i + 1];
+		if (d == 0xA0 || d == 0x85)
+			return CH_SPACE;
+		if (d == 0xAB || d == 0xBB || d == 0xB7)
+			return CH_PUNCT;
+		return CH_WORD;
+	}
+	if (c == 0xE2 && left >= 3 && (s[i + 1] == 0x80 || s[i + 1] == 0x81)) {
+		*clen = 3;
+		unsigned char d = s[i + 2];
+		if (s[i + 1] == 0x81)
+			return d <= 0xAF ? CH_PUNCT : CH_WORD;
+		if (d <= 0x8A || d == 0xA8 || d == 0xA9 || d == 0xAF)
+			return CH_SPACE;
+		if (d >= 0x90 && d <= 0x95)
+			return CH_DASH;
+		if (d == 0x99)
+			return CH_APOS;
+		return CH_PUNCT;
+	}
+	if (c == 0xE3 && left >= 3 && s[i + 1] == 0x80 && s[i + 2] == 0x80) {
+		*clen = 3;
+		return CH_SPACE;
+	}
+	/* any other non-ASCII character is part of a word */
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	*clen = n < left ? n : left;
+	return CH_WORD;
+}
+
+typedef struct word {
+	size_t off, len;
+	uint64_t hash;
+} word;
+
+typedef struct words {
+	word *w;
+	size_t n, cap;
+} words;
+
+static unsigned char lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static uint64_t word_hash(const unsigned char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < len; i++) {
+		h ^= lower(s[i]);
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+static int bytes_eq_nocase(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+static int word_eq(const char *sa, const word *a, const char *sb, const word *b)
+{
+	return a->hash == b->hash && a->len == b->len && bytes_eq_nocase(sa + a->off, sb + b->off, a->len);
+}
+
+/* Cuts s into words, keeping at most `max` (0: no limit). Returns -1 when out
+ * of memory. */
+static int split_words(const char *str, size_t len, size_t max, words *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	out->n = 0;
+	size_t i = 0;
+	while (i < len && (max == 0 || out->n < max)) {
+		size_t cl;
+		int k = ch_class(s, len, i, &cl);
+		if (k != CH_WORD) {
+			i += cl;
+			continue;
+		}
+		size_t start = i;
+		while (i < len) {
+			k = ch_class(s, len, i, &cl);
+			if (k == CH_WORD) {
+				i += cl;
+				continue;
+			}
+			size_t nl;
+			if (k == CH_APOS && i + cl < len && ch_class(s, len, i + cl, &nl) == CH_WORD) {
+				i += cl;
+				continue;
+			}
+			break;
+		}
+		if (out->n == out->cap) {
+			size_t cap = out->cap ? out->cap * 2 : 64;
+			word *w = realloc(out->w, cap * sizeof *w);
+			if (!w)
+				return -1;
+			out->w = w;
+			out->cap = cap;
+		}
+		out->w[out->n++] = (word){start, i - start, word_hash(s + start, i - start)};
+	}
+	return 0;
+}
+
+/* 1 if the bytes between two words are only spaces and dashes. */
+static int gap_is_blank(const char *str, size_t from, size_t to)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	while (from < to) {
+		size_t cl;
+		int k = ch_class(s, to, from, &cl);
+		if (k != CH_SPACE && k != CH_DASH)
+			return 0;
+		from += cl;
+	}
+	return 1;
+}
+
+/* ---- vague phrases --------------------------------------------------------- */
+
+/* Each kind of vague phrase gets its own advice on what to write instead. */
+enum { VK_ACTION, VK_QUALITY, VK_STRATEGY, VK_LEADERSHIP, VK_CUSTOM, VK_N };
+
+static const char *const vague_advice[VK_N] = {
+	[VK_ACTION] = "write the action itself, what the person does that someone else can see",
+	[VK_QUALITY] = "name the result, number or standard that someone else can check",
+	[VK_STRATEGY] = "name the plan or decision and how far ahead and how wide it reaches",
+	[VK_LEADERSHIP] = "say whom or what the person leads, and how far that reaches",
+	[VK_CUSTOM] = "this ladder lists it as vague in 'lint: vague'; write what the person does instead",
+};
+
+typedef struct builtin_phrase {
+	const char *text;
+	unsigned char kind;
+} builtin_phrase;
+
+static const builtin_phrase builtin_phrases[] = {
+	{"demonstrates", VK_ACTION},
+	{"demonstrate", VK_ACTION},
+	{"demonstrated", VK_ACTION},
+	{"demonstrating", VK_ACTION},
+	{"shows", VK_ACTION},
+	{"showing", VK_ACTION},
+	{"good", VK_QUALITY},
+	{"strong", VK_QUALITY},
+	{"excellent", VK_QUALITY},
+	{"great", VK_QUALITY},
+	{"outstanding", VK_QUALITY},
+	{"exceptional", VK_QUALITY},
+	{"world-class", VK_QUALITY},
+	{"high standard", VK_QUALITY},
+	{"effectively", VK_QUALITY},
+	{"thinks strategically", VK_STRATEGY},
+	{"strategic thinking", VK_STRATEGY},
+	{"strategic thinker", VK_STRATEGY},
+	{"leadership", VK_LEADERSHIP},
+};
+
+const char *lint_vague_phrase(size_t i)
+{
+	return i < sizeof builtin_phrases / sizeof builtin_phrases[0] ? builtin_phrases[i].text : NULL;
+}
+
+/* "leadership" is vague as a bare noun (a trait: "shows leadership"), not as a
+ * modifier of the noun after it ("leadership team") nor as a body of people
+ * ("the leadership", "senior leadership"). */
+static const char *const leadership_before[] = {"the", "senior", "executive", "company", "functional", NULL};
+static const char *const leadership_after[] = {
+	"team", "teams", "track", "tracks", "role", "roles", "position", "positions", "course", "courses",
+	"meeting", "meetings", "group", "groups", "level", "levels", "programme", "programmes", "program",
+	"programs", "training", "offsite", "offsites", "chain", NULL};
+
+typedef struct phrase {
+	const char *text;       /* as listed: shown in messages */
+	size_t textlen;
+	word *w;                /* words of text */
+	size_t nw;
+	size_t order;           /* built-ins first, then the ladder's own, in list order */
+	unsigned char kind;
+} phrase;
+
+typedef struct phrase_table {
+	phrase *p;              /* sorted by the hash of their first word */
+	size_t n;
+	words all;              /* storage for every phrase's words */
+} phrase_table;
+
+static int phrase_cmp(const void *pa, const void *pb)
+{
+	const phrase *a = pa, *b = pb;
+	if (a->w[0].hash != b->w[0].hash)
+		return a->w[0].hash < b->w[0].hash ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+typedef struct linter {
+	const ladder *l;
+	lc_diags *d;
+	unsigned char on[LINT_NRULES];
+	int oom;
+	words wa, wb;           /* scratch: the words of two texts */
+	phrase_table vague;
+	lc_buf msg;             /* scratch: one message */
+	size_t *diag_v;         /* scratch for the diff in near-duplicate */
+	size_t diag_cap;
+} linter;
+
+static int build_phrases(linter *lt)
+{
+	const ladder *l = lt->l;
+	size_t nb = sizeof builtin_phrases / sizeof builtin_phrases[0];
+	size_t n = nb + l->lint.nvague;
+	phrase_table *t = &lt->vague;
+	t->p = calloc(n ? n : 1, sizeof *t->p);
+	if (!t->p)
+		return -1;
+	/* first the words of every phrase, then pointers into them (the array moves while it grows) */
+	size_t *first = malloc((n ? n : 1) * sizeof *first);
+	size_t *count = malloc((n ? n : 1) * sizeof *count);
+	if (!first || !count) {
+		free(first);
+		free(count);
+		return -1;
+	}
+	words one = {0};
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const char *s = i < nb ? builtin_phrases[i].text : l->lint.vague[i - nb].s;
+		size_t len = i < nb ? strlen(s) : l->lint.vague[i - nb].len;
+		if (split_words(s, len, 0, &one) < 0) {
+			rc = -1;
+			break;
+		}
+		first[i] = t->all.n;
+		count[i] = one.n;
+		for (size_t k = 0; k < one.n; k++) {
+			if (t->all.n == t->all.cap) {
+				size_t cap = t->all.cap ? t->all.cap * 2 : 64;
+				word *w = realloc(t->all.w, cap * sizeof *w);
+				if (!w) {
+					rc = -1;
+					break;
+				}
+				t->all.w = w;
+				t->all.cap = cap;
+			}
+			t->all.w[t->all.n++] = one.w[k];
+		}
+		t->p[i].text = s;
+		t->p[i].textlen = len;
+		t->p[i].order = i;
+		t->p[i].kind = i < nb ? builtin_phrases[i].kind : VK_CUSTOM;
+	}
+	free(one.w);
+	if (rc == 0) {
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (count[i] == 0)
+				continue; /* a phrase without words matches nothing */
+			t->p[k] = t->p[i];
+			t->p[k].w = t->all.w + first[i];
+			t->p[k].nw = count[i];
+			k++;
+		}
+		t->n = k;
+		qsort(t->p, t->n, sizeof *t->p, phrase_cmp);
+	}
+	free(first);
+	free(count);
+	return rc;
+}
+
+static int word_in(const char *s, const word *w, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strlen(list[i]) == w->len && bytes_eq_nocase(s + w->off, list[i], w->len))
+			return 1;
+	return 0;
+}
+
+/* 1 if phrase p matches the words of s starting at word i. */
+static int phrase_at(const phrase *p, const char *s, const words *ws, size_t i)
+{
+	if (i + p->nw > ws->n)
+		return 0;
+	for (size_t k = 0; k < p->nw; k++) {
+		if (!word_eq(p->text, &p->w[k], s, &ws->w[i + k]))
+			return 0;
+		if (k > 0 && !gap_is_blank(s, ws->w[i + k - 1].off + ws->w[i + k - 1].len, ws->w[i + k].off))
+			return 0;
+	}
+	if (p->kind == VK_LEADERSHIP) {
+		const word *w = &ws->w[i];
+		if (i + 1 < ws->n && gap_is_blank(s, w->off + w->len, ws->w[i + 1].off) &&
+		    word_in(s, &ws->w[i + 1], leadership_after))
+			return 0;
+		if (i > 0 && gap_is_blank(s, ws->w[i - 1].off + ws->w[i - 1].len, w->off) &&
+		    word_in(s, &ws->w[i - 1], leadership_before))
+			return 0;
+	}
+	return 1;
+}
+
+static int phrases_same(const phrase *a, const phrase *b)
+{
+	if (a->nw != b->nw)
+		return 0;
+	for (size_t k = 0; k < a->nw; k++)
+		if (!word_eq(a->text, &a->w[k], b->text, &b->w[k]))
+			return 0;
+	return 1;
+}
+
+/* ---- helpers ----------------------------------------------------------------- */
+
+static int rule_on_for(const linter *lt, lint_rule_id r, const ladder_competency *c)
+{
+	if (!lt->on[r])
+		return 0;
+	if (c)
+		for (size_t i = 0; i < c->nlint_disable; i++)
+			if (lint_find_rule(c->lint_disable[i].s, c->lint_disable[i].len) == (int)r)
+				return 0;
+	return 1;
+}
+
+static void warn(linter *lt, lint_rule_id r, const lc_mark *at, const char *msg)
+{
+	lc_diags_add(lt->d, LC_WARNING, at, lint_rules[r].id, "%s", msg);
+}
+
+/* Appends text, shortened to about 60 characters, in double quotes. */
+static void put_quoted(lc_buf *b, ladder_str s)
+{
+	size_t n = s.len, chars = 0, i = 0;
+	while (i < n && chars < 60) {
+		i++;
+		while (i < n && ((unsigned char)s.s[i] & 0xC0) == 0x80)
+			i++;
+		chars++;
+	}
+	lc_buf_putc(b, '"');
+	for (size_t k = 0; k < i; k++)
+		lc_buf_putc(b, s.s[k] == '\0' ? '?' : s.s[k]);
+	if (i < n)
+		lc_buf_puts(b, "...");
+	lc_buf_putc(b, '"');
+}
+
+static void put_id(lc_buf *b, ladder_str id)
+{
+	lc_buf_putc(b, '\'');
+	lc_buf_put(b, id.s, id.len);
+	lc_buf_putc(b, '\'');
+}
+
+static const char *msg_done(linter *lt)
+{
+	lc_buf_putc(&lt->msg, '\0');
+	if (lc_buf_failed(&lt->msg)) {
+		lt->oom = 1;
+		return NULL;
+	}
+	return lt->msg.data;
+}
+
+static void emit(linter *lt, lint_rule_id r, const lc_mark *at)
+{
+	const char *m = msg_done(lt);
+	if (m)
+		warn(lt, r, at, m);
+	lc_buf_clear(&lt->msg);
+}
+
+/* ---- configuration ------------------------------------------------------------ */
+
+static void check_rule_name(linter *lt, ladder_str name, const lc_mark *at, const char *where)
+{
+	if (lint_find_rule(name.s, name.len) >= 0)
+		return;
+	lc_buf *b = &lt->msg;
+	lc_buf_puts(b, "unknown lint rule ");
+	put_quoted(b, name);
+	lc_buf_printf(b, " in %s", where);
+	const char *s = lint_suggest_rule(name.s, name.len);
+	if (s)
+		lc_buf_printf(b, "; did you mean '%s'?", s);
+	else
+		lc_buf_puts(b, " (see docs/rules.md for the rules)");
+	const char *m = msg_done(lt);
+	if (m)
+		lc_diags_add(lt->d, LC_ERROR, at, NULL, "%s", m);
+	lc_buf_clear(b);
+}
+
+/* Calls fn for every competency: company-wide ones, then each role's own. */
+typedef void (*competency_fn)(linter *lt, const ladder_competency *c);
+
+static void each_competency(linter *lt, competency_fn fn)
+{
+	const ladder *l = lt->l;
+	for (size_t g = 0; g < l->ngroups; g++)
+		for (size_t ci = 0; ci < l->groups[g]->ncompetencies; ci++)
+			fn(lt, l->groups[g]->competencies[ci]);
+	for (size_t r = 0; r < l->nroles; r++)
+		for (size_t g = 0; g < l->roles[r]->ngroups; g++)
+			for (size_t ci = 0; ci < l->roles[r]->groups[g]->ncompetencies; ci++)
+				fn(lt, l->roles[r]->groups[g]->competencies[ci]);
+}
+
+static void check_competency_config(linter *lt, const ladder_competency *c)
+{
+	for (size_t i = 0; i < c->nlint_disable; i++)
+		check_rule_name(lt, c->lint_disable[i], c->lint_disable_at ? &c->lint_disable_at[i] : &c->at,
+		                "'x-lint-disable'");
+}
+
+static void check_config(linter *lt)
+{
+	const ladder *l = lt->l;
+	for (size_t i = 0; i < l->lint.ndisable; i++)
+		check_rule_name(lt, l->lint.disable[i], &l->lint.disable_at[i], "'lint: disable'");
+	each_competency(lt, check_competency_config);
+}
+
+/* ---- vague-language ------------------------------------------------------------- */
+
+/* The column of byte `off` of a scalar's value, when the scalar is written on
+ * one line without escapes (plain, or quoted with nothing to unescape before
+ * `off`); otherwise the scalar's own position. */
+static lc_mark mark_in_scalar(const lc_mark *at, ladder_str text, size_t off)
+{
+	lc_mark m = *at;
+	size_t len;
+	const char *line = at->src && at->line ? lc_source_line(at->src, at->line, &len) : NULL;
+	if (!line)
+		return m;
+	/* the byte where the node starts: columns count characters */
+	size_t b = 0;
+	for (uint32_t col = 1; b < len && col < at->col; col++) {
+		b++;
+		while (b < len && ((unsigned char)line[b] & 0xC0) == 0x80)
+			b++;
+	}
+	if (b >= len)
+		return m;
+	uint32_t col = at->col;
+	char q = line[b];
+	if (q == '|' || q == '>')
+		return m;
+	if (q == '"' || q == '\'') {
+		b++;
+		col++;
+	}
+	if (len - b < off || memcmp(line + b, text.s, off) != 0)
+		return m;
+	for (size_t i = 0; i < off; i++) {
+		unsigned char c = (unsigned char)text.s[i];
+		if ((q == '"' && c == '\\') || (q == '\'' && c == '\''))
+			return *at;
+		if ((c & 0xC0) != 0x80)
+			col++;
+	}
+	m.col = col;
+	return m;
+}
+
+enum { VAGUE_SHOWN = 6 };
+
+static void vague_text(linter *lt, const ladder_competency *c, ladder_str text, const lc_mark *at,
+                       const ladder_level *lv)
+{
+	if (!text.s || split_words(text.s, text.len, 0, &lt->wa) < 0) {
+		if (text.s)
+			lt->oom = 1;
+		return;
+	}
+	const phrase_table *t = &lt->vague;
+	const phrase *found[VAGUE_SHOWN];
+	size_t nfound = 0, more = 0, first_off = 0;
+	for (size_t i = 0; i < lt->wa.n; i++) {
+		uint64_t h = lt->wa.w[i].hash;
+		size_t lo = 0, hi = t->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (t->p[mid].w[0].hash < h)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t k = lo; k < t->n && t->p[k].w[0].hash == h; k++) {
+			const phrase *p = &t->p[k];
+			if (!phrase_at(p, text.s, &lt->wa, i))
+				continue;
+			int seen = 0;
+			for (size_t f = 0; f < nfound && !seen; f++)
+				seen = phrases_same(found[f], p);
+			if (seen)
+				continue;
+			if (nfound == 0)
+				first_off = lt->wa.w[i].off;
+			if (nfound < VAGUE_SHOWN)
+				found[nfound++] = p;
+			else
+				more++;
+		}
+	}
+	if (nfound == 0)
+		return;
+	lc_buf *b = &lt->msg;
+	lc_buf_puts(b, "vague wording in ");
+	if (lv) {
+		lc_buf_puts(b, "the ");
+		lc_buf_put(b, lv->id.s, lv->id.len);
+		lc_buf_puts(b, " expectation of ");
+	} else {
+		lc_buf_puts(b, "the description of ");
+	}
+	put_id(b, c->id);
+	lc_buf_puts(b, ": ");
+	/* the phrases grouped by kind, kinds in order of first appearance */
+	int kind_done[VK_N] = {0};
+	int clauses = 0;
+	for (size_t f = 0; f < nfound; f++) {
+		int kind = found[f]->kind;
+		if (kind_done[kind])
+			continue;
+		kind_done[kind] = 1;
+		if (clauses++)
+			lc_buf_puts(b, "; ");
+		int n = 0;
+		for (size_t g = f; g < nfound; g++) {
+			if (found[g]->kind != kind)
+				continue;
+			if (n++)
+				lc_buf_puts(b, ", ");
+			put_quoted(b, (ladder_str){found[g]->text, found[g]->textlen});
+		}
+		lc_buf_printf(b, ": %s", vague_advice[kind]);
+	}
+	if (more)
+		lc_buf_printf(b, " (and %zu more vague phrase%s)", more, more == 1 ? "" : "s");
+	lc_mark m = mark_in_scalar(at, text, first_off);
+	emit(lt, LINT_VAGUE_LANGUAGE, &m);
+}
+
+static void vague_competency(linter *lt, const ladder_competency *c)
+{
+	if (!rule_on_for(lt, LINT_VAGUE_LANGUAGE, c))
+		return;
+	vague_text(lt, c, c->description, &c->description_at, NULL);
+	for (size_t i = 0; i < lt->l->nlevels; i++)
+		if (c->text[i].s)
+			vague_text(lt, c, c->text[i], &c->text_at[i], lt->l->levels[i]);
+}
+
+/* ---- same-as-previous, near-duplicate ---------------------------------------------- */
+
+/* The indel distance between two word lists (insertions and deletions to turn
+ * one into the other: n + m - 2 * LCS), by Myers' O((n+m)·D) algorithm, or
+ * maxd + 1 when it is larger than maxd. `v` holds 2 * maxd + 3 entries. */
+static size_t indel_distance(const char *sa, const words *a, const char *sb, const words *b, size_t maxd,
+                             size_t *v)
+{
+	size_t n = a->n, m = b->n;
+	size_t off = maxd + 1; /* v[off + k] is the furthest x on diagonal k = x - y */
+	v[off + 1] = 0;
+	for (size_t d = 0; d <= maxd; d++) {
+		for (size_t kk = 0; kk <= 2 * d; kk += 2) {
+			size_t idx = off - d + kk; /* k = kk - d */
+			size_t x;
+			if (kk == 0 || (kk != 2 * d && v[idx - 1] < v[idx + 1]))
+				x = v[idx + 1];         /* down: skip a word of b */
+			else
+				x = v[idx - 1] + 1;     /* right: skip a word of a */
+			/* y = x - k = x - kk + d */
+			if (x + d < kk) {
+				v[idx] = x;
+				continue;               /* off the grid */
+			}
+			size_t y = x + d - kk;
+			while (x < n && y < m && word_eq(sa, &a->w[x], sb, &b->w[y])) {
+				x++;
+				y++;
+			}
+			v[idx] = x;
+			if (x >= n && y >= m)
+				return d;
+		}
+	}
+	return maxd + 1;
+}
+
+/* Word similarity 2·LCS/(n+m) in percent when it reaches the near-duplicate
+ * threshold, else -1. */
+static int similar_percent(linter *lt, ladder_str x, ladder_str y)
+{
+	if (split_words(x.s, x.len, LINT_MAX_CELL_WORDS, &lt->wa) < 0 ||
+	    split_words(y.s, y.len, LINT_MAX_CELL_WORDS, &lt->wb) < 0) {
+		lt->oom = 1;
+		return -1;
+	}
+	size_t total = lt->wa.n + lt->wb.n;
+	if (total == 0)
+		return -1;
+	size_t maxd = total * (100 - LINT_SIMILAR_PERCENT) / 100;
+	size_t diff = lt->wa.n > lt->wb.n ? lt->wa.n - lt->wb.n : lt->wb.n - lt->wa.n;
+	if (diff > maxd)
+		return -1;
+	if (2 * maxd + 3 > lt->diag_cap) {
+		size_t cap = 2 * maxd + 3;
+		size_t *v = realloc(lt->diag_v, cap * sizeof *v);
+		if (!v) {
+			lt->oom = 1;
+			return -1;
+		}
+		lt->diag_v = v;
+		lt->diag_cap = cap;
+	}
+	size_t d = indel_distance(x.s, &lt->wa, y.s, &lt->wb, maxd, lt->diag_v);
+	if (d > maxd)
+		return -1;
+	return (int)((total - d) * 100 / total);
+}
+
+static void repeat_competency(linter *lt, const ladder_competency *c)
+{
+	int same = rule_on_for(lt, LINT_SAME_AS_PREVIOUS, c);
+	int near = rule_on_for(lt, LINT_NEAR_DUPLICATE, c);
+	if (!same && !near)
+		return;
+	const ladder *l = lt->l;
+	for (size_t i = 0; i < l->nlevels; i++) {
+		const ladder_level *lv = l->levels[i];
+		if (!c->text[i].s || !lv->prev)
+			continue;
+		const ladder_level *below = ladder_expectation_source(c, lv->prev);
+		if (!below)
+			continue;
+		ladder_str now = c->text[i], before = c->text[below->index];
+		lc_buf *b = &lt->msg;
+		if (ladder_str_eq(now, before)) {
+			if (!same)
+				continue;
+			lc_buf_puts(b, "the ");
+			lc_buf_put(b, lv->id.s, lv->id.len);
+			lc_buf_puts(b, " expectation of ");
+			put_id(b, c->id);
+			lc_buf_puts(b, " repeats the one at ");
+			lc_buf_put(b, below->id.s, below->id.len);
+			lc_buf_puts(b, " word for word: write what changes at ");
+			lc_buf_put(b, lv->id.s, lv->id.len);
+			lc_buf_puts(b, " (scope, autonomy, impact), or leave the level out: expectations are cumulative");
+			emit(lt, LINT_SAME_AS_PREVIOUS, &c->text_at[i]);
+			continue;
+		}
+		if (!near)
+			continue;
+		int pct = similar_percent(lt, now, before);
+		if (pct < 0)
+			continue;
+		lc_buf_puts(b, "the ");
+		lc_buf_put(b, lv->id.s, lv->id.len);
+		lc_buf_puts(b, " expectation of ");
+		put_id(b, c->id);
+		lc_buf_printf(b, " is %d%% the same words as the one at ", pct);
+		lc_buf_put(b, below->id.s, below->id.len);
+		lc_buf_puts(b, ": make the step concrete, with the scope, autonomy or impact that grows at ");
+		lc_buf_put(b, lv->id.s, lv->id.len);
+		emit(lt, LINT_NEAR_DUPLICATE, &c->text_at[i]);
+	}
+}
+
+/* ---- missing-description ----------------------------------------------------------- */
+
+static int role_takes_track(const ladder_role *r, const ladder_track *t)
+{
+	for (size_t i = 0; i < r->ntracks; i++)
+		if (r->tracks[i] == t)
+			return 1;
+	return 0;
+}
+
+/* 1 if competency c applies on track t: a role's competency on the role's
+ * tracks, a company-wide one on every track some role takes (every track when
+ * the ladder has no roles). */
+static int competency_on_track(const ladder *l, const ladder_competency *c, const ladder_track *t)
+{
+	if (c->group && c->group->role)
+		return role_takes_track(c->group->role, t);
+	if (l->nroles == 0)
+		return 1;
+	for (size_t r = 0; r < l->nroles; r++)
+		if (role_takes_track(l->roles[r], t))
+			return 1;
+	return 0;
+}
+
+enum { MISSING_SHOWN = 8 };
+
+static void missing_competency(linter *lt, const ladder_competency *c)
+{
+	if (!rule_on_for(lt, LINT_MISSING_DESCRIPTION, c))
+		return;
+	const ladder *l = lt->l;
+	for (size_t ti = 0; ti < l->ntracks; ti++) {
+		const ladder_track *t = l->tracks[ti];
+		if (!competency_on_track(l, c, t))
+			continue;
+		size_t missing = 0;
+		for (size_t k = 0; k < t->nlevels; k++)
+			missing += !c->text[t->levels[k]->index].s;
+		if (missing == 0)
+			continue;
+		lc_buf *b = &lt->msg;
+		put_id(b, c->id);
+		lc_buf_puts(b, " has no expectation at ");
+		size_t shown = 0;
+		for (size_t k = 0; k < t->nlevels && shown < MISSING_SHOWN; k++) {
+			const ladder_level *lv = t->levels[k];
+			if (c->text[lv->index].s)
+				continue;
+			if (shown++)
+				lc_buf_puts(b, shown == missing ? " and " : ", ");
+			lc_buf_put(b, lv->id.s, lv->id.len);
+		}
+		if (missing > shown)
+			lc_buf_printf(b, " and %zu more levels", missing - shown);
+		lc_buf_puts(b, missing == t->nlevels ? " (all of track " : " (track ");
+		put_id(b, t->id);
+		lc_buf_puts(b, "): write what is expected at each level, so the step from the level below is concrete");
+		emit(lt, LINT_MISSING_DESCRIPTION, &c->at);
+	}
+}
+
+/* ---- level-count, track-parity, missing-crossover -------------------------------------- */
+
+/* 1 if some track continues from level lv. */
+static int forked_from(const ladder *l, const ladder_level *lv)
+{
+	for (size_t i = 0; i < l->ntracks; i++)
+		if (l->tracks[i]->from == lv)
+			return 1;
+	return 0;
+}
+
+static void level_count(linter *lt)
+{
+	if (!lt->on[LINT_LEVEL_COUNT])
+		return;
+	const ladder *l = lt->l;
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		if (t->nlevels == 0)
+			continue;
+		const ladder_level *top = t->levels[t->nlevels - 1];
+		if (forked_from(l, top))
+			continue; /* the chain goes on: judged at the end of the tracks above */
+		if (top->rank >= LINT_LEVELS_MIN && top->rank <= LINT_LEVELS_MAX)
+			continue;
+		const ladder_level *bottom = top;
+		while (bottom->prev)
+			bottom = bottom->prev;
+		lc_buf *b = &lt->msg;
+		lc_buf_puts(b, "the chain from ");
+		lc_buf_put(b, bottom->id.s, bottom->id.len);
+		lc_buf_puts(b, " to ");
+		lc_buf_put(b, top->id.s, top->id.len);
+		lc_buf_puts(b, " (the top of track ");
+		put_id(b, t->id);
+		lc_buf_printf(b, ") has %u level%s; ", top->rank, top->rank == 1 ? "" : "s");
+		if (top->rank < LINT_LEVELS_MIN)
+			lc_buf_printf(b, "fewer than %d leave long gaps between promotions", LINT_LEVELS_MIN);
+		else
+			lc_buf_printf(b, "more than %d create false granularity that makes calibration harder",
+			              LINT_LEVELS_MAX);
+		lc_buf_printf(b, " (use %d to %d)", LINT_LEVELS_MIN, LINT_LEVELS_MAX);
+		emit(lt, LINT_LEVEL_COUNT, &t->at);
+	}
+}
+
+/* The highest level reachable by climbing track t and the tracks that
+ * continue from its top. Tracks form a tree (the loader rejects circles), but
+ * the walk is iterative with a bound anyway. */
+static const ladder_level *track_reach(const ladder *l, const ladder_track *t)
+{
+	const ladder_level *best = NULL;
+	/* depth-first over the tracks continuing from a top, with an explicit stack */
+	const ladder_track **stack = malloc((l->ntracks + 1) * sizeof *stack);
+	if (!stack)
+		return NULL;
+	size_t n = 0, visited = 0;
+	stack[n++] = t;
+	while (n > 0 && visited++ <= l->ntracks) {
+		const ladder_track *u = stack[--n];
+		if (u->nlevels == 0)
+			continue;
+		const ladder_level *top = u->levels[u->nlevels - 1];
+		if (!best || top->rank > best->rank)
+			best = top;
+		for (size_t i = 0; i < l->ntracks && n < l->ntracks; i++)
+			if (l->tracks[i]->from == top)
+				stack[n++] = l->tracks[i];
+	}
+	free(stack);
+	return best;
+}
+
+static void track_parity(linter *lt)
+{
+	if (!lt->on[LINT_TRACK_PARITY])
+		return;
+	const ladder *l = lt->l;
+	const ladder_level **reach = calloc(l->ntracks + 1, sizeof *reach);
+	if (!reach) {
+		lt->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < l->ntracks; i++) {
+		reach[i] = track_reach(l, l->tracks[i]);
+		if (!reach[i] && l->tracks[i]->nlevels > 0)
+			lt->oom = 1;
+	}
+	/* every fork: a level that some track continues from */
+	for (size_t li = 0; li < l->nlevels; li++) {
+		const ladder_level *fork = l->levels[li];
+		const ladder_track *own = fork->track;
+		int continues = fork->pos + 1 < own->nlevels;
+		const ladder_level *best = continues ? reach[own->index] : NULL;
+		const ladder_track *best_track = continues ? own : NULL;
+		size_t branches = continues ? 1 : 0;
+		for (size_t i = 0; i < l->ntracks; i++) {
+			if (l->tracks[i]->from != fork || !reach[i])
+				continue;
+			branches++;
+			if (!best || reach[i]->rank > best->rank) {
+				best = reach[i];
+				best_track = l->tracks[i];
+			}
+		}
+		if (branches < 2 || !best)
+			continue;
+		for (size_t i = 0; i <= l->ntracks; i++) {
+			/* i == ntracks: the fork's own track, continuing past the fork */
+			const ladder_track *t = i < l->ntracks ? l->tracks[i] : own;
+			const ladder_level *r = i < l->ntracks ? reach[i] : reach[own->index];
+			if (i < l->ntracks ? t->from != fork : !continues)
+				continue;
+			if (!r || r->rank >= best->rank)
+				continue;
+			lc_buf *b = &lt->msg;
+			lc_buf_puts(b, "after ");
+			lc_buf_put(b, fork->id.s, fork->id.len);
+			lc_buf_puts(b, ", track ");
+			put_id(b, t->id);
+			lc_buf_printf(b, " reaches rank %u (", r->rank);
+			lc_buf_put(b, r->id.s, r->id.len);
+			lc_buf_puts(b, ") but track ");
+			put_id(b, best_track->id);
+			lc_buf_printf(b, " reaches rank %u (", best->rank);
+			lc_buf_put(b, best->id.s, best->id.len);
+			lc_buf_puts(b, "): let both paths reach as high, or growth on the shorter one ends early");
+			const lc_mark *at = i < l->ntracks ? &t->at : &own->levels[fork->pos + 1]->at;
+			emit(lt, LINT_TRACK_PARITY, at);
+		}
+	}
+	free(reach);
+}
+
+static void missing_crossover(linter *lt)
+{
+	if (!lt->on[LINT_MISSING_CROSSOVER])
+		return;
+	const ladder *l = lt->l;
+	const ladder_track *first = NULL;
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		if (t->from_id.s)
+			continue;
+		if (!first) {
+			first = t;
+			continue;
+		}
+		lc_buf *b = &lt->msg;
+		lc_buf_puts(b, "track ");
+		put_id(b, t->id);
+		lc_buf_puts(b, " starts a chain of its own beside track ");
+		put_id(b, first->id);
+		lc_buf_puts(b, ": say which level it branches from with 'from: LEVEL', so the crossover point is explicit");
+		emit(lt, LINT_MISSING_CROSSOVER, &t->at);
+	}
+}
+
+/* ---- competency counts, duplicate-title ---------------------------------------------------- */
+
+static void competency_counts(linter *lt)
+{
+	const ladder *l = lt->l;
+	for (size_t ri = 0; ri < l->nroles; ri++) {
+		const ladder_role *r = l->roles[ri];
+		size_t n = 0;
+		for (size_t g = 0; g < ladder_role_ngroups(l, r); g++)
+			n += ladder_role_group(l, r, g)->ncompetencies;
+		lc_buf *b = &lt->msg;
+		if (n > LINT_COMPETENCIES_MAX && lt->on[LINT_TOO_MANY_COMPETENCIES]) {
+			lc_buf_puts(b, "role ");
+			put_id(b, r->id);
+			lc_buf_printf(b, " has %zu competencies (company-wide and its own); more than %d take too long "
+			              "to evaluate: merge or drop some", n, LINT_COMPETENCIES_MAX);
+			emit(lt, LINT_TOO_MANY_COMPETENCIES, &r->at);
+		} else if (n < LINT_COMPETENCIES_MIN && lt->on[LINT_TOO_FEW_COMPETENCIES]) {
+			lc_buf_puts(b, "role ");
+			put_id(b, r->id);
+			lc_buf_printf(b, " has %zu competenc%s (company-wide and its own); fewer than %d cannot cover "
+			              "both core and functional skills", n, n == 1 ? "y" : "ies", LINT_COMPETENCIES_MIN);
+			emit(lt, LINT_TOO_FEW_COMPETENCIES, &r->at);
+		}
+	}
+}
+
+static void duplicate_title(linter *lt)
+{
+	if (!lt->on[LINT_DUPLICATE_TITLE])
+		return;
+	const ladder *l = lt->l;
+	for (size_t ri = 0; ri < l->nroles; ri++) {
+		const ladder_role *r = l->roles[ri];
+		idmap seen;
+		idmap_init(&seen);
+		for (size_t i = 0; i < l->nlevels; i++) {
+			const ladder_level *lv = l->levels[i];
+			ladder_str title = r->title[i];
+			if (!title.s || !ladder_role_has_level(r, lv))
+				continue;
+			const ladder_level *first = idmap_get(&seen, title.s, title.len);
+			if (!first) {
+				if (idmap_put(&seen, title.s, title.len, (void *)lv) == &seen)
+					lt->oom = 1;
+				continue;
+			}
+			lc_buf *b = &lt->msg;
+			lc_buf_puts(b, "role ");
+			put_id(b, r->id);
+			lc_buf_puts(b, " has the title ");
+			put_quoted(b, title);
+			lc_buf_puts(b, " at both ");
+			lc_buf_put(b, first->id.s, first->id.len);
+			lc_buf_puts(b, " and ");
+			lc_buf_put(b, lv->id.s, lv->id.len);
+			lc_buf_puts(b, ": give each level its own title, so a title tells which level someone is at");
+			const lc_mark *at = r->title_override[i].s ? &r->title_override_at[i]
+			                    : lv->title.s            ? &lv->title_at
+			                                             : &lv->at;
+			emit(lt, LINT_DUPLICATE_TITLE, at);
+		}
+		idmap_free(&seen);
+	}
+}
+
+/* ---- missing-promotion-criteria ------------------------------------------------------------ */
+
+static int criteria_given(const ladder_criteria *c)
+{
+	return c->min_average.present || c->min_each.present || c->time_in_level.s || c->nevidence > 0;
+}
+
+static void promotion_criteria(linter *lt)
+{
+	if (!lt->on[LINT_MISSING_PROMOTION_CRITERIA])
+		return;
+	const ladder *l = lt->l;
+	const ladder_promotion *p = &l->promotion;
+	if (p->present && criteria_given(&p->defaults))
+		return; /* the defaults apply to every level */
+	unsigned char *has = calloc(l->nlevels + 1, 1);
+	if (!has) {
+		lt->oom = 1;
+		return;
+	}
+	size_t with = 0;
+	for (size_t i = 0; i < p->ninto; i++)
+		if (p->into[i].level && criteria_given(&p->into[i].criteria) && !has[p->into[i].level->index]) {
+			has[p->into[i].level->index] = 1;
+			with++;
+		}
+	lc_buf *b = &lt->msg;
+	if (with == 0) {
+		/* nothing anywhere: one finding, not one per level */
+		size_t promotable = 0;
+		for (size_t i = 0; i < l->nlevels; i++)
+			promotable += l->levels[i]->prev != NULL;
+		if (promotable > 0) {
+			lc_buf_puts(b, "the ladder has no promotion criteria: say what evidence is enough to advance, "
+			               "for every level under 'promotion:' or per level under 'promotion: into:'");
+			emit(lt, LINT_MISSING_PROMOTION_CRITERIA, p->present ? &p->at : &l->at);
+		}
+		free(has);
+		return;
+	}
+	for (size_t i = 0; i < l->nlevels; i++) {
+		const ladder_level *lv = l->levels[i];
+		if (!lv->prev || has[i])
+			continue;
+		lc_buf_puts(b, "nothing says what it takes to be promoted into ");
+		lc_buf_put(b, lv->id.s, lv->id.len);
+		lc_buf_puts(b, ": add criteria under 'promotion: into: ");
+		lc_buf_put(b, lv->id.s, lv->id.len);
+		lc_buf_puts(b, "', or defaults for every level under 'promotion:'");
+		emit(lt, LINT_MISSING_PROMOTION_CRITERIA, &lv->at);
+	}
+	free(has);
+}
+
+/* ---- the whole lint ------------------------------------------------------------------------- */
+
+int lint_ladder(const ladder *l, const lint_options *o, lc_diags *d)
+{
+	linter lt;
+	memset(&lt, 0, sizeof lt);
+	lt.l = l;
+	lt.d = d;
+	lc_buf_init(&lt.msg);
+	for (int r = 0; r < LINT_NRULES; r++)
+		lt.on[r] = 1;
+	for (size_t i = 0; i < l->lint.ndisable; i++) {
+		int r = lint_find_rule(l->lint.disable[i].s, l->lint.disable[i].len);
+		if (r >= 0)
+			lt.on[r] = 0;
+	}
+	for (int r = 0; r < LINT_NRULES; r++)
+		if (o && o->rule[r] != LINT_RULE_DEFAULT)
+			lt.on[r] = o->rule[r] == LINT_RULE_ON;
+
+	check_config(&lt);
+	if (build_phrases(&lt) < 0)
+		lt.oom = 1;
+	else
+		each_competency(&lt, vague_competency);
+	each_competency(&lt, repeat_competency);
+	each_competency(&lt, missing_competency);
+	level_count(&lt);
+	track_parity(&lt);
+	missing_crossover(&lt);
+	competency_counts(&lt);
+	duplicate_title(&lt);
+	promotion_criteria(&lt);
+
+	free(lt.vague.p);
+	free(lt.vague.all.w);
+	free(lt.wa.w);
+	free(lt.wb.w);
+	free(lt.diag_v);
+	lc_buf_free(&lt.msg);
+	return lt.oom || d->oom ? -1 : 0;
+}
