@@ -25,6 +25,7 @@ void ladder_limits_default(ladder_limits *lim)
 	lim->max_depth = 64;
 	lim->max_alias_nodes = 0;
 	lim->max_includes = 256;
+	lim->max_cells = LADDER_DEFAULT_MAX_CELLS;
 }
 
 /* One file of the ladder: the main file or an included one. */
@@ -57,6 +58,7 @@ typedef struct loader {
 	yt_node *promotion, *lint;
 	jmp_buf nomem;
 	int io_error;
+	size_t cells;       /* per-level entries of roles and competencies so far */
 } loader;
 
 static void oom(loader *ld)
@@ -520,7 +522,8 @@ static int read_all(const char *path, size_t max, char **data, size_t *len)
 				errno = EFBIG;
 				return -1;
 			}
-			size_t ncap = cap * 2;
+			/* one byte past the limit is enough to know it is exceeded */
+			size_t ncap = cap > max / 2 ? max + 1 : cap * 2;
 			char *nb = realloc(buf, ncap);
 			if (!nb) {
 				free(buf);
@@ -967,12 +970,31 @@ enum { GK_ID, GK_NAME, GK_DESCRIPTION, GK_COMPETENCIES, GK_N };
 static const char *const comp_keys[] = {"id", "name", "description", "levels", "x-lint-disable", NULL};
 enum { CK_ID, CK_NAME, CK_DESCRIPTION, CK_LEVELS, CK_LINT, CK_N };
 
+/* Every role and competency holds an entry per level of the ladder, so a few
+ * megabytes of roles times levels would take gigabytes: the product has a
+ * budget (max_cells). Returns 0, once reported, when it is spent. */
+static int charge_cells(loader *ld, const lc_mark *at, const char *what)
+{
+	size_t max = ld->lim.max_cells ? ld->lim.max_cells : LADDER_DEFAULT_MAX_CELLS;
+	size_t nlevels = ld->l->nlevels;
+	int spent = ld->cells > max;
+	ld->cells = ld->cells > SIZE_MAX - nlevels ? SIZE_MAX : ld->cells + nlevels;
+	if (ld->cells <= max)
+		return 1;
+	if (!spent)
+		err(ld, at, "the ladder is too large: at this %s, its roles and competencies times its %zu levels pass the limit of %zu entries",
+		    what, nlevels, max);
+	return 0;
+}
+
 static void build_competency(loader *ld, ladder_group *g, const yt_node *n, idmap *comp_ids, vec *comps)
 {
 	yt_node *v[CK_N];
 	if (!walk_map(ld, n, "a competency", comp_keys, v, NULL))
 		return;
 	ladder *l = ld->l;
+	if (!charge_cells(ld, &n->at, "competency"))
+		return;
 	ladder_competency *c = alloc(ld, 1, sizeof *c);
 	c->at = n->at;
 	c->group = g;
@@ -1127,6 +1149,8 @@ static void build_role(loader *ld, const yt_node *n)
 	if (!walk_map(ld, n, "a role", role_keys, v, NULL))
 		return;
 	ladder *l = ld->l;
+	if (!charge_cells(ld, &n->at, "role"))
+		return;
 	ladder_role *r = alloc(ld, 1, sizeof *r);
 	r->at = n->at;
 	int ok = require(ld, n, v[RK_ID], "id", "a role") && get_id(ld, v[RK_ID], "a role's 'id'", &r->id);

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "idmap.h"
+
 typedef struct frame {
 	yt_node *node;
 	size_t first;       /* index of the frame's first child in the child stack */
@@ -27,8 +29,7 @@ typedef struct builder {
 	size_t nframes, capframes;
 	yt_node **kids;
 	size_t nkids, capkids;
-	anchor *anchors;
-	size_t nanchors, capanchors;
+	idmap anchors;      /* name -> anchor (in the arena): no quadratic scans */
 	size_t nodes;       /* nodes in the document, aliases not expanded */
 	size_t expanded;    /* nodes added by aliases */
 	int nomem;
@@ -139,27 +140,25 @@ static int register_anchor(builder *b, const yaml_char_t *name, yt_node *n, yaml
 	if (!name)
 		return 0;
 	size_t len = strlen((const char *)name);
-	for (size_t i = 0; i < b->nanchors; i++) {
-		if (strcmp(b->anchors[i].name, (const char *)name) == 0) {
-			error_at(b, mark_of(b, m), "anchor %s is defined twice; give each anchor its own name",
-			         (const char *)name, len);
-			lc_diags_add(b->diags, LC_NOTE, &b->anchors[i].at, NULL, "first defined here");
-			return -1;
-		}
-	}
-	if (grow((void **)&b->anchors, &b->capanchors, b->nanchors + 1, sizeof *b->anchors) < 0) {
-		b->nomem = 1;
-		return -1;
-	}
+	anchor *a = lc_arena_alloc(b->arena, sizeof *a);
 	char *copy = lc_arena_memdup(b->arena, name, len);
-	if (!copy) {
+	if (!a || !copy) {
 		b->nomem = 1;
 		return -1;
 	}
-	b->anchors[b->nanchors].name = copy;
-	b->anchors[b->nanchors].node = n;
-	b->anchors[b->nanchors].at = mark_of(b, m);
-	b->nanchors++;
+	a->name = copy;
+	a->node = n;
+	a->at = mark_of(b, m);
+	const anchor *prev = idmap_put(&b->anchors, copy, len, a);
+	if (prev == (const void *)&b->anchors) {
+		b->nomem = 1;
+		return -1;
+	}
+	if (prev) {
+		error_at(b, a->at, "anchor %s is defined twice; give each anchor its own name", copy, len);
+		lc_diags_add(b->diags, LC_NOTE, &prev->at, NULL, "first defined here");
+		return -1;
+	}
 	return 0;
 }
 
@@ -189,6 +188,21 @@ static void check_duplicate_keys(builder *b, const yt_node *map)
 			}
 		}
 	}
+}
+
+/* YAML 1.1 merge keys (`<<: *base`) would copy keys in unseen: libyaml leaves
+ * them to the application, and the ladder format has none. */
+static int check_merge_keys(builder *b, const yt_node *map)
+{
+	for (uint32_t i = 0; i < map->count; i++) {
+		const yt_node *k = map->items[2 * i];
+		if (k->kind == YT_SCALAR && k->plain && k->len == 2 && k->str[0] == '<' && k->str[1] == '<') {
+			lc_diags_add(b->diags, LC_ERROR, &k->at, NULL,
+			             "merge keys ('<<') are not part of the ladder format; write the keys out");
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Large mappings (thousands of keys) are not part of a sane ladder, but must
@@ -288,6 +302,8 @@ static int close_collection(builder *b)
 	b->nkids = f->first;
 	n->complete = 1;
 	if (n->kind == YT_MAP) {
+		if (check_merge_keys(b, n) < 0)
+			return -1;
 		if (n->count <= DUP_LINEAR_MAX)
 			check_duplicate_keys(b, n);
 		else
@@ -300,13 +316,7 @@ static int on_alias(builder *b, const yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
 	lc_mark at = mark_of(b, ev->start_mark);
-	const anchor *a = NULL;
-	for (size_t i = b->nanchors; i-- > 0;) {
-		if (strcmp(b->anchors[i].name, name) == 0) {
-			a = &b->anchors[i];
-			break;
-		}
-	}
+	const anchor *a = idmap_get(&b->anchors, name, strlen(name));
 	if (!a) {
 		error_at(b, at, "alias %s refers to no anchor defined before it", name, strlen(name));
 		return -1;
@@ -498,6 +508,11 @@ yt_status yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc
 				lc_diags_add(diags, LC_ERROR, &at, NULL,
 				             "a second YAML document: a ladder file holds exactly one (remove this '---' and what follows, or move it to a file of its own)");
 				r = -1;
+			} else if (ev.data.document_start.tag_directives.start != ev.data.document_start.tag_directives.end) {
+				lc_mark at = mark_of(&b, ev.start_mark);
+				lc_diags_add(diags, LC_ERROR, &at, NULL,
+				             "a %%TAG directive: YAML tags are not part of the ladder format; remove the directive");
+				r = -1;
 			}
 			break;
 		case YAML_ALIAS_EVENT:
@@ -526,7 +541,7 @@ yt_status yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc
 	yaml_parser_delete(&p);
 	free(b.frames);
 	free(b.kids);
-	free(b.anchors);
+	idmap_free(&b.anchors);
 	if (b.nomem)
 		return YT_NOMEM;
 	if (!failed)

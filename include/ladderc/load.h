@@ -12,7 +12,11 @@ typedef struct ladder_limits {
 	size_t max_depth;       /* YAML nesting depth; default 64 */
 	size_t max_alias_nodes; /* nodes reachable through aliases; default max(10000, 10 x document) */
 	size_t max_includes;    /* files in one ladder; default 256 */
+	size_t max_cells;       /* (roles + competencies) x levels: each holds an entry per
+	                         * level; default (and when 0) LADDER_DEFAULT_MAX_CELLS */
 } ladder_limits;
+
+#define LADDER_DEFAULT_MAX_CELLS ((size_t)4 << 20)
 
 void ladder_limits_default(ladder_limits *lim);
 
