@@ -34,7 +34,8 @@ void lc_arena_free(lc_arena *a)
 	free(a);
 }
 
-void *lc_arena_alloc(lc_arena *a, size_t size)
+/* Carves `size` bytes (rounded up to the alignment) without clearing them. */
+static void *carve(lc_arena *a, size_t size)
 {
 	const size_t align = sizeof(max_align_t);
 	if (size > SIZE_MAX - align)
@@ -66,7 +67,6 @@ void *lc_arena_alloc(lc_arena *a, size_t size)
 			nb->next = b->next;
 			b->next = nb;
 			nb->used = size;
-			memset(nb->data, 0, size);
 			return nb->data;
 		}
 		nb->next = b;
@@ -74,7 +74,14 @@ void *lc_arena_alloc(lc_arena *a, size_t size)
 	}
 	void *p = (char *)b->data + b->used;
 	b->used += size;
-	memset(p, 0, size);
+	return p;
+}
+
+void *lc_arena_alloc(lc_arena *a, size_t size)
+{
+	void *p = carve(a, size);
+	if (p)
+		memset(p, 0, size ? size : 1);
 	return p;
 }
 
@@ -89,7 +96,8 @@ char *lc_arena_memdup(lc_arena *a, const void *p, size_t n)
 {
 	if (n == SIZE_MAX)
 		return NULL;
-	char *s = lc_arena_alloc(a, n + 1);
+	/* unzeroed: the copy and the NUL overwrite every byte the caller sees */
+	char *s = carve(a, n + 1);
 	if (!s)
 		return NULL;
 	if (n)
