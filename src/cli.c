@@ -349,54 +349,6 @@ static int cmd_check(int argc, char **argv)
 	return status;
 }
 
-/* ---- render -------------------------------------------------------------- */
-
-static int cmd_render(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		CLI_LOAD_LONGOPTS,
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	cli_load_opts lo;
-	cli_load_opts_init(&lo);
-	const char *format = NULL;
-	int c;
-	while (cli_getopt("render", argc, argv, "f:h", longopts, &c) < 0 && c != -1) {
-		switch (c) {
-		case 'h':
-			return cli_help("render");
-		case 'f':
-			format = optarg;
-			break;
-		default:
-			if (cli_load_option("render", c, optarg, &lo) != 0)
-				return LADDERC_EXIT_TROUBLE;
-		}
-	}
-	if (c == '?' || c == ':')
-		return LADDERC_EXIT_TROUBLE;
-	if (!format)
-		return cli_usage_error("render", "no format given (-f json)");
-	if (strcmp(format, "json") != 0)
-		return cli_usage_error("render", "unknown format '%s' (known: json)", format);
-	if (optind >= argc)
-		return cli_usage_error("render", "no ladder file given");
-	if (argc - optind > 1)
-		return cli_usage_error("render", "render takes one ladder file, not %d", argc - optind);
-	ladder *l = NULL;
-	int st = cli_load(argv[optind], &lo, &l);
-	if (st != LADDERC_EXIT_OK)
-		return st;
-	lc_buf out = LC_BUF_INIT;
-	emit_json(l, &out);
-	st = cli_write_stdout(&out);
-	lc_buf_free(&out);
-	ladder_free(l);
-	return st;
-}
-
 /* ---- help and version ---------------------------------------------------- */
 
 static int cmd_help(int argc, char **argv)
@@ -427,8 +379,16 @@ static const command commands[] = {
 	 "  -f, --format=FORMAT    text (default, on standard error), json, github or sarif\n"
 	 "      --strict           exit 1 on warnings too\n"
 	 "  -W RULE, -W no-RULE    switch a lint rule on or off (rules: docs/rules.md)\n" LOAD_HELP},
-	{"render", cmd_render, "render -f FORMAT [OPTIONS] FILE", "write a ladder to standard output",
-	 "  -f, --format=FORMAT    json\n" LOAD_HELP},
+	{"render", cli_render, "render -f FORMAT [OPTIONS] FILE", "write a ladder to standard output",
+	 "  -f, --format=FORMAT    markdown, html, csv, text or json\n"
+	 "      --role=ID          one role (default: every role)\n"
+	 "      --track=ID         the matrix of one track (default: every track that ends a chain)\n"
+	 "      --level=ID         everything expected at one level, cumulatively\n"
+	 "      --next             with --level: what the next level(s) add\n"
+	 "      --overview         intro, tracks, titles, promotion criteria and paths only\n"
+	 "      --layout=LAYOUT    csv: long (default, one row per cell) or matrix (wide)\n"
+	 "      --bom              csv: start with a UTF-8 byte order mark, for Excel\n"
+	 "      --width=N          text: wrap at N columns (default: the terminal's, else 80)\n" LOAD_HELP},
 	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", ""},
 	{"version", cmd_version, "version", "print the version", ""},
 };

@@ -1,0 +1,238 @@
+/* ladderc render: one view of one ladder, in one format, to standard output. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "ladderc/emit.h"
+
+enum {
+	OPT_ROLE = OPT_FIRST_FREE,
+	OPT_TRACK,
+	OPT_LEVEL,
+	OPT_NEXT,
+	OPT_OVERVIEW,
+	OPT_LAYOUT,
+	OPT_BOM,
+	OPT_WIDTH
+};
+
+enum { WIDTH_MIN = 20, WIDTH_MAX = 1000 };
+
+static const struct {
+	const char *name;
+	ladder_format format;
+} formats[] = {
+	{"markdown", LADDER_FORMAT_MARKDOWN},
+	{"html", LADDER_FORMAT_HTML},
+	{"csv", LADDER_FORMAT_CSV},
+	{"text", LADDER_FORMAT_TEXT},
+	{"json", LADDER_FORMAT_JSON},
+};
+
+/* The terminal's width when stdout is one, else 80. */
+static unsigned output_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= WIDTH_MIN)
+		return ws.ws_col > WIDTH_MAX ? WIDTH_MAX : ws.ws_col;
+	return 80;
+}
+
+/* Usage error for an id that is not in the ladder: names it and lists the
+ * valid ones. */
+static int bad_id(const char *what, const char *id, const char *where, lc_buf *valid)
+{
+	int st = cli_usage_error("render", "no %s '%s' %s (valid: %s)", what, id, where,
+	                         valid->data && valid->len ? valid->data : "none");
+	lc_buf_free(valid);
+	return st;
+}
+
+/* Resolves --role, --track and --level into the view. Returns -1 when all is
+ * well, else the exit status (after a usage error naming the id). */
+static int resolve(const ladder *l, const char *role, const char *track, const char *level,
+                   ladder_view *v)
+{
+	lc_buf valid = LC_BUF_INIT;
+	if (role) {
+		v->role = ladder_find_role(l, role);
+		if (!v->role) {
+			for (size_t i = 0; i < l->nroles; i++) {
+				lc_buf_puts(&valid, i ? ", " : "");
+				lc_buf_put(&valid, l->roles[i]->id.s, l->roles[i]->id.len);
+			}
+			return bad_id("role", role, "in the ladder", &valid);
+		}
+	}
+	if (track) {
+		v->track = ladder_find_track(l, track);
+		int taken = v->track != NULL;
+		if (v->track && v->role) {
+			taken = 0;
+			for (size_t i = 0; i < v->role->ntracks; i++)
+				taken |= v->role->tracks[i] == v->track;
+		}
+		if (!taken) {
+			if (v->role) {
+				for (size_t i = 0; i < v->role->ntracks; i++) {
+					lc_buf_puts(&valid, i ? ", " : "");
+					lc_buf_put(&valid, v->role->tracks[i]->id.s, v->role->tracks[i]->id.len);
+				}
+				return bad_id("track", track, "for this role", &valid);
+			}
+			for (size_t i = 0; i < l->ntracks; i++) {
+				lc_buf_puts(&valid, i ? ", " : "");
+				lc_buf_put(&valid, l->tracks[i]->id.s, l->tracks[i]->id.len);
+			}
+			return bad_id("track", track, "in the ladder", &valid);
+		}
+	}
+	if (level) {
+		v->level = ladder_find_level(l, level);
+		if (!v->level || (v->role && !ladder_role_has_level(v->role, v->level))) {
+			size_t n = 0;
+			for (size_t i = 0; i < l->nlevels; i++) {
+				if (v->role && !ladder_role_has_level(v->role, l->levels[i]))
+					continue;
+				lc_buf_puts(&valid, n++ ? ", " : "");
+				lc_buf_put(&valid, l->levels[i]->id.s, l->levels[i]->id.len);
+			}
+			return bad_id("level", level, v->role ? "for this role" : "in the ladder", &valid);
+		}
+	}
+	lc_buf_free(&valid);
+	return -1;
+}
+
+int cli_render(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_LOAD_LONGOPTS,
+		{"format", required_argument, NULL, 'f'},
+		{"role", required_argument, NULL, OPT_ROLE},
+		{"track", required_argument, NULL, OPT_TRACK},
+		{"level", required_argument, NULL, OPT_LEVEL},
+		{"next", no_argument, NULL, OPT_NEXT},
+		{"overview", no_argument, NULL, OPT_OVERVIEW},
+		{"layout", required_argument, NULL, OPT_LAYOUT},
+		{"bom", no_argument, NULL, OPT_BOM},
+		{"width", required_argument, NULL, OPT_WIDTH},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	cli_load_opts lo;
+	cli_load_opts_init(&lo);
+	const char *format = NULL, *role = NULL, *track = NULL, *level = NULL, *layout = NULL;
+	int next = 0, overview = 0, width_given = 0;
+	ladder_emit_options eo = {0, 0, 0, 0, NULL};
+	int c;
+	while (cli_getopt("render", argc, argv, "f:h", longopts, &c) < 0 && c != -1) {
+		switch (c) {
+		case 'h':
+			return cli_help("render");
+		case 'f':
+			format = optarg;
+			break;
+		case OPT_ROLE:
+			role = optarg;
+			break;
+		case OPT_TRACK:
+			track = optarg;
+			break;
+		case OPT_LEVEL:
+			level = optarg;
+			break;
+		case OPT_NEXT:
+			next = 1;
+			break;
+		case OPT_OVERVIEW:
+			overview = 1;
+			break;
+		case OPT_LAYOUT:
+			layout = optarg;
+			break;
+		case OPT_BOM:
+			eo.csv_bom = 1;
+			break;
+		case OPT_WIDTH: {
+			char *end;
+			long w = strtol(optarg, &end, 10);
+			if (end == optarg || *end || w < WIDTH_MIN || w > WIDTH_MAX)
+				return cli_usage_error("render", "--width needs a number from %d to %d, not '%s'",
+				                       WIDTH_MIN, WIDTH_MAX, optarg);
+			eo.width = (unsigned)w;
+			width_given = 1;
+			break;
+		}
+		default:
+			if (cli_load_option("render", c, optarg, &lo) != 0)
+				return LADDERC_EXIT_TROUBLE;
+		}
+	}
+	if (c == '?' || c == ':')
+		return LADDERC_EXIT_TROUBLE;
+	if (!format)
+		return cli_usage_error("render", "no format given (-f markdown, html, csv, text or json)");
+	ladder_format f = LADDER_FORMAT_JSON;
+	size_t fi = 0;
+	while (fi < sizeof formats / sizeof formats[0] && strcmp(formats[fi].name, format) != 0)
+		fi++;
+	if (fi == sizeof formats / sizeof formats[0])
+		return cli_usage_error("render", "unknown format '%s' (known: markdown, html, csv, text, json)",
+		                       format);
+	f = formats[fi].format;
+	if (layout) {
+		if (strcmp(layout, "matrix") == 0)
+			eo.csv_matrix = 1;
+		else if (strcmp(layout, "long") != 0)
+			return cli_usage_error("render", "--layout must be long or matrix, not '%s'", layout);
+	}
+	if ((layout || eo.csv_bom) && f != LADDER_FORMAT_CSV)
+		return cli_usage_error("render", "--layout and --bom apply to -f csv only");
+	if (width_given && f != LADDER_FORMAT_TEXT)
+		return cli_usage_error("render", "--width applies to -f text only");
+	if (next && !level)
+		return cli_usage_error("render", "--next needs --level (the level to go on from)");
+	if (overview && (role || track || level))
+		return cli_usage_error("render", "--overview shows the whole ladder: it takes no --role, --track or --level");
+	if (track && level)
+		return cli_usage_error("render", "--track selects matrices; a --level belongs to one track already");
+	if (optind >= argc)
+		return cli_usage_error("render", "no ladder file given");
+	if (argc - optind > 1)
+		return cli_usage_error("render", "render takes one ladder file, not %d", argc - optind);
+	if (!width_given)
+		eo.width = output_width();
+
+	ladder *l = NULL;
+	int st = cli_load(argv[optind], &lo, &l);
+	if (st != LADDERC_EXIT_OK)
+		return st;
+	ladder_view v = {LADDER_VIEW_LADDER, NULL, NULL, NULL};
+	st = resolve(l, role, track, level, &v);
+	if (st >= 0) {
+		ladder_free(l);
+		return st;
+	}
+	if (overview)
+		v.kind = LADDER_VIEW_OVERVIEW;
+	else if (level)
+		v.kind = next ? LADDER_VIEW_NEXT : LADDER_VIEW_LEVEL;
+	else if (role || track)
+		v.kind = LADDER_VIEW_MATRIX;
+	lc_buf out = LC_BUF_INIT;
+	if (ladder_emit(l, f, &v, &eo, &out) < 0 && !lc_buf_failed(&out)) {
+		fprintf(stderr, "ladderc: error: this build has no %s output\n", format);
+		st = LADDERC_EXIT_TROUBLE;
+	} else {
+		st = cli_write_stdout(&out);
+	}
+	lc_buf_free(&out);
+	ladder_free(l);
+	return st;
+}

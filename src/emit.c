@@ -1,0 +1,30 @@
+/* The emitter dispatcher: one view of a ladder in one format. */
+#include "ladderc/emit.h"
+
+int ladder_emit(const ladder *l, ladder_format f, const ladder_view *v, const ladder_emit_options *o,
+                lc_buf *out)
+{
+	static const ladder_emit_options defaults = {0, 0, 0, 0, NULL};
+	if (!o)
+		o = &defaults;
+	switch (f) {
+	case LADDER_FORMAT_JSON:
+		if (v->kind == LADDER_VIEW_LADDER && !v->role && !v->track)
+			emit_json(l, out); /* the model itself, exactly */
+		else
+			emit_json_view(l, v, out);
+		break;
+	case LADDER_FORMAT_MARKDOWN:
+		emit_markdown(l, v, o, out);
+		break;
+	case LADDER_FORMAT_CSV:
+		emit_csv(l, v, o, out);
+		break;
+	case LADDER_FORMAT_TEXT:
+		emit_text(l, v, o, out);
+		break;
+	default:
+		return -1;
+	}
+	return lc_buf_failed(out) ? -1 : 0;
+}

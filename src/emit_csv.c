@@ -1,0 +1,301 @@
+/* CSV (RFC 4180): CRLF line ends, fields through lc_escape_csv, UTF-8 with an
+ * optional byte order mark for Excel.
+ *
+ * Long layout (the default), one row per (role, track, level, competency):
+ * the text is the one written AT that level (empty when the ladder adds
+ * nothing there), so filtering a track's rows up to a rank rebuilds the
+ * cumulative level view, and no text is repeated down the levels. The
+ * source_level column names the level the text comes from; in the level
+ * view, whose rows are the cumulative expectations, it tells them apart.
+ * Matrix layout (--layout matrix): one row per (role, track, competency), one
+ * column per level. See docs/output.md. */
+#include "ladderc/emit.h"
+#include "ladderc/escape.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "view.h"
+
+typedef struct csv {
+	const ladder *l;
+	const ladder_view *v;
+	lc_buf *out;
+	int first;                    /* no field written yet on this row */
+	const ladder_level **chain;   /* scratch: [view_max_chain + ntracks + 1] */
+	const ladder_level **sources; /* scratch: [view_max_chain] */
+	const ladder_track **tracks;  /* scratch: [ntracks] */
+	unsigned char *column;        /* matrix layout: [nlevels], 1 for a level column */
+	const ladder_level **here;    /* matrix layout: [nlevels], the current unit's levels */
+} csv;
+
+static void field(csv *c, const char *s, size_t len)
+{
+	if (!c->first)
+		lc_buf_putc(c->out, ',');
+	c->first = 0;
+	lc_escape_csv(c->out, s, len);
+}
+
+static void fstr(csv *c, ladder_str s)
+{
+	field(c, s.s ? s.s : "", s.s ? s.len : 0);
+}
+
+static void fcstr(csv *c, const char *s)
+{
+	field(c, s, strlen(s));
+}
+
+static void fnum(csv *c, unsigned long v)
+{
+	char b[24];
+	int n = snprintf(b, sizeof b, "%lu", v);
+	field(c, b, (size_t)n);
+}
+
+static void end_row(csv *c)
+{
+	lc_buf_puts(c->out, "\r\n");
+	c->first = 1;
+}
+
+static void header(csv *c, const char *const *names)
+{
+	for (size_t i = 0; names[i]; i++)
+		fcstr(c, names[i]);
+	end_row(c);
+}
+
+/* The levels a role's row covers in this view, with the track shown;
+ * calls fn for each (role, track, levels) unit of the view. */
+typedef void (*unit_fn)(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level **lv,
+                        size_t n);
+
+static void each_unit(csv *c, unit_fn fn)
+{
+	const ladder *l = c->l;
+	const ladder_view *v = c->v;
+	for (size_t i = 0; i < l->nroles; i++) {
+		const ladder_role *r = l->roles[i];
+		if (!view_shows_role(v, r))
+			continue;
+		if (v->kind == LADDER_VIEW_LEVEL) {
+			size_t n = ladder_chain(v->level, c->chain);
+			fn(c, r, v->level->track, c->chain, n);
+		} else if (v->kind == LADDER_VIEW_NEXT) {
+			size_t n = ladder_next_levels(l, r, v->level, c->chain);
+			fn(c, r, v->level->track, c->chain, n);
+		} else {
+			size_t nt = view_matrix_tracks(l, r, v->track, c->tracks);
+			for (size_t k = 0; k < nt; k++) {
+				size_t n = view_track_chain(c->tracks[k], c->chain);
+				fn(c, r, c->tracks[k], c->chain, n);
+			}
+		}
+	}
+}
+
+/* ---- long layout ---------------------------------------------------------------- */
+
+static void long_prefix(csv *c, const ladder_role *r, const ladder_level *lv, const ladder_track *t)
+{
+	fstr(c, r->id);
+	fstr(c, r->name);
+	fstr(c, r->family);
+	fstr(c, t->id);
+	fstr(c, lv->id);
+	fstr(c, lv->name);
+	fnum(c, lv->rank);
+	fstr(c, r->title[lv->index]);
+}
+
+static void long_row(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level *lv,
+                     const ladder_group *g, const ladder_competency *comp, const ladder_level *src)
+{
+	long_prefix(c, r, lv, t);
+	fstr(c, g->id);
+	fstr(c, comp->id);
+	fstr(c, comp->name);
+	if (src) {
+		fstr(c, view_text_at(comp, src));
+		fstr(c, src->id);
+	} else {
+		fcstr(c, "");
+		fcstr(c, "");
+	}
+	end_row(c);
+}
+
+static void long_unit(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level **lv, size_t n)
+{
+	if (c->v->kind == LADDER_VIEW_LEVEL) {
+		const ladder_level *at = lv[n - 1];
+		view_comp_iter it;
+		view_comp_begin(&it, c->l, r);
+		for (const ladder_competency *comp; (comp = view_comp_next(&it));) {
+			size_t ns = view_cumulative(comp, lv, n, c->sources);
+			if (ns == 0)
+				long_row(c, r, t, at, it.group, comp, NULL);
+			for (size_t i = 0; i < ns; i++)
+				long_row(c, r, t, at, it.group, comp, c->sources[i]);
+		}
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		view_comp_iter it;
+		view_comp_begin(&it, c->l, r);
+		for (const ladder_competency *comp; (comp = view_comp_next(&it));)
+			long_row(c, r, c->v->kind == LADDER_VIEW_NEXT ? lv[k]->track : t, lv[k], it.group, comp,
+			         view_text_at(comp, lv[k]).s ? lv[k] : NULL);
+	}
+}
+
+static void overview_long(csv *c)
+{
+	static const char *const names[] = {"role_id", "role_name", "family", "track", "level_id",
+	                                    "level_name", "rank", "title", "summary", NULL};
+	header(c, names);
+	const ladder *l = c->l;
+	for (size_t i = 0; i < l->nroles; i++) {
+		const ladder_role *r = l->roles[i];
+		for (size_t k = 0; k < l->nlevels; k++) {
+			const ladder_level *lv = l->levels[k];
+			if (!ladder_role_has_level(r, lv))
+				continue;
+			long_prefix(c, r, lv, lv->track);
+			fstr(c, lv->summary);
+			end_row(c);
+		}
+	}
+}
+
+/* ---- matrix layout ---------------------------------------------------------------- */
+
+static void mark_columns(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level **lv,
+                         size_t n)
+{
+	(void)r;
+	(void)t;
+	for (size_t i = 0; i < n; i++)
+		c->column[lv[i]->index] = 1;
+}
+
+static void matrix_unit(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level **lv,
+                        size_t n)
+{
+	const ladder *l = c->l;
+	for (size_t i = 0; i < n; i++) /* level index -> level, so each row is linear */
+		c->here[lv[i]->index] = lv[i];
+	view_comp_iter it;
+	view_comp_begin(&it, l, r);
+	for (const ladder_competency *comp; (comp = view_comp_next(&it));) {
+		fstr(c, r->id);
+		fstr(c, r->name);
+		fstr(c, t->id);
+		fstr(c, it.group->id);
+		fstr(c, comp->id);
+		fstr(c, comp->name);
+		for (size_t k = 0; k < l->nlevels; k++) {
+			if (!c->column[k])
+				continue;
+			if (!c->here[k]) {
+				fcstr(c, ""); /* not on this row's chain */
+				continue;
+			}
+			ladder_str s = view_text_at(comp, c->here[k]);
+			if (s.s)
+				fstr(c, s);
+			else
+				fcstr(c, VIEW_NO_NEW);
+		}
+		end_row(c);
+	}
+	for (size_t i = 0; i < n; i++)
+		c->here[lv[i]->index] = NULL;
+}
+
+static void matrix_layout(csv *c)
+{
+	const ladder *l = c->l;
+	each_unit(c, mark_columns);
+	static const char *const names[] = {"role_id", "role_name", "track", "group", "competency_id",
+	                                    "competency_name", NULL};
+	for (size_t i = 0; names[i]; i++)
+		fcstr(c, names[i]);
+	lc_buf h = LC_BUF_INIT;
+	for (size_t k = 0; k < l->nlevels; k++) {
+		if (!c->column[k])
+			continue;
+		lc_buf_clear(&h);
+		lc_buf_put(&h, l->levels[k]->id.s, l->levels[k]->id.len);
+		lc_buf_putc(&h, ' ');
+		lc_buf_put(&h, l->levels[k]->name.s, l->levels[k]->name.len);
+		field(c, h.data, h.len);
+	}
+	if (h.failed)
+		c->out->failed = 1;
+	lc_buf_free(&h);
+	end_row(c);
+	each_unit(c, matrix_unit);
+}
+
+static void overview_matrix(csv *c)
+{
+	const ladder *l = c->l;
+	static const char *const names[] = {"level_id", "level_name", "track", "rank", "summary", NULL};
+	for (size_t i = 0; names[i]; i++)
+		fcstr(c, names[i]);
+	for (size_t i = 0; i < l->nroles; i++)
+		fstr(c, l->roles[i]->name);
+	end_row(c);
+	for (size_t k = 0; k < l->nlevels; k++) {
+		const ladder_level *lv = l->levels[k];
+		fstr(c, lv->id);
+		fstr(c, lv->name);
+		fstr(c, lv->track->id);
+		fnum(c, lv->rank);
+		fstr(c, lv->summary);
+		for (size_t i = 0; i < l->nroles; i++)
+			fstr(c, l->roles[i]->title[lv->index]);
+		end_row(c);
+	}
+}
+
+void emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+{
+	size_t maxchain = view_max_chain(l) + l->ntracks + 1;
+	csv c = {l, v, out, 1, NULL, NULL, NULL, NULL, NULL};
+	c.chain = calloc(maxchain, sizeof *c.chain);
+	c.sources = calloc(maxchain, sizeof *c.sources);
+	c.tracks = calloc(l->ntracks + 1, sizeof *c.tracks);
+	c.column = calloc(l->nlevels + 1, 1);
+	c.here = calloc(l->nlevels + 1, sizeof *c.here);
+	if (!c.chain || !c.sources || !c.tracks || !c.column || !c.here) {
+		out->failed = 1;
+		goto done;
+	}
+	if (o->csv_bom)
+		lc_buf_puts(out, "\xEF\xBB\xBF");
+	if (v->kind == LADDER_VIEW_OVERVIEW) {
+		if (o->csv_matrix)
+			overview_matrix(&c);
+		else
+			overview_long(&c);
+	} else if (o->csv_matrix) {
+		matrix_layout(&c);
+	} else {
+		static const char *const names[] = {"role_id", "role_name", "family", "track", "level_id",
+		                                    "level_name", "rank", "title", "group", "competency_id",
+		                                    "competency_name", "text", "source_level", NULL};
+		header(&c, names);
+		each_unit(&c, long_unit);
+	}
+done:
+	free(c.chain);
+	free(c.sources);
+	free(c.tracks);
+	free(c.column);
+	free(c.here);
+}

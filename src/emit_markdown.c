@@ -1,0 +1,569 @@
+/* GitHub-flavoured Markdown: every view as headings, paragraphs and GFM
+ * tables. Every piece of text from the ladder goes through
+ * lc_escape_markdown (in cells: '|' escaped, line breaks as <br>); every
+ * anchor is built from validated ids only (src/view.h). */
+#include "ladderc/emit.h"
+#include "ladderc/escape.h"
+
+#include <stdlib.h>
+
+#include "view.h"
+
+typedef struct md {
+	const ladder *l;
+	const ladder_view *v;
+	lc_buf *out;
+	const ladder_level **chain;   /* scratch: [view_max_chain] */
+	const ladder_level **sources; /* scratch: [view_max_chain] */
+	const ladder_level **next;    /* scratch: [ntracks + 1] */
+	const ladder_track **tracks;  /* scratch: [ntracks] */
+} md;
+
+static void text(md *m, ladder_str s)
+{
+	if (s.s)
+		lc_escape_markdown(m->out, s.s, s.len, 0);
+}
+
+static void cell(md *m, ladder_str s)
+{
+	if (s.s)
+		lc_escape_markdown(m->out, s.s, s.len, 1);
+}
+
+static void put(md *m, const char *s)
+{
+	lc_buf_puts(m->out, s);
+}
+
+static void id(md *m, ladder_str s)
+{
+	lc_buf_put(m->out, s.s, s.len); /* ids are slugs: nothing to escape */
+}
+
+static void heading(md *m, int depth)
+{
+	for (int i = 0; i < depth; i++)
+		lc_buf_putc(m->out, '#');
+	lc_buf_putc(m->out, ' ');
+}
+
+static void anchor_open(md *m)
+{
+	put(m, "<a id=\"");
+}
+
+static void anchor_close(md *m)
+{
+	put(m, "\"></a>");
+}
+
+/* A table's header separator for n columns. */
+static void separator(md *m, size_t n)
+{
+	put(m, "|");
+	for (size_t i = 0; i < n; i++)
+		put(m, " --- |");
+	put(m, "\n");
+}
+
+/* Items of a list inside one cell: "• a<br>• b", or "—" for none. */
+static void cell_list(md *m, const ladder_str *items, size_t n)
+{
+	if (n == 0)
+		put(m, "—");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			put(m, "<br>");
+		put(m, "• ");
+		cell(m, items[i]);
+	}
+}
+
+/* ---- overview --------------------------------------------------------------- */
+
+static void intro(md *m, ladder_str t)
+{
+	size_t pos = 0;
+	view_block b;
+	int prev_bullet = -1;
+	while (view_next_block(t, &pos, &b)) {
+		if (prev_bullet >= 0 && !(prev_bullet && b.bullet))
+			put(m, "\n");
+		put(m, b.bullet ? "- " : "");
+		size_t lp = 0;
+		ladder_str line;
+		int first = 1;
+		while (view_block_line(&b, &lp, &line)) {
+			if (!first)
+				put(m, b.bullet ? "\n  " : "\n");
+			text(m, line);
+			first = 0;
+		}
+		put(m, "\n");
+		prev_bullet = b.bullet;
+	}
+	if (prev_bullet >= 0)
+		put(m, "\n");
+}
+
+static void criteria_number(md *m, const ladder_number *n, const char *absent)
+{
+	if (n->present)
+		cell(m, n->text);
+	else
+		put(m, absent);
+}
+
+static void criteria_row(md *m, const ladder_criteria *c, const char *absent)
+{
+	put(m, " | ");
+	criteria_number(m, &c->min_average, absent);
+	put(m, " | ");
+	criteria_number(m, &c->min_each, absent);
+	put(m, " | ");
+	if (c->time_in_level.s)
+		cell(m, c->time_in_level);
+	else
+		put(m, absent);
+	put(m, " | ");
+	cell_list(m, c->evidence, c->nevidence);
+	put(m, " |\n");
+}
+
+static void overview(md *m)
+{
+	const ladder *l = m->l;
+	anchor_open(m);
+	put(m, "ladder.overview");
+	anchor_close(m);
+	put(m, "\n");
+	heading(m, 1);
+	text(m, l->name);
+	if (l->title.s) {
+		put(m, ": ");
+		text(m, l->title);
+	}
+	put(m, "\n\n");
+	if (l->updated.s) {
+		put(m, "Updated: ");
+		text(m, l->updated);
+		put(m, "\n\n");
+	}
+	intro(m, l->intro);
+
+	put(m, "<a id=\"ladder.tracks\"></a>\n");
+	heading(m, 2);
+	put(m, "Tracks\n\n```text\n");
+	view_track_diagram(l, m->out, "");
+	put(m, "```\n\n| Track | Name | Continues from | Levels |\n");
+	separator(m, 4);
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		put(m, "| ");
+		id(m, t->id);
+		put(m, " | ");
+		cell(m, t->name);
+		put(m, " | ");
+		if (t->from)
+			id(m, t->from->id);
+		else
+			put(m, "—");
+		put(m, " | ");
+		for (size_t k = 0; k < t->nlevels; k++) {
+			if (k)
+				put(m, ", ");
+			id(m, t->levels[k]->id);
+		}
+		put(m, " |\n");
+	}
+	put(m, "\n");
+
+	put(m, "<a id=\"ladder.titles\"></a>\n");
+	heading(m, 2);
+	put(m, "Levels and titles\n\n| Level | Name | Summary |");
+	for (size_t r = 0; r < l->nroles; r++) {
+		put(m, " ");
+		cell(m, l->roles[r]->name);
+		put(m, " |");
+	}
+	put(m, "\n");
+	separator(m, 3 + l->nroles);
+	for (size_t i = 0; i < l->nlevels; i++) {
+		const ladder_level *lv = l->levels[i];
+		put(m, "| ");
+		id(m, lv->id);
+		put(m, " | ");
+		cell(m, lv->name);
+		put(m, " | ");
+		if (lv->summary.s)
+			cell(m, lv->summary);
+		else
+			put(m, "—");
+		put(m, " |");
+		for (size_t r = 0; r < l->nroles; r++) {
+			ladder_str t = l->roles[r]->title[lv->index];
+			put(m, " ");
+			if (t.s)
+				cell(m, t);
+			else
+				put(m, "not on this role's tracks");
+			put(m, " |");
+		}
+		put(m, "\n");
+	}
+	put(m, "\n");
+
+	put(m, "<a id=\"ladder.promotion\"></a>\n");
+	heading(m, 2);
+	put(m, "Promotion criteria\n\n");
+	const ladder_promotion *p = &l->promotion;
+	if (!p->present) {
+		put(m, "The ladder gives no promotion criteria.\n\n");
+	} else {
+		if (p->scale.present) {
+			put(m, "Ratings run from 1 to ");
+			text(m, p->scale.text);
+			put(m, ".\n\n");
+		}
+		put(m, "| Promotion into | Minimum average rating | Minimum rating in each competency | "
+		       "Time in level | Evidence |\n");
+		separator(m, 5);
+		put(m, "| every level (defaults)");
+		criteria_row(m, &p->defaults, "—");
+		for (size_t i = 0; i < l->nlevels; i++) {
+			const ladder_criteria *c = view_promotion_into(l, l->levels[i]);
+			if (!c)
+				continue;
+			put(m, "| ");
+			id(m, l->levels[i]->id);
+			put(m, " ");
+			cell(m, l->levels[i]->name);
+			criteria_row(m, c, "default");
+		}
+		put(m, "\n");
+	}
+
+	put(m, "<a id=\"ladder.paths\"></a>\n");
+	heading(m, 2);
+	put(m, "Lateral paths\n\n");
+	if (l->npaths == 0) {
+		put(m, "The ladder gives no lateral paths.\n\n");
+	} else {
+		put(m, "| From | To | Transferable | Gaps |\n");
+		separator(m, 4);
+		for (size_t i = 0; i < l->npaths; i++) {
+			const ladder_path *pa = &l->paths[i];
+			put(m, "| [");
+			cell(m, pa->from->name);
+			put(m, "](#");
+			view_anchor_role(m->out, pa->from);
+			put(m, ") | [");
+			cell(m, pa->to->name);
+			put(m, "](#");
+			view_anchor_role(m->out, pa->to);
+			put(m, ") | ");
+			cell_list(m, pa->transferable, pa->ntransferable);
+			put(m, " | ");
+			cell_list(m, pa->gaps, pa->ngaps);
+			put(m, " |\n");
+		}
+		put(m, "\n");
+	}
+}
+
+/* ---- roles ------------------------------------------------------------------- */
+
+static void role_heading(md *m, const ladder_role *r, int depth)
+{
+	anchor_open(m);
+	view_anchor_role(m->out, r);
+	anchor_close(m);
+	put(m, "\n");
+	heading(m, depth);
+	text(m, r->name);
+	put(m, "\n\nFamily: ");
+	text(m, r->family);
+	put(m, "\n\n");
+}
+
+static void group_heading(md *m, const ladder_group *g, int depth)
+{
+	heading(m, depth);
+	text(m, g->name);
+	put(m, "\n\n");
+	if (g->description.s) {
+		text(m, g->description);
+		put(m, "\n\n");
+	}
+}
+
+/* The first cell of a competency's row: its anchor, name and description. */
+static void competency_cell(md *m, const ladder_competency *c, lc_buf *anchor)
+{
+	put(m, "| ");
+	anchor_open(m);
+	lc_buf_put(m->out, anchor->data, anchor->len);
+	anchor_close(m);
+	put(m, "**");
+	cell(m, c->name);
+	put(m, "**");
+	if (c->description.s) {
+		put(m, "<br>");
+		cell(m, c->description);
+	}
+}
+
+static void level_column(md *m, const ladder_role *r, const ladder_level *lv)
+{
+	put(m, " **");
+	id(m, lv->id);
+	put(m, "** ");
+	cell(m, lv->name);
+	put(m, "<br>");
+	cell(m, r->title[lv->index]);
+	put(m, " |");
+}
+
+static void matrix(md *m, const ladder_role *r, const ladder_track *t, int depth)
+{
+	size_t n = view_track_chain(t, m->chain);
+	anchor_open(m);
+	view_anchor_matrix(m->out, r, t);
+	anchor_close(m);
+	put(m, "\n");
+	heading(m, depth);
+	text(m, r->name);
+	put(m, ": ");
+	text(m, t->name);
+	put(m, " (");
+	id(m, m->chain[0]->id);
+	if (n > 1) {
+		put(m, " to ");
+		id(m, m->chain[n - 1]->id);
+	}
+	put(m, ")\n\n");
+	lc_buf a = LC_BUF_INIT;
+	view_comp_iter it;
+	view_comp_begin(&it, m->l, r);
+	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		if (it.group_start) {
+			group_heading(m, it.group, depth + 1);
+			put(m, "| Competency |");
+			for (size_t i = 0; i < n; i++)
+				level_column(m, r, m->chain[i]);
+			put(m, "\n");
+			separator(m, n + 1);
+		}
+		lc_buf_clear(&a);
+		view_anchor_matrix_row(&a, r, t, c);
+		competency_cell(m, c, &a);
+		put(m, " |");
+		for (size_t i = 0; i < n; i++) {
+			ladder_str s = view_text_at(c, m->chain[i]);
+			put(m, " ");
+			if (s.s)
+				cell(m, s);
+			else
+				put(m, "*" VIEW_NO_NEW "*");
+			put(m, " |");
+		}
+		put(m, "\n");
+		/* a blank line ends the table before the next group's heading */
+		const ladder_group *g = it.group;
+		if (it.c == g->ncompetencies)
+			put(m, "\n");
+	}
+	if (a.failed)
+		m->out->failed = 1;
+	lc_buf_free(&a);
+}
+
+static void role_matrices(md *m, const ladder_role *r, int depth)
+{
+	role_heading(m, r, depth);
+	size_t nt = view_matrix_tracks(m->l, r, m->v->track, m->tracks);
+	for (size_t i = 0; i < nt; i++)
+		matrix(m, r, m->tracks[i], depth + 1);
+}
+
+static void level_title(md *m, const ladder_role *r, const ladder_level *lv)
+{
+	id(m, lv->id);
+	put(m, " ");
+	text(m, lv->name);
+	put(m, ", ");
+	text(m, r->title[lv->index]);
+}
+
+static void level_view(md *m, const ladder_role *r, const ladder_level *lv)
+{
+	size_t n = ladder_chain(lv, m->chain);
+	anchor_open(m);
+	view_anchor_level(m->out, r, lv);
+	anchor_close(m);
+	put(m, "\n");
+	heading(m, 1);
+	text(m, r->name);
+	put(m, " at ");
+	level_title(m, r, lv);
+	put(m, "\n\n");
+	if (lv->summary.s) {
+		text(m, lv->summary);
+		put(m, "\n\n");
+	}
+	put(m, "Everything expected at ");
+	id(m, lv->id);
+	put(m, ": the expectations of ");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			put(m, i + 1 == n ? " and " : ", ");
+		id(m, m->chain[i]->id);
+	}
+	put(m, ". Those new at ");
+	id(m, lv->id);
+	put(m, " are marked **new**.\n\n");
+	lc_buf a = LC_BUF_INIT;
+	view_comp_iter it;
+	view_comp_begin(&it, m->l, r);
+	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		if (it.group_start) {
+			group_heading(m, it.group, 2);
+			put(m, "| Competency | From level | Expectation |\n");
+			separator(m, 3);
+		}
+		size_t ns = view_cumulative(c, m->chain, n, m->sources);
+		lc_buf_clear(&a);
+		view_anchor_level_row(&a, r, lv, c);
+		if (ns == 0) {
+			competency_cell(m, c, &a);
+			put(m, " | — | *no expectations up to ");
+			id(m, lv->id);
+			put(m, "* |\n");
+		}
+		for (size_t i = 0; i < ns; i++) {
+			const ladder_level *src = m->sources[i];
+			if (i == 0) {
+				competency_cell(m, c, &a);
+			} else {
+				put(m, "| ");
+				cell(m, c->name);
+			}
+			put(m, " | ");
+			id(m, src->id);
+			if (src == lv)
+				put(m, " **new**");
+			put(m, " | ");
+			cell(m, view_text_at(c, src));
+			put(m, " |\n");
+		}
+		if (it.c == it.group->ncompetencies)
+			put(m, "\n");
+	}
+	if (a.failed)
+		m->out->failed = 1;
+	lc_buf_free(&a);
+}
+
+static void next_view(md *m, const ladder_role *r, const ladder_level *lv)
+{
+	size_t nn = ladder_next_levels(m->l, r, lv, m->next);
+	anchor_open(m);
+	view_anchor_next(m->out, r, lv);
+	anchor_close(m);
+	put(m, "\n");
+	heading(m, 1);
+	text(m, r->name);
+	put(m, ": from ");
+	level_title(m, r, lv);
+	put(m, " to the next level\n\n");
+	if (nn == 0) {
+		id(m, lv->id);
+		put(m, " is the top of its track for this role: there is no next level.\n\n");
+		return;
+	}
+	for (size_t k = 0; k < nn; k++) {
+		const ladder_level *nx = m->next[k];
+		heading(m, 2);
+		put(m, "What ");
+		level_title(m, r, nx);
+		put(m, " adds\n\n");
+		if (nx->summary.s) {
+			text(m, nx->summary);
+			put(m, "\n\n");
+		}
+		if (!view_level_has_text(m->l, r, nx)) {
+			id(m, nx->id);
+			put(m, " adds " VIEW_NO_NEW " for this role.\n\n");
+			continue;
+		}
+		view_comp_iter it;
+		view_comp_begin(&it, m->l, r);
+		for (const ladder_competency *c; (c = view_comp_next(&it));) {
+			if (it.group_start) {
+				group_heading(m, it.group, 3);
+				put(m, "| Competency | New at ");
+				id(m, nx->id);
+				put(m, " |\n");
+				separator(m, 2);
+			}
+			put(m, "| **");
+			cell(m, c->name);
+			put(m, "** | ");
+			ladder_str s = view_text_at(c, nx);
+			if (s.s)
+				cell(m, s);
+			else
+				put(m, "*" VIEW_NO_NEW "*");
+			put(m, " |\n");
+			if (it.c == it.group->ncompetencies)
+				put(m, "\n");
+		}
+	}
+}
+
+void emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+{
+	(void)o;
+	size_t maxchain = view_max_chain(l) + 1;
+	md m = {l, v, out, NULL, NULL, NULL, NULL};
+	m.chain = calloc(maxchain, sizeof *m.chain);
+	m.sources = calloc(maxchain, sizeof *m.sources);
+	m.next = calloc(l->ntracks + 1, sizeof *m.next);
+	m.tracks = calloc(l->ntracks + 1, sizeof *m.tracks);
+	if (!m.chain || !m.sources || !m.next || !m.tracks) {
+		out->failed = 1;
+		goto done;
+	}
+	switch (v->kind) {
+	case LADDER_VIEW_LADDER:
+	case LADDER_VIEW_OVERVIEW:
+		overview(&m);
+		if (v->kind == LADDER_VIEW_LADDER)
+			for (size_t i = 0; i < l->nroles; i++)
+				if (view_shows_role(v, l->roles[i]))
+					role_matrices(&m, l->roles[i], 2);
+		break;
+	case LADDER_VIEW_MATRIX:
+		for (size_t i = 0; i < l->nroles; i++)
+			if (view_shows_role(v, l->roles[i]))
+				role_matrices(&m, l->roles[i], 1);
+		break;
+	case LADDER_VIEW_LEVEL:
+	case LADDER_VIEW_NEXT:
+		for (size_t i = 0; i < l->nroles; i++) {
+			if (!view_shows_role(v, l->roles[i]))
+				continue;
+			if (v->kind == LADDER_VIEW_LEVEL)
+				level_view(&m, l->roles[i], v->level);
+			else
+				next_view(&m, l->roles[i], v->level);
+		}
+		break;
+	}
+done:
+	free(m.chain);
+	free(m.sources);
+	free(m.next);
+	free(m.tracks);
+}

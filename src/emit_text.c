@@ -1,0 +1,549 @@
+/* Plain text for terminals (and git's textconv): headings underlined,
+ * nested lists indented, every piece of ladder text wrapped to the width.
+ *
+ * Width is counted in code points (one column each; good enough for
+ * Latin, Hebrew and Arabic, approximate for emoji and CJK). Words longer than
+ * a line are cut. Control characters (NUL included) become U+FFFD so nothing
+ * from the ladder can drive the terminal; tabs become spaces; bidi overrides
+ * left open are closed at the end of each text. */
+#include "ladderc/emit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "view.h"
+
+enum { TEXT_DEFAULT_WIDTH = 80, TEXT_MIN_WIDTH = 20 };
+
+typedef struct tx {
+	const ladder *l;
+	const ladder_view *v;
+	lc_buf *out;
+	size_t width;
+	const ladder_level **chain;
+	const ladder_level **sources;
+	const ladder_level **next;
+	const ladder_track **tracks;
+} tx;
+
+static void put(tx *t, const char *s)
+{
+	lc_buf_puts(t->out, s);
+}
+
+static void id(tx *t, ladder_str s)
+{
+	lc_buf_put(t->out, s.s, s.len);
+}
+
+static void spaces(tx *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		lc_buf_putc(t->out, ' ');
+}
+
+static int is_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* Columns of p[0..n): code points. */
+static size_t cols(const char *p, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += !is_cont((unsigned char)p[i]);
+	return w;
+}
+
+/* Copies p[0..n), controls replaced; runs copied in bulk. */
+static void put_clean(tx *t, const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		int control = u[i] < 0x20 || u[i] == 0x7F ||
+		              (u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F);
+		if (!control)
+			continue;
+		lc_buf_put(t->out, p + run, i - run);
+		lc_buf_puts(t->out, "\xEF\xBF\xBD");
+		if (u[i] == 0xC2)
+			i++;
+		run = i + 1;
+	}
+	lc_buf_put(t->out, p + run, n - run);
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Writes s wrapped: every line starts with `indent` spaces (the first with
+ * `first` columns already used when first > 0: then no indent is written). */
+static void wrap_from(tx *t, ladder_str s, size_t indent, size_t used)
+{
+	if (!s.s)
+		return;
+	size_t avail = t->width > indent + 10 ? t->width - indent : 10;
+	size_t col = used;  /* columns used on the current line after the indent */
+	int fresh = 1; /* no word on this line yet */
+	if (used == 0)
+		spaces(t, indent);
+	size_t i = 0;
+	while (i < s.len) {
+		char c = s.s[i];
+		if (c == '\n' || c == '\r') {
+			i += (c == '\r' && i + 1 < s.len && s.s[i + 1] == '\n') ? 2 : 1;
+			lc_buf_putc(t->out, '\n');
+			spaces(t, indent);
+			col = 0;
+			fresh = 1;
+			continue;
+		}
+		if (is_space(c)) {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < s.len && !is_space(s.s[e]) && s.s[e] != '\n' && s.s[e] != '\r')
+			e++;
+		size_t w = cols(s.s + i, e - i);
+		if (!fresh && col + 1 + w > avail) {
+			lc_buf_putc(t->out, '\n');
+			spaces(t, indent);
+			col = 0;
+			fresh = 1;
+		}
+		if (!fresh) {
+			lc_buf_putc(t->out, ' ');
+			col++;
+		}
+		/* a word longer than the line is cut at code point boundaries */
+		while (w > avail - col && w > 0) {
+			size_t take = avail - col, k = i, n = 0;
+			while (k < e && (n < take || is_cont((unsigned char)s.s[k]))) {
+				n += !is_cont((unsigned char)s.s[k]);
+				k++;
+			}
+			/* k stops before the code point that would exceed the line */
+			while (k > i && k < e && is_cont((unsigned char)s.s[k]))
+				k--;
+			if (k == i)
+				break;
+			put_clean(t, s.s + i, k - i);
+			lc_buf_putc(t->out, '\n');
+			spaces(t, indent);
+			col = 0;
+			w -= cols(s.s + i, k - i);
+			i = k;
+		}
+		put_clean(t, s.s + i, e - i);
+		col += w;
+		fresh = 0;
+		i = e;
+	}
+	view_bidi_close(t->out, s.s, s.len);
+	lc_buf_putc(t->out, '\n');
+}
+
+static void wrap(tx *t, ladder_str s, size_t indent)
+{
+	wrap_from(t, s, indent, 0);
+}
+
+static ladder_str cstr(const char *s)
+{
+	ladder_str r = {s, strlen(s)};
+	return r;
+}
+
+/* A heading: the text already in `h`, then an underline of `ch`. */
+static void heading(tx *t, lc_buf *h, char ch)
+{
+	ladder_str s = {h->data ? h->data : "", h->len};
+	wrap(t, s, 0);
+	size_t w = cols(s.s, s.len);
+	if (w > t->width)
+		w = t->width;
+	for (size_t i = 0; i < w; i++)
+		lc_buf_putc(t->out, ch);
+	put(t, "\n\n");
+	if (h->failed)
+		t->out->failed = 1;
+	lc_buf_clear(h);
+}
+
+static void hput(lc_buf *h, ladder_str s)
+{
+	if (s.s)
+		lc_buf_put(h, s.s, s.len);
+}
+
+/* ---- overview ------------------------------------------------------------------ */
+
+static void list(tx *t, const char *label, const ladder_str *items, size_t n, size_t indent)
+{
+	if (n == 0)
+		return;
+	spaces(t, indent);
+	put(t, label);
+	put(t, "\n");
+	for (size_t i = 0; i < n; i++) {
+		spaces(t, indent + 2);
+		put(t, "- ");
+		wrap_from(t, items[i], indent + 4, 1);
+	}
+}
+
+static void criteria(tx *t, const ladder_criteria *c, size_t indent)
+{
+	if (c->min_average.present) {
+		spaces(t, indent);
+		put(t, "Minimum average rating: ");
+		wrap_from(t, c->min_average.text, indent + 2, 1);
+	}
+	if (c->min_each.present) {
+		spaces(t, indent);
+		put(t, "Minimum rating in each competency: ");
+		wrap_from(t, c->min_each.text, indent + 2, 1);
+	}
+	if (c->time_in_level.s) {
+		spaces(t, indent);
+		put(t, "Time in level: ");
+		wrap_from(t, c->time_in_level, indent + 2, 1);
+	}
+	list(t, "Evidence:", c->evidence, c->nevidence, indent);
+}
+
+static void overview(tx *t, lc_buf *h)
+{
+	const ladder *l = t->l;
+	hput(h, l->name);
+	if (l->title.s) {
+		lc_buf_puts(h, ": ");
+		hput(h, l->title);
+	}
+	heading(t, h, '=');
+	if (l->updated.s) {
+		put(t, "Updated: ");
+		wrap_from(t, l->updated, 2, 1);
+		put(t, "\n");
+	}
+	size_t pos = 0;
+	view_block b;
+	int prev = -1;
+	while (view_next_block(l->intro, &pos, &b)) {
+		if (prev >= 0 && !(prev && b.bullet))
+			put(t, "\n");
+		if (b.bullet)
+			put(t, "  - ");
+		size_t lp = 0;
+		ladder_str line;
+		lc_buf_clear(h);
+		while (view_block_line(&b, &lp, &line)) {
+			if (h->len)
+				lc_buf_putc(h, ' ');
+			hput(h, line);
+		}
+		ladder_str joined = {h->data ? h->data : "", h->len};
+		wrap_from(t, joined, b.bullet ? 4 : 0, b.bullet ? 4 : 0);
+		lc_buf_clear(h);
+		prev = b.bullet;
+	}
+	if (prev >= 0)
+		put(t, "\n");
+
+	lc_buf_puts(h, "Tracks");
+	heading(t, h, '-');
+	view_track_diagram(l, t->out, "  ");
+	put(t, "\n");
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *tr = l->tracks[i];
+		put(t, "  ");
+		id(t, tr->id);
+		put(t, ": ");
+		lc_buf_clear(h);
+		hput(h, tr->name);
+		if (tr->from) {
+			lc_buf_puts(h, ", from ");
+			hput(h, tr->from->id);
+		}
+		ladder_str s = {h->data ? h->data : "", h->len};
+		wrap_from(t, s, 4, tr->id.len + 4);
+		lc_buf_clear(h);
+	}
+	put(t, "\n");
+
+	lc_buf_puts(h, "Levels and titles");
+	heading(t, h, '-');
+	for (size_t i = 0; i < l->nlevels; i++) {
+		const ladder_level *lv = l->levels[i];
+		put(t, "  ");
+		id(t, lv->id);
+		put(t, " ");
+		wrap_from(t, lv->name, 4, lv->id.len + 3);
+		wrap(t, lv->summary, 4);
+		for (size_t r = 0; r < l->nroles; r++) {
+			ladder_str title = l->roles[r]->title[lv->index];
+			lc_buf_clear(h);
+			hput(h, l->roles[r]->name);
+			lc_buf_puts(h, ": ");
+			if (title.s)
+				hput(h, title);
+			else
+				lc_buf_puts(h, "not on this role's tracks");
+			ladder_str s = {h->data ? h->data : "", h->len};
+			put(t, "    - ");
+			wrap_from(t, s, 8, 6);
+			lc_buf_clear(h);
+		}
+	}
+	put(t, "\n");
+
+	lc_buf_puts(h, "Promotion criteria");
+	heading(t, h, '-');
+	const ladder_promotion *p = &l->promotion;
+	if (!p->present) {
+		put(t, "  The ladder gives no promotion criteria.\n\n");
+	} else {
+		if (p->scale.present) {
+			put(t, "  Ratings run from 1 to ");
+			id(t, p->scale.text);
+			put(t, ".\n");
+		}
+		put(t, "  Every level (defaults):\n");
+		criteria(t, &p->defaults, 4);
+		for (size_t i = 0; i < l->nlevels; i++) {
+			const ladder_criteria *c = view_promotion_into(l, l->levels[i]);
+			if (!c)
+				continue;
+			put(t, "  Into ");
+			id(t, l->levels[i]->id);
+			put(t, " ");
+			lc_buf_clear(h);
+			hput(h, l->levels[i]->name);
+			lc_buf_putc(h, ':');
+			ladder_str s = {h->data ? h->data : "", h->len};
+			wrap_from(t, s, 4, l->levels[i]->id.len + 8);
+			lc_buf_clear(h);
+			criteria(t, c, 4);
+		}
+		put(t, "\n");
+	}
+
+	lc_buf_puts(h, "Lateral paths");
+	heading(t, h, '-');
+	if (l->npaths == 0)
+		put(t, "  The ladder gives no lateral paths.\n\n");
+	for (size_t i = 0; i < l->npaths; i++) {
+		const ladder_path *pa = &l->paths[i];
+		lc_buf_clear(h);
+		hput(h, pa->from->name);
+		lc_buf_puts(h, " \xE2\x86\x92 ");
+		hput(h, pa->to->name);
+		ladder_str s = {h->data ? h->data : "", h->len};
+		wrap(t, s, 2);
+		lc_buf_clear(h);
+		list(t, "Transferable:", pa->transferable, pa->ntransferable, 4);
+		list(t, "Gaps:", pa->gaps, pa->ngaps, 4);
+		put(t, i + 1 == l->npaths ? "\n" : "");
+	}
+}
+
+/* ---- roles --------------------------------------------------------------------- */
+
+static void level_label(lc_buf *h, const ladder_role *r, const ladder_level *lv)
+{
+	hput(h, lv->id);
+	lc_buf_putc(h, ' ');
+	hput(h, lv->name);
+	lc_buf_puts(h, ", ");
+	hput(h, r->title[lv->index]);
+}
+
+/* "Group: NAME", then its description. */
+static void group_heading(tx *t, const ladder_group *g)
+{
+	put(t, "Group: ");
+	wrap_from(t, g->name, 2, 7);
+	wrap(t, g->description, 2);
+	put(t, "\n");
+}
+
+static void role_matrices(tx *t, const ladder_role *r, lc_buf *h)
+{
+	hput(h, r->name);
+	lc_buf_puts(h, " (");
+	hput(h, r->family);
+	lc_buf_puts(h, ")");
+	heading(t, h, '=');
+	size_t nt = view_matrix_tracks(t->l, r, t->v->track, t->tracks);
+	for (size_t k = 0; k < nt; k++) {
+		const ladder_track *tr = t->tracks[k];
+		size_t n = view_track_chain(tr, t->chain);
+		hput(h, r->name);
+		lc_buf_puts(h, ": ");
+		hput(h, tr->name);
+		lc_buf_puts(h, " (");
+		hput(h, t->chain[0]->id);
+		if (n > 1) {
+			lc_buf_puts(h, " to ");
+			hput(h, t->chain[n - 1]->id);
+		}
+		lc_buf_puts(h, ")");
+		heading(t, h, '-');
+		view_comp_iter it;
+		view_comp_begin(&it, t->l, r);
+		for (const ladder_competency *c; (c = view_comp_next(&it));) {
+			if (it.group_start)
+				group_heading(t, it.group);
+			wrap(t, c->name, 2);
+			wrap(t, c->description, 4);
+			for (size_t i = 0; i < n; i++) {
+				level_label(h, r, t->chain[i]);
+				ladder_str s = {h->data ? h->data : "", h->len};
+				wrap(t, s, 4);
+				lc_buf_clear(h);
+				ladder_str text = view_text_at(c, t->chain[i]);
+				wrap(t, text.s ? text : cstr("(" VIEW_NO_NEW ")"), 8);
+			}
+			put(t, "\n");
+		}
+	}
+}
+
+static void level_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_buf *h)
+{
+	size_t n = ladder_chain(lv, t->chain);
+	hput(h, r->name);
+	lc_buf_puts(h, " at ");
+	level_label(h, r, lv);
+	heading(t, h, '=');
+	if (lv->summary.s) {
+		wrap(t, lv->summary, 0);
+		put(t, "\n");
+	}
+	lc_buf_puts(h, "Everything expected at ");
+	hput(h, lv->id);
+	lc_buf_puts(h, ": the expectations of ");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			lc_buf_puts(h, i + 1 == n ? " and " : ", ");
+		hput(h, t->chain[i]->id);
+	}
+	lc_buf_puts(h, ". Those new at ");
+	hput(h, lv->id);
+	lc_buf_puts(h, " are marked (new).");
+	ladder_str s = {h->data ? h->data : "", h->len};
+	wrap(t, s, 0);
+	lc_buf_clear(h);
+	put(t, "\n");
+	view_comp_iter it;
+	view_comp_begin(&it, t->l, r);
+	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		if (it.group_start)
+			group_heading(t, it.group);
+		wrap(t, c->name, 2);
+		size_t ns = view_cumulative(c, t->chain, n, t->sources);
+		if (ns == 0) {
+			spaces(t, 4);
+			put(t, "(no expectations up to ");
+			id(t, lv->id);
+			put(t, ")\n");
+		}
+		for (size_t i = 0; i < ns; i++) {
+			spaces(t, 4);
+			id(t, t->sources[i]->id);
+			put(t, t->sources[i] == lv ? " (new)\n" : "\n");
+			wrap(t, view_text_at(c, t->sources[i]), 8);
+		}
+		put(t, "\n");
+	}
+}
+
+static void next_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_buf *h)
+{
+	size_t nn = ladder_next_levels(t->l, r, lv, t->next);
+	hput(h, r->name);
+	lc_buf_puts(h, ": from ");
+	level_label(h, r, lv);
+	lc_buf_puts(h, " to the next level");
+	heading(t, h, '=');
+	if (nn == 0) {
+		id(t, lv->id);
+		put(t, " is the top of its track for this role: there is no next level.\n\n");
+		return;
+	}
+	for (size_t k = 0; k < nn; k++) {
+		const ladder_level *nx = t->next[k];
+		lc_buf_puts(h, "What ");
+		level_label(h, r, nx);
+		lc_buf_puts(h, " adds");
+		heading(t, h, '-');
+		if (nx->summary.s) {
+			wrap(t, nx->summary, 0);
+			put(t, "\n");
+		}
+		view_comp_iter it;
+		view_comp_begin(&it, t->l, r);
+		for (const ladder_competency *c; (c = view_comp_next(&it));) {
+			if (it.group_start)
+				group_heading(t, it.group);
+			wrap(t, c->name, 2);
+			ladder_str text = view_text_at(c, nx);
+			wrap(t, text.s ? text : cstr("(" VIEW_NO_NEW ")"), 4);
+			put(t, "\n");
+		}
+	}
+}
+
+void emit_text(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+{
+	size_t maxchain = view_max_chain(l) + 1;
+	tx t = {l, v, out, o->width ? o->width : TEXT_DEFAULT_WIDTH, NULL, NULL, NULL, NULL};
+	if (t.width < TEXT_MIN_WIDTH)
+		t.width = TEXT_MIN_WIDTH;
+	t.chain = calloc(maxchain, sizeof *t.chain);
+	t.sources = calloc(maxchain, sizeof *t.sources);
+	t.next = calloc(l->ntracks + 1, sizeof *t.next);
+	t.tracks = calloc(l->ntracks + 1, sizeof *t.tracks);
+	lc_buf h = LC_BUF_INIT;
+	if (!t.chain || !t.sources || !t.next || !t.tracks) {
+		out->failed = 1;
+		goto done;
+	}
+	switch (v->kind) {
+	case LADDER_VIEW_LADDER:
+	case LADDER_VIEW_OVERVIEW:
+		overview(&t, &h);
+		if (v->kind == LADDER_VIEW_OVERVIEW)
+			break;
+		/* fall through */
+	case LADDER_VIEW_MATRIX:
+		for (size_t i = 0; i < l->nroles; i++)
+			if (view_shows_role(v, l->roles[i]))
+				role_matrices(&t, l->roles[i], &h);
+		break;
+	case LADDER_VIEW_LEVEL:
+	case LADDER_VIEW_NEXT:
+		for (size_t i = 0; i < l->nroles; i++) {
+			if (!view_shows_role(v, l->roles[i]))
+				continue;
+			if (v->kind == LADDER_VIEW_LEVEL)
+				level_view(&t, l->roles[i], v->level, &h);
+			else
+				next_view(&t, l->roles[i], v->level, &h);
+		}
+		break;
+	}
+	if (h.failed)
+		out->failed = 1;
+done:
+	lc_buf_free(&h);
+	free(t.chain);
+	free(t.sources);
+	free(t.next);
+	free(t.tracks);
+}

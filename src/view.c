@@ -1,0 +1,366 @@
+/* The views' shared logic: what each view shows, for every format. */
+#include "view.h"
+
+#include <stdlib.h>
+
+/* ---- roles and tracks ----------------------------------------------------- */
+
+static int role_takes_track(const ladder_role *r, const ladder_track *t)
+{
+	for (size_t i = 0; i < r->ntracks; i++)
+		if (r->tracks[i] == t)
+			return 1;
+	return 0;
+}
+
+int view_shows_role(const ladder_view *v, const ladder_role *r)
+{
+	if (v->role && v->role != r)
+		return 0;
+	if ((v->kind == LADDER_VIEW_LEVEL || v->kind == LADDER_VIEW_NEXT) && v->level &&
+	    !ladder_role_has_level(r, v->level))
+		return 0;
+	if (v->track && !role_takes_track(r, v->track))
+		return 0;
+	return 1;
+}
+
+size_t view_matrix_tracks(const ladder *l, const ladder_role *r, const ladder_track *only,
+                          const ladder_track **out)
+{
+	(void)l;
+	if (only) {
+		if (!role_takes_track(r, only))
+			return 0;
+		out[0] = only;
+		return 1;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < r->ntracks; i++) {
+		const ladder_track *t = r->tracks[i];
+		if (t->nlevels == 0)
+			continue;
+		const ladder_level *top = t->levels[t->nlevels - 1];
+		int continued = 0;
+		for (size_t k = 0; k < r->ntracks && !continued; k++)
+			continued = r->tracks[k]->from == top && r->tracks[k]->nlevels > 0;
+		if (!continued)
+			out[n++] = t;
+	}
+	return n;
+}
+
+size_t view_chain_len(const ladder_track *t)
+{
+	return (t->from ? t->from->rank : 0) + t->nlevels;
+}
+
+size_t view_track_chain(const ladder_track *t, const ladder_level **out)
+{
+	size_t n = t->from ? ladder_chain(t->from, out) : 0;
+	for (size_t i = 0; i < t->nlevels; i++)
+		out[n++] = t->levels[i];
+	return n;
+}
+
+size_t view_max_chain(const ladder *l)
+{
+	size_t max = 0;
+	for (size_t i = 0; i < l->nlevels; i++)
+		if (l->levels[i]->rank > max)
+			max = l->levels[i]->rank;
+	return max;
+}
+
+/* ---- competencies ---------------------------------------------------------- */
+
+void view_comp_begin(view_comp_iter *it, const ladder *l, const ladder_role *r)
+{
+	it->l = l;
+	it->r = r;
+	it->g = 0;
+	it->c = 0;
+	it->group = NULL;
+	it->group_start = 0;
+}
+
+const ladder_competency *view_comp_next(view_comp_iter *it)
+{
+	for (;;) {
+		const ladder_group *g = ladder_role_group(it->l, it->r, it->g);
+		if (!g)
+			return NULL;
+		if (it->c < g->ncompetencies) {
+			it->group = g;
+			it->group_start = it->c == 0;
+			return g->competencies[it->c++];
+		}
+		it->g++;
+		it->c = 0;
+	}
+}
+
+size_t view_cumulative(const ladder_competency *c, const ladder_level *const *chain, size_t nchain,
+                       const ladder_level **out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nchain; i++)
+		if (c->text[chain[i]->index].s)
+			out[n++] = chain[i];
+	return n;
+}
+
+int view_level_has_text(const ladder *l, const ladder_role *r, const ladder_level *lv)
+{
+	view_comp_iter it;
+	view_comp_begin(&it, l, r);
+	for (const ladder_competency *c; (c = view_comp_next(&it));)
+		if (c->text[lv->index].s)
+			return 1;
+	return 0;
+}
+
+const ladder_criteria *view_promotion_into(const ladder *l, const ladder_level *lv)
+{
+	for (size_t i = 0; i < l->promotion.ninto; i++)
+		if (l->promotion.into[i].level == lv)
+			return &l->promotion.into[i].criteria;
+	return NULL;
+}
+
+/* ---- anchors ---------------------------------------------------------------- */
+
+static void put_str(lc_buf *b, ladder_str s)
+{
+	lc_buf_put(b, s.s, s.len);
+}
+
+static void anchor2(lc_buf *b, const ladder_role *r, const char *kind, ladder_str id)
+{
+	put_str(b, r->id);
+	lc_buf_putc(b, '.');
+	lc_buf_puts(b, kind);
+	lc_buf_putc(b, '.');
+	put_str(b, id);
+}
+
+void view_anchor_role(lc_buf *b, const ladder_role *r)
+{
+	put_str(b, r->id);
+}
+
+void view_anchor_matrix(lc_buf *b, const ladder_role *r, const ladder_track *t)
+{
+	anchor2(b, r, "track", t->id);
+}
+
+void view_anchor_matrix_row(lc_buf *b, const ladder_role *r, const ladder_track *t,
+                            const ladder_competency *c)
+{
+	anchor2(b, r, "track", t->id);
+	lc_buf_putc(b, '.');
+	put_str(b, c->id);
+}
+
+void view_anchor_level(lc_buf *b, const ladder_role *r, const ladder_level *lv)
+{
+	anchor2(b, r, "level", lv->id);
+}
+
+void view_anchor_level_row(lc_buf *b, const ladder_role *r, const ladder_level *lv,
+                           const ladder_competency *c)
+{
+	anchor2(b, r, "level", lv->id);
+	lc_buf_putc(b, '.');
+	put_str(b, c->id);
+}
+
+void view_anchor_next(lc_buf *b, const ladder_role *r, const ladder_level *lv)
+{
+	anchor2(b, r, "next", lv->id);
+}
+
+void view_anchor_competency(lc_buf *b, const ladder_role *r, const ladder_competency *c)
+{
+	anchor2(b, r, "competency", c->id);
+}
+
+/* ---- intro blocks ------------------------------------------------------------ */
+
+/* The end of the line starting at p (the '\n' or the end of the text). */
+static size_t line_end(ladder_str t, size_t p)
+{
+	const char *nl = memchr(t.s + p, '\n', t.len - p);
+	return nl ? (size_t)(nl - t.s) : t.len;
+}
+
+static int blank_line(ladder_str t, size_t p, size_t end)
+{
+	for (; p < end; p++)
+		if (t.s[p] != ' ' && t.s[p] != '\t' && t.s[p] != '\r')
+			return 0;
+	return 1;
+}
+
+static int bullet_line(ladder_str t, size_t p, size_t end)
+{
+	return end - p >= 2 && t.s[p] == '-' && t.s[p + 1] == ' ';
+}
+
+int view_next_block(ladder_str text, size_t *pos, view_block *out)
+{
+	size_t p = *pos;
+	if (!text.s)
+		return 0;
+	for (;;) { /* skip blank lines */
+		if (p >= text.len) {
+			*pos = p;
+			return 0;
+		}
+		size_t e = line_end(text, p);
+		if (!blank_line(text, p, e))
+			break;
+		p = e < text.len ? e + 1 : e;
+	}
+	size_t e = line_end(text, p);
+	out->bullet = bullet_line(text, p, e);
+	size_t start = out->bullet ? p + 2 : p;
+	size_t last = e;
+	p = e < text.len ? e + 1 : e;
+	while (p < text.len) {
+		e = line_end(text, p);
+		if (blank_line(text, p, e))
+			break;
+		if (out->bullet ? (text.s[p] != ' ' && text.s[p] != '\t') : bullet_line(text, p, e))
+			break;
+		last = e;
+		p = e < text.len ? e + 1 : e;
+	}
+	if (last > start && text.s[last - 1] == '\r')
+		last--;
+	out->text.s = text.s + start;
+	out->text.len = last - start;
+	*pos = p;
+	return 1;
+}
+
+int view_block_line(const view_block *b, size_t *pos, ladder_str *line)
+{
+	size_t p = *pos;
+	if (p > b->text.len)
+		return 0;
+	size_t e = line_end(b->text, p);
+	size_t s = p;
+	while (s < e && (b->text.s[s] == ' ' || b->text.s[s] == '\t'))
+		s++;
+	size_t end = e;
+	if (end > s && b->text.s[end - 1] == '\r')
+		end--;
+	line->s = b->text.s + s;
+	line->len = end - s;
+	*pos = e + 1;
+	return 1;
+}
+
+/* ---- track diagram ------------------------------------------------------------ */
+
+#define ARROW " \xE2\x86\x92 "     /* " → " */
+#define BRANCH "\xE2\x94\x9C\xE2\x86\x92 " /* "├→ " */
+#define LAST "\xE2\x94\x94\xE2\x86\x92 "   /* "└→ " */
+enum { ARROW_COLS = 3 };
+
+static void spaces(lc_buf *out, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		lc_buf_putc(out, ' ');
+}
+
+/* col[r] is the column of rank r + 1; width[r] the widest id of that rank. */
+static void diagram_track(const ladder *l, const ladder_track *t, const size_t *col, const size_t *width,
+                          const char *connector, lc_buf *out, const char *indent, unsigned depth)
+{
+	if (t->nlevels == 0 || depth > l->ntracks)
+		return;
+	lc_buf_puts(out, indent);
+	uint32_t r0 = t->levels[0]->rank - 1;
+	if (connector) {
+		spaces(out, col[r0] - ARROW_COLS);
+		lc_buf_puts(out, connector);
+	} else {
+		spaces(out, col[r0]);
+	}
+	for (size_t i = 0; i < t->nlevels; i++) {
+		const ladder_level *lv = t->levels[i];
+		put_str(out, lv->id);
+		if (i + 1 < t->nlevels) {
+			spaces(out, width[lv->rank - 1] - lv->id.len);
+			lc_buf_puts(out, ARROW);
+		}
+	}
+	lc_buf_putc(out, '\n');
+	/* children: tracks continuing from one of t's levels, the last with └ */
+	size_t last = l->ntracks;
+	for (size_t i = 0; i < l->ntracks; i++)
+		if (l->tracks[i]->from && l->tracks[i]->from->track == t && l->tracks[i]->nlevels > 0)
+			last = i;
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *c = l->tracks[i];
+		if (c->from && c->from->track == t && c->nlevels > 0)
+			diagram_track(l, c, col, width, i == last ? LAST : BRANCH, out, indent, depth + 1);
+	}
+}
+
+void view_track_diagram(const ladder *l, lc_buf *out, const char *indent)
+{
+	size_t maxrank = view_max_chain(l);
+	if (maxrank == 0)
+		return;
+	size_t *width = calloc(2 * maxrank, sizeof *width);
+	if (!width) {
+		out->failed = 1;
+		return;
+	}
+	size_t *col = width + maxrank;
+	for (size_t i = 0; i < l->nlevels; i++) {
+		const ladder_level *lv = l->levels[i];
+		if (lv->id.len > width[lv->rank - 1])
+			width[lv->rank - 1] = lv->id.len;
+	}
+	for (size_t r = 1; r < maxrank; r++)
+		col[r] = col[r - 1] + width[r - 1] + ARROW_COLS;
+	for (size_t i = 0; i < l->ntracks; i++)
+		if (!l->tracks[i]->from)
+			diagram_track(l, l->tracks[i], col, width, NULL, out, indent, 0);
+	free(width);
+}
+
+/* ---- text safety --------------------------------------------------------------- */
+
+void view_bidi_close(lc_buf *out, const char *s, size_t len)
+{
+	size_t embeds = 0, isolates = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i + 2 < len; i++) {
+		if (p[i] != 0xE2)
+			continue;
+		if (p[i + 1] == 0x80 && p[i + 2] >= 0xAA && p[i + 2] <= 0xAE) {
+			if (p[i + 2] == 0xAC) { /* PDF */
+				if (embeds)
+					embeds--;
+			} else {
+				embeds++;
+			}
+		} else if (p[i + 1] == 0x81 && p[i + 2] >= 0xA6 && p[i + 2] <= 0xA9) {
+			if (p[i + 2] == 0xA9) { /* PDI */
+				if (isolates)
+					isolates--;
+			} else {
+				isolates++;
+			}
+		}
+	}
+	for (; embeds; embeds--)
+		lc_buf_puts(out, "\xE2\x80\xAC");
+	for (; isolates; isolates--)
+		lc_buf_puts(out, "\xE2\x81\xA9");
+}
