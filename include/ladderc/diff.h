@@ -1,0 +1,125 @@
+/* ladderc — the semantic diff of two ladder versions.
+ *
+ * Both ladders are loaded and resolved models. Things are matched by id,
+ * never by position: tracks, levels, groups, competencies (company-wide and
+ * per role), roles, lateral paths (by from -> to) and promotion entries
+ * (defaults and into.LEVEL). Each difference is one lc_change with a kind, a
+ * path made of ids (/groups/core/competencies/communication/levels/E4) and the
+ * old and new values. See docs/diff.md for every path and the version-bump
+ * rules. */
+#ifndef LADDERC_DIFF_H
+#define LADDERC_DIFF_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "ladderc/buf.h"
+#include "ladderc/ladder.h"
+
+typedef enum lc_change_kind {
+	LC_CHANGE_ADDED,
+	LC_CHANGE_REMOVED,
+	LC_CHANGE_CHANGED,
+	LC_CHANGE_MOVED       /* same id, new position or new parent */
+} lc_change_kind;
+
+/* Suggested semantic-version bump, in increasing order. */
+typedef enum lc_bump {
+	LC_BUMP_NONE,
+	LC_BUMP_PATCH,        /* spelling, punctuation, white space, order */
+	LC_BUMP_MINOR,        /* a reworded or removed expectation, renames */
+	LC_BUMP_MAJOR         /* a new expectation, a new level, role, competency */
+} lc_bump;
+
+/* What a change is about: decides how it is grouped and summarised. */
+typedef enum lc_change_subject {
+	LC_SUBJECT_LADDER,      /* id, name, title, updated, intro */
+	LC_SUBJECT_TRACK,
+	LC_SUBJECT_LEVEL,
+	LC_SUBJECT_GROUP,
+	LC_SUBJECT_COMPETENCY,  /* a competency as a whole, its name or description */
+	LC_SUBJECT_EXPECTATION, /* one cell: a competency at a level */
+	LC_SUBJECT_ROLE,
+	LC_SUBJECT_TITLE,       /* a role's resolved title at a level */
+	LC_SUBJECT_PROMOTION,
+	LC_SUBJECT_PATH         /* a lateral path between roles */
+} lc_change_subject;
+
+typedef struct lc_change {
+	lc_change_kind kind;
+	lc_change_subject subject;
+	lc_bump bump;
+	int prose;              /* old and new are prose: show a word diff */
+	ladder_str path;        /* in the new ladder (the old one for removals) */
+	ladder_str old_value;   /* s == NULL when absent (added) */
+	ladder_str new_value;   /* s == NULL when absent (removed) */
+	ladder_str label;       /* short human description: "Communication at E4" */
+	/* moves: where the thing was and is (1-based position among its siblings) */
+	ladder_str old_path;
+	uint32_t old_pos, new_pos;
+	/* grouping: the role it belongs to (NULL: company-wide or the ladder
+	 * itself) and the level it is about (s == NULL: none). */
+	ladder_str role_id, role_name;
+	ladder_str level_id;
+	size_t level_order;     /* sorts levels: new ladder order, then removed ones */
+	size_t order;           /* position in the list, for stable sorts */
+} lc_change;
+
+typedef struct lc_diff_summary {
+	size_t added, removed, changed, moved;
+	lc_bump bump;
+	/* levels whose expectations change, in ladder order, and the roles that
+	 * hold them (ids; new ladder order, then removed roles) */
+	ladder_str *expectation_levels;
+	size_t nexpectation_levels;
+	ladder_str *expectation_roles;
+	size_t nexpectation_roles;
+	/* the same for resolved titles */
+	ladder_str *title_levels;
+	size_t ntitle_levels;
+	ladder_str *title_roles;
+	size_t ntitle_roles;
+} lc_diff_summary;
+
+typedef struct lc_diff {
+	lc_arena *arena;        /* everything below lives here */
+	lc_change *changes;
+	size_t nchanges;
+	lc_diff_summary summary;
+} lc_diff;
+
+/* Compares two ladders. Either may be NULL: an empty ladder (so everything
+ * is added, or removed). On success returns 0 and *out is the diff (free it
+ * with lc_diff_free); -1 when out of memory. The ladders must outlive the
+ * diff (values point into them). Cost: linear in the size of both ladders
+ * plus a word diff of each changed text. */
+int lc_diff_ladders(const ladder *old_l, const ladder *new_l, lc_diff **out);
+void lc_diff_free(lc_diff *d);
+
+const char *lc_change_kind_name(lc_change_kind k); /* "added", ... */
+const char *lc_bump_name(lc_bump b);               /* "none", "patch", "minor", "major" */
+
+/* How a text edit counts: LC_BUMP_PATCH when the texts differ only in case,
+ * punctuation, white space or small spelling fixes (each changed word within
+ * two edits of the old one), LC_BUMP_MINOR otherwise, LC_BUMP_NONE when equal. */
+lc_bump lc_classify_text_edit(ladder_str old_text, ladder_str new_text);
+
+/* ---- output -------------------------------------------------------------- */
+
+typedef enum lc_diff_format {
+	LC_DIFF_TEXT,
+	LC_DIFF_MARKDOWN,
+	LC_DIFF_HTML,
+	LC_DIFF_JSON
+} lc_diff_format;
+
+typedef struct lc_diff_emit_options {
+	int color;              /* text: ANSI red and green instead of [-old-]{+new+} */
+	const char *title;      /* a header line naming what is compared (git: the path), or NULL */
+} lc_diff_emit_options;
+
+/* Appends the diff in `format` to out (nothing for an empty diff). Returns 0,
+ * or -1 when out of memory. */
+int lc_diff_emit(const lc_diff *d, lc_diff_format format, const lc_diff_emit_options *opts,
+                 lc_buf *out);
+
+#endif
