@@ -17,6 +17,8 @@ int ladder_emit(const ladder *l, ladder_format f, const ladder_view *v, const la
 	case LADDER_FORMAT_MARKDOWN:
 		emit_markdown(l, v, o, out);
 		break;
+	case LADDER_FORMAT_HTML:
+		return emit_html(l, v, o, out);
 	case LADDER_FORMAT_CSV:
 		emit_csv(l, v, o, out);
 		break;

@@ -55,5 +55,7 @@ void emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_opti
 void emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
 void emit_text(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
 void emit_json_view(const ladder *l, const ladder_view *v, lc_buf *out);
+/* HTML (src/emit_html.c): one self-contained page; returns 0, or -1 when the buffer failed. */
+int emit_html(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
 
 #endif

@@ -1,0 +1,1330 @@
+/* HTML emitter: every view as one self-contained page (docs/site.md).
+ *
+ * A page needs nothing but itself: the stylesheet is inline, the track
+ * diagram is inline SVG, there is no script, no font and no request. Every
+ * piece of ladder text goes through lc_escape_html; ids (validated to
+ * letters, digits, '-' and '_') go out as they are, in anchors built by
+ * view.h. No input text ever becomes a link: the format has no URL fields.
+ *
+ * Everything is appended to one lc_buf, in one pass over the model. */
+#include "ladderc/emit.h"
+#include "ladderc/escape.h"
+#include "view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The stylesheet every page carries. Colours meet WCAG AA in both schemes. */
+static const char *const page_css[] = {
+	":root{color-scheme:light dark;--bg:#fff;--fg:#1b1b1f;--muted:#52525b;--line:#c9ccd3;"
+	"--head:#eef0f4;--accent:#0b57d0;--hl:#fff1a8;--new:#e3f4e8;--newfg:#0b5a28;--focus:#b3261e}\n",
+	"@media (prefers-color-scheme:dark){:root{--bg:#131417;--fg:#e9e9ec;--muted:#b4b4bd;--line:#474a52;"
+	"--head:#20232a;--accent:#93b7ff;--hl:#4b3f00;--new:#12341f;--newfg:#8fd6a4;--focus:#ff9d94}}\n",
+	"*{box-sizing:border-box}\n",
+	"html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n",
+	"body{margin:0;background:var(--bg);color:var(--fg);"
+	"font:1rem/1.55 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;"
+	"overflow-wrap:anywhere}\n",
+	"header.site,nav.toc,main,footer.site{max-width:90rem;margin:0 auto;padding:0 1rem}\n",
+	"header.site{padding-top:.75rem;color:var(--muted)}\n",
+	"header.site p{margin:0}\n",
+	"nav.toc ul{list-style:none;margin:.5rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}\n",
+	"footer.site{margin-top:3rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);"
+	"font-size:.875rem}\n",
+	"h1{font-size:1.9rem;line-height:1.2;margin:1rem 0 .5rem}\n",
+	"h2{font-size:1.45rem;line-height:1.25;margin:2.5rem 0 .5rem;padding-bottom:.25rem;"
+	"border-bottom:1px solid var(--line)}\n",
+	"h3{font-size:1.2rem;margin:2rem 0 .4rem}\nh4{font-size:1.05rem;margin:1.5rem 0 .3rem}\n",
+	"h5,h6{font-size:1rem;margin:1rem 0 .25rem}\n",
+	"a{color:var(--accent);text-underline-offset:.15em}\n",
+	"a:focus-visible,[tabindex]:focus-visible{outline:3px solid var(--focus);outline-offset:2px;"
+	"border-radius:2px}\n",
+	".skip{position:absolute;left:-10000px;top:auto}\n",
+	".skip:focus{left:1rem;top:.5rem;background:var(--bg);padding:.25rem .5rem;z-index:10}\n",
+	".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n",
+	".muted,.none,.na{color:var(--muted)}\n.none{font-style:italic}\n",
+	"p{margin:.4rem 0}\nul{margin:.4rem 0;padding-left:1.4rem}\n",
+	"td p:first-child,th p:first-child,li p:first-child{margin-top:0}\n",
+	"td p:last-child,li p:last-child{margin-bottom:0}\n",
+	".table-wrap,.diagram{overflow:auto;max-width:100%;margin:.75rem 0 1.25rem;"
+	"border:1px solid var(--line);border-radius:4px}\n",
+	".table-wrap{max-height:85vh}\n",
+	"table{border-collapse:separate;border-spacing:0;font-size:.9375rem}\n",
+	"caption{text-align:left;padding:.5rem .75rem;color:var(--muted);font-size:.875rem}\n",
+	"th,td{text-align:left;vertical-align:top;padding:.5rem .75rem;border-bottom:1px solid var(--line);"
+	"border-right:1px solid var(--line)}\n",
+	"thead th{position:sticky;top:0;z-index:2;background:var(--head);font-weight:600}\n",
+	"tbody th[scope=row],thead th:first-child,th[scope=rowgroup]{position:sticky;left:0;"
+	"background:var(--head);z-index:1}\n",
+	"thead th:first-child{z-index:3}\n",
+	"tbody th[scope=row]{font-weight:600;min-width:10rem;max-width:16rem;overflow-wrap:break-word;"
+	"hyphens:auto}\n",
+	"section nav.toc{padding:0}\n",
+	"th[scope=rowgroup]{font-size:1rem;background:var(--bg)}\n",
+	".matrix td{min-width:14rem;max-width:26rem}\n",
+	".matrix thead th span,.desc{display:block;font-weight:400;font-size:.8125rem;color:var(--muted)}\n",
+	".desc{margin-top:.25rem}\n",
+	".titles td,.titles th{white-space:normal;min-width:8rem}\n",
+	":target{scroll-margin-top:1rem}\n",
+	"section.level:target,div.comp:target,tr:target>th,section.matrix:target>h2,"
+	"section.matrix:target>h3,section.matrix:target>h4{background:var(--hl)}\n",
+	"div.comp{margin:.25rem 0 .75rem;padding:.1rem .5rem;border-left:3px solid var(--line)}\n",
+	"ul.exp{list-style:none;padding-left:0}\n",
+	"ul.exp>li{margin:.35rem 0;padding:.2rem .4rem}\n",
+	"ul.exp>li.new{background:var(--new);border-left:3px solid var(--newfg)}\n",
+	".src{display:inline-block;min-width:2.5rem;font-weight:600;font-size:.8125rem;color:var(--muted)}\n",
+	".badge{display:inline-block;font-size:.75rem;font-weight:700;line-height:1.3;padding:0 .35rem;"
+	"margin-right:.35rem;border:1px solid currentColor;border-radius:3px;color:var(--newfg)}\n",
+	".next td.added{background:var(--new)}\n",
+	".sheet td.ev{min-width:16rem;height:7rem}\n",
+	".fields{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.5rem 1.5rem;"
+	"margin:1rem 0}\n",
+	".fields p{margin:0;padding-bottom:1.4rem;border-bottom:1px solid var(--fg)}\n",
+	".tracks rect{fill:var(--head);stroke:var(--line)}\n",
+	".tracks text{fill:var(--fg);font-size:13px}\n.tracks text.id{font-weight:700}\n",
+	".tracks text.lbl{fill:var(--muted);font-size:12px}\n",
+	".tracks path{stroke:var(--muted);stroke-width:1.5;fill:none}\n",
+	".tracks marker path{fill:var(--muted);stroke:none}\n",
+	"dl.crit{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}\n",
+	"dl.crit dt{font-weight:600}\ndl.crit dd{margin:0}\n",
+	"@media (max-width:40rem){dl.crit{grid-template-columns:1fr}dl.crit dd{margin-bottom:.5rem}"
+	"h1{font-size:1.55rem}.matrix td{min-width:12rem}tbody th[scope=row]{min-width:7.5rem}}\n",
+	"@page{margin:12mm}\n@page wide{size:A4 landscape;margin:10mm}\n",
+	"@media print{:root{--bg:#fff;--fg:#000;--muted:#333;--line:#999;--head:#eee;--hl:#fff;"
+	"--new:#eee;--newfg:#000;--accent:#000}\n",
+	"body{font-size:9.5pt;line-height:1.35}\n",
+	"nav,.skip,.noprint{display:none}\n",
+	"section.matrix,section.titles,.sheet{page:wide}\n",
+	".table-wrap,.diagram{overflow:visible;max-height:none;border:0}\n",
+	"thead{display:table-header-group}\n",
+	"thead th,tbody th[scope=row],th[scope=rowgroup]{position:static}\n",
+	"th,td{padding:.25rem .4rem}\n.matrix td{min-width:0}\n",
+	"tr,div.comp,ul.exp>li{break-inside:avoid}\nh2,h3,h4{break-after:avoid}\n",
+	"a{color:inherit;text-decoration:none}}\n",
+};
+
+typedef struct html {
+	const ladder *l;
+	const ladder_view *v;
+	const ladder_emit_options *o;
+	lc_buf *out;
+	const char *base;            /* link_base: pages of a site; NULL: one page */
+	int roles_here;              /* role sections with level sections are on this page */
+	const ladder_level **chain;  /* scratch, view_max_chain entries */
+	const ladder_level **cum;    /* scratch, view_max_chain entries */
+	const ladder_level **next;   /* scratch, ntracks + 1 entries */
+	const ladder_track **tracks; /* scratch, ntracks entries */
+	lc_buf tmp;                  /* scratch for anchors */
+} html;
+
+/* Appends a string literal (the "" makes anything else a compile error). */
+#define LIT(h, s) lc_buf_put((h)->out, "" s, sizeof("" s) - 1)
+
+static void put(html *h, const char *s)
+{
+	lc_buf_puts(h->out, s);
+}
+
+static void raw(html *h, ladder_str s)
+{
+	lc_buf_put(h->out, s.s, s.len);
+}
+
+static void esc(html *h, ladder_str s)
+{
+	lc_escape_html(h->out, s.s, s.len);
+}
+
+static void esc_c(html *h, const char *s)
+{
+	lc_escape_html(h->out, s, strlen(s));
+}
+
+static void num(html *h, size_t n)
+{
+	lc_buf_printf(h->out, "%zu", n);
+}
+
+/* "<hN" and "</hN>" with N clamped to 1..6. */
+static void open_h(html *h, int n)
+{
+	lc_buf_printf(h->out, "<h%d", n < 1 ? 1 : n > 6 ? 6 : n);
+}
+
+static void close_h(html *h, int n)
+{
+	lc_buf_printf(h->out, "</h%d>\n", n < 1 ? 1 : n > 6 ? 6 : n);
+}
+
+/* ---- anchors and links ------------------------------------------------------ */
+
+/* Writes ` id="ANCHOR"` from the anchor just built in h->tmp. */
+static void put_id(html *h)
+{
+	LIT(h, " id=\"");
+	lc_buf_put(h->out, h->tmp.data, h->tmp.len);
+	lc_buf_putc(h->out, '"');
+}
+
+static void tmp_reset(html *h)
+{
+	lc_buf_clear(&h->tmp);
+}
+
+/* The page holding role r's sections, as the start of an href ("" when it is
+ * this page). */
+static void role_page(html *h, const ladder_role *r)
+{
+	if (h->base) {
+		put(h, h->base);
+		raw(h, r->id);
+		LIT(h, ".html");
+	}
+}
+
+static int can_link_roles(const html *h)
+{
+	return h->base || h->roles_here;
+}
+
+static void href_role(html *h, const ladder_role *r)
+{
+	LIT(h, " href=\"");
+	role_page(h, r);
+	lc_buf_putc(h->out, '#');
+	raw(h, r->id);
+	lc_buf_putc(h->out, '"');
+}
+
+static void href_level(html *h, const ladder_role *r, const ladder_level *lv)
+{
+	LIT(h, " href=\"");
+	role_page(h, r);
+	lc_buf_putc(h->out, '#');
+	tmp_reset(h);
+	view_anchor_level(&h->tmp, r, lv);
+	lc_buf_put(h->out, h->tmp.data, h->tmp.len);
+	lc_buf_putc(h->out, '"');
+}
+
+static void href_overview(html *h, const char *section)
+{
+	LIT(h, " href=\"");
+	if (h->base) {
+		put(h, h->base);
+		LIT(h, "index.html");
+	}
+	lc_buf_putc(h->out, '#');
+	put(h, section);
+	lc_buf_putc(h->out, '"');
+}
+
+/* ---- text ------------------------------------------------------------------- */
+
+static int has_newline(ladder_str t)
+{
+	return t.len && memchr(t.s, '\n', t.len) != NULL;
+}
+
+/* Ladder text: one line is written inline; several lines become paragraphs
+ * (lines joined by <br>) and bullet lists, by the rules of view_next_block. */
+static void rich(html *h, ladder_str t)
+{
+	if (!has_newline(t)) {
+		esc(h, t);
+		return;
+	}
+	size_t pos = 0;
+	view_block b;
+	int in_list = 0;
+	while (view_next_block(t, &pos, &b)) {
+		if (b.bullet && !in_list) {
+			LIT(h, "<ul>");
+			in_list = 1;
+		} else if (!b.bullet && in_list) {
+			LIT(h, "</ul>");
+			in_list = 0;
+		}
+		put(h, b.bullet ? "<li>" : "<p>");
+		size_t lp = 0;
+		ladder_str line;
+		int first = 1;
+		while (view_block_line(&b, &lp, &line)) {
+			if (!first)
+				put(h, b.bullet ? "\n" : "<br>\n");
+			esc(h, line);
+			first = 0;
+		}
+		put(h, b.bullet ? "</li>" : "</p>");
+	}
+	if (in_list)
+		LIT(h, "</ul>");
+}
+
+/* Ladder text as a block of its own: a paragraph, or for several lines a
+ * div of paragraphs and lists. */
+static void block(html *h, ladder_str t)
+{
+	if (has_newline(t)) {
+		LIT(h, "<div class=\"text\">");
+		rich(h, t);
+		LIT(h, "</div>\n");
+	} else {
+		LIT(h, "<p>");
+		esc(h, t);
+		LIT(h, "</p>\n");
+	}
+}
+
+/* Appends at most `max` characters of s (whole UTF-8 sequences), then "…" if
+ * it was cut. For SVG labels, which cannot wrap. */
+static void esc_trunc(html *h, ladder_str s, size_t max)
+{
+	size_t chars = 0, i = 0;
+	for (; i < s.len; i++) {
+		if (((unsigned char)s.s[i] & 0xC0) == 0x80)
+			continue;
+		if (chars == max)
+			break;
+		chars++;
+	}
+	lc_escape_html(h->out, s.s, i);
+	if (i < s.len)
+		LIT(h, "\xE2\x80\xA6");
+}
+
+static void level_label(html *h, const ladder_level *lv)
+{
+	esc(h, lv->id);
+	LIT(h, " ");
+	esc(h, lv->name);
+}
+
+/* The role's title at lv, or the level's name where it resolves to nothing. */
+static ladder_str role_title(const ladder_role *r, const ladder_level *lv)
+{
+	ladder_str t = r->title[lv->index];
+	return t.s ? t : lv->name;
+}
+
+/* ---- page frame ------------------------------------------------------------- */
+
+/* Per role and level on this page: highlight the level's matrix column when
+ * the level's section is the URL's target. Attribute selectors, because the
+ * anchors contain dots. */
+static void target_rules(html *h, const ladder_role *r)
+{
+	for (size_t i = 0; i < h->l->nlevels; i++) {
+		const ladder_level *lv = h->l->levels[i];
+		if (!ladder_role_has_level(r, lv))
+			continue;
+		LIT(h, "body:has([id=\"");
+		tmp_reset(h);
+		view_anchor_level(&h->tmp, r, lv);
+		lc_buf_put(h->out, h->tmp.data, h->tmp.len);
+		LIT(h, "\"]:target) [id=\"");
+		raw(h, r->id);
+		LIT(h, "\"] .l-");
+		raw(h, lv->id);
+		LIT(h, "{background:var(--hl)}\n");
+	}
+}
+
+static void page_start(html *h, const char *kind, const ladder_str *what, const ladder_role *rules_for)
+{
+	LIT(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	       "<meta name=\"generator\" content=\"ladderc\">\n<title>");
+	if (what) {
+		esc(h, *what);
+		LIT(h, " \xE2\x80\x94 ");
+	}
+	if (kind) {
+		esc_c(h, kind);
+		LIT(h, " \xE2\x80\x94 ");
+	}
+	esc(h, h->l->name);
+	LIT(h, "</title>\n<style>\n");
+	for (size_t i = 0; i < sizeof page_css / sizeof page_css[0]; i++)
+		put(h, page_css[i]);
+	if (rules_for) {
+		target_rules(h, rules_for);
+	} else if (h->roles_here && !h->base) {
+		for (size_t i = 0; i < h->l->nroles; i++)
+			target_rules(h, h->l->roles[i]);
+	}
+	LIT(h, "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#ladder.main\">Skip to content</a>\n"
+	       "<header class=\"site\"><p>");
+	if (h->base) {
+		LIT(h, "<a");
+		href_overview(h, "ladder.overview");
+		LIT(h, ">");
+		esc(h, h->l->name);
+		LIT(h, "</a>");
+	} else {
+		esc(h, h->l->name);
+	}
+	if (h->l->title.s) {
+		LIT(h, " \xC2\xB7 ");
+		esc(h, h->l->title);
+	}
+	LIT(h, "</p></header>\n");
+}
+
+static void main_start(html *h)
+{
+	LIT(h, "<main id=\"ladder.main\">\n");
+}
+
+static void page_end(html *h)
+{
+	LIT(h, "</main>\n<footer class=\"site\"><p>");
+	esc(h, h->l->name);
+	if (h->l->title.s) {
+		LIT(h, " \xC2\xB7 ");
+		esc(h, h->l->title);
+	}
+	if (h->l->updated.s) {
+		LIT(h, " \xC2\xB7 updated ");
+		esc(h, h->l->updated);
+	}
+	LIT(h, ". Compiled from the ladder <code>");
+	raw(h, h->l->id);
+	LIT(h, "</code> by ladderc.</p></footer>\n</body>\n</html>\n");
+}
+
+/* ---- overview ------------------------------------------------------------------ */
+
+enum { COLW = 164, BOXW = 132, BOXH = 50, ROWH = 90, PADX = 8, LABELY = 18, BOXY = 28 };
+
+/* The tracks drawn from the model: a column per rank, so equivalent levels
+ * (E3 and L3) sit in the same column; a track that continues from the top
+ * of another shares its row when it is the first to do so. */
+static void track_diagram(html *h)
+{
+	const ladder *l = h->l;
+	size_t maxrank = view_max_chain(l);
+	if (maxrank == 0 || l->ntracks == 0)
+		return;
+	size_t *row = malloc(2 * l->ntracks * sizeof *row);
+	if (!row) {
+		h->out->failed = 1;
+		return;
+	}
+	size_t *claimed = row + l->ntracks, nrows = 0;
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		const ladder_track *pt = t->from ? t->from->track : NULL;
+		claimed[i] = 0;
+		if (pt && pt->index < i && pt->nlevels && t->from == pt->levels[pt->nlevels - 1] &&
+		    !claimed[pt->index]) {
+			row[i] = row[pt->index];
+			claimed[pt->index] = 1;
+		} else {
+			row[i] = nrows++;
+		}
+	}
+	size_t width = 2 * PADX + (maxrank - 1) * COLW + BOXW, height = nrows * ROWH;
+
+	LIT(h, "<div class=\"diagram\" role=\"region\" tabindex=\"0\" aria-label=\"Track diagram\">"
+	       "<svg class=\"tracks\" role=\"img\" width=\"");
+	num(h, width);
+	LIT(h, "\" height=\"");
+	num(h, height);
+	LIT(h, "\" viewBox=\"0 0 ");
+	num(h, width);
+	LIT(h, " ");
+	num(h, height);
+	LIT(h, "\" aria-label=\"Tracks.");
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		LIT(h, " ");
+		esc(h, t->name);
+		if (t->from) {
+			LIT(h, ", after ");
+			esc(h, t->from->id);
+		}
+		LIT(h, ":");
+		for (size_t k = 0; k < t->nlevels; k++) {
+			put(h, k ? ", " : " ");
+			level_label(h, t->levels[k]);
+		}
+		LIT(h, ".");
+	}
+	LIT(h, "\"><title>Career tracks</title>\n<defs><marker id=\"ladder.arrowhead\" viewBox=\"0 0 10 10\" "
+	       "refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
+	       "<path d=\"M0,0L10,5L0,10z\"></path></marker></defs>\n");
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		if (!t->nlevels)
+			continue;
+		size_t y = row[i] * ROWH;
+		size_t x0 = PADX + (t->levels[0]->rank - 1) * COLW;
+		LIT(h, "<text class=\"lbl\" x=\"");
+		num(h, x0);
+		LIT(h, "\" y=\"");
+		num(h, y + LABELY);
+		LIT(h, "\">");
+		esc_trunc(h, t->name, t->nlevels * COLW / 8);
+		LIT(h, "</text>\n");
+		for (size_t k = 0; k < t->nlevels; k++) {
+			const ladder_level *lv = t->levels[k];
+			size_t x = PADX + (lv->rank - 1) * COLW, by = y + BOXY;
+			LIT(h, "<rect x=\"");
+			num(h, x);
+			LIT(h, "\" y=\"");
+			num(h, by);
+			LIT(h, "\" width=\"");
+			num(h, BOXW);
+			LIT(h, "\" height=\"");
+			num(h, BOXH);
+			LIT(h, "\" rx=\"6\"></rect><text class=\"id\" x=\"");
+			num(h, x + 10);
+			LIT(h, "\" y=\"");
+			num(h, by + 20);
+			LIT(h, "\">");
+			esc_trunc(h, lv->id, 15);
+			LIT(h, "</text><text x=\"");
+			num(h, x + 10);
+			LIT(h, "\" y=\"");
+			num(h, by + 39);
+			LIT(h, "\">");
+			esc_trunc(h, lv->name, 16);
+			LIT(h, "</text>\n");
+			if (!lv->prev)
+				continue;
+			/* the arrow from the level below: straight on one row, an elbow across rows */
+			const ladder_level *p = lv->prev;
+			size_t px = PADX + (p->rank - 1) * COLW + BOXW;
+			size_t py = row[p->track->index] * ROWH + BOXY + BOXH / 2, ty = by + BOXH / 2;
+			LIT(h, "<path marker-end=\"url(#ladder.arrowhead)\" d=\"M");
+			num(h, px);
+			LIT(h, ",");
+			num(h, py);
+			if (py != ty) {
+				LIT(h, "H");
+				num(h, px + (x - px) / 2);
+				LIT(h, "V");
+				num(h, ty);
+			}
+			LIT(h, "H");
+			num(h, x - 1);
+			LIT(h, "\"></path>\n");
+		}
+	}
+	LIT(h, "</svg></div>\n");
+	free(row);
+}
+
+static void titles_table(html *h, int hn)
+{
+	const ladder *l = h->l;
+	LIT(h, "<section class=\"titles\" id=\"ladder.titles\">\n");
+	open_h(h, hn);
+	LIT(h, ">Titles");
+	close_h(h, hn);
+	LIT(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Titles by role and level\">"
+	       "<table class=\"titles\">\n<caption>Job titles by role and level</caption>\n<thead><tr>"
+	       "<th scope=\"col\">Role</th>");
+	for (size_t k = 0; k < l->nlevels; k++) {
+		LIT(h, "<th scope=\"col\">");
+		esc(h, l->levels[k]->id);
+		LIT(h, " <span class=\"muted\">");
+		esc(h, l->levels[k]->name);
+		LIT(h, "</span></th>");
+	}
+	LIT(h, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < l->nroles; i++) {
+		const ladder_role *r = l->roles[i];
+		LIT(h, "<tr><th scope=\"row\">");
+		if (can_link_roles(h)) {
+			LIT(h, "<a");
+			href_role(h, r);
+			LIT(h, ">");
+			esc(h, r->name);
+			LIT(h, "</a>");
+		} else {
+			esc(h, r->name);
+		}
+		LIT(h, "</th>");
+		for (size_t k = 0; k < l->nlevels; k++) {
+			const ladder_level *lv = l->levels[k];
+			if (!r->title[k].s || !ladder_role_has_level(r, lv)) {
+				LIT(h, "<td class=\"na\"><span aria-hidden=\"true\">\xE2\x80\x94</span>"
+				       "<span class=\"vh\">not on this role's tracks</span></td>");
+				continue;
+			}
+			LIT(h, "<td>");
+			if (h->base || h->roles_here) {
+				LIT(h, "<a");
+				href_level(h, r, lv);
+				LIT(h, ">");
+				esc(h, r->title[k]);
+				LIT(h, "</a>");
+			} else {
+				esc(h, r->title[k]);
+			}
+			LIT(h, "</td>");
+		}
+		LIT(h, "</tr>\n");
+	}
+	LIT(h, "</tbody></table></div>\n</section>\n");
+}
+
+static void evidence_list(html *h, const ladder_str *items, size_t n)
+{
+	LIT(h, "<ul>");
+	for (size_t i = 0; i < n; i++) {
+		LIT(h, "<li>");
+		rich(h, items[i]);
+		LIT(h, "</li>");
+	}
+	LIT(h, "</ul>");
+}
+
+static void criteria_dl(html *h, const ladder_criteria *c, const ladder_number *scale)
+{
+	LIT(h, "<dl class=\"crit\">");
+	if (c->min_average.present) {
+		LIT(h, "<dt>Minimum average rating</dt><dd>");
+		esc(h, c->min_average.text);
+		if (scale && scale->present) {
+			LIT(h, " out of ");
+			esc(h, scale->text);
+		}
+		LIT(h, "</dd>");
+	}
+	if (c->min_each.present) {
+		LIT(h, "<dt>Minimum rating in every competency</dt><dd>");
+		esc(h, c->min_each.text);
+		LIT(h, "</dd>");
+	}
+	if (c->time_in_level.s) {
+		LIT(h, "<dt>Time operating at the next level</dt><dd>");
+		esc(h, c->time_in_level);
+		LIT(h, "</dd>");
+	}
+	if (c->nevidence) {
+		LIT(h, "<dt>Evidence</dt><dd>");
+		evidence_list(h, c->evidence, c->nevidence);
+		LIT(h, "</dd>");
+	}
+	if (!c->min_average.present && !c->min_each.present && !c->time_in_level.s && !c->nevidence)
+		LIT(h, "<dt>Criteria</dt><dd class=\"none\">none given</dd>");
+	LIT(h, "</dl>\n");
+}
+
+static void promotion_section(html *h, int hn)
+{
+	const ladder_promotion *p = &h->l->promotion;
+	LIT(h, "<section id=\"ladder.promotion\">\n");
+	open_h(h, hn);
+	LIT(h, ">Promotion criteria");
+	close_h(h, hn);
+	if (!p->present) {
+		LIT(h, "<p class=\"none\">This ladder gives no promotion criteria.</p>\n</section>\n");
+		return;
+	}
+	if (p->scale.present) {
+		LIT(h, "<p>Competencies are rated from 1 to ");
+		esc(h, p->scale.text);
+		LIT(h, ".</p>\n");
+	}
+	open_h(h, hn + 1);
+	LIT(h, ">For every promotion");
+	close_h(h, hn + 1);
+	criteria_dl(h, &p->defaults, &p->scale);
+	for (size_t i = 0; i < p->ninto; i++) {
+		const ladder_level *lv = p->into[i].level;
+		open_h(h, hn + 1);
+		LIT(h, ">Into ");
+		level_label(h, lv);
+		close_h(h, hn + 1);
+		LIT(h, "<p class=\"muted\">In addition to, or instead of, the criteria above:</p>\n");
+		criteria_dl(h, &p->into[i].criteria, &p->scale);
+	}
+	LIT(h, "</section>\n");
+}
+
+static void role_link_or_name(html *h, const ladder_role *r)
+{
+	if (can_link_roles(h)) {
+		LIT(h, "<a");
+		href_role(h, r);
+		LIT(h, ">");
+		esc(h, r->name);
+		LIT(h, "</a>");
+	} else {
+		esc(h, r->name);
+	}
+}
+
+static void paths_section(html *h, int hn)
+{
+	const ladder *l = h->l;
+	LIT(h, "<section id=\"ladder.paths\">\n");
+	open_h(h, hn);
+	LIT(h, ">Lateral paths");
+	close_h(h, hn);
+	if (!l->npaths) {
+		LIT(h, "<p class=\"none\">This ladder describes no lateral paths.</p>\n</section>\n");
+		return;
+	}
+	LIT(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Lateral paths\">"
+	       "<table>\n<caption>Moves between roles: what carries over and what to learn</caption>\n"
+	       "<thead><tr><th scope=\"col\">From</th><th scope=\"col\">To</th>"
+	       "<th scope=\"col\">Transferable</th><th scope=\"col\">Gaps to close</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < l->npaths; i++) {
+		const ladder_path *p = &l->paths[i];
+		LIT(h, "<tr><th scope=\"row\">");
+		role_link_or_name(h, p->from);
+		LIT(h, "</th><td>");
+		role_link_or_name(h, p->to);
+		LIT(h, "</td><td>");
+		if (p->ntransferable)
+			evidence_list(h, p->transferable, p->ntransferable);
+		else
+			LIT(h, "<span class=\"none\">none listed</span>");
+		LIT(h, "</td><td>");
+		if (p->ngaps)
+			evidence_list(h, p->gaps, p->ngaps);
+		else
+			LIT(h, "<span class=\"none\">none listed</span>");
+		LIT(h, "</td></tr>\n");
+	}
+	LIT(h, "</tbody></table></div>\n</section>\n");
+}
+
+static void roles_list(html *h, int hn)
+{
+	const ladder *l = h->l;
+	LIT(h, "<section id=\"ladder.roles\">\n");
+	open_h(h, hn);
+	LIT(h, ">Roles");
+	close_h(h, hn);
+	LIT(h, "<ul>\n");
+	for (size_t i = 0; i < l->nroles; i++) {
+		const ladder_role *r = l->roles[i];
+		LIT(h, "<li>");
+		role_link_or_name(h, r);
+		if (r->family.s) {
+			LIT(h, " <span class=\"muted\">(");
+			esc(h, r->family);
+			LIT(h, ")</span>");
+		}
+		LIT(h, "</li>\n");
+	}
+	LIT(h, "</ul>\n</section>\n");
+}
+
+/* The overview: heading, intro, diagram, roles, titles, promotion, paths. */
+static void overview(html *h, int hn)
+{
+	const ladder *l = h->l;
+	LIT(h, "<section id=\"ladder.overview\">\n");
+	open_h(h, hn);
+	LIT(h, ">");
+	esc(h, l->name);
+	if (l->title.s) {
+		LIT(h, ": ");
+		esc(h, l->title);
+	}
+	close_h(h, hn);
+	if (l->updated.s) {
+		LIT(h, "<p class=\"muted\">Updated ");
+		esc(h, l->updated);
+		LIT(h, "</p>\n");
+	}
+	if (l->intro.s) {
+		block(h, l->intro);
+	}
+	LIT(h, "</section>\n<section id=\"ladder.tracks\">\n");
+	open_h(h, hn + 1);
+	LIT(h, ">Tracks");
+	close_h(h, hn + 1);
+	track_diagram(h);
+	LIT(h, "<ul>\n");
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		LIT(h, "<li><strong>");
+		esc(h, t->name);
+		LIT(h, "</strong>");
+		if (t->from) {
+			LIT(h, ", after ");
+			esc(h, t->from->id);
+		}
+		LIT(h, ":");
+		for (size_t k = 0; k < t->nlevels; k++) {
+			put(h, k ? ", " : " ");
+			level_label(h, t->levels[k]);
+			if (t->levels[k]->summary.s) {
+				LIT(h, " <span class=\"muted\">(");
+				esc(h, t->levels[k]->summary);
+				LIT(h, ")</span>");
+			}
+		}
+		LIT(h, "</li>\n");
+	}
+	LIT(h, "</ul>\n</section>\n");
+	roles_list(h, hn + 1);
+	titles_table(h, hn + 1);
+	promotion_section(h, hn + 1);
+	paths_section(h, hn + 1);
+}
+
+/* ---- role: matrices and levels -------------------------------------------------- */
+
+static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn, int link_levels)
+{
+	size_t n = view_track_chain(t, h->chain);
+	LIT(h, "<section class=\"matrix\"");
+	tmp_reset(h);
+	view_anchor_matrix(&h->tmp, r, t);
+	put_id(h);
+	LIT(h, ">\n");
+	open_h(h, hn);
+	LIT(h, ">");
+	esc(h, t->name);
+	LIT(h, " track");
+	close_h(h, hn);
+	LIT(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+	esc(h, r->name);
+	LIT(h, ": ");
+	esc(h, t->name);
+	LIT(h, " track\"><table class=\"matrix\">\n<caption>");
+	esc(h, r->name);
+	LIT(h, " on the ");
+	esc(h, t->name);
+	LIT(h, " track: what each level adds, competency by competency</caption>\n<colgroup><col>");
+	for (size_t k = 0; k < n; k++) {
+		LIT(h, "<col class=\"l-");
+		raw(h, h->chain[k]->id);
+		LIT(h, "\">");
+	}
+	LIT(h, "</colgroup>\n<thead><tr><th scope=\"col\">Competency</th>");
+	for (size_t k = 0; k < n; k++) {
+		const ladder_level *lv = h->chain[k];
+		LIT(h, "<th scope=\"col\" class=\"l-");
+		raw(h, lv->id);
+		LIT(h, "\">");
+		if (link_levels) {
+			LIT(h, "<a");
+			href_level(h, r, lv);
+			LIT(h, ">");
+			esc(h, lv->id);
+			LIT(h, "</a>");
+		} else {
+			esc(h, lv->id);
+		}
+		LIT(h, " <span>");
+		esc(h, lv->name);
+		LIT(h, "</span><span>");
+		esc(h, role_title(r, lv));
+		LIT(h, "</span></th>");
+	}
+	LIT(h, "</tr></thead>\n");
+	view_comp_iter it;
+	view_comp_begin(&it, h->l, r);
+	int open = 0;
+	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		if (it.group_start) {
+			if (open)
+				LIT(h, "</tbody>\n");
+			LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"");
+			num(h, n + 1);
+			LIT(h, "\">");
+			esc(h, it.group->name);
+			LIT(h, "</th></tr>\n");
+			open = 1;
+		}
+		LIT(h, "<tr");
+		tmp_reset(h);
+		view_anchor_matrix_row(&h->tmp, r, t, c);
+		put_id(h);
+		LIT(h, "><th scope=\"row\">");
+		esc(h, c->name);
+		if (c->description.s) {
+			LIT(h, "<div class=\"desc\">");
+			rich(h, c->description);
+			LIT(h, "</div>");
+		}
+		LIT(h, "</th>");
+		for (size_t k = 0; k < n; k++) {
+			ladder_str text = view_text_at(c, h->chain[k]);
+			if (text.s) {
+				LIT(h, "<td>");
+				rich(h, text);
+				LIT(h, "</td>");
+			} else {
+				LIT(h, "<td class=\"none\">" VIEW_NO_NEW "</td>");
+			}
+		}
+		LIT(h, "</tr>\n");
+	}
+	if (open)
+		LIT(h, "</tbody>\n");
+	LIT(h, "</table></div>\n</section>\n");
+}
+
+/* One expectation in a level view: its level, a "new" badge when it is
+ * new at `at`, the text. */
+static void expectation_li(html *h, const ladder_competency *c, const ladder_level *from,
+                           const ladder_level *at)
+{
+	int is_new = from == at;
+	put(h, is_new ? "<li class=\"new\">" : "<li>");
+	LIT(h, "<span class=\"src\">");
+	esc(h, from->id);
+	LIT(h, "</span> ");
+	if (is_new)
+		LIT(h, "<strong class=\"badge\">New at this level</strong>");
+	rich(h, view_text_at(c, from));
+	LIT(h, "</li>\n");
+}
+
+/* What a role at lv is expected to do, competency by competency, cumulative
+ * along lv's chain (lowest level first), the level's own texts marked new. */
+static void level_section(html *h, const ladder_role *r, const ladder_level *lv, int hn)
+{
+	size_t n = ladder_chain(lv, h->chain);
+	LIT(h, "<section class=\"level\"");
+	tmp_reset(h);
+	view_anchor_level(&h->tmp, r, lv);
+	put_id(h);
+	LIT(h, ">\n");
+	open_h(h, hn);
+	LIT(h, ">");
+	level_label(h, lv);
+	LIT(h, ": ");
+	esc(h, role_title(r, lv));
+	close_h(h, hn);
+	if (lv->summary.s)
+		block(h, lv->summary);
+	LIT(h, "<p class=\"muted\">Everything expected of ");
+	esc(h, r->name);
+	LIT(h, " at ");
+	esc(h, lv->id);
+	LIT(h, ", from ");
+	esc(h, h->chain[0]->id);
+	LIT(h, " up; expectations new at ");
+	esc(h, lv->id);
+	LIT(h, " are marked \xE2\x80\x9CNew at this level\xE2\x80\x9D.");
+	size_t nn = ladder_next_levels(h->l, r, lv, h->next);
+	if (nn && (h->base || h->roles_here)) {
+		LIT(h, " Next:");
+		for (size_t i = 0; i < nn; i++) {
+			put(h, i ? ", <a" : " <a");
+			href_level(h, r, h->next[i]);
+			LIT(h, ">");
+			level_label(h, h->next[i]);
+			LIT(h, "</a>");
+		}
+		LIT(h, ".");
+	}
+	LIT(h, "</p>\n");
+	view_comp_iter it;
+	view_comp_begin(&it, h->l, r);
+	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		if (it.group_start) {
+			open_h(h, hn + 1);
+			LIT(h, ">");
+			esc(h, it.group->name);
+			close_h(h, hn + 1);
+		}
+		LIT(h, "<div class=\"comp\"");
+		tmp_reset(h);
+		view_anchor_level_row(&h->tmp, r, lv, c);
+		put_id(h);
+		LIT(h, ">");
+		open_h(h, hn + 2);
+		LIT(h, "><a href=\"#");
+		lc_buf_put(h->out, h->tmp.data, h->tmp.len);
+		LIT(h, "\">");
+		esc(h, c->name);
+		LIT(h, "</a>");
+		close_h(h, hn + 2);
+		size_t m = view_cumulative(c, h->chain, n, h->cum);
+		if (m) {
+			LIT(h, "<ul class=\"exp\">\n");
+			for (size_t i = 0; i < m; i++)
+				expectation_li(h, c, h->cum[i], lv);
+			LIT(h, "</ul>\n");
+		}
+		if (!view_text_at(c, lv).s) {
+			LIT(h, "<p class=\"none\">" VIEW_NO_NEW " at ");
+			esc(h, lv->id);
+			LIT(h, "</p>\n");
+		}
+		LIT(h, "</div>\n");
+	}
+	LIT(h, "</section>\n");
+}
+
+static void role_heading(html *h, const ladder_role *r, int hn)
+{
+	open_h(h, hn);
+	LIT(h, ">");
+	esc(h, r->name);
+	close_h(h, hn);
+	LIT(h, "<p class=\"muted\">");
+	if (r->family.s) {
+		LIT(h, "Family: ");
+		esc(h, r->family);
+		LIT(h, ". ");
+	}
+	LIT(h, "Tracks:");
+	for (size_t i = 0; i < r->ntracks; i++) {
+		put(h, i ? ", " : " ");
+		esc(h, r->tracks[i]->name);
+	}
+	LIT(h, ".</p>\n");
+}
+
+/* A role's section: matrices, then (when `levels`) a section per level. */
+static void role_section(html *h, const ladder_role *r, const ladder_track *only, int levels, int hn)
+{
+	LIT(h, "<section class=\"role\"");
+	tmp_reset(h);
+	view_anchor_role(&h->tmp, r);
+	put_id(h);
+	LIT(h, ">\n");
+	role_heading(h, r, hn);
+	size_t nt = view_matrix_tracks(h->l, r, only, h->tracks);
+	if (levels) {
+		/* a table of contents for the role: its matrices and its levels */
+		LIT(h, "<nav class=\"toc\" aria-label=\"");
+		esc(h, r->name);
+		LIT(h, "\"><ul>");
+		for (size_t i = 0; i < nt; i++) {
+			LIT(h, "<li><a href=\"#");
+			tmp_reset(h);
+			view_anchor_matrix(&h->tmp, r, h->tracks[i]);
+			lc_buf_put(h->out, h->tmp.data, h->tmp.len);
+			LIT(h, "\">");
+			esc(h, h->tracks[i]->name);
+			LIT(h, " track</a></li>");
+		}
+		for (size_t k = 0; k < h->l->nlevels; k++) {
+			const ladder_level *lv = h->l->levels[k];
+			if (!ladder_role_has_level(r, lv))
+				continue;
+			LIT(h, "<li><a");
+			href_level(h, r, lv);
+			LIT(h, ">");
+			esc(h, lv->id);
+			LIT(h, "</a></li>");
+		}
+		LIT(h, "</ul></nav>\n");
+	}
+	for (size_t i = 0; i < nt; i++)
+		matrix(h, r, h->tracks[i], hn + 1, levels);
+	if (levels) {
+		LIT(h, "<section class=\"levels\">\n");
+		open_h(h, hn + 1);
+		LIT(h, ">Levels");
+		close_h(h, hn + 1);
+		for (size_t k = 0; k < h->l->nlevels; k++) {
+			const ladder_level *lv = h->l->levels[k];
+			if (ladder_role_has_level(r, lv))
+				level_section(h, r, lv, hn + 2);
+		}
+		LIT(h, "</section>\n");
+	}
+	LIT(h, "</section>\n");
+}
+
+/* ---- next level ------------------------------------------------------------------- */
+
+static void next_section(html *h, const ladder_role *r, const ladder_level *lv, int hn)
+{
+	LIT(h, "<section class=\"next\"");
+	tmp_reset(h);
+	view_anchor_next(&h->tmp, r, lv);
+	put_id(h);
+	LIT(h, ">\n");
+	open_h(h, hn);
+	LIT(h, ">");
+	esc(h, r->name);
+	LIT(h, ": after ");
+	level_label(h, lv);
+	close_h(h, hn);
+	size_t nn = ladder_next_levels(h->l, r, lv, h->next);
+	if (!nn) {
+		LIT(h, "<p class=\"none\">");
+		esc(h, lv->id);
+		LIT(h, " is the top of its track: there is no next level.</p>\n</section>\n");
+		return;
+	}
+	for (size_t i = 0; i < nn; i++) {
+		const ladder_level *nx = h->next[i];
+		open_h(h, hn + 1);
+		LIT(h, ">");
+		esc(h, lv->id);
+		LIT(h, " \xE2\x86\x92 ");
+		level_label(h, nx);
+		LIT(h, ": ");
+		esc(h, role_title(r, nx));
+		close_h(h, hn + 1);
+		LIT(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+		esc(h, lv->id);
+		LIT(h, " to ");
+		esc(h, nx->id);
+		LIT(h, "\"><table class=\"next\">\n<caption>What ");
+		esc(h, nx->id);
+		LIT(h, " adds to ");
+		esc(h, lv->id);
+		LIT(h, " for ");
+		esc(h, r->name);
+		LIT(h, "</caption>\n<thead><tr><th scope=\"col\">Competency</th><th scope=\"col\">In force at ");
+		esc(h, lv->id);
+		LIT(h, "</th><th scope=\"col\">New at ");
+		esc(h, nx->id);
+		LIT(h, "</th></tr></thead>\n");
+		view_comp_iter it;
+		view_comp_begin(&it, h->l, r);
+		int open = 0;
+		for (const ladder_competency *c; (c = view_comp_next(&it));) {
+			if (it.group_start) {
+				if (open)
+					LIT(h, "</tbody>\n");
+				LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"3\">");
+				esc(h, it.group->name);
+				LIT(h, "</th></tr>\n");
+				open = 1;
+			}
+			LIT(h, "<tr><th scope=\"row\">");
+			esc(h, c->name);
+			LIT(h, "</th>");
+			const ladder_level *src = ladder_expectation_source(c, lv);
+			if (src) {
+				LIT(h, "<td>");
+				if (src != lv) {
+					LIT(h, "<span class=\"src\">");
+					esc(h, src->id);
+					LIT(h, "</span> ");
+				}
+				rich(h, view_text_at(c, src));
+				LIT(h, "</td>");
+			} else {
+				LIT(h, "<td class=\"none\">no expectations yet</td>");
+			}
+			ladder_str add = view_text_at(c, nx);
+			if (add.s) {
+				LIT(h, "<td class=\"added\">");
+				rich(h, add);
+				LIT(h, "</td>");
+			} else {
+				LIT(h, "<td class=\"none\">" VIEW_NO_NEW "</td>");
+			}
+			LIT(h, "</tr>\n");
+		}
+		if (open)
+			LIT(h, "</tbody>\n");
+		LIT(h, "</table></div>\n");
+	}
+	LIT(h, "</section>\n");
+}
+
+/* ---- self-review sheet ------------------------------------------------------------- */
+
+static void sheet_section(html *h, const ladder_role *r, const ladder_level *lv, int hn)
+{
+	size_t n = ladder_chain(lv, h->chain);
+	LIT(h, "<section class=\"sheet\"");
+	tmp_reset(h);
+	view_anchor_level(&h->tmp, r, lv);
+	put_id(h);
+	LIT(h, ">\n");
+	open_h(h, hn);
+	LIT(h, ">Self-review: ");
+	esc(h, role_title(r, lv));
+	LIT(h, " (");
+	level_label(h, lv);
+	LIT(h, ")");
+	close_h(h, hn);
+	LIT(h, "<div class=\"fields\"><p>Name:</p><p>Manager:</p><p>Date:</p></div>\n"
+	       "<p class=\"muted\">For each competency, write the evidence (work, dates, links, people) "
+	       "that shows you meet what is expected.</p>\n"
+	       "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Self-review\">"
+	       "<table class=\"sheet\">\n<caption>");
+	esc(h, r->name);
+	LIT(h, " at ");
+	level_label(h, lv);
+	LIT(h, ": expectations and evidence</caption>\n<thead><tr><th scope=\"col\">Competency</th>"
+	       "<th scope=\"col\">Expected</th><th scope=\"col\">Evidence</th></tr></thead>\n");
+	view_comp_iter it;
+	view_comp_begin(&it, h->l, r);
+	int open = 0;
+	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		if (it.group_start) {
+			if (open)
+				LIT(h, "</tbody>\n");
+			LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"3\">");
+			esc(h, it.group->name);
+			LIT(h, "</th></tr>\n");
+			open = 1;
+		}
+		LIT(h, "<tr><th scope=\"row\">");
+		esc(h, c->name);
+		LIT(h, "</th><td>");
+		size_t m = view_cumulative(c, h->chain, n, h->cum);
+		if (m) {
+			LIT(h, "<ul class=\"exp\">\n");
+			for (size_t i = 0; i < m; i++)
+				expectation_li(h, c, h->cum[i], lv);
+			LIT(h, "</ul>");
+		} else {
+			LIT(h, "<span class=\"none\">no expectations</span>");
+		}
+		LIT(h, "</td><td class=\"ev\"><span class=\"vh\">to fill in</span></td></tr>\n");
+	}
+	if (open)
+		LIT(h, "</tbody>\n");
+	LIT(h, "</table></div>\n</section>\n");
+}
+
+/* ---- pages ----------------------------------------------------------------------- */
+
+static void nav_overview(html *h)
+{
+	LIT(h, "<nav class=\"toc\" aria-label=\"Contents\"><ul>"
+	       "<li><a href=\"#ladder.tracks\">Tracks</a></li><li><a href=\"#ladder.roles\">Roles</a></li>"
+	       "<li><a href=\"#ladder.titles\">Titles</a></li>"
+	       "<li><a href=\"#ladder.promotion\">Promotion</a></li>"
+	       "<li><a href=\"#ladder.paths\">Lateral paths</a></li></ul></nav>\n");
+}
+
+static void nav_back(html *h)
+{
+	if (!h->base)
+		return;
+	LIT(h, "<nav class=\"toc\" aria-label=\"Site\"><ul><li><a");
+	href_overview(h, "ladder.overview");
+	LIT(h, ">Overview</a></li><li><a");
+	href_overview(h, "ladder.roles");
+	LIT(h, ">All roles</a></li><li><a");
+	href_overview(h, "ladder.titles");
+	LIT(h, ">Titles</a></li></ul></nav>\n");
+}
+
+static void page_ladder(html *h)
+{
+	h->roles_here = 1;
+	page_start(h, NULL, NULL, NULL);
+	nav_overview(h);
+	main_start(h);
+	overview(h, 1);
+	for (size_t i = 0; i < h->l->nroles; i++)
+		role_section(h, h->l->roles[i], NULL, 1, 2);
+	page_end(h);
+}
+
+static void page_overview(html *h)
+{
+	page_start(h, NULL, NULL, NULL);
+	nav_overview(h);
+	main_start(h);
+	overview(h, 1);
+	page_end(h);
+}
+
+static void page_matrix(html *h)
+{
+	const ladder_view *v = h->v;
+	/* a site's role page also carries the role's level sections */
+	int levels = h->base != NULL && !v->track;
+	const ladder_str *what = v->role ? &v->role->name : NULL;
+	page_start(h, NULL, what, levels ? v->role : NULL);
+	nav_back(h);
+	main_start(h);
+	for (size_t i = 0; i < h->l->nroles; i++) {
+		const ladder_role *r = h->l->roles[i];
+		if (view_shows_role(v, r))
+			role_section(h, r, v->track, levels && r == v->role, v->role ? 1 : 2);
+	}
+	page_end(h);
+}
+
+static void page_level(html *h, int next)
+{
+	const ladder_view *v = h->v;
+	int sheet = !next && h->o->html_sheet;
+	page_start(h, next ? "Next level" : sheet ? "Self-review" : "Level", &v->level->id, NULL);
+	nav_back(h);
+	main_start(h);
+	int hn = 1;
+	if (!v->role) {
+		LIT(h, "<h1>");
+		esc(h, v->level->id);
+		LIT(h, " ");
+		esc(h, v->level->name);
+		put(h, next ? ": the next level, role by role</h1>\n" : ": every role</h1>\n");
+		hn = 2;
+	}
+	size_t shown = 0;
+	for (size_t i = 0; i < h->l->nroles; i++) {
+		const ladder_role *r = h->l->roles[i];
+		if (!view_shows_role(v, r))
+			continue;
+		shown++;
+		if (next)
+			next_section(h, r, v->level, hn);
+		else if (sheet)
+			sheet_section(h, r, v->level, hn);
+		else
+			level_section(h, r, v->level, hn);
+	}
+	if (!shown) {
+		LIT(h, "<p class=\"none\">No role takes level ");
+		esc(h, v->level->id);
+		LIT(h, ".</p>\n");
+	}
+	page_end(h);
+}
+
+int emit_html(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+{
+	static const ladder_emit_options defaults = {0, 0, 0, 0, NULL};
+	if ((v->kind == LADDER_VIEW_LEVEL || v->kind == LADDER_VIEW_NEXT) && !v->level)
+		return -1;
+	html h;
+	memset(&h, 0, sizeof h);
+	h.l = l;
+	h.v = v;
+	h.o = o ? o : &defaults;
+	h.out = out;
+	h.base = h.o->link_base;
+	lc_buf_init(&h.tmp);
+	size_t maxchain = view_max_chain(l) + 1;
+	h.chain = malloc((2 * maxchain + l->ntracks + 1) * sizeof *h.chain);
+	h.tracks = malloc((l->ntracks + 1) * sizeof *h.tracks);
+	if (!h.chain || !h.tracks) {
+		free(h.chain);
+		free(h.tracks);
+		out->failed = 1;
+		return -1;
+	}
+	h.cum = h.chain + maxchain;
+	h.next = h.cum + maxchain;
+	switch (v->kind) {
+	case LADDER_VIEW_LADDER:
+		page_ladder(&h);
+		break;
+	case LADDER_VIEW_OVERVIEW:
+		page_overview(&h);
+		break;
+	case LADDER_VIEW_MATRIX:
+		page_matrix(&h);
+		break;
+	case LADDER_VIEW_LEVEL:
+	case LADDER_VIEW_NEXT:
+		page_level(&h, v->kind == LADDER_VIEW_NEXT);
+		break;
+	}
+	free(h.chain);
+	free(h.tracks);
+	if (lc_buf_failed(&h.tmp))
+		out->failed = 1;
+	lc_buf_free(&h.tmp);
+	return lc_buf_failed(out) ? -1 : 0;
+}
