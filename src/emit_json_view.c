@@ -1,3 +1,353 @@
-/* stub */
+/* The views as JSON (docs/output.md): the same selection as the other
+ * formats, as data. `render -f json` without view options is the model
+ * itself (emit_json); these shapes are for --role, --track, --level, --next
+ * and --overview. Texts are null where the ladder says nothing. */
 #include "ladderc/emit.h"
-void emit_json_view(const ladder *l, const ladder_view *v, lc_buf *out) { (void)l; (void)v; (void)out; }
+#include "ladderc/json.h"
+
+#include <stdlib.h>
+
+#include "view.h"
+
+typedef struct jv {
+	const ladder *l;
+	const ladder_view *v;
+	lc_json j;
+	const ladder_level **chain;
+	const ladder_level **sources;
+	const ladder_level **next;
+	const ladder_track **tracks;
+} jv;
+
+static void key_str(jv *x, const char *k, ladder_str s)
+{
+	lc_json_key(&x->j, k);
+	lc_json_str(&x->j, s);
+}
+
+static void str_list(jv *x, const char *k, const ladder_str *items, size_t n)
+{
+	lc_json_key(&x->j, k);
+	lc_json_array(&x->j);
+	for (size_t i = 0; i < n; i++)
+		lc_json_str(&x->j, items[i]);
+	lc_json_end_array(&x->j);
+}
+
+static void number(jv *x, const char *k, const ladder_number *n)
+{
+	lc_json_key(&x->j, k);
+	if (n->present)
+		lc_json_number_text(&x->j, n->text.s, n->text.len);
+	else
+		lc_json_null(&x->j);
+}
+
+static void role_head(jv *x, const ladder_role *r)
+{
+	key_str(x, "id", r->id);
+	key_str(x, "name", r->name);
+	key_str(x, "family", r->family);
+}
+
+/* {"id", "name", "rank", "track", "title"} of a level for a role. */
+static void level_obj(jv *x, const ladder_role *r, const ladder_level *lv)
+{
+	lc_json_object(&x->j);
+	key_str(x, "id", lv->id);
+	key_str(x, "name", lv->name);
+	lc_json_key(&x->j, "rank");
+	lc_json_int(&x->j, lv->rank);
+	key_str(x, "track", lv->track->id);
+	key_str(x, "title", r->title[lv->index]);
+	lc_json_end_object(&x->j);
+}
+
+/* Opens the group object when `it` starts a group (closing the previous). */
+static void group_step(jv *x, const view_comp_iter *it, int *open)
+{
+	if (!it->group_start)
+		return;
+	if (*open) {
+		lc_json_end_array(&x->j);
+		lc_json_end_object(&x->j);
+	}
+	lc_json_object(&x->j);
+	key_str(x, "id", it->group->id);
+	key_str(x, "name", it->group->name);
+	lc_json_key(&x->j, "competencies");
+	lc_json_array(&x->j);
+	*open = 1;
+}
+
+static void group_end(jv *x, int open)
+{
+	if (open) {
+		lc_json_end_array(&x->j);
+		lc_json_end_object(&x->j);
+	}
+}
+
+static void matrix(jv *x, const ladder_role *r, const ladder_track *t)
+{
+	size_t n = view_track_chain(t, x->chain);
+	lc_json_object(&x->j);
+	key_str(x, "track", t->id);
+	key_str(x, "track_name", t->name);
+	lc_json_key(&x->j, "levels");
+	lc_json_array(&x->j);
+	for (size_t i = 0; i < n; i++)
+		level_obj(x, r, x->chain[i]);
+	lc_json_end_array(&x->j);
+	lc_json_key(&x->j, "groups");
+	lc_json_array(&x->j);
+	int open = 0;
+	view_comp_iter it;
+	view_comp_begin(&it, x->l, r);
+	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		group_step(x, &it, &open);
+		lc_json_object(&x->j);
+		key_str(x, "id", c->id);
+		key_str(x, "name", c->name);
+		lc_json_key(&x->j, "cells");
+		lc_json_object(&x->j);
+		for (size_t i = 0; i < n; i++) {
+			lc_json_key_n(&x->j, x->chain[i]->id.s, x->chain[i]->id.len);
+			lc_json_str(&x->j, view_text_at(c, x->chain[i]));
+		}
+		lc_json_end_object(&x->j);
+		lc_json_end_object(&x->j);
+	}
+	group_end(x, open);
+	lc_json_end_array(&x->j);
+	lc_json_end_object(&x->j);
+}
+
+static void level_role(jv *x, const ladder_role *r, const ladder_level *lv)
+{
+	size_t n = ladder_chain(lv, x->chain);
+	lc_json_key(&x->j, "level");
+	level_obj(x, r, lv);
+	lc_json_key(&x->j, "chain");
+	lc_json_array(&x->j);
+	for (size_t i = 0; i < n; i++)
+		lc_json_str(&x->j, x->chain[i]->id);
+	lc_json_end_array(&x->j);
+	lc_json_key(&x->j, "groups");
+	lc_json_array(&x->j);
+	int open = 0;
+	view_comp_iter it;
+	view_comp_begin(&it, x->l, r);
+	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		group_step(x, &it, &open);
+		lc_json_object(&x->j);
+		key_str(x, "id", c->id);
+		key_str(x, "name", c->name);
+		lc_json_key(&x->j, "expectations");
+		lc_json_array(&x->j);
+		size_t ns = view_cumulative(c, x->chain, n, x->sources);
+		for (size_t i = 0; i < ns; i++) {
+			lc_json_object(&x->j);
+			key_str(x, "level", x->sources[i]->id);
+			key_str(x, "text", view_text_at(c, x->sources[i]));
+			lc_json_key(&x->j, "new");
+			lc_json_bool(&x->j, x->sources[i] == lv);
+			lc_json_end_object(&x->j);
+		}
+		lc_json_end_array(&x->j);
+		lc_json_end_object(&x->j);
+	}
+	group_end(x, open);
+	lc_json_end_array(&x->j);
+}
+
+static void next_role(jv *x, const ladder_role *r, const ladder_level *lv)
+{
+	size_t nn = ladder_next_levels(x->l, r, lv, x->next);
+	lc_json_key(&x->j, "level");
+	level_obj(x, r, lv);
+	lc_json_key(&x->j, "next");
+	lc_json_array(&x->j);
+	for (size_t k = 0; k < nn; k++) {
+		lc_json_object(&x->j);
+		lc_json_key(&x->j, "level");
+		level_obj(x, r, x->next[k]);
+		lc_json_key(&x->j, "groups");
+		lc_json_array(&x->j);
+		int open = 0;
+		view_comp_iter it;
+		view_comp_begin(&it, x->l, r);
+		for (const ladder_competency *c; (c = view_comp_next(&it));) {
+			group_step(x, &it, &open);
+			lc_json_object(&x->j);
+			key_str(x, "id", c->id);
+			key_str(x, "name", c->name);
+			key_str(x, "text", view_text_at(c, x->next[k]));
+			lc_json_end_object(&x->j);
+		}
+		group_end(x, open);
+		lc_json_end_array(&x->j);
+		lc_json_end_object(&x->j);
+	}
+	lc_json_end_array(&x->j);
+}
+
+static void criteria(jv *x, const ladder_criteria *c)
+{
+	number(x, "min_average", &c->min_average);
+	number(x, "min_each", &c->min_each);
+	key_str(x, "time_in_level", c->time_in_level);
+	str_list(x, "evidence", c->evidence, c->nevidence);
+}
+
+static void overview(jv *x)
+{
+	const ladder *l = x->l;
+	key_str(x, "name", l->name);
+	key_str(x, "title", l->title);
+	key_str(x, "updated", l->updated);
+	key_str(x, "intro", l->intro);
+	lc_json_key(&x->j, "tracks");
+	lc_json_array(&x->j);
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		lc_json_object(&x->j);
+		key_str(x, "id", t->id);
+		key_str(x, "name", t->name);
+		lc_json_key(&x->j, "from");
+		if (t->from)
+			lc_json_str(&x->j, t->from->id);
+		else
+			lc_json_null(&x->j);
+		lc_json_key(&x->j, "levels");
+		lc_json_array(&x->j);
+		for (size_t k = 0; k < t->nlevels; k++) {
+			const ladder_level *lv = t->levels[k];
+			lc_json_object(&x->j);
+			key_str(x, "id", lv->id);
+			key_str(x, "name", lv->name);
+			lc_json_key(&x->j, "rank");
+			lc_json_int(&x->j, lv->rank);
+			key_str(x, "summary", lv->summary);
+			lc_json_end_object(&x->j);
+		}
+		lc_json_end_array(&x->j);
+		lc_json_end_object(&x->j);
+	}
+	lc_json_end_array(&x->j);
+	lc_json_key(&x->j, "titles");
+	lc_json_array(&x->j);
+	for (size_t i = 0; i < l->nroles; i++) {
+		const ladder_role *r = l->roles[i];
+		lc_json_object(&x->j);
+		key_str(x, "role", r->id);
+		key_str(x, "name", r->name);
+		lc_json_key(&x->j, "titles");
+		lc_json_object(&x->j);
+		for (size_t k = 0; k < l->nlevels; k++) {
+			if (!r->title[k].s)
+				continue;
+			lc_json_key_n(&x->j, l->levels[k]->id.s, l->levels[k]->id.len);
+			lc_json_str(&x->j, r->title[k]);
+		}
+		lc_json_end_object(&x->j);
+		lc_json_end_object(&x->j);
+	}
+	lc_json_end_array(&x->j);
+	lc_json_key(&x->j, "promotion");
+	const ladder_promotion *p = &l->promotion;
+	if (!p->present) {
+		lc_json_null(&x->j);
+	} else {
+		lc_json_object(&x->j);
+		number(x, "scale", &p->scale);
+		lc_json_key(&x->j, "defaults");
+		lc_json_object(&x->j);
+		criteria(x, &p->defaults);
+		lc_json_end_object(&x->j);
+		lc_json_key(&x->j, "into");
+		lc_json_array(&x->j);
+		for (size_t k = 0; k < l->nlevels; k++) {
+			const ladder_criteria *c = view_promotion_into(l, l->levels[k]);
+			if (!c)
+				continue;
+			lc_json_object(&x->j);
+			key_str(x, "level", l->levels[k]->id);
+			criteria(x, c);
+			lc_json_end_object(&x->j);
+		}
+		lc_json_end_array(&x->j);
+		lc_json_end_object(&x->j);
+	}
+	lc_json_key(&x->j, "paths");
+	lc_json_array(&x->j);
+	for (size_t i = 0; i < l->npaths; i++) {
+		const ladder_path *pa = &l->paths[i];
+		lc_json_object(&x->j);
+		key_str(x, "from", pa->from->id);
+		key_str(x, "to", pa->to->id);
+		str_list(x, "transferable", pa->transferable, pa->ntransferable);
+		str_list(x, "gaps", pa->gaps, pa->ngaps);
+		lc_json_end_object(&x->j);
+	}
+	lc_json_end_array(&x->j);
+}
+
+static const char *const kind_names[] = {"ladder", "overview", "matrix", "level", "next"};
+
+void emit_json_view(const ladder *l, const ladder_view *v, lc_buf *out)
+{
+	if (v->kind == LADDER_VIEW_LADDER && !v->role && !v->track) {
+		emit_json(l, out);
+		return;
+	}
+	size_t maxchain = view_max_chain(l) + 1;
+	jv x = {l, v, {0}, NULL, NULL, NULL, NULL};
+	x.chain = calloc(maxchain, sizeof *x.chain);
+	x.sources = calloc(maxchain, sizeof *x.sources);
+	x.next = calloc(l->ntracks + 1, sizeof *x.next);
+	x.tracks = calloc(l->ntracks + 1, sizeof *x.tracks);
+	if (!x.chain || !x.sources || !x.next || !x.tracks) {
+		out->failed = 1;
+		goto done;
+	}
+	lc_json_init(&x.j, out);
+	lc_json_object(&x.j);
+	lc_json_key(&x.j, "view");
+	lc_json_cstring(&x.j, kind_names[v->kind]);
+	key_str(&x, "ladder", l->id);
+	if (v->kind == LADDER_VIEW_OVERVIEW) {
+		overview(&x);
+	} else {
+		lc_json_key(&x.j, "roles");
+		lc_json_array(&x.j);
+		for (size_t i = 0; i < l->nroles; i++) {
+			const ladder_role *r = l->roles[i];
+			if (!view_shows_role(v, r))
+				continue;
+			lc_json_object(&x.j);
+			role_head(&x, r);
+			if (v->kind == LADDER_VIEW_LEVEL) {
+				level_role(&x, r, v->level);
+			} else if (v->kind == LADDER_VIEW_NEXT) {
+				next_role(&x, r, v->level);
+			} else {
+				lc_json_key(&x.j, "matrices");
+				lc_json_array(&x.j);
+				size_t nt = view_matrix_tracks(l, r, v->track, x.tracks);
+				for (size_t k = 0; k < nt; k++)
+					matrix(&x, r, x.tracks[k]);
+				lc_json_end_array(&x.j);
+			}
+			lc_json_end_object(&x.j);
+		}
+		lc_json_end_array(&x.j);
+	}
+	lc_json_end_object(&x.j);
+	lc_json_finish(&x.j);
+done:
+	free(x.chain);
+	free(x.sources);
+	free(x.next);
+	free(x.tracks);
+}

@@ -8,7 +8,9 @@
  * references, math, mentions. At the start of a line also: + - = (lists,
  * setext underlines, thematic breaks) and the '.' or ')' after a leading
  * number (ordered lists); a leading space or tab becomes a character
- * reference so it cannot open an indented code block. Control characters
+ * reference so it cannot open an indented code block. A table cell holds
+ * inline content only, so there line starts need nothing and line breaks
+ * become <br>. Control characters
  * (NUL included) become U+FFFD. Bidi overrides the text leaves open are
  * closed at its end. */
 #include "ladderc/escape.h"
@@ -53,12 +55,11 @@ void lc_escape_markdown(lc_buf *out, const char *s, size_t len, int in_cell)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t run = 0;     /* start of the pending clean run */
-	int line_start = 1; /* at the first byte of a line */
+	int line_start = !in_cell; /* at the first byte of a line (a cell is inline only) */
 	for (size_t i = 0; i < len;) {
 		unsigned char c = p[i];
 		unsigned cls = md_class[c];
-		if (cls == MD_CLEAN || (!line_start && (cls == MD_LINE_START || cls == MD_SPACE)) ||
-		    (in_cell && cls == MD_SPACE)) { /* a cell is inline: leading space is harmless */
+		if (cls == MD_CLEAN || (!line_start && (cls == MD_LINE_START || cls == MD_SPACE))) {
 			line_start = 0;
 			i++;
 			continue;
