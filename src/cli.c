@@ -389,6 +389,9 @@ static const command commands[] = {
 	 "      --layout=LAYOUT    csv: long (default, one row per cell) or matrix (wide)\n"
 	 "      --bom              csv: start with a UTF-8 byte order mark, for Excel\n"
 	 "      --width=N          text: wrap at N columns (default: the terminal's, else 80)\n" LOAD_HELP},
+	{"build", cli_build, "build [-o DIR] [-f LIST] [OPTIONS] FILE...", "write the site: HTML, Markdown, CSV and JSON",
+	 "  -o, --output=DIR       the directory to replace (default out); with several FILEs, DIR/ID/ each\n"
+	 "  -f, --formats=LIST     comma-separated subset of html,markdown,csv,json (default: all)\n" LOAD_HELP},
 	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", ""},
 	{"version", cmd_version, "version", "print the version", ""},
 };

@@ -1,0 +1,137 @@
+/* ladderc build: every ladder given, compiled into a site directory that
+ * replaces DIR in one step (src/site.c; docs/site.md). */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ladderc/site.h"
+
+/* Writes ladder l's pages into the temporary directory (under `sub` when
+ * several ladders share DIR). */
+static int build_one(site_dir *d, const ladder *l, unsigned formats, const char *sub, lc_buf *page,
+                     lc_buf *err)
+{
+	site_page *pages = NULL;
+	size_t n = 0;
+	if (site_pages(l, formats, &pages, &n) < 0) {
+		lc_buf_puts(err, "out of memory");
+		return -1;
+	}
+	int st = 0;
+	for (size_t i = 0; i < n && st == 0; i++) {
+		if (site_render(l, &pages[i], page) < 0) {
+			lc_buf_clear(err);
+			lc_buf_printf(err, "out of memory while rendering '%s'", pages[i].name);
+			st = -1;
+		} else {
+			st = site_dir_write(d, sub, pages[i].name, page, err);
+		}
+	}
+	free(pages);
+	return st;
+}
+
+int cli_build(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_LOAD_LONGOPTS,
+		{"output", required_argument, NULL, 'o'},
+		{"formats", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	cli_load_opts lo;
+	cli_load_opts_init(&lo);
+	const char *dir = "out";
+	unsigned formats = SITE_ALL;
+	int c;
+	while (cli_getopt("build", argc, argv, "o:f:h", longopts, &c) < 0 && c != -1) {
+		switch (c) {
+		case 'h':
+			return cli_help("build");
+		case 'o':
+			if (!*optarg)
+				return cli_usage_error("build", "-o needs a directory name");
+			dir = optarg;
+			break;
+		case 'f':
+			if (site_parse_formats(optarg, &formats) < 0)
+				return cli_usage_error("build", "-f takes a comma-separated list of html, markdown, csv "
+				                                "and json, not '%s'", optarg);
+			break;
+		default:
+			if (cli_load_option("build", c, optarg, &lo) != 0)
+				return LADDERC_EXIT_TROUBLE;
+		}
+	}
+	if (c == '?' || c == ':')
+		return LADDERC_EXIT_TROUBLE;
+	if (optind >= argc)
+		return cli_usage_error("build", "no ladder file given");
+
+	/* Load everything first: a ladder with errors stops the build before
+	 * anything is written, so DIR stays as it was. */
+	size_t nl = (size_t)(argc - optind);
+	ladder **ls = calloc(nl, sizeof *ls);
+	if (!ls) {
+		fprintf(stderr, "ladderc: error: out of memory\n");
+		return LADDERC_EXIT_TROUBLE;
+	}
+	int status = LADDERC_EXIT_OK;
+	for (size_t i = 0; i < nl; i++) {
+		int st = cli_load(argv[optind + (int)i], &lo, &ls[i]);
+		if (st > status)
+			status = st;
+	}
+	if (status == LADDERC_EXIT_OK && nl > 1) {
+		/* several ladders: each goes to DIR/ID/, so ids must differ */
+		for (size_t i = 0; i < nl && status == LADDERC_EXIT_OK; i++)
+			for (size_t k = 0; k < i; k++)
+				if (ladder_str_eq(ls[i]->id, ls[k]->id)) {
+					fprintf(stderr, "ladderc: error: '%s' and '%s' both have the id '%s'; "
+					                "build writes each ladder to DIR/ID/\n",
+					        argv[optind + (int)k], argv[optind + (int)i], ls[i]->id.s);
+					status = LADDERC_EXIT_TROUBLE;
+					break;
+				}
+	}
+	if (status != LADDERC_EXIT_OK) {
+		fprintf(stderr, "ladderc: nothing written; '%s' was left as it was\n", dir);
+		for (size_t i = 0; i < nl; i++)
+			ladder_free(ls[i]);
+		free(ls);
+		return status;
+	}
+
+	lc_buf err = LC_BUF_INIT, page = LC_BUF_INIT;
+	site_dir d;
+	int st = site_dir_begin(&d, dir, &err);
+	for (size_t i = 0; i < nl && st == 0; i++) {
+		const char *sub = nl > 1 ? ls[i]->id.s : NULL;
+		if (sub)
+			st = site_dir_mkdir(&d, sub, &err);
+		if (st == 0)
+			st = build_one(&d, ls[i], formats, sub, &page, &err);
+	}
+	int swapping = 0;
+	if (st == 0) {
+		swapping = 1;
+		st = site_dir_commit(&d, &err);
+	}
+	if (st != 0) {
+		fprintf(stderr, "ladderc: error: %s\n", err.data ? err.data : "build failed");
+		if (!swapping)
+			fprintf(stderr, "ladderc: '%s' was left as it was\n", dir);
+		status = LADDERC_EXIT_TROUBLE;
+	}
+	site_dir_end(&d);
+	lc_buf_free(&err);
+	lc_buf_free(&page);
+	for (size_t i = 0; i < nl; i++)
+		ladder_free(ls[i]);
+	free(ls);
+	return status;
+}
