@@ -388,7 +388,8 @@ static const command commands[] = {
 	 "      --overview         intro, tracks, titles, promotion criteria and paths only\n"
 	 "      --layout=LAYOUT    csv: long (default, one row per cell) or matrix (wide)\n"
 	 "      --bom              csv: start with a UTF-8 byte order mark, for Excel\n"
-	 "      --width=N          text: wrap at N columns (default: the terminal's, else 80)\n" LOAD_HELP},
+	 "      --width=N          text: wrap at N columns (default: the terminal's, else 80)\n"
+	 "      --sheet            html, with --level: a self-review sheet with an evidence column\n" LOAD_HELP},
 	{"build", cli_build, "build [-o DIR] [-f LIST] [OPTIONS] FILE...", "write the site: HTML, Markdown, CSV and JSON",
 	 "  -o, --output=DIR       the directory to replace (default out); with several FILEs, DIR/ID/ each\n"
 	 "  -f, --formats=LIST     comma-separated subset of html,markdown,csv,json (default: all)\n" LOAD_HELP},

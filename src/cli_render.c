@@ -18,7 +18,8 @@ enum {
 	OPT_OVERVIEW,
 	OPT_LAYOUT,
 	OPT_BOM,
-	OPT_WIDTH
+	OPT_WIDTH,
+	OPT_SHEET
 };
 
 enum { WIDTH_MIN = 20, WIDTH_MAX = 1000 };
@@ -122,6 +123,7 @@ int cli_render(int argc, char **argv)
 		{"layout", required_argument, NULL, OPT_LAYOUT},
 		{"bom", no_argument, NULL, OPT_BOM},
 		{"width", required_argument, NULL, OPT_WIDTH},
+		{"sheet", no_argument, NULL, OPT_SHEET},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -155,6 +157,9 @@ int cli_render(int argc, char **argv)
 			break;
 		case OPT_LAYOUT:
 			layout = optarg;
+			break;
+		case OPT_SHEET:
+			eo.html_sheet = 1;
 			break;
 		case OPT_BOM:
 			eo.csv_bom = 1;
@@ -196,6 +201,8 @@ int cli_render(int argc, char **argv)
 		return cli_usage_error("render", "--layout and --bom apply to -f csv only");
 	if (width_given && f != LADDER_FORMAT_TEXT)
 		return cli_usage_error("render", "--width applies to -f text only");
+	if (eo.html_sheet && (f != LADDER_FORMAT_HTML || !level || next))
+		return cli_usage_error("render", "--sheet (a self-review sheet) needs -f html and --level, without --next");
 	if (next && !level)
 		return cli_usage_error("render", "--next needs --level (the level to go on from)");
 	if (overview && (role || track || level))
