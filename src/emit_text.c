@@ -80,17 +80,20 @@ static int is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* Writes s wrapped: every line starts with `indent` spaces (the first with
- * `first` columns already used when first > 0: then no indent is written). */
+/* Writes s wrapped at t->width: `used` columns of the current line are
+ * already written (0: none, and the indent is written first); later lines
+ * start with `indent` spaces. Ends with a newline. */
 static void wrap_from(tx *t, ladder_str s, size_t indent, size_t used)
 {
 	if (!s.s)
 		return;
-	size_t avail = t->width > indent + 10 ? t->width - indent : 10;
-	size_t col = used;  /* columns used on the current line after the indent */
-	int fresh = 1; /* no word on this line yet */
-	if (used == 0)
+	size_t width = t->width > indent + 10 ? t->width : indent + 10;
+	size_t col = used;  /* columns on the current line */
+	int fresh = 1;      /* no word on this line yet */
+	if (used == 0) {
 		spaces(t, indent);
+		col = indent;
+	}
 	size_t i = 0;
 	while (i < s.len) {
 		char c = s.s[i];
@@ -98,7 +101,7 @@ static void wrap_from(tx *t, ladder_str s, size_t indent, size_t used)
 			i += (c == '\r' && i + 1 < s.len && s.s[i + 1] == '\n') ? 2 : 1;
 			lc_buf_putc(t->out, '\n');
 			spaces(t, indent);
-			col = 0;
+			col = indent;
 			fresh = 1;
 			continue;
 		}
@@ -110,10 +113,10 @@ static void wrap_from(tx *t, ladder_str s, size_t indent, size_t used)
 		while (e < s.len && !is_space(s.s[e]) && s.s[e] != '\n' && s.s[e] != '\r')
 			e++;
 		size_t w = cols(s.s + i, e - i);
-		if (!fresh && col + 1 + w > avail) {
+		if (!fresh && col + 1 + w > width) {
 			lc_buf_putc(t->out, '\n');
 			spaces(t, indent);
-			col = 0;
+			col = indent;
 			fresh = 1;
 		}
 		if (!fresh) {
@@ -121,23 +124,25 @@ static void wrap_from(tx *t, ladder_str s, size_t indent, size_t used)
 			col++;
 		}
 		/* a word longer than the line is cut at code point boundaries */
-		while (w > avail - col && w > 0) {
-			size_t take = avail - col, k = i, n = 0;
-			while (k < e && (n < take || is_cont((unsigned char)s.s[k]))) {
-				n += !is_cont((unsigned char)s.s[k]);
+		while (col + w > width) {
+			size_t take = width > col ? width - col : 0, k = i, n = 0;
+			while (k < e && n < take) {
 				k++;
+				while (k < e && is_cont((unsigned char)s.s[k]))
+					k++;
+				n++;
 			}
-			/* k stops before the code point that would exceed the line */
-			while (k > i && k < e && is_cont((unsigned char)s.s[k]))
-				k--;
-			if (k == i)
-				break;
-			put_clean(t, s.s + i, k - i);
+			if (k == i) { /* no room at all: go to a fresh line */
+				if (col == indent)
+					break;
+			} else {
+				put_clean(t, s.s + i, k - i);
+				w -= n;
+				i = k;
+			}
 			lc_buf_putc(t->out, '\n');
 			spaces(t, indent);
-			col = 0;
-			w -= cols(s.s + i, k - i);
-			i = k;
+			col = indent;
 		}
 		put_clean(t, s.s + i, e - i);
 		col += w;
@@ -193,7 +198,7 @@ static void list(tx *t, const char *label, const ladder_str *items, size_t n, si
 	for (size_t i = 0; i < n; i++) {
 		spaces(t, indent + 2);
 		put(t, "- ");
-		wrap_from(t, items[i], indent + 4, 1);
+		wrap_from(t, items[i], indent + 4, indent + 4);
 	}
 }
 
@@ -202,17 +207,17 @@ static void criteria(tx *t, const ladder_criteria *c, size_t indent)
 	if (c->min_average.present) {
 		spaces(t, indent);
 		put(t, "Minimum average rating: ");
-		wrap_from(t, c->min_average.text, indent + 2, 1);
+		wrap_from(t, c->min_average.text, indent + 2, indent + 24);
 	}
 	if (c->min_each.present) {
 		spaces(t, indent);
 		put(t, "Minimum rating in each competency: ");
-		wrap_from(t, c->min_each.text, indent + 2, 1);
+		wrap_from(t, c->min_each.text, indent + 2, indent + 35);
 	}
 	if (c->time_in_level.s) {
 		spaces(t, indent);
 		put(t, "Time in level: ");
-		wrap_from(t, c->time_in_level, indent + 2, 1);
+		wrap_from(t, c->time_in_level, indent + 2, indent + 15);
 	}
 	list(t, "Evidence:", c->evidence, c->nevidence, indent);
 }
@@ -228,7 +233,7 @@ static void overview(tx *t, lc_buf *h)
 	heading(t, h, '=');
 	if (l->updated.s) {
 		put(t, "Updated: ");
-		wrap_from(t, l->updated, 2, 1);
+		wrap_from(t, l->updated, 2, 9);
 		put(t, "\n");
 	}
 	size_t pos = 0;
@@ -306,12 +311,17 @@ static void overview(tx *t, lc_buf *h)
 	heading(t, h, '-');
 	const ladder_promotion *p = &l->promotion;
 	if (!p->present) {
-		put(t, "  The ladder gives no promotion criteria.\n\n");
+		wrap(t, cstr("The ladder gives no promotion criteria."), 2);
+		put(t, "\n");
 	} else {
 		if (p->scale.present) {
-			put(t, "  Ratings run from 1 to ");
-			id(t, p->scale.text);
-			put(t, ".\n");
+			lc_buf_clear(h);
+			lc_buf_puts(h, "Ratings run from 1 to ");
+			hput(h, p->scale.text);
+			lc_buf_putc(h, '.');
+			ladder_str s = {h->data ? h->data : "", h->len};
+			wrap(t, s, 2);
+			lc_buf_clear(h);
 		}
 		put(t, "  Every level (defaults):\n");
 		criteria(t, &p->defaults, 4);
@@ -335,8 +345,10 @@ static void overview(tx *t, lc_buf *h)
 
 	lc_buf_puts(h, "Lateral paths");
 	heading(t, h, '-');
-	if (l->npaths == 0)
-		put(t, "  The ladder gives no lateral paths.\n\n");
+	if (l->npaths == 0) {
+		wrap(t, cstr("The ladder gives no lateral paths."), 2);
+		put(t, "\n");
+	}
 	for (size_t i = 0; i < l->npaths; i++) {
 		const ladder_path *pa = &l->paths[i];
 		lc_buf_clear(h);
@@ -472,8 +484,12 @@ static void next_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_bu
 	lc_buf_puts(h, " to the next level");
 	heading(t, h, '=');
 	if (nn == 0) {
-		id(t, lv->id);
-		put(t, " is the top of its track for this role: there is no next level.\n\n");
+		hput(h, lv->id);
+		lc_buf_puts(h, " is the top of its track for this role: there is no next level.");
+		ladder_str s = {h->data ? h->data : "", h->len};
+		wrap(t, s, 0);
+		lc_buf_clear(h);
+		put(t, "\n");
 		return;
 	}
 	for (size_t k = 0; k < nn; k++) {
