@@ -46,10 +46,12 @@ static unsigned output_width(void)
 
 /* Usage error for an id that is not in the ladder: names it and lists the
  * valid ones. */
-static int bad_id(const char *what, const char *id, const char *where, lc_buf *valid)
+static int bad_id(const char *what, const char *id, const ladder_role *r, lc_buf *valid)
 {
-	int st = cli_usage_error("render", "no %s '%s' %s (valid: %s)", what, id, where,
-	                         valid->data && valid->len ? valid->data : "none");
+	int st = r ? cli_usage_error("render", "role '%s' has no %s '%s' (valid: %s)", r->id.s, what, id,
+	                             valid->data && valid->len ? valid->data : "none")
+	           : cli_usage_error("render", "no %s '%s' in the ladder (valid: %s)", what, id,
+	                             valid->data && valid->len ? valid->data : "none");
 	lc_buf_free(valid);
 	return st;
 }
@@ -67,7 +69,7 @@ static int resolve(const ladder *l, const char *role, const char *track, const c
 				lc_buf_puts(&valid, i ? ", " : "");
 				lc_buf_put(&valid, l->roles[i]->id.s, l->roles[i]->id.len);
 			}
-			return bad_id("role", role, "in the ladder", &valid);
+			return bad_id("role", role, NULL, &valid);
 		}
 	}
 	if (track) {
@@ -84,13 +86,13 @@ static int resolve(const ladder *l, const char *role, const char *track, const c
 					lc_buf_puts(&valid, i ? ", " : "");
 					lc_buf_put(&valid, v->role->tracks[i]->id.s, v->role->tracks[i]->id.len);
 				}
-				return bad_id("track", track, "for this role", &valid);
+				return bad_id("track", track, v->role, &valid);
 			}
 			for (size_t i = 0; i < l->ntracks; i++) {
 				lc_buf_puts(&valid, i ? ", " : "");
 				lc_buf_put(&valid, l->tracks[i]->id.s, l->tracks[i]->id.len);
 			}
-			return bad_id("track", track, "in the ladder", &valid);
+			return bad_id("track", track, NULL, &valid);
 		}
 	}
 	if (level) {
@@ -103,7 +105,7 @@ static int resolve(const ladder *l, const char *role, const char *track, const c
 				lc_buf_puts(&valid, n++ ? ", " : "");
 				lc_buf_put(&valid, l->levels[i]->id.s, l->levels[i]->id.len);
 			}
-			return bad_id("level", level, v->role ? "for this role" : "in the ladder", &valid);
+			return bad_id("level", level, v->role, &valid);
 		}
 	}
 	lc_buf_free(&valid);
