@@ -39,6 +39,8 @@ int ladderc_main(int argc, char **argv);
 int cli_render(int argc, char **argv);
 /* ladderc build (src/cli_build.c) */
 int cli_build(int argc, char **argv);
+/* ladderc diff (src/cli_diff.c) */
+int cli_diff(int argc, char **argv);
 int cli_help(const char *command);
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Returns -1 to go on (with *result the option, or -1 at the end), or an exit status. */

@@ -20,14 +20,16 @@
 /* ---- text classification ------------------------------------------------- */
 
 /* Bytes that separate words for the "only spelling, punctuation or white
- * space" test: ASCII space and punctuation, NBSP (C2 A0) and the General
+ * space" test: ASCII space and punctuation but the apostrophe, NBSP (C2 A0) and the General
  * Punctuation block U+2000..U+207F (E2 80..81 xx: dashes, curly quotes,
  * ellipsis). Returns the separator's length, 0 for a word byte. */
 static size_t separator_len(const char *s, size_t len, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
 	if (c < 0x80)
-		return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ? 0 : 1;
+		return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'') ? 0 : 1;
+	if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99)
+		return 0; /* U+2019, the typographic apostrophe */
 	if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
 		return 2;
 	if (c == 0xE2 && i + 2 < len && ((unsigned char)s[i + 1] == 0x80 || (unsigned char)s[i + 1] == 0x81))
@@ -60,6 +62,32 @@ static unsigned char fold(char c)
 	return (u >= 'A' && u <= 'Z') ? (unsigned char)(u + 32) : u;
 }
 
+enum { MAXW = 32 };
+
+/* A word as compared: ASCII letters folded to lower case, apostrophes (' and
+ * U+2019) dropped, so "team's" and "teams" or "can't" and "cant" are one
+ * word. Words too long for the buffer are kept as they are. */
+static size_t normal_word(const char *w, size_t n, char *buf, const char **out)
+{
+	if (n >= MAXW) {
+		*out = w;
+		return n;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '\'')
+			continue;
+		if ((unsigned char)w[i] == 0xE2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 &&
+		    (unsigned char)w[i + 2] == 0x99) {
+			i += 2;
+			continue;
+		}
+		buf[k++] = (char)fold(w[i]);
+	}
+	*out = buf;
+	return k;
+}
+
 static int word_eq(const char *a, size_t an, const char *b, size_t bn)
 {
 	if (an != bn)
@@ -74,7 +102,6 @@ static int word_eq(const char *a, size_t an, const char *b, size_t bn)
  * case-insensitive, for words of up to 31 bytes; longer words get 99. */
 static size_t word_distance(const char *a, size_t an, const char *b, size_t bn)
 {
-	enum { MAXW = 32 };
 	if (an >= MAXW || bn >= MAXW)
 		return 99;
 	unsigned char d[MAXW][MAXW];
@@ -124,6 +151,9 @@ lc_bump lc_classify_text_edit(ladder_str o, ladder_str n)
 			return LC_BUMP_PATCH;
 		if (ho != hn)
 			return LC_BUMP_MINOR;
+		char bo[MAXW], bn[MAXW];
+		lo = normal_word(wo, lo, bo, &wo);
+		ln = normal_word(wn, ln, bn, &wn);
 		if (!word_eq(wo, lo, wn, ln) && !spelling_fix(wo, lo, wn, ln))
 			return LC_BUMP_MINOR;
 	}
@@ -452,9 +482,13 @@ static void cells(dctx *c, const ladder_competency *oc, const ladder_competency 
  * expectation that changes. */
 static void whole_competency(dctx *c, const ladder *l, const ladder_competency *comp, int added)
 {
-	add_change(c, added ? LC_CHANGE_ADDED : LC_CHANGE_REMOVED, LC_SUBJECT_COMPETENCY,
-	           added ? LC_BUMP_MAJOR : LC_BUMP_MINOR, added ? NONE : comp->name, added ? comp->name : NONE,
-	           lab(c, "competency ", comp->name, "", NONE));
+	lc_change *ch = add_change(c, added ? LC_CHANGE_ADDED : LC_CHANGE_REMOVED, LC_SUBJECT_COMPETENCY,
+	                           added ? LC_BUMP_MAJOR : LC_BUMP_MINOR, added ? NONE : comp->name,
+	                           added ? comp->name : NONE, lab(c, "competency ", comp->name, "", NONE));
+	if (ch) {
+		ch->competency = comp;
+		ch->competency_ladder = l;
+	}
 	for (size_t k = 0; k < l->nlevels; k++) {
 		if (!comp->text[k].s)
 			continue;
@@ -802,19 +836,22 @@ static int walk_roles(dctx *c)
 		m2 = push(c, "family", NONE);
 		cmp_text(c, LC_SUBJECT_ROLE, orl->family, r->family, LC_BUMP_MINOR, cstr("family"));
 		pop(c, m2);
-		ladder_str tl_o = track_list(c, orl), tl_n = track_list(c, r);
-		if (!ladder_str_eq(tl_o, tl_n)) {
+		/* the tracks a role takes are a set (listed in ladder order, which
+		 * may itself change): compare membership */
+		idmap took;
+		idmap_init(&took);
+		for (size_t t = 0; t < orl->ntracks; t++)
+			if (idmap_put(&took, orl->tracks[t]->id.s, orl->tracks[t]->id.len, (void *)orl->tracks[t]) == &took)
+				c->oom = 1;
+		int gained = 0;
+		for (size_t t = 0; t < r->ntracks; t++)
+			gained |= idmap_get(&took, r->tracks[t]->id.s, r->tracks[t]->id.len) == NULL;
+		idmap_free(&took);
+		if (gained || r->ntracks != orl->ntracks) {
 			/* a track the role did not take before brings new expectations */
-			lc_bump b = LC_BUMP_MINOR;
-			for (size_t t = 0; t < r->ntracks; t++) {
-				int found = 0;
-				for (size_t u = 0; u < orl->ntracks && !found; u++)
-					found = ladder_str_eq(orl->tracks[u]->id, r->tracks[t]->id);
-				if (!found)
-					b = LC_BUMP_MAJOR;
-			}
 			m2 = push(c, "tracks", NONE);
-			add_change(c, LC_CHANGE_CHANGED, LC_SUBJECT_ROLE, b, tl_o, tl_n, cstr("tracks"));
+			add_change(c, LC_CHANGE_CHANGED, LC_SUBJECT_ROLE, gained ? LC_BUMP_MAJOR : LC_BUMP_MINOR,
+			           track_list(c, orl), track_list(c, r), cstr("tracks"));
 			pop(c, m2);
 		}
 		titles(c, orl, r);
@@ -1003,6 +1040,14 @@ static ladder_str str_list(dctx *c, const ladder_str *items, size_t n)
 	return dup_str(c, c->tmp.data, c->tmp.len);
 }
 
+/* What an added or removed path says: "transferable: A, B; gaps: C". */
+static ladder_str path_value(dctx *c, const ladder_path *p)
+{
+	ladder_str t = str_list(c, p->transferable, p->ntransferable);
+	ladder_str g = str_list(c, p->gaps, p->ngaps);
+	return lab(c, "transferable: ", t, "; gaps: ", g);
+}
+
 static ladder_str path_key(dctx *c, const ladder_path *p)
 {
 	return lab(c, "", p->from->id, "/", p->to->id);
@@ -1036,9 +1081,8 @@ static int walk_paths(dctx *c)
 		uintptr_t v = (uintptr_t)idmap_get(&map, key.s, key.len);
 		size_t mark = push(c, "paths", key);
 		if (!v) {
-			lc_change *ch = add_change(c, LC_CHANGE_ADDED, LC_SUBJECT_PATH, LC_BUMP_MINOR, NONE,
-			                           str_list(c, p->transferable, p->ntransferable), path_label(c, p, ""));
-			(void)ch;
+			add_change(c, LC_CHANGE_ADDED, LC_SUBJECT_PATH, LC_BUMP_MINOR, NONE, path_value(c, p),
+			           path_label(c, p, ""));
 		} else {
 			const ladder_path *op = &o->paths[v - 1];
 			matched[v - 1] = 1;
@@ -1063,8 +1107,8 @@ static int walk_paths(dctx *c)
 			continue;
 		const ladder_path *p = &o->paths[i];
 		size_t mark = push(c, "paths", okeys[i]);
-		add_change(c, LC_CHANGE_REMOVED, LC_SUBJECT_PATH, LC_BUMP_MINOR, str_list(c, p->transferable, p->ntransferable),
-		           NONE, path_label(c, p, ""));
+		add_change(c, LC_CHANGE_REMOVED, LC_SUBJECT_PATH, LC_BUMP_MINOR, path_value(c, p), NONE,
+		           path_label(c, p, ""));
 		pop(c, mark);
 	}
 	idmap_free(&map);
@@ -1152,7 +1196,7 @@ static void summarise(dctx *c, lc_diff *d)
 	/* roles: flagged directly (their own competencies), or taking a level
 	 * whose company-wide expectations changed */
 	const ladder *o = c->o, *n = c->n;
-	s->expectation_roles = lc_arena_calloc(c->arena, n->nroles + o->nroles + 1, sizeof(ladder_str));
+	s->expectation_roles = lc_arena_calloc(c->arena, n->nroles + 1, sizeof(ladder_str));
 	s->title_roles = lc_arena_calloc(c->arena, n->nroles + 1, sizeof(ladder_str));
 	if (!s->expectation_roles || !s->title_roles) {
 		c->oom = 1;
@@ -1160,16 +1204,12 @@ static void summarise(dctx *c, lc_diff *d)
 	}
 	for (size_t j = 0; j < n->nroles; j++) {
 		int32_t i = c->old_of_new_role[j];
-		if (c->exp_new_role[j] || role_takes_flagged(n->roles[j], c->company_new_level) ||
-		    (i >= 0 && (c->exp_old_role[i] || role_takes_flagged(o->roles[i], c->company_old_level))))
+		if (i >= 0 && (c->exp_new_role[j] || role_takes_flagged(n->roles[j], c->company_new_level) ||
+		               c->exp_old_role[i] || role_takes_flagged(o->roles[i], c->company_old_level)))
 			s->expectation_roles[s->nexpectation_roles++] = n->roles[j]->id;
 		if (c->title_new_role[j])
 			s->title_roles[s->ntitle_roles++] = n->roles[j]->id;
 	}
-	for (size_t i = 0; i < o->nroles; i++)
-		if (c->new_of_old_role[i] < 0 &&
-		    (c->exp_old_role[i] || role_takes_flagged(o->roles[i], c->company_old_level)))
-			s->expectation_roles[s->nexpectation_roles++] = o->roles[i]->id;
 }
 
 /* ---- entry point ------------------------------------------------------------ */

@@ -62,13 +62,18 @@ typedef struct lc_change {
 	ladder_str level_id;
 	size_t level_order;     /* sorts levels: new ladder order, then removed ones */
 	size_t order;           /* position in the list, for stable sorts */
+	/* a whole competency added or removed: it, and the ladder it is in,
+	 * so that outputs can show its expectations */
+	const ladder_competency *competency;
+	const ladder *competency_ladder;
 } lc_change;
 
 typedef struct lc_diff_summary {
 	size_t added, removed, changed, moved;
 	lc_bump bump;
-	/* levels whose expectations change, in ladder order, and the roles that
-	 * hold them (ids; new ladder order, then removed roles) */
+	/* levels whose expectations change, in ladder order, and the roles in
+	 * both versions that hold them (ids, new ladder order); added and removed
+	 * roles are counted as such, not here */
 	ladder_str *expectation_levels;
 	size_t nexpectation_levels;
 	ladder_str *expectation_roles;

@@ -1,0 +1,131 @@
+/* ladderc diff: the semantic diff of two ladder versions, on the command line
+ * and as a git diff driver (git passes seven arguments). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "ladderc/diff.h"
+
+/* Loads one side; /dev/null (git's stand-in for a missing file) is an empty
+ * ladder. Returns 0, or the exit status of the failure. */
+static int load_side(const char *path, const cli_load_opts *lo, ladder **out)
+{
+	*out = NULL;
+	if (strcmp(path, "/dev/null") == 0)
+		return 0;
+	int st = cli_load(path, lo, out);
+	return st == LADDERC_EXIT_OK ? 0 : LADDERC_EXIT_TROUBLE;
+}
+
+/* git gives a side that is not the working-tree file as a temporary copy in
+ * another directory: includes written relative to the ladder cannot be
+ * found from there. Say so, since the loader's error names only the copy. */
+static void git_note(const char *path, const char *given)
+{
+	if (strcmp(path, given) == 0 || strcmp(given, "/dev/null") == 0)
+		return;
+	fprintf(stderr,
+	        "ladderc: note: git passed '%s' as a temporary copy of '%s'; files the ladder includes are\n"
+	        "looked up next to the copy, where they are not. See \"Includes\" in docs/diff.md.\n",
+	        given, path);
+}
+
+int cli_diff(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_LOAD_LONGOPTS,
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	cli_load_opts lo;
+	cli_load_opts_init(&lo);
+	lc_diff_format format = LC_DIFF_TEXT;
+	int c;
+	while (cli_getopt("diff", argc, argv, "f:h", longopts, &c) < 0 && c != -1) {
+		switch (c) {
+		case 'h':
+			return cli_help("diff");
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				format = LC_DIFF_TEXT;
+			else if (strcmp(optarg, "markdown") == 0 || strcmp(optarg, "md") == 0)
+				format = LC_DIFF_MARKDOWN;
+			else if (strcmp(optarg, "html") == 0)
+				format = LC_DIFF_HTML;
+			else if (strcmp(optarg, "json") == 0)
+				format = LC_DIFF_JSON;
+			else
+				return cli_usage_error("diff", "unknown format '%s' (known: text, markdown, html, json)", optarg);
+			break;
+		default:
+			if (cli_load_option("diff", c, optarg, &lo) != 0)
+				return LADDERC_EXIT_TROUBLE;
+		}
+	}
+	if (c == '?' || c == ':')
+		return LADDERC_EXIT_TROUBLE;
+	int nargs = argc - optind;
+	/* git diff driver: path old-file old-hex old-mode new-file new-hex new-mode */
+	int git = nargs == 7;
+	if (nargs != 2 && !git)
+		return cli_usage_error("diff", "diff takes two ladder files (OLD NEW), not %d arguments", nargs);
+	const char *path = git ? argv[optind] : NULL;
+	const char *old_path = git ? argv[optind + 1] : argv[optind];
+	const char *new_path = git ? argv[optind + 4] : argv[optind + 1];
+
+	ladder *ol = NULL, *nl = NULL;
+	int st = load_side(old_path, &lo, &ol);
+	if (st != 0 && git)
+		git_note(path, old_path);
+	int st2 = load_side(new_path, &lo, &nl);
+	if (st2 != 0 && git)
+		git_note(path, new_path);
+	if (st != 0 || st2 != 0) {
+		ladder_free(ol);
+		ladder_free(nl);
+		return LADDERC_EXIT_TROUBLE;
+	}
+
+	lc_diff *d = NULL;
+	if (lc_diff_ladders(ol, nl, &d) < 0) {
+		fprintf(stderr, "ladderc: error: out of memory while comparing '%s' and '%s'\n", old_path, new_path);
+		ladder_free(ol);
+		ladder_free(nl);
+		return LADDERC_EXIT_TROUBLE;
+	}
+	lc_diff_emit_options eo = {0, NULL};
+	/* under git, the pager reads our output through a pipe; git tells its
+	 * children when a pager is in use */
+	eo.color = cli_color_wanted(lo.color, STDOUT_FILENO);
+	if (!eo.color && git && lo.color == CLI_COLOR_AUTO) {
+		const char *pager = getenv("GIT_PAGER_IN_USE");
+		const char *no = getenv("NO_COLOR");
+		eo.color = pager && strcmp(pager, "true") == 0 && !(no && *no);
+	}
+	lc_buf title = LC_BUF_INIT;
+	if (git) {
+		if (format == LC_DIFF_TEXT)
+			lc_buf_printf(&title, "diff --ladderc a/%s b/%s", path, path);
+		else
+			lc_buf_puts(&title, path);
+		eo.title = title.data;
+	}
+	lc_buf out = LC_BUF_INIT;
+	if (lc_diff_emit(d, format, &eo, &out) < 0 || lc_buf_failed(&title))
+		out.failed = 1;
+	st = cli_write_stdout(&out);
+	size_t nchanges = d->nchanges;
+	lc_buf_free(&out);
+	lc_buf_free(&title);
+	lc_diff_free(d);
+	ladder_free(ol);
+	ladder_free(nl);
+	if (st != LADDERC_EXIT_OK)
+		return st;
+	/* as diff(1): 1 when the versions differ; git stops at a driver that
+	 * exits non-zero, so in its mode differences are success */
+	return (nchanges && !git) ? LADDERC_EXIT_INVALID : LADDERC_EXIT_OK;
+}
