@@ -647,6 +647,14 @@ static void load_include(loader *ld, unit *parent, const yt_node *item)
 		lc_buf_free(&path);
 		return;
 	}
+	/* a named pipe or a device would block or never end: only plain files */
+	struct stat st;
+	if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+		err(ld, &item->at, "included file %s is not a regular file", qs(ld, rel));
+		free(real);
+		lc_buf_free(&path);
+		return;
+	}
 	for (size_t i = 0; i < ld->nstack; i++) {
 		if (strcmp(ld->stack[i], real) == 0) {
 			err(ld, &item->at, "include cycle: %s includes a file that is already being included",
