@@ -125,14 +125,16 @@ static size_t word_distance(const char *a, size_t an, const char *b, size_t bn)
 	return d[an][bn];
 }
 
-/* A spelling fix: both words at least 5 bytes, one edit apart (two for words
- * of 8 bytes or more). Short words are left out: "lead" -> "lean" is a new
- * meaning, not a typo. */
+/* A spelling fix: one edit between words of which the longer has at least
+ * 6 bytes ("colour" -> "color"), or two edits between words of 8 bytes or
+ * more. Short words are left out: "leads" -> "leans" is a new meaning, not
+ * a typo. */
 static int spelling_fix(const char *a, size_t an, const char *b, size_t bn)
 {
-	if (an < 5 || bn < 5)
+	size_t longer = an > bn ? an : bn, shorter = an < bn ? an : bn;
+	if (longer < 6 || shorter < 4)
 		return 0;
-	size_t allowed = (an >= 8 && bn >= 8) ? 2 : 1;
+	size_t allowed = shorter >= 8 ? 2 : 1;
 	return word_distance(a, an, b, bn) <= allowed;
 }
 

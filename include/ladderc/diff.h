@@ -104,8 +104,10 @@ const char *lc_change_kind_name(lc_change_kind k); /* "added", ... */
 const char *lc_bump_name(lc_bump b);               /* "none", "patch", "minor", "major" */
 
 /* How a text edit counts: LC_BUMP_PATCH when the texts differ only in case,
- * punctuation, white space or small spelling fixes (each changed word within
- * two edits of the old one), LC_BUMP_MINOR otherwise, LC_BUMP_NONE when equal. */
+ * punctuation, apostrophes, white space or spelling fixes (each changed word
+ * one edit from the old one, the longer of the two at least 6 bytes; two
+ * edits for words of 8 bytes or more), LC_BUMP_MINOR otherwise, LC_BUMP_NONE
+ * when equal. See docs/diff.md. */
 lc_bump lc_classify_text_edit(ladder_str old_text, ladder_str new_text);
 
 /* ---- output -------------------------------------------------------------- */
