@@ -46,7 +46,7 @@ static const char *const page_css[] = {
 	"p{margin:.4rem 0}\nul{margin:.4rem 0;padding-left:1.4rem}\n",
 	"td p:first-child,th p:first-child,li p:first-child{margin-top:0}\n",
 	"td p:last-child,li p:last-child{margin-bottom:0}\n",
-	".table-wrap,.diagram{overflow:auto;max-width:100%;margin:.75rem 0 1.25rem;"
+	".table-wrap,.diagram{position:relative;overflow:auto;max-width:100%;margin:.75rem 0 1.25rem;"
 	"border:1px solid var(--line);border-radius:4px}\n",
 	".table-wrap{max-height:85vh}\n",
 	"table{border-collapse:separate;border-spacing:0;font-size:.9375rem}\n",
@@ -97,7 +97,7 @@ static const char *const page_css[] = {
 	"section.matrix,section.titles,.sheet{page:wide}\n",
 	".table-wrap,.diagram{overflow:visible;max-height:none;border:0}\n",
 	"thead{display:table-header-group}\n",
-	"thead th,tbody th[scope=row],th[scope=rowgroup]{position:static}\n",
+	"thead th,thead th:first-child,tbody th[scope=row],th[scope=rowgroup]{position:static}\n",
 	"th,td{padding:.25rem .4rem}\n.matrix td{min-width:0}\n",
 	"tr,div.comp,ul.exp>li{break-inside:avoid}\nh2,h3,h4{break-after:avoid}\n",
 	"a{color:inherit;text-decoration:none}}\n",
@@ -877,7 +877,7 @@ static void expectation_li(html *h, const ladder_competency *c, const ladder_lev
 	esc(h, from->id);
 	LIT(h, "</span> ");
 	if (is_new)
-		LIT(h, "<strong class=\"badge\">New at this level</strong>");
+		LIT(h, "<strong class=\"badge\">New at this level</strong> ");
 	rich(h, view_text_at(c, from));
 	LIT(h, "</li>\n");
 }
