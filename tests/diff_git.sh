@@ -36,7 +36,18 @@ echo $? >>"$tmp/gitdiff.stderr"
 git add ladder.yaml && git commit -qm v2 || exit 2
 git --no-pager log -p --ext-diff --format='commit %s' >"$tmp/gitlog" 2>"$tmp/gitlog.stderr"
 echo $? >>"$tmp/gitlog.stderr"
-for f in gitdiff gitdiff.stderr gitlog gitlog.stderr; do
+# a ladder with an include: git's temporary copy of the old side cannot
+# reach the included file; the error must say so (exit 2, git stops)
+mkdir inc && cp "$case_dir/v1.yaml" inc/ladder.yaml || exit 2
+printf 'ladder: 1\nroles:\n  - { id: extra, name: Extra, family: Extra }\n' >inc/roles.yaml
+printf 'include:\n  - roles.yaml\n' >>inc/ladder.yaml
+git add inc && git commit -qm inc || exit 2
+sed -i 's/min_average: 3.5/min_average: 3.6/' inc/ladder.yaml
+git --no-pager diff -- inc >"$tmp/gitinclude" 2>"$tmp/gitinclude.stderr.raw"
+echo $? >>"$tmp/gitinclude.stderr.raw"
+# git's temporary directory has a random name
+sed 's|/[^ '"'"']*/git-blob-[^/]*/|TMPDIR/|g' "$tmp/gitinclude.stderr.raw" >"$tmp/gitinclude.stderr"
+for f in gitdiff gitdiff.stderr gitlog gitlog.stderr gitinclude gitinclude.stderr; do
 	if [ "${LADDERC_UPDATE_GOLDEN:-}" = 1 ]; then
 		cp "$tmp/$f" "$case_dir/expected.$f"
 	elif ! cmp -s "$case_dir/expected.$f" "$tmp/$f"; then
