@@ -36,9 +36,8 @@ ladders: build
 	@set -e; for f in ladders/*.yaml ladders/*/ladder.yaml; do \
 	  [ -f "$$f" ] || continue; \
 	  name=$$(basename "$$f" .yaml); [ "$$name" = ladder ] && name=$$(basename $$(dirname "$$f")); \
-	  mkdir -p out; \
-	  $(LADDERC) render -f json "$$f" > out/$$name.json.tmp && mv out/$$name.json.tmp out/$$name.json; \
-	  echo "compiled $$f -> out/$$name.json"; \
+	  $(LADDERC) build -o out/$$name "$$f"; \
+	  echo "compiled $$f -> out/$$name/ (open out/$$name/index.html)"; \
 	done
 
 test: build
