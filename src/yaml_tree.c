@@ -35,6 +35,10 @@ typedef struct builder {
 	int nomem;
 	yt_node *root;
 	int documents;
+	/* Where libyaml's character index meets the source's bytes: marks count
+	 * characters (code points), and text is found in the source by bytes. */
+	size_t cur_index, cur_byte;
+	int lost;           /* the cursor cannot be trusted: copy every scalar */
 } builder;
 
 const char *yt_kind_name(const yt_node *n)
@@ -344,6 +348,74 @@ static int on_alias(builder *b, const yaml_event_t *ev)
 	return push_child(b, a->node);
 }
 
+/* Long text that libyaml returns exactly as it is written in the source
+ * (quoted or plain on one line, without escapes) is not copied: the node
+ * points into the source buffer, which lives as long as the model. This
+ * saves a copy of nearly the whole input and the time to write it. Such text
+ * is not NUL-terminated; short scalars (ids, keys, numbers) are still copied
+ * and terminated. Returns NULL when the text must be copied. */
+enum { IN_SOURCE_MIN = 64 };
+
+static const char *in_source(builder *b, const yaml_event_t *ev)
+{
+	if (b->lost)
+		return NULL;
+	const char *data = b->src->data;
+	size_t end = b->src->len;
+	size_t index = ev->start_mark.index;
+	if (index < b->cur_index) {
+		b->lost = 1; /* marks never go back in a well-formed stream */
+		return NULL;
+	}
+	/* from the cursor to the scalar's first character */
+	size_t i = b->cur_byte, ci = b->cur_index;
+	while (ci < index && i < end) {
+		if (index - ci >= 8 && end - i >= 8) {
+			uint64_t w; /* eight ASCII bytes are eight characters */
+			memcpy(&w, data + i, 8);
+			if (!(w & 0x8080808080808080u)) {
+				i += 8;
+				ci += 8;
+				continue;
+			}
+		}
+		i++;
+		while (i < end && ((unsigned char)data[i] & 0xC0) == 0x80)
+			i++;
+		ci++;
+	}
+	if (ci != index) {
+		b->lost = 1;
+		return NULL;
+	}
+	b->cur_index = ci;
+	b->cur_byte = i;
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	char quote = 0;
+	switch (ev->data.scalar.style) {
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: quote = '"'; break;
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE: quote = '\''; break;
+	case YAML_PLAIN_SCALAR_STYLE: break;
+	default: return NULL; /* block scalars lose their indentation */
+	}
+	size_t at = i + (quote ? 1 : 0);
+	if (quote && (i >= end || data[i] != quote))
+		return NULL;
+	if (len > end - at || (quote && (len == end - at || data[at + len] != quote)))
+		return NULL;
+	const char *text = data + at;
+	/* Escapes, doubled quotes and folded line breaks make the value differ
+	 * from the source; with none of them, equal bytes are the same text and
+	 * the scalar ends right after them. */
+	if (memcmp(text, value, len) != 0 || memchr(text, '\n', len) || memchr(text, '\r', len) ||
+	    (quote && memchr(text, quote == '"' ? '\\' : '\'', len)))
+		return NULL;
+	b->cur_index = ev->end_mark.index;
+	b->cur_byte = at + len + (quote ? 1 : 0);
+	return len >= IN_SOURCE_MIN ? text : NULL;
+}
+
 static int on_scalar(builder *b, const yaml_event_t *ev)
 {
 	if (check_tag(b, ev->data.scalar.tag, ev->start_mark) < 0)
@@ -353,7 +425,9 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
 		return -1;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	n->len = ev->data.scalar.length;
-	n->str = lc_arena_memdup(b->arena, ev->data.scalar.value, n->len);
+	n->str = in_source(b, ev);
+	if (!n->str)
+		n->str = lc_arena_memdup(b->arena, ev->data.scalar.value, n->len);
 	if (!n->str) {
 		b->nomem = 1;
 		return -1;
@@ -486,6 +560,7 @@ yt_status yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
 		return YT_NOMEM;
+	b.cur_byte = b.bom;
 	yaml_parser_set_input_string(&p, (const unsigned char *)src->data + b.bom, src->len - b.bom);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 

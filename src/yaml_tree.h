@@ -24,7 +24,8 @@ struct yt_node {
 	uint8_t complete;   /* the collection has ended (aliases to it are safe) */
 	uint32_t count;     /* sequence items, or mapping pairs */
 	lc_mark at;
-	const char *str;    /* scalar text, NUL-terminated; may contain NULs: use len */
+	const char *str;    /* scalar text; may contain NULs and long text may point into the
+	                     * source without a terminator: always use len */
 	size_t len;
 	yt_node **items;    /* sequence: count items; mapping: key, value, key, value... */
 	size_t weight;      /* nodes reachable from here with aliases expanded */

@@ -5,8 +5,11 @@
  * so every writer that walks them is deterministic.
  *
  * Strings are ladder_str: a pointer and a length. Text from YAML may contain
- * NUL bytes, so the length is authoritative; `s` is also NUL-terminated for
- * convenience. An absent optional value has s == NULL. */
+ * NUL bytes, so the length is authoritative. Ids and short strings are also
+ * NUL-terminated, but long text (64 bytes and more) may point straight into
+ * the source file's buffer (in sources[], alive as long as the model) with
+ * no terminator: never pass model text to a function that wants a C string.
+ * An absent optional value has s == NULL. */
 #ifndef LADDERC_LADDER_H
 #define LADDERC_LADDER_H
 
