@@ -25,7 +25,7 @@ const CHECKS = ['errors', 'offline', 'inert', 'axe', 'phone', 'print', 'keyboard
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const MAX_TABS = 4000;        // a page with more focus stops than this fails
-const MAX_PERMALINKS = 40;    // anchors navigated to per page (all kinds, evenly sampled)
+const MAX_PERMALINKS = 400;   // anchors navigated to per page (all kinds, evenly sampled)
 
 function usage(msg) {
 	console.error(`browser: ${msg}\nusage: node run.mjs LADDERC SCRATCH_DIR [--only SUBSTRING] [--verbose]`);
@@ -233,6 +233,9 @@ async function checkPage(browser, pg) {
 	const fail = {};
 	for (const c of CHECKS) fail[c] = [];
 	const url = pathToFileURL(pg.file).href;
+	pg.laps = {};
+	let lapStart = Date.now();
+	const lap = name => { pg.laps[name] = Date.now() - lapStart; lapStart = Date.now(); };
 	const context = await browser.newContext({ viewport: DESKTOP, colorScheme: 'light', reducedMotion: 'reduce' });
 	const page = await context.newPage();
 	page.setDefaultTimeout(30000);
@@ -281,6 +284,8 @@ async function checkPage(browser, pg) {
 		}
 	}
 
+	lap('load');
+
 	// Accessibility: everything axe knows, light scheme; contrast again in dark.
 	await page.addScriptTag({ content: axeSource });
 	const axeRun = async only => page.evaluate(async rules => {
@@ -298,6 +303,8 @@ async function checkPage(browser, pg) {
 		fail.axe.push(`dark: ${v.id} (${v.impact}, ${v.n}×): ${v.help} at ${v.where.join(' | ')}`);
 	await page.emulateMedia({ colorScheme: 'light' });
 
+	lap('axe');
+
 	// Phone: nothing scrolls sideways but the tables' own boxes.
 	await page.setViewportSize(PHONE);
 	const ph = await page.evaluate(phoneFacts);
@@ -305,6 +312,8 @@ async function checkPage(browser, pg) {
 		fail.phone.push(`page scrolls sideways at ${PHONE.width}px: scrollWidth ${ph.scrollWidth} > ${ph.innerWidth}; ${ph.culprits.join('; ')}`);
 	fail.phone.push(...ph.tables);
 	await page.setViewportSize(DESKTOP);
+
+	lap('phone');
 
 	// Print: the print stylesheet applies, and the page prints to PDF.
 	await page.emulateMedia({ media: 'print' });
@@ -319,43 +328,63 @@ async function checkPage(browser, pg) {
 	if (pr.matrices && boxes.length && !landscape) fail.print.push('tables on the page but no landscape PDF page');
 	pg.pdfPages = boxes.length;
 
-	// Keyboard: Tab reaches every focus stop, in turn, each with a visible focus.
-	const reached = new Set();
-	let stuck = 0, tabs = 0;
-	let last = null;
-	const noFocusRing = [];
-	await page.evaluate(() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); });
-	while (reached.size < facts.focusCount && tabs < Math.min(MAX_TABS, facts.focusCount + 5)) {
+	lap('print');
+
+	// Keyboard: Tab reaches every focus stop, each with a visible focus. The
+	// page notes every focus as it happens (one round trip per key press).
+	await page.evaluate(fn => {
+		const facts = new Function(`return ${fn}`)();
+		window.__ladderc_focus = [];
+		document.addEventListener('focusin', () => window.__ladderc_focus.push(facts()));
+		if (document.activeElement) document.activeElement.blur();
+		window.scrollTo(0, 0);
+	}, focusFacts.toString());
+	const presses = Math.min(MAX_TABS, facts.focusCount + 2);
+	for (let i = 0; i < presses; i++)
 		await page.keyboard.press('Tab');
-		tabs++;
-		const f = await page.evaluate(focusFacts);
-		if (f.kbd === null || f.kbd === last) {
-			if (++stuck > 3) break;
-			continue;
-		}
-		last = f.kbd;
+	const focused = await page.evaluate(() => window.__ladderc_focus);
+	const reached = new Set();
+	for (const f of focused) {
+		if (f.kbd === null) continue;
 		reached.add(f.kbd);
-		if (!f.visibleFocus && noFocusRing.length < 3) noFocusRing.push(`<${f.tag}> "${f.text}" has no visible focus`);
-		if (!f.onScreen && noFocusRing.length < 3) noFocusRing.push(`<${f.tag}> "${f.text}" focused off screen`);
+		if (!f.visibleFocus) fail.keyboard.push(`<${f.tag}> "${f.text}" has no visible focus`);
+		if (!f.onScreen) fail.keyboard.push(`<${f.tag}> "${f.text}" focused off screen`);
 	}
-	fail.keyboard.push(...noFocusRing);
 	if (reached.size < facts.focusCount)
-		fail.keyboard.push(`Tab reached ${reached.size} of ${facts.focusCount} focus stops in ${tabs} presses`);
+		fail.keyboard.push(`Tab reached ${reached.size} of ${facts.focusCount} focus stops in ${presses} presses`);
 	if (facts.focusCount > MAX_TABS) fail.keyboard.push(`${facts.focusCount} focus stops: too many to tab through`);
 	pg.focusStops = facts.focusCount;
 
+	lap('keyboard');
+
 	// Permalinks: page#id puts the element on screen and makes it the :target.
-	const targets = sample(facts.anchors.filter((a, i, all) => all.findIndex(b => b.id === a.id) === i), MAX_PERMALINKS);
-	for (const a of targets) {
-		await page.goto(`${url}#${encodeURIComponent(a.id).replace(/%2E/gi, '.')}`);
-		const t = await page.evaluate(targetFacts, a.id);
+	// The first anchor of each kind is loaded afresh (a link from elsewhere);
+	// every anchor is then followed within the page (a link on the page).
+	const anchors = facts.anchors.filter((a, i, all) => all.findIndex(b => b.id === a.id) === i);
+	const targets = sample(anchors, MAX_PERMALINKS);
+	const verdict = (a, t) => {
 		if (!t.exists) fail.permalinks.push(`#${a.id}: no element`);
 		else if (!t.isTarget) fail.permalinks.push(`#${a.id} (${a.kind}): not the :target`);
 		else if (!t.inView) fail.permalinks.push(`#${a.id} (${a.kind}): not in view (top ${t.top}px)`);
+	};
+	const fragment = id => encodeURIComponent(id).replace(/%2E/gi, '.');
+	for (const a of anchors.filter((a, i, all) => all.findIndex(b => b.kind === a.kind) === i)) {
+		await page.goto(`${url}#${fragment(a.id)}`);
+		await page.reload({ waitUntil: 'load' });
+		verdict(a, await page.evaluate(targetFacts, a.id));
 	}
+	const inPage = await page.evaluate(({ list, fn }) => {
+		const facts = new Function(`return ${fn}`)();
+		return list.map(a => {
+			location.hash = encodeURIComponent(a.id).replace(/%2E/gi, '.');
+			return facts(a.id);
+		});
+	}, { list: targets, fn: targetFacts.toString() });
+	targets.forEach((a, i) => verdict(a, inPage[i]));
 	if (!facts.anchors.length && !pg.file.endsWith('index.html')) fail.permalinks.push('no anchors on the page');
 	pg.permalinks = targets.length;
 
+	lap('permalinks');
 	await context.close();
 	return fail;
 }
@@ -379,6 +408,7 @@ for (const pg of selected) {
 	results.push({ pg, fail, ms });
 	const bad = CHECKS.filter(c => fail[c].length);
 	console.log(`${bad.length ? 'FAIL' : 'ok  '} ${pg.name} (${(ms / 1000).toFixed(1)}s, ${pg.focusStops ?? '?'} focus stops, ${pg.permalinks ?? '?'} permalinks, ${pg.pdfPages ?? '?'} PDF pages)`);
+	if (verbose) console.log(`     time: ${Object.entries(pg.laps || {}).map(([k, v]) => `${k} ${v}ms`).join(', ')}`);
 	for (const c of bad) {
 		const lines = verbose ? fail[c] : fail[c].slice(0, 6);
 		for (const line of lines) console.log(`     ${c}: ${line}`);
