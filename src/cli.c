@@ -391,7 +391,9 @@ static const command commands[] = {
 	 "      --width=N          text: wrap at N columns (default: the terminal's, else 80)\n"
 	 "      --sheet            html, with --level: a self-review sheet with an evidence column\n" LOAD_HELP},
 	{"diff", cli_diff, "diff [-f FORMAT] [--color=WHEN] [OPTIONS] OLD NEW", "compare two versions of a ladder (exit 1 when they differ)",
-	 "  -f, --format=FORMAT    text (default), markdown, html or json\n" LOAD_HELP},
+	 "  -f, --format=FORMAT    text (default), markdown, html or json\n" LOAD_HELP
+	 "  (diff exits 0 when the ladders are the same, 1 when they differ, 2 on trouble;\n"
+	 "   with git's 7 diff-driver arguments it exits 0 after printing; see docs/diff.md)\n"},
 	{"build", cli_build, "build [-o DIR] [-f LIST] [OPTIONS] FILE...", "write the site: HTML, Markdown, CSV and JSON",
 	 "  -o, --output=DIR       the directory to replace (default out); with several FILEs, DIR/ID/ each\n"
 	 "  -f, --formats=LIST     comma-separated subset of html,markdown,csv,json (default: all)\n" LOAD_HELP},
