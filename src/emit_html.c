@@ -882,11 +882,16 @@ static void expectation_li(html *h, const ladder_competency *c, const ladder_lev
 	LIT(h, "</li>\n");
 }
 
-/* What a role at lv is expected to do, competency by competency, cumulative
- * along lv's chain (lowest level first), the level's own texts marked new. */
-static void level_section(html *h, const ladder_role *r, const ladder_level *lv, int hn)
+/* What a role at lv is expected to do, competency by competency.
+ * Cumulative (the level view): every text along lv's chain, lowest level
+ * first, the level's own marked new. In a role's section (whole-ladder page,
+ * site role page) only the level's own texts, with links to the levels
+ * below: the matrix above already holds every text, and repeating the whole
+ * chain at every level would multiply the page by the chain's length. */
+static void level_section(html *h, const ladder_role *r, const ladder_level *lv, int hn, int cumulative)
 {
 	size_t n = ladder_chain(lv, h->chain);
+	int links = h->base || h->roles_here;
 	LIT(h, "<section class=\"level\"");
 	tmp_reset(h);
 	view_anchor_level(&h->tmp, r, lv);
@@ -900,17 +905,40 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 	close_h(h, hn);
 	if (lv->summary.s)
 		block(h, lv->summary);
-	LIT(h, "<p class=\"muted\">Everything expected of ");
-	esc(h, r->name);
-	LIT(h, " at ");
-	esc(h, lv->id);
-	LIT(h, ", from ");
-	esc(h, h->chain[0]->id);
-	LIT(h, " up; expectations new at ");
-	esc(h, lv->id);
-	LIT(h, " are marked \xE2\x80\x9CNew at this level\xE2\x80\x9D.");
+	LIT(h, "<p class=\"muted\">");
+	if (cumulative) {
+		LIT(h, "Everything expected of ");
+		esc(h, r->name);
+		LIT(h, " at ");
+		esc(h, lv->id);
+		LIT(h, ", from ");
+		esc(h, h->chain[0]->id);
+		LIT(h, " up; expectations new at ");
+		esc(h, lv->id);
+		LIT(h, " are marked \xE2\x80\x9CNew at this level\xE2\x80\x9D.");
+	} else {
+		LIT(h, "What is new at ");
+		esc(h, lv->id);
+		LIT(h, ".");
+		if (n > 1) {
+			LIT(h, " Everything expected at");
+			for (size_t i = 0; i + 1 < n; i++) {
+				put(h, i ? ", " : " ");
+				if (links) {
+					LIT(h, "<a");
+					href_level(h, r, h->chain[i]);
+					LIT(h, ">");
+					esc(h, h->chain[i]->id);
+					LIT(h, "</a>");
+				} else {
+					esc(h, h->chain[i]->id);
+				}
+			}
+			LIT(h, " is expected here too.");
+		}
+	}
 	size_t nn = ladder_next_levels(h->l, r, lv, h->next);
-	if (nn && (h->base || h->roles_here)) {
+	if (nn && links) {
 		LIT(h, " Next:");
 		for (size_t i = 0; i < nn; i++) {
 			put(h, i ? ", <a" : " <a");
@@ -943,12 +971,18 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 		esc(h, c->name);
 		LIT(h, "</a>");
 		close_h(h, hn + 2);
-		size_t m = view_cumulative(c, h->chain, n, h->cum);
-		if (m) {
-			LIT(h, "<ul class=\"exp\">\n");
-			for (size_t i = 0; i < m; i++)
-				expectation_li(h, c, h->cum[i], lv);
-			LIT(h, "</ul>\n");
+		if (cumulative) {
+			size_t m = view_cumulative(c, h->chain, n, h->cum);
+			if (m) {
+				LIT(h, "<ul class=\"exp\">\n");
+				for (size_t i = 0; i < m; i++)
+					expectation_li(h, c, h->cum[i], lv);
+				LIT(h, "</ul>\n");
+			}
+		} else if (view_text_at(c, lv).s) {
+			LIT(h, "<div class=\"text\">");
+			rich(h, view_text_at(c, lv));
+			LIT(h, "</div>\n");
 		}
 		if (!view_text_at(c, lv).s) {
 			LIT(h, "<p class=\"none\">" VIEW_NO_NEW " at ");
@@ -1026,7 +1060,7 @@ static void role_section(html *h, const ladder_role *r, const ladder_track *only
 		for (size_t k = 0; k < h->l->nlevels; k++) {
 			const ladder_level *lv = h->l->levels[k];
 			if (ladder_role_has_level(r, lv))
-				level_section(h, r, lv, hn + 2);
+				level_section(h, r, lv, hn + 2, 0);
 		}
 		LIT(h, "</section>\n");
 	}
@@ -1272,7 +1306,7 @@ static void page_level(html *h, int next)
 		else if (sheet)
 			sheet_section(h, r, v->level, hn);
 		else
-			level_section(h, r, v->level, hn);
+			level_section(h, r, v->level, hn, 1);
 	}
 	if (!shown) {
 		LIT(h, "<p class=\"none\">No role takes level ");

@@ -88,7 +88,6 @@ int site_pages(const ladder *l, unsigned formats, site_page **out, size_t *n)
 			p->format = kinds[f].format;
 			p->view.kind = LADDER_VIEW_MATRIX;
 			p->view.role = l->roles[i];
-			p->role = l->roles[i];
 		}
 	}
 	if (formats & SITE_CSV) {
@@ -115,17 +114,6 @@ int site_render(const ladder *l, const site_page *p, lc_buf *out)
 	lc_buf_clear(out);
 	if (ladder_emit(l, p->format, &p->view, &o, out) < 0)
 		return -1;
-	if (p->format == LADDER_FORMAT_MARKDOWN && p->role) {
-		/* the Markdown role page continues with every level of the role */
-		for (size_t i = 0; i < l->nlevels; i++) {
-			if (!ladder_role_has_level(p->role, l->levels[i]))
-				continue;
-			ladder_view v = {LADDER_VIEW_LEVEL, p->role, NULL, l->levels[i]};
-			lc_buf_putc(out, '\n');
-			if (ladder_emit(l, p->format, &v, &o, out) < 0)
-				return -1;
-		}
-	}
 	return lc_buf_failed(out) ? -1 : 0;
 }
 

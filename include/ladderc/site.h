@@ -3,7 +3,8 @@
  *
  * Layout (docs/site.md), for one ladder:
  *   index.html, index.md     overview, with links to every role
- *   ROLE.html, ROLE.md       one per role: matrix per track, then every level
+ *   ROLE.html                one per role: matrix per track, then a section per level
+ *   ROLE.md                  one per role: matrix per track
  *   ladder.csv, ladder.json  the whole ladder
  * File names come only from validated ids (letters, digits, '-', '_').
  *
@@ -34,7 +35,6 @@ typedef struct site_page {
 	char name[128];          /* file name, e.g. "software-engineer.html" */
 	ladder_format format;
 	ladder_view view;
-	const ladder_role *role; /* a role page: the matrix, then every level (Markdown) */
 } site_page;
 
 /* The pages of l for `formats`, in a fixed order. *out is malloc'ed (free()).

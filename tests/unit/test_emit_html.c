@@ -265,6 +265,11 @@ static void site_pages_link_by_file_name(void **state)
 	                             "[id=\"software-engineer\"] .l-E4{background:var(--hl)}"));
 	assert_non_null(strstr(page, "<a href=\"index.html#ladder.overview\">Example Co</a>"));
 	assert_null(strstr(page, "account-executive.level")); /* one role per page: linear */
+	/* every text once per matrix and once in its own level's section: the
+	 * page stays linear in the ladder, not in ladder x chain length */
+	assert_int_equal(count(page, "Adds tests with each change, and resolves every review comment"), 2 + 1);
+	assert_non_null(strstr(page, "What is new at E4. Everything expected at <a href=\"software-engineer.html#"
+	                             "software-engineer.level.IC1\">IC1</a>"));
 	assert_unique_ids(page);
 	free(page);
 	ladder_free(l);
