@@ -2,7 +2,8 @@
  *
  * Whatever the input, loading must end with a status and diagnostics (never a
  * crash, a hang or a leak), every diagnostic must render, and a ladder that
- * loads must render in every format. Built by fuzz/run.sh with
+ * loads must render in every format and view, lint, and diff against itself
+ * with no change. Built by fuzz/run.sh with
  * clang -fsanitize=fuzzer,address,undefined. */
 #include <stddef.h>
 #include <stdint.h>
@@ -11,20 +12,121 @@
 
 #include "ladderc/buf.h"
 #include "ladderc/diag.h"
+#include "ladderc/diag_output.h"
+#include "ladderc/diff.h"
 #include "ladderc/emit.h"
+#include "ladderc/lint.h"
 #include "ladderc/load.h"
+#include "ladderc/site.h"
 
 /* A path in a directory that does not exist: includes resolve against it and
  * fail the same way on every machine, so a finding always reproduces. */
 #define FUZZ_PATH "/nonexistent-ladderc-fuzz/ladder.yaml"
 
+/* Views per role and per level are capped: the point is every code path, not
+ * every combination (which grows with roles x levels). */
+enum { FUZZ_MAX_EACH = 3 };
+
+static const ladder_format formats[] = {LADDER_FORMAT_JSON, LADDER_FORMAT_MARKDOWN, LADDER_FORMAT_HTML,
+                                        LADDER_FORMAT_CSV, LADDER_FORMAT_TEXT};
+
+static void emit_checked(const ladder *l, const ladder_view *v, const ladder_emit_options *o)
+{
+	for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
+		lc_buf out = LC_BUF_INIT;
+		if (ladder_emit(l, formats[f], v, o, &out) != 0 && !lc_buf_failed(&out))
+			abort(); /* every format has an emitter for every view */
+		lc_buf_free(&out);
+	}
+}
+
 static void render_all(const ladder *l)
 {
+	ladder_emit_options o;
+	memset(&o, 0, sizeof o);
+	ladder_view v;
+	memset(&v, 0, sizeof v);
+	v.kind = LADDER_VIEW_LADDER;
+	emit_checked(l, &v, &o);
+	o.csv_matrix = 1;
+	o.csv_bom = 1;
+	o.width = 20;
+	v.kind = LADDER_VIEW_OVERVIEW;
+	emit_checked(l, &v, &o);
+	v.kind = LADDER_VIEW_MATRIX;
+	emit_checked(l, &v, &o);
+	for (size_t r = 0; r < l->nroles && r < FUZZ_MAX_EACH; r++) {
+		const ladder_role *role = l->roles[r];
+		v.kind = LADDER_VIEW_MATRIX;
+		v.role = role;
+		v.track = NULL;
+		v.level = NULL;
+		emit_checked(l, &v, &o);
+		if (role->ntracks) {
+			v.track = role->tracks[role->ntracks - 1];
+			emit_checked(l, &v, &o);
+			v.track = NULL;
+		}
+		for (size_t i = 0; i < l->nlevels && i < FUZZ_MAX_EACH; i++) {
+			const ladder_level *lv = l->levels[l->nlevels - 1 - i];
+			if (!ladder_role_has_level(role, lv))
+				continue;
+			v.level = lv;
+			v.kind = LADDER_VIEW_LEVEL;
+			o.html_sheet = (int)(i & 1);
+			emit_checked(l, &v, &o);
+			v.kind = LADDER_VIEW_NEXT;
+			emit_checked(l, &v, &o);
+		}
+	}
+	/* the pages `build` writes */
+	site_page *pages = NULL;
+	size_t npages = 0;
+	if (site_pages(l, SITE_ALL, &pages, &npages) == 0) {
+		lc_buf out = LC_BUF_INIT;
+		for (size_t i = 0; i < npages && i < 4 * FUZZ_MAX_EACH; i++)
+			(void)site_render(l, &pages[i], &out);
+		lc_buf_free(&out);
+	}
+	free(pages);
+}
+
+static void lint_all(const ladder *l)
+{
+	lint_options o;
+	lint_options_init(&o);
+	lc_diags d;
+	lc_diags_init(&d);
+	d.max_errors = 20;
+	(void)lint_ladder(l, &o, &d);
 	lc_buf out = LC_BUF_INIT;
-	emit_json(l, &out);
-	if (!lc_buf_failed(&out) && out.len == 0)
-		abort(); /* a loaded ladder always renders to something */
+	lc_diags_write_sarif(&out, &d, 1, "fuzz");
+	lc_diags_write_github(&out, &d);
 	lc_buf_free(&out);
+	lc_diags_free(&d);
+}
+
+/* A ladder compared with itself has no changes; compared with nothing,
+ * everything is added, and every diff format renders it. */
+static void diff_all(const ladder *l)
+{
+	lc_diff *d = NULL;
+	if (lc_diff_ladders(l, l, &d) == 0) {
+		if (d->nchanges != 0)
+			abort();
+		lc_diff_free(d);
+	}
+	d = NULL;
+	if (lc_diff_ladders(NULL, l, &d) == 0) {
+		static const lc_diff_format dfs[] = {LC_DIFF_TEXT, LC_DIFF_MARKDOWN, LC_DIFF_HTML, LC_DIFF_JSON};
+		lc_diff_emit_options eo = {0, "fuzz"};
+		for (size_t f = 0; f < sizeof dfs / sizeof dfs[0]; f++) {
+			lc_buf out = LC_BUF_INIT;
+			(void)lc_diff_emit(d, dfs[f], &eo, &out);
+			lc_buf_free(&out);
+		}
+		lc_diff_free(d);
+	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -51,6 +153,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lc_diags_free(&d);
 	if (l) {
 		render_all(l);
+		lint_all(l);
+		diff_all(l);
 		ladder_free(l);
 	}
 	return 0;
