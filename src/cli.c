@@ -21,6 +21,7 @@ typedef struct command {
 	const char *usage;   /* the synopsis after "ladderc " */
 	const char *summary;
 	const char *help;    /* options, one per line */
+	const char *exits;   /* the exit statuses, when they differ from check's */
 } command;
 
 static const command *find_command(const char *name);
@@ -378,7 +379,7 @@ static const command commands[] = {
 	 "load, validate and lint ladders; report errors and framework warnings",
 	 "  -f, --format=FORMAT    text (default, on standard error), json, github or sarif\n"
 	 "      --strict           exit 1 on warnings too\n"
-	 "  -W RULE, -W no-RULE    switch a lint rule on or off (rules: docs/rules.md)\n" LOAD_HELP},
+	 "  -W RULE, -W no-RULE    switch a lint rule on or off (rules: docs/rules.md)\n" LOAD_HELP, NULL},
 	{"render", cli_render, "render -f FORMAT [OPTIONS] FILE", "write a ladder to standard output",
 	 "  -f, --format=FORMAT    markdown, html, csv, text or json\n"
 	 "      --role=ID          one role (default: every role)\n"
@@ -389,16 +390,16 @@ static const command commands[] = {
 	 "      --layout=LAYOUT    csv: long (default, one row per cell) or matrix (wide)\n"
 	 "      --bom              csv: start with a UTF-8 byte order mark, for Excel\n"
 	 "      --width=N          text: wrap at N columns (default: the terminal's, else 80)\n"
-	 "      --sheet            html, with --level: a self-review sheet with an evidence column\n" LOAD_HELP},
+	 "      --sheet            html, with --level: a self-review sheet with an evidence column\n" LOAD_HELP, NULL},
 	{"diff", cli_diff, "diff [-f FORMAT] [--color=WHEN] [OPTIONS] OLD NEW", "compare two versions of a ladder (exit 1 when they differ)",
 	 "  -f, --format=FORMAT    text (default), markdown, html or json\n" LOAD_HELP
-	 "  (diff exits 0 when the ladders are the same, 1 when they differ, 2 on trouble;\n"
-	 "   with git's 7 diff-driver arguments it exits 0 after printing; see docs/diff.md)\n"},
+	 "  (with git's 7 diff-driver arguments it exits 0 after printing; see docs/diff.md)\n",
+	 "0 no differences, 1 differences, 2 unreadable or invalid input"},
 	{"build", cli_build, "build [-o DIR] [-f LIST] [OPTIONS] FILE...", "write the site: HTML, Markdown, CSV and JSON",
 	 "  -o, --output=DIR       the directory to replace (default out); with several FILEs, DIR/ID/ each\n"
-	 "  -f, --formats=LIST     comma-separated subset of html,markdown,csv,json (default: all)\n" LOAD_HELP},
-	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", ""},
-	{"version", cmd_version, "version", "print the version", ""},
+	 "  -f, --formats=LIST     comma-separated subset of html,markdown,csv,json (default: all)\n" LOAD_HELP, NULL},
+	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", "", NULL},
+	{"version", cmd_version, "version", "print the version", "", NULL},
 };
 
 static const command *find_command(const char *name)
@@ -418,8 +419,8 @@ int cli_help(const char *name)
 		printf("usage: ladderc %s\n\n%s.\n", c->usage, c->summary);
 		if (c->help[0])
 			printf("\nOptions:\n%s", c->help);
-		printf("\nExit status: 0 success, 1 invalid ladder, 2 usage error or unreadable file.\n"
-		       "See ladderc(1) for details.\n");
+		printf("\nExit status: %s.\nSee ladderc(1) for details.\n",
+		       c->exits ? c->exits : "0 success, 1 invalid ladder, 2 usage error or unreadable file");
 		return fflush(stdout) == 0 ? LADDERC_EXIT_OK : LADDERC_EXIT_TROUBLE;
 	}
 	printf("usage: ladderc COMMAND [OPTIONS] [FILE...]\n\n"
