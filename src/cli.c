@@ -59,6 +59,20 @@ int cli_write_stdout(const lc_buf *b)
 	return LADDERC_EXIT_OK;
 }
 
+/* For the few messages written with stdio (help, version): the same checks
+ * and the same quiet end on a closed pipe as cli_write_stdout. */
+static int cli_flush_stdout(void)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return LADDERC_EXIT_OK;
+	if (errno == EPIPE)
+		return LADDERC_EXIT_OK;
+	fprintf(stderr, "ladderc: error: cannot write to standard output: %s\n",
+	        errno ? strerror(errno) : "write error");
+	return LADDERC_EXIT_TROUBLE;
+}
+
 int cli_color_wanted(int when, int fd)
 {
 	if (when == CLI_COLOR_ALWAYS)
@@ -366,7 +380,7 @@ static int cmd_version(int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	printf("ladderc %s (ladder format 1)\n", LADDERC_VERSION);
-	return fflush(stdout) == 0 ? LADDERC_EXIT_OK : LADDERC_EXIT_TROUBLE;
+	return cli_flush_stdout();
 }
 
 #define LOAD_HELP \
@@ -421,7 +435,7 @@ int cli_help(const char *name)
 			printf("\nOptions:\n%s", c->help);
 		printf("\nExit status: %s.\nSee ladderc(1) for details.\n",
 		       c->exits ? c->exits : "0 success, 1 invalid ladder, 2 usage error or unreadable file");
-		return fflush(stdout) == 0 ? LADDERC_EXIT_OK : LADDERC_EXIT_TROUBLE;
+		return cli_flush_stdout();
 	}
 	printf("usage: ladderc COMMAND [OPTIONS] [FILE...]\n\n"
 	       "ladderc compiles a career ladder written in YAML: it checks it and renders it.\n\n"
@@ -430,7 +444,7 @@ int cli_help(const char *name)
 		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
 	printf("\nOptions:\n  -h, --help     show this help\n  -V, --version  print the version\n\n"
 	       "Run 'ladderc help COMMAND' for a command's options. See ladderc(1).\n");
-	return fflush(stdout) == 0 ? LADDERC_EXIT_OK : LADDERC_EXIT_TROUBLE;
+	return cli_flush_stdout();
 }
 
 int ladderc_main(int argc, char **argv)
