@@ -8,8 +8,13 @@ if(LADDERC_NODE)
   add_test(NAME browser
            COMMAND ${LADDERC_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/browser/run.mjs
                    $<TARGET_FILE:ladderc> ${CMAKE_CURRENT_BINARY_DIR}/browser-site)
+  # The checks themselves, on a page that breaks every one of them.
+  add_test(NAME browser-selftest
+           COMMAND ${LADDERC_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/browser/run.mjs --self-test)
 else()
-  add_test(NAME browser
-           COMMAND sh -c "echo 'SKIP: browser suite not run: node not found'; exit 77")
+  foreach(name browser browser-selftest)
+    add_test(NAME ${name} COMMAND sh -c "echo 'SKIP: browser suite not run: node not found'; exit 77")
+  endforeach()
 endif()
-set_tests_properties(browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900 RUN_SERIAL TRUE LABELS browser)
+set_tests_properties(browser browser-selftest PROPERTIES
+                     SKIP_RETURN_CODE 77 TIMEOUT 900 RUN_SERIAL TRUE LABELS browser)

@@ -1,6 +1,7 @@
 // The published pages in a real browser (issue 8).
 //
 //   node tests/browser/run.mjs LADDERC SCRATCH_DIR [--only SUBSTRING] [--verbose]
+//   node tests/browser/run.mjs --self-test
 //
 // Builds the site of each test ladder with `LADDERC build`, then opens every
 // HTML page the build wrote in headless Chromium and checks it the way people
@@ -9,6 +10,8 @@
 // pages in sequence. Exit 0: every check passed; 1: a check failed; 2: the
 // suite could not run (bad arguments, build failed); 77: skipped, with why
 // (no Chromium or no node_modules), for ctest's SKIP_RETURN_CODE.
+// --self-test runs the checks on fixtures/bad.html, which breaks each of them:
+// it passes when every check fails there.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, mkdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -33,23 +36,21 @@ function usage(msg) {
 }
 
 const args = process.argv.slice(2);
-let only = null, verbose = false;
+let only = null, verbose = false, selfTest = false;
 const positional = [];
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--only') only = args[++i];
 	else if (args[i] === '--verbose') verbose = true;
+	else if (args[i] === '--self-test') selfTest = true;
 	else positional.push(args[i]);
 }
-if (positional.length !== 2) usage('expected LADDERC and SCRATCH_DIR');
-const ladderc = resolve(positional[0]);
-const scratch = resolve(positional[1]);
+if (positional.length !== (selfTest ? 0 : 2)) usage('expected LADDERC and SCRATCH_DIR');
 
 const why = missingPrerequisite();
 if (why) {
 	console.log(`SKIP: browser suite not run: ${why}`);
 	process.exit(77);
 }
-if (!existsSync(ladderc)) usage(`no ladderc at ${ladderc}`);
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -66,25 +67,37 @@ function htmlFiles(dir) {
 	return found.sort();
 }
 
-rmSync(scratch, { recursive: true, force: true });
-mkdirSync(scratch, { recursive: true });
 const pages = [];
-for (const [name, file] of LADDERS) {
-	const out = join(scratch, name);
-	try {
-		execFileSync(ladderc, ['build', '-o', out, join(sourceDir, file)],
-		             { stdio: ['ignore', 'pipe', 'pipe'] });
-	} catch (e) {
-		console.error(`browser: ladderc build -o ${out} ${file} failed (exit ${e.status}):\n${e.stderr}`);
-		process.exit(2);
+if (selfTest) {
+	const file = join(here, 'fixtures', 'bad.html');
+	pages.push({ ladder: 'self-test', root: dirname(file), file, name: 'self-test/bad.html' });
+} else {
+	const ladderc = resolve(positional[0]);
+	const scratch = resolve(positional[1]);
+	if (!existsSync(ladderc)) usage(`no ladderc at ${ladderc}`);
+	rmSync(scratch, { recursive: true, force: true });
+	mkdirSync(scratch, { recursive: true });
+	buildSites(ladderc, scratch);
+}
+
+function buildSites(ladderc, scratch) {
+	for (const [name, file] of LADDERS) {
+		const out = join(scratch, name);
+		try {
+			execFileSync(ladderc, ['build', '-o', out, join(sourceDir, file)],
+			             { stdio: ['ignore', 'pipe', 'pipe'] });
+		} catch (e) {
+			console.error(`browser: ladderc build -o ${out} ${file} failed (exit ${e.status}):\n${e.stderr}`);
+			process.exit(2);
+		}
+		const files = htmlFiles(out);
+		if (files.length === 0) {
+			console.error(`browser: ladderc build wrote no HTML page for ${file}`);
+			process.exit(2);
+		}
+		for (const f of files)
+			pages.push({ ladder: name, root: out, file: f, name: `${name}/${relative(out, f)}` });
 	}
-	const files = htmlFiles(out);
-	if (files.length === 0) {
-		console.error(`browser: ladderc build wrote no HTML page for ${file}`);
-		process.exit(2);
-	}
-	for (const f of files)
-		pages.push({ ladder: name, root: out, file: f, name: `${name}/${relative(out, f)}` });
 }
 
 // ---- checks on one page ----------------------------------------------------------
@@ -214,8 +227,22 @@ function targetFacts(id) {
 	const el = document.getElementById(id);
 	if (!el) return { exists: false };
 	const r = el.getBoundingClientRect();
+	// A level's permalink highlights that level's column in the role's
+	// matrices (CSS :target, no script): its header cell stands out from the
+	// corner cell of the same header row.
+	let column = null;
+	const m = /^(.+)\.level\.([^.]+)$/.exec(id);
+	if (m && el.matches('section.level')) {
+		const role = document.getElementById(m[1]);
+		const cells = role ? [...role.querySelectorAll('table.matrix thead th')]
+			.filter(th => th.classList.contains('l-' + m[2])) : [];
+		column = cells.length === 0 || cells.every(th => {
+			const corner = th.parentElement.querySelector('th');
+			return getComputedStyle(th).backgroundColor !== getComputedStyle(corner).backgroundColor;
+		});
+	}
 	// In view: the top of the element is on screen (long sections run on below).
-	return { exists: true, isTarget: el.matches(':target'),
+	return { exists: true, isTarget: el.matches(':target'), column,
 	         inView: r.top >= -1 && r.top < innerHeight - 10, top: Math.round(r.top) };
 }
 
@@ -366,12 +393,14 @@ async function checkPage(browser, pg) {
 		if (!t.exists) fail.permalinks.push(`#${a.id}: no element`);
 		else if (!t.isTarget) fail.permalinks.push(`#${a.id} (${a.kind}): not the :target`);
 		else if (!t.inView) fail.permalinks.push(`#${a.id} (${a.kind}): not in view (top ${t.top}px)`);
+		else if (t.column === false) fail.permalinks.push(`#${a.id}: the level's matrix column is not highlighted`);
 	};
 	const fragment = id => encodeURIComponent(id).replace(/%2E/gi, '.');
 	for (const a of anchors.filter((a, i, all) => all.findIndex(b => b.kind === a.kind) === i)) {
-		await page.goto(`${url}#${fragment(a.id)}`);
-		await page.reload({ waitUntil: 'load' });
-		verdict(a, await page.evaluate(targetFacts, a.id));
+		const fresh = await context.newPage();
+		await fresh.goto(`${url}#${fragment(a.id)}`, { waitUntil: 'load' });
+		verdict(a, await fresh.evaluate(targetFacts, a.id));
+		await fresh.close();
 	}
 	const inPage = await page.evaluate(({ list, fn }) => {
 		const facts = new Function(`return ${fn}`)();
@@ -439,6 +468,12 @@ for (const r of results) {
 }
 
 const secs = (Date.now() - started) / 1000;
+if (selfTest) {
+	const missed = CHECKS.filter(c => !results[0].fail[c].length);
+	console.log(`\nbrowser self-test: ${CHECKS.length - missed.length} of ${CHECKS.length} checks caught what` +
+	            ` fixtures/bad.html breaks${missed.length ? '; blind: ' + missed.join(', ') : ''} (${secs.toFixed(1)}s)`);
+	process.exit(missed.length ? 1 : 0);
+}
 const total = results.length * CHECKS.length;
 console.log(`\nbrowser: ${results.length} pages × ${CHECKS.length} checks (${CHECKS.join(', ')}) = ${total}; ` +
             `${total - failed} passed, ${failed} failed; ${secs.toFixed(1)}s`);
