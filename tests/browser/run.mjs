@@ -6,14 +6,16 @@
 // Builds the site of each test ladder with `LADDERC build`, then opens every
 // HTML page the build wrote in headless Chromium and checks it the way people
 // use it: errors, offline, accessibility (axe-core, light and dark), a 390px
-// phone, print, keyboard, permalinks, and links between pages. One browser,
+// phone, print, keyboard, permalinks, and links between pages; and so are the
+// pages `render -f html` writes beyond the site (the self-review sheet, the
+// level and next-level views of ladders/sequence.yaml). One browser,
 // pages in sequence. Exit 0: every check passed; 1: a check failed; 2: the
 // suite could not run (bad arguments, build failed); 77: skipped, with why
 // (no Chromium or no node_modules), for ctest's SKIP_RETURN_CODE.
 // --self-test runs the checks on fixtures/bad.html, which breaks each of them:
 // it passes when every check fails there.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, mkdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, mkdirSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -23,6 +25,11 @@ const LADDERS = [
 	['sequence', 'ladders/sequence.yaml'],
 	['example', 'ladders/example/ladder.yaml'],
 	['hostile', 'tests/hostile/ladder.yaml'],
+];
+const RENDERED = [
+	['sheet-E4.html', ['--role', 'software-engineer', '--level', 'E4', '--sheet']],
+	['level-E4.html', ['--level', 'E4']],
+	['next-E3.html', ['--role', 'software-engineer', '--level', 'E3', '--next']],
 ];
 const CHECKS = ['errors', 'offline', 'inert', 'axe', 'phone', 'print', 'keyboard', 'permalinks', 'links'];
 const PHONE = { width: 390, height: 844 };
@@ -97,6 +104,21 @@ function buildSites(ladderc, scratch) {
 		}
 		for (const f of files)
 			pages.push({ ladder: name, root: out, file: f, name: `${name}/${relative(out, f)}` });
+	}
+	// Pages `render -f html` writes that the site does not hold: the self-review
+	// sheet people print, and the level and next-level views.
+	const out = join(scratch, 'render');
+	mkdirSync(out);
+	for (const [page, args] of RENDERED) {
+		const file = join(out, page);
+		try {
+			writeFileSync(file, execFileSync(ladderc, ['render', '-f', 'html', ...args, join(sourceDir, LADDERS[0][1])],
+			                                 { stdio: ['ignore', 'pipe', 'pipe'] }));
+		} catch (e) {
+			console.error(`browser: ladderc render -f html ${args.join(' ')} failed (exit ${e.status}):\n${e.stderr}`);
+			process.exit(2);
+		}
+		pages.push({ ladder: 'render', root: out, file, name: `render/${page}` });
 	}
 }
 
@@ -477,7 +499,7 @@ if (selfTest) {
 const total = results.length * CHECKS.length;
 console.log(`\nbrowser: ${results.length} pages × ${CHECKS.length} checks (${CHECKS.join(', ')}) = ${total}; ` +
             `${total - failed} passed, ${failed} failed; ${secs.toFixed(1)}s`);
-for (const name of LADDERS.map(l => l[0])) {
+for (const name of [...LADDERS.map(l => l[0]), 'render']) {
 	const rs = results.filter(r => r.pg.ladder === name);
 	if (rs.length) console.log(`  ${name}: ${rs.length} pages, ${rs.filter(r => CHECKS.some(c => r.fail[c].length)).length} failing`);
 }
