@@ -340,6 +340,12 @@ typedef struct linter {
 	lc_buf msg;             /* scratch: one message */
 	size_t *diag_v;         /* scratch for the diff in near-duplicate */
 	size_t diag_cap;
+	/* the track structure, indexed once so that every rule stays linear in
+	 * the number of tracks and levels */
+	size_t *fork_start;     /* [nlevels + 1]: forks of level i are fork_tracks[fork_start[i]..fork_start[i+1]) */
+	const ladder_track **fork_tracks; /* [ntracks]: tracks with a `from`, grouped by that level */
+	const ladder_level **reach; /* [ntracks]: highest level reachable by climbing the track */
+	unsigned char *taken;   /* [ntracks]: some role takes the track */
 } linter;
 
 static int build_phrases(linter *lt)
@@ -810,74 +816,118 @@ static void repeat_competency(linter *lt, const ladder_competency *c)
 
 /* ---- missing-description ----------------------------------------------------------- */
 
-static int role_takes_track(const ladder_role *r, const ladder_track *t)
-{
-	for (size_t i = 0; i < r->ntracks; i++)
-		if (r->tracks[i] == t)
-			return 1;
-	return 0;
-}
-
-/* 1 if competency c applies on track t: a role's competency on the role's
- * tracks, a company-wide one on every track some role takes (every track when
- * the ladder has no roles). */
-static int competency_on_track(const ladder *l, const ladder_competency *c, const ladder_track *t)
-{
-	if (c->group && c->group->role)
-		return role_takes_track(c->group->role, t);
-	if (l->nroles == 0)
-		return 1;
-	for (size_t r = 0; r < l->nroles; r++)
-		if (role_takes_track(l->roles[r], t))
-			return 1;
-	return 0;
-}
-
 enum { MISSING_SHOWN = 8 };
 
+/* One finding per track of competency c on which it lacks expectations. */
+static void missing_on_track(linter *lt, const ladder_competency *c, const ladder_track *t)
+{
+	size_t missing = 0;
+	for (size_t k = 0; k < t->nlevels; k++)
+		missing += !c->text[t->levels[k]->index].s;
+	if (missing == 0)
+		return;
+	lc_buf *b = &lt->msg;
+	put_id(b, c->id);
+	lc_buf_puts(b, " has no expectation at ");
+	size_t shown = 0;
+	for (size_t k = 0; k < t->nlevels && shown < MISSING_SHOWN; k++) {
+		const ladder_level *lv = t->levels[k];
+		if (c->text[lv->index].s)
+			continue;
+		if (shown++)
+			lc_buf_puts(b, shown == missing ? " and " : ", ");
+		lc_buf_put(b, lv->id.s, lv->id.len);
+	}
+	if (missing > shown)
+		lc_buf_printf(b, " and %zu more levels", missing - shown);
+	lc_buf_puts(b, missing == t->nlevels ? " (all of track " : " (track ");
+	put_id(b, t->id);
+	lc_buf_puts(b, "): write what is expected at each level, so the step from the level below is concrete");
+	emit(lt, LINT_MISSING_DESCRIPTION, &c->at);
+}
+
+/* A role's competency applies on the role's tracks; a company-wide one on
+ * every track some role takes (every track when the ladder has no roles). */
 static void missing_competency(linter *lt, const ladder_competency *c)
 {
 	if (!rule_on_for(lt, LINT_MISSING_DESCRIPTION, c))
 		return;
 	const ladder *l = lt->l;
-	for (size_t ti = 0; ti < l->ntracks; ti++) {
-		const ladder_track *t = l->tracks[ti];
-		if (!competency_on_track(l, c, t))
-			continue;
-		size_t missing = 0;
-		for (size_t k = 0; k < t->nlevels; k++)
-			missing += !c->text[t->levels[k]->index].s;
-		if (missing == 0)
-			continue;
-		lc_buf *b = &lt->msg;
-		put_id(b, c->id);
-		lc_buf_puts(b, " has no expectation at ");
-		size_t shown = 0;
-		for (size_t k = 0; k < t->nlevels && shown < MISSING_SHOWN; k++) {
-			const ladder_level *lv = t->levels[k];
-			if (c->text[lv->index].s)
-				continue;
-			if (shown++)
-				lc_buf_puts(b, shown == missing ? " and " : ", ");
-			lc_buf_put(b, lv->id.s, lv->id.len);
-		}
-		if (missing > shown)
-			lc_buf_printf(b, " and %zu more levels", missing - shown);
-		lc_buf_puts(b, missing == t->nlevels ? " (all of track " : " (track ");
-		put_id(b, t->id);
-		lc_buf_puts(b, "): write what is expected at each level, so the step from the level below is concrete");
-		emit(lt, LINT_MISSING_DESCRIPTION, &c->at);
+	if (c->group && c->group->role) {
+		const ladder_role *r = c->group->role;
+		for (size_t i = 0; i < r->ntracks; i++)
+			missing_on_track(lt, c, r->tracks[i]);
+		return;
 	}
+	for (size_t i = 0; i < l->ntracks; i++)
+		if (l->nroles == 0 || lt->taken[i])
+			missing_on_track(lt, c, l->tracks[i]);
 }
 
 /* ---- level-count, track-parity, missing-crossover -------------------------------------- */
 
-/* 1 if some track continues from level lv. */
-static int forked_from(const ladder *l, const ladder_level *lv)
+static size_t nforks(const linter *lt, const ladder_level *lv)
 {
+	return lt->fork_start[lv->index + 1] - lt->fork_start[lv->index];
+}
+
+static int by_first_rank_desc(const void *pa, const void *pb)
+{
+	const ladder_track *a = *(const ladder_track *const *)pa, *b = *(const ladder_track *const *)pb;
+	uint32_t ra = a->nlevels ? a->levels[0]->rank : 0, rb = b->nlevels ? b->levels[0]->rank : 0;
+	if (ra != rb)
+		return ra > rb ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Indexes the forks (which tracks continue from each level), which tracks
+ * some role takes, and how high each track reaches: its own top, or higher
+ * through the tracks that continue from its top. Returns -1 when out of memory. */
+static int index_tracks(linter *lt)
+{
+	const ladder *l = lt->l;
+	lt->fork_start = calloc(l->nlevels + 2, sizeof *lt->fork_start);
+	lt->fork_tracks = calloc(l->ntracks + 1, sizeof *lt->fork_tracks);
+	lt->reach = calloc(l->ntracks + 1, sizeof *lt->reach);
+	lt->taken = calloc(l->ntracks + 1, 1);
+	const ladder_track **order = malloc((l->ntracks + 1) * sizeof *order);
+	if (!lt->fork_start || !lt->fork_tracks || !lt->reach || !lt->taken || !order) {
+		free(order);
+		return -1;
+	}
+	size_t *start = lt->fork_start;
 	for (size_t i = 0; i < l->ntracks; i++)
-		if (l->tracks[i]->from == lv)
-			return 1;
+		if (l->tracks[i]->from)
+			start[l->tracks[i]->from->index + 2]++;
+	for (size_t i = 2; i <= l->nlevels + 1; i++)
+		start[i] += start[i - 1];
+	/* start[lv + 1] is now where level lv's forks go; filling moves it to their end */
+	for (size_t i = 0; i < l->ntracks; i++)
+		if (l->tracks[i]->from)
+			lt->fork_tracks[start[l->tracks[i]->from->index + 1]++] = l->tracks[i];
+
+	for (size_t r = 0; r < l->nroles; r++)
+		for (size_t i = 0; i < l->roles[r]->ntracks; i++)
+			lt->taken[l->roles[r]->tracks[i]->index] = 1;
+
+	/* a track that continues from t's top starts one rank above it, so in
+	 * order of descending first rank every such track comes before t */
+	for (size_t i = 0; i < l->ntracks; i++)
+		order[i] = l->tracks[i];
+	qsort(order, l->ntracks, sizeof *order, by_first_rank_desc);
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = order[i];
+		if (t->nlevels == 0)
+			continue;
+		const ladder_level *top = t->levels[t->nlevels - 1], *best = top;
+		for (size_t k = start[top->index]; k < start[top->index + 1]; k++) {
+			const ladder_level *r = lt->reach[lt->fork_tracks[k]->index];
+			if (r && r->rank > best->rank)
+				best = r;
+		}
+		lt->reach[t->index] = best;
+	}
+	free(order);
 	return 0;
 }
 
@@ -891,7 +941,7 @@ static void level_count(linter *lt)
 		if (t->nlevels == 0)
 			continue;
 		const ladder_level *top = t->levels[t->nlevels - 1];
-		if (forked_from(l, top))
+		if (nforks(lt, top) > 0)
 			continue; /* the chain goes on: judged at the end of the tracks above */
 		if (top->rank >= LINT_LEVELS_MIN && top->rank <= LINT_LEVELS_MAX)
 			continue;
@@ -916,92 +966,60 @@ static void level_count(linter *lt)
 	}
 }
 
-/* The highest level reachable by climbing track t and the tracks that
- * continue from its top. Tracks form a tree (the loader rejects circles), but
- * the walk is iterative with a bound anyway. */
-static const ladder_level *track_reach(const ladder *l, const ladder_track *t)
+/* One finding for a branch of a fork that reaches lower than the highest one. */
+static void parity_finding(linter *lt, const ladder_level *fork, const ladder_track *t, const ladder_level *r,
+                           const ladder_track *best_track, const ladder_level *best, const lc_mark *at)
 {
-	const ladder_level *best = NULL;
-	/* depth-first over the tracks continuing from a top, with an explicit stack */
-	const ladder_track **stack = malloc((l->ntracks + 1) * sizeof *stack);
-	if (!stack)
-		return NULL;
-	size_t n = 0, visited = 0;
-	stack[n++] = t;
-	while (n > 0 && visited++ <= l->ntracks) {
-		const ladder_track *u = stack[--n];
-		if (u->nlevels == 0)
-			continue;
-		const ladder_level *top = u->levels[u->nlevels - 1];
-		if (!best || top->rank > best->rank)
-			best = top;
-		for (size_t i = 0; i < l->ntracks && n < l->ntracks; i++)
-			if (l->tracks[i]->from == top)
-				stack[n++] = l->tracks[i];
-	}
-	free(stack);
-	return best;
+	lc_buf *b = &lt->msg;
+	lc_buf_puts(b, "after ");
+	lc_buf_put(b, fork->id.s, fork->id.len);
+	lc_buf_puts(b, ", track ");
+	put_id(b, t->id);
+	lc_buf_printf(b, " reaches rank %u (", r->rank);
+	lc_buf_put(b, r->id.s, r->id.len);
+	lc_buf_puts(b, ") but track ");
+	put_id(b, best_track->id);
+	lc_buf_printf(b, " reaches rank %u (", best->rank);
+	lc_buf_put(b, best->id.s, best->id.len);
+	lc_buf_puts(b, "): let both paths reach as high, or growth on the shorter one ends early");
+	emit(lt, LINT_TRACK_PARITY, at);
 }
 
+/* At every fork (a level that tracks continue from), the branches are the
+ * forking tracks and, when the fork's own track goes on past it, that track's
+ * continuation. Each branch must reach the rank of the highest. */
 static void track_parity(linter *lt)
 {
 	if (!lt->on[LINT_TRACK_PARITY])
 		return;
 	const ladder *l = lt->l;
-	const ladder_level **reach = calloc(l->ntracks + 1, sizeof *reach);
-	if (!reach) {
-		lt->oom = 1;
-		return;
-	}
-	for (size_t i = 0; i < l->ntracks; i++) {
-		reach[i] = track_reach(l, l->tracks[i]);
-		if (!reach[i] && l->tracks[i]->nlevels > 0)
-			lt->oom = 1;
-	}
-	/* every fork: a level that some track continues from */
 	for (size_t li = 0; li < l->nlevels; li++) {
 		const ladder_level *fork = l->levels[li];
+		size_t first = lt->fork_start[li], end = lt->fork_start[li + 1];
+		if (first == end)
+			continue;
 		const ladder_track *own = fork->track;
-		int continues = fork->pos + 1 < own->nlevels;
-		const ladder_level *best = continues ? reach[own->index] : NULL;
-		const ladder_track *best_track = continues ? own : NULL;
-		size_t branches = continues ? 1 : 0;
-		for (size_t i = 0; i < l->ntracks; i++) {
-			if (l->tracks[i]->from != fork || !reach[i])
-				continue;
-			branches++;
-			if (!best || reach[i]->rank > best->rank) {
-				best = reach[i];
-				best_track = l->tracks[i];
+		const ladder_level *own_reach = fork->pos + 1 < own->nlevels ? lt->reach[own->index] : NULL;
+		const ladder_level *best = own_reach;
+		const ladder_track *best_track = own;
+		for (size_t k = first; k < end; k++) {
+			const ladder_level *r = lt->reach[lt->fork_tracks[k]->index];
+			if (r && (!best || r->rank > best->rank)) {
+				best = r;
+				best_track = lt->fork_tracks[k];
 			}
 		}
-		if (branches < 2 || !best)
+		if (!best || (end - first) + (own_reach != NULL) < 2)
 			continue;
-		for (size_t i = 0; i <= l->ntracks; i++) {
-			/* i == ntracks: the fork's own track, continuing past the fork */
-			const ladder_track *t = i < l->ntracks ? l->tracks[i] : own;
-			const ladder_level *r = i < l->ntracks ? reach[i] : reach[own->index];
-			if (i < l->ntracks ? t->from != fork : !continues)
-				continue;
-			if (!r || r->rank >= best->rank)
-				continue;
-			lc_buf *b = &lt->msg;
-			lc_buf_puts(b, "after ");
-			lc_buf_put(b, fork->id.s, fork->id.len);
-			lc_buf_puts(b, ", track ");
-			put_id(b, t->id);
-			lc_buf_printf(b, " reaches rank %u (", r->rank);
-			lc_buf_put(b, r->id.s, r->id.len);
-			lc_buf_puts(b, ") but track ");
-			put_id(b, best_track->id);
-			lc_buf_printf(b, " reaches rank %u (", best->rank);
-			lc_buf_put(b, best->id.s, best->id.len);
-			lc_buf_puts(b, "): let both paths reach as high, or growth on the shorter one ends early");
-			const lc_mark *at = i < l->ntracks ? &t->at : &own->levels[fork->pos + 1]->at;
-			emit(lt, LINT_TRACK_PARITY, at);
+		if (own_reach && own_reach->rank < best->rank)
+			parity_finding(lt, fork, own, own_reach, best_track, best, &own->levels[fork->pos + 1]->at);
+		for (size_t k = first; k < end; k++) {
+			const ladder_track *t = lt->fork_tracks[k];
+			const ladder_level *r = lt->reach[t->index];
+			if (r && r->rank < best->rank)
+				parity_finding(lt, fork, t, r, best_track, best, &t->at);
 		}
 	}
-	free(reach);
 }
 
 static void missing_crossover(linter *lt)
@@ -1067,8 +1085,8 @@ static void duplicate_title(linter *lt)
 		for (size_t i = 0; i < l->nlevels; i++) {
 			const ladder_level *lv = l->levels[i];
 			ladder_str title = r->title[i];
-			if (!title.s || !ladder_role_has_level(r, lv))
-				continue;
+			if (!title.s)
+				continue; /* not on the role's tracks */
 			const ladder_level *first = idmap_get(&seen, title.s, title.len);
 			if (!first) {
 				if (idmap_put(&seen, title.s, title.len, (void *)lv) == &seen)
@@ -1169,6 +1187,10 @@ int lint_ladder(const ladder *l, const lint_options *o, lc_diags *d)
 			lt.on[r] = o->rule[r] == LINT_RULE_ON;
 
 	check_config(&lt);
+	if (index_tracks(&lt) < 0) {
+		lt.oom = 1;
+		goto done;
+	}
 	if (build_phrases(&lt) < 0)
 		lt.oom = 1;
 	else
@@ -1182,6 +1204,11 @@ int lint_ladder(const ladder *l, const lint_options *o, lc_diags *d)
 	duplicate_title(&lt);
 	promotion_criteria(&lt);
 
+done:
+	free(lt.fork_start);
+	free(lt.fork_tracks);
+	free(lt.reach);
+	free(lt.taken);
 	free(lt.vague.p);
 	free(lt.vague.all.w);
 	free(lt.wa.w);
