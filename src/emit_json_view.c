@@ -267,8 +267,13 @@ static void overview(jv *x)
 		lc_json_end_object(&x->j);
 		lc_json_key(&x->j, "into");
 		lc_json_array(&x->j);
-		for (size_t k = 0; k < l->nlevels; k++) {
-			const ladder_criteria *c = view_promotion_into(l, l->levels[k]);
+		const ladder_criteria **into = calloc(l->nlevels + 1, sizeof *into);
+		if (!into)
+			x->j.out->failed = 1;
+		else
+			view_promotion_by_level(l, into);
+		for (size_t k = 0; into && k < l->nlevels; k++) {
+			const ladder_criteria *c = into[k];
 			if (!c)
 				continue;
 			lc_json_object(&x->j);
@@ -276,6 +281,7 @@ static void overview(jv *x)
 			criteria(x, c);
 			lc_json_end_object(&x->j);
 		}
+		free(into);
 		lc_json_end_array(&x->j);
 		lc_json_end_object(&x->j);
 	}

@@ -231,8 +231,14 @@ static void overview(md *m)
 		separator(m, 5);
 		put(m, "| every level (defaults)");
 		criteria_row(m, &p->defaults, "—");
+		const ladder_criteria **into = calloc(l->nlevels + 1, sizeof *into);
+		if (!into) {
+			m->out->failed = 1;
+			return;
+		}
+		view_promotion_by_level(l, into);
 		for (size_t i = 0; i < l->nlevels; i++) {
-			const ladder_criteria *c = view_promotion_into(l, l->levels[i]);
+			const ladder_criteria *c = into[i];
 			if (!c)
 				continue;
 			put(m, "| ");
@@ -241,6 +247,7 @@ static void overview(md *m)
 			cell(m, l->levels[i]->name);
 			criteria_row(m, c, "default");
 		}
+		free(into);
 		put(m, "\n");
 	}
 

@@ -325,8 +325,14 @@ static void overview(tx *t, lc_buf *h)
 		}
 		put(t, "  Every level (defaults):\n");
 		criteria(t, &p->defaults, 4);
+		const ladder_criteria **into = calloc(l->nlevels + 1, sizeof *into);
+		if (!into) {
+			t->out->failed = 1;
+			return;
+		}
+		view_promotion_by_level(l, into);
 		for (size_t i = 0; i < l->nlevels; i++) {
-			const ladder_criteria *c = view_promotion_into(l, l->levels[i]);
+			const ladder_criteria *c = into[i];
 			if (!c)
 				continue;
 			put(t, "  Into ");
@@ -340,6 +346,7 @@ static void overview(tx *t, lc_buf *h)
 			lc_buf_clear(h);
 			criteria(t, c, 4);
 		}
+		free(into);
 		put(t, "\n");
 	}
 
@@ -416,7 +423,8 @@ static void role_matrices(tx *t, const ladder_role *r, lc_buf *h)
 			for (size_t i = 0; i < n; i++) {
 				level_label(h, r, t->chain[i]);
 				ladder_str s = {h->data ? h->data : "", h->len};
-				wrap(t, s, 4);
+				spaces(t, 4); /* a long label continues further in */
+				wrap_from(t, s, 6, 4);
 				lc_buf_clear(h);
 				ladder_str text = view_text_at(c, t->chain[i]);
 				wrap(t, text.s ? text : cstr("(" VIEW_NO_NEW ")"), 8);

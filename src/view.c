@@ -128,6 +128,14 @@ const ladder_criteria *view_promotion_into(const ladder *l, const ladder_level *
 	return NULL;
 }
 
+void view_promotion_by_level(const ladder *l, const ladder_criteria **out)
+{
+	for (size_t i = 0; i < l->nlevels; i++)
+		out[i] = NULL;
+	for (size_t i = 0; i < l->promotion.ninto; i++)
+		out[l->promotion.into[i].level->index] = &l->promotion.into[i].criteria;
+}
+
 /* ---- anchors ---------------------------------------------------------------- */
 
 static void put_str(lc_buf *b, ladder_str s)

@@ -79,8 +79,11 @@ size_t view_cumulative(const ladder_competency *c, const ladder_level *const *ch
 /* 1 if any of the role's competencies has text at lv. */
 int view_level_has_text(const ladder *l, const ladder_role *r, const ladder_level *lv);
 
-/* Promotion criteria written for promotion into lv (`into: LV:`), or NULL. */
+/* Promotion criteria written for promotion into lv (`into: LV:`), or NULL.
+ * Linear in the number of `into` entries: for one level. */
 const ladder_criteria *view_promotion_into(const ladder *l, const ladder_level *lv);
+/* The same for every level at once: out[level index] (out holds l->nlevels). */
+void view_promotion_by_level(const ladder *l, const ladder_criteria **out);
 
 /* ---- anchors ---------------------------------------------------------------- */
 /* Stable ids for headings and permalinks, built only from validated ids
