@@ -114,11 +114,13 @@ run_size() {
 
 	local floor
 	floor=$(awk -F'\t' '$1 == "libyaml floor" {print $2}' "$TMP/res-$name")
+	local floorcpu
+	floorcpu=$(awk -F'\t' '$1 == "libyaml floor" {print $5}' "$TMP/res-$name")
 	report ""
 	report "### $name: $(basename "$file") ($(awk -v b="$bytes" 'BEGIN {printf "%.2f MB", b / 1e6}'), $runs runs)"
 	report ""
-	report "| command | median ms | x libyaml floor | MB/s | CPU ms | peak RSS MB | RSS / input | exit |"
-	report "|---|---:|---:|---:|---:|---:|---:|---:|"
+	report "| command | median ms | x libyaml floor | MB/s | CPU ms | CPU x floor | peak RSS MB | RSS / input | exit |"
+	report "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 	local all=("read floor" "libyaml floor" "check")
 	if [ "$name" != sequence ]; then
 		for f in $FORMATS; do all+=("render -f $f"); done
@@ -129,7 +131,7 @@ run_size() {
 	for c in "${all[@]}"; do
 		line=$(awk -F'\t' -v c="$c" '$1 == c' "$TMP/res-$name")
 		if [ -z "$line" ]; then
-			report "| $c | n/a | n/a | n/a | n/a | n/a | n/a | n/a |"
+			report "| $c | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a |"
 			continue
 		fi
 		MED[$name/$c]=$(printf '%s' "$line" | cut -f2)
@@ -137,9 +139,9 @@ run_size() {
 		# diff reads two files: its throughput counts both
 		local factor=1
 		[ "$c" = diff ] && factor=2
-		report "$(printf '%s' "$line" | awk -F'\t' -v floor="$floor" -v bytes="$bytes" -v f="$factor" '{
-			printf "| %s | %.1f | %.2f | %.0f | %.1f | %.1f | %.2f | %s |",
-			       $1, $2, $2 / floor, f * bytes / 1e6 / ($2 / 1e3), $5, $6 / 1024, $6 * 1024 / bytes, $7 }')"
+		report "$(printf '%s' "$line" | awk -F'\t' -v floor="$floor" -v fcpu="$floorcpu" -v bytes="$bytes" -v f="$factor" '{
+			printf "| %s | %.1f | %.2f | %.0f | %.1f | %.2f | %.1f | %.2f | %s |",
+			       $1, $2, $2 / floor, f * bytes / 1e6 / ($2 / 1e3), $5, $5 / fcpu, $6 / 1024, $6 * 1024 / bytes, $7 }')"
 	done
 }
 
@@ -148,7 +150,8 @@ run_size() {
 	echo ""
 	echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM"
 	echo "- compiler: $(gcc --version | head -1); libyaml $(pkg-config --modversion yaml-0.1 2>/dev/null || echo '?')"
-	echo "- build: $BUILD ($(grep -m1 '^CMAKE_BUILD_TYPE' "$BUILD/CMakeCache.txt" | cut -d= -f2))"
+	echo "- build: $BUILD ($(grep -m1 '^CMAKE_BUILD_TYPE' "$BUILD/CMakeCache.txt" | cut -d= -f2 | sed 's/^$/RelWithDebInfo, the default/'))"
+	echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (wall times are only fair on an idle machine; CPU x floor holds up better under load)"
 	echo "- ladderc: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)$(cd "$ROOT" && git diff --quiet HEAD -- src include 2>/dev/null || echo ' + uncommitted changes')"
 	echo "- command: bench/run.sh $1 (BENCH_RUNS=$RUNS)"
 } | tee -a "$OUT"
