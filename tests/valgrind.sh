@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The whole ctest suite under valgrind memcheck, leak-free.
+#
+#   tests/valgrind.sh [BUILD_DIR]      (default build-valgrind)
+#
+# Builds without sanitizers, then replaces ladderc and every unit-test binary
+# in the build tree by a wrapper that runs the real one under memcheck, so
+# every kind of test (golden, unit, pathological, output, diff...) goes
+# through valgrind whatever script starts it. Any memcheck error or definite
+# or indirect leak makes the process exit 99 (so its test fails) and leaves a
+# report in BUILD_DIR/valgrind/; the script fails if any report is non-empty.
+# Tests labelled "big" (inputs of tens of MB) are left to the sanitizer run.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$root/build-valgrind}"
+case "$build" in /*) ;; *) build="$PWD/$build" ;; esac
+command -v valgrind >/dev/null || { echo "valgrind: not installed (apt-get install valgrind)" >&2; exit 2; }
+
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DLADDERC_WERROR=ON -DLADDERC_SANITIZE=OFF >/dev/null
+cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)"
+
+logs="$build/valgrind"
+rm -rf "$logs"
+mkdir -p "$logs"
+wrap() {
+	local bin=$1
+	[ -f "$bin" ] && [ -x "$bin" ] || return 0
+	if ! head -c 2 "$bin" | grep -q '#!'; then
+		mv -f "$bin" "$bin.real"
+	fi
+	cat >"$bin" <<WRAP
+#!/bin/sh
+exec valgrind -q --tool=memcheck --error-exitcode=99 --leak-check=full \\
+	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \\
+	--log-file="$logs/\$(basename "$bin").%p.log" "$bin.real" "\$@"
+WRAP
+	chmod +x "$bin"
+}
+wrap "$build/ladderc"
+for t in "$build"/test_*; do
+	case "$t" in *.real) continue ;; esac
+	wrap "$t"
+done
+
+cd "$build"
+status=0
+LADDERC_NO_VMLIMIT=1 LADDERC_TIME_SCALE=20 ctest --output-on-failure -LE big -j "$(nproc 2>/dev/null || echo 2)" || status=$?
+# the binaries are the wrappers now: let the next build relink them
+rm -f "$build/ladderc" "$build/ladderc.real" "$build"/test_*
+
+reports=$(find "$logs" -type f -size +0 | wc -l)
+if [ "$reports" -gt 0 ]; then
+	echo "valgrind: $reports reports with errors or leaks:"
+	find "$logs" -type f -size +0 | head -n 5 | while read -r f; do echo "--- $f"; head -n 40 "$f"; done
+	status=1
+else
+	echo "valgrind: $(find "$logs" -type f | wc -l) processes checked, no errors, no leaks"
+fi
+exit $status
