@@ -263,7 +263,7 @@ static const char *const vague_advice[VK_N] = {
 	[VK_QUALITY] = "name the result, number or standard that someone else can check",
 	[VK_STRATEGY] = "name the plan or decision and how far ahead and how wide it reaches",
 	[VK_LEADERSHIP] = "say whom or what the person leads, and how far that reaches",
-	[VK_CUSTOM] = "this ladder lists it as vague in 'lint: vague'; write what the person does instead",
+	[VK_CUSTOM] = "listed as vague in this ladder's 'lint: vague'; write what the person does instead",
 };
 
 typedef struct builtin_phrase {
@@ -307,27 +307,78 @@ static const char *const leadership_after[] = {
 	"meeting", "meetings", "group", "groups", "level", "levels", "programme", "programmes", "program",
 	"programs", "training", "offsite", "offsites", "chain", NULL};
 
+/* The vague phrases, built-in and the ladder's own, in a trie over words, so
+ * that matching costs at most LINT_PHRASE_WORDS lookups per word of text
+ * however many phrases there are. */
+enum { LINT_PHRASE_WORDS = 16 }; /* longer phrases are ignored */
+
 typedef struct phrase {
 	const char *text;       /* as listed: shown in messages */
 	size_t textlen;
-	word *w;                /* words of text */
-	size_t nw;
-	size_t order;           /* built-ins first, then the ladder's own, in list order */
 	unsigned char kind;
 } phrase;
 
+typedef struct trie_edge {
+	uint32_t parent, child;
+	const char *base;       /* the word is base[w.off .. w.off + w.len) */
+	word w;
+} trie_edge;
+
 typedef struct phrase_table {
-	phrase *p;              /* sorted by the hash of their first word */
+	phrase *p;              /* in list order: built-ins first, then the ladder's own */
 	size_t n;
-	words all;              /* storage for every phrase's words */
+	trie_edge *e;           /* sorted by parent, then word hash */
+	size_t ne;
+	int32_t *terminal;      /* [nodes]: the phrase ending at a node, or -1; node 0 is the root */
+	uint32_t *seen;         /* [n]: stamp of the last text a phrase was found in */
+	uint32_t stamp;
 } phrase_table;
 
-static int phrase_cmp(const void *pa, const void *pb)
+/* One phrase while the trie is built. */
+typedef struct phrase_words {
+	size_t index;
+	const char *base;
+	const word *w;
+	size_t nw;
+} phrase_words;
+
+static int phrase_words_cmp(const void *pa, const void *pb)
 {
-	const phrase *a = pa, *b = pb;
-	if (a->w[0].hash != b->w[0].hash)
-		return a->w[0].hash < b->w[0].hash ? -1 : 1;
-	return a->order < b->order ? -1 : a->order > b->order;
+	const phrase_words *a = pa, *b = pb;
+	for (size_t k = 0; k < a->nw && k < b->nw; k++)
+		if (a->w[k].hash != b->w[k].hash)
+			return a->w[k].hash < b->w[k].hash ? -1 : 1;
+	if (a->nw != b->nw)
+		return a->nw < b->nw ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static int edge_cmp(const void *pa, const void *pb)
+{
+	const trie_edge *a = pa, *b = pb;
+	if (a->parent != b->parent)
+		return a->parent < b->parent ? -1 : 1;
+	if (a->w.hash != b->w.hash)
+		return a->w.hash < b->w.hash ? -1 : 1;
+	return a->child < b->child ? -1 : a->child > b->child;
+}
+
+/* The child of `node` along word w of text s, or 0. */
+static uint32_t trie_child(const phrase_table *t, uint32_t node, const char *s, const word *w)
+{
+	size_t lo = 0, hi = t->ne;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const trie_edge *e = &t->e[mid];
+		if (e->parent < node || (e->parent == node && e->w.hash < w->hash))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < t->ne && t->e[lo].parent == node && t->e[lo].w.hash == w->hash; lo++)
+		if (word_eq(t->e[lo].base, &t->e[lo].w, s, w))
+			return t->e[lo].child;
+	return 0;
 }
 
 typedef struct linter {
@@ -348,68 +399,80 @@ typedef struct linter {
 	unsigned char *taken;   /* [ntracks]: some role takes the track */
 } linter;
 
+static void free_phrases(phrase_table *t)
+{
+	free(t->p);
+	free(t->e);
+	free(t->terminal);
+	free(t->seen);
+}
+
 static int build_phrases(linter *lt)
 {
 	const ladder *l = lt->l;
+	phrase_table *t = &lt->vague;
 	size_t nb = sizeof builtin_phrases / sizeof builtin_phrases[0];
 	size_t n = nb + l->lint.nvague;
-	phrase_table *t = &lt->vague;
-	t->p = calloc(n ? n : 1, sizeof *t->p);
-	if (!t->p)
-		return -1;
-	/* first the words of every phrase, then pointers into them (the array moves while it grows) */
-	size_t *first = malloc((n ? n : 1) * sizeof *first);
-	size_t *count = malloc((n ? n : 1) * sizeof *count);
-	if (!first || !count) {
-		free(first);
-		free(count);
-		return -1;
-	}
-	words one = {0};
-	int rc = 0;
+	t->n = n;
+	t->p = calloc(n, sizeof *t->p);
+	t->seen = calloc(n, sizeof *t->seen);
+	phrase_words *pw = calloc(n, sizeof *pw);
+	words *split = calloc(n, sizeof *split);
+	int rc = (t->p && t->seen && pw && split) ? 0 : -1;
+	size_t npw = 0, total = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const char *s = i < nb ? builtin_phrases[i].text : l->lint.vague[i - nb].s;
 		size_t len = i < nb ? strlen(s) : l->lint.vague[i - nb].len;
-		if (split_words(s, len, 0, &one) < 0) {
+		t->p[i] = (phrase){s, len, i < nb ? builtin_phrases[i].kind : VK_CUSTOM};
+		if (split_words(s, len, LINT_PHRASE_WORDS + 1, &split[i]) < 0) {
 			rc = -1;
 			break;
 		}
-		first[i] = t->all.n;
-		count[i] = one.n;
-		for (size_t k = 0; k < one.n; k++) {
-			if (t->all.n == t->all.cap) {
-				size_t cap = t->all.cap ? t->all.cap * 2 : 64;
-				word *w = realloc(t->all.w, cap * sizeof *w);
-				if (!w) {
-					rc = -1;
-					break;
-				}
-				t->all.w = w;
-				t->all.cap = cap;
-			}
-			t->all.w[t->all.n++] = one.w[k];
-		}
-		t->p[i].text = s;
-		t->p[i].textlen = len;
-		t->p[i].order = i;
-		t->p[i].kind = i < nb ? builtin_phrases[i].kind : VK_CUSTOM;
+		/* a phrase without words matches nothing */
+		if (split[i].n == 0 || split[i].n > LINT_PHRASE_WORDS)
+			continue;
+		pw[npw++] = (phrase_words){i, s, split[i].w, split[i].n};
+		total += split[i].n;
 	}
-	free(one.w);
 	if (rc == 0) {
-		size_t k = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (count[i] == 0)
-				continue; /* a phrase without words matches nothing */
-			t->p[k] = t->p[i];
-			t->p[k].w = t->all.w + first[i];
-			t->p[k].nw = count[i];
-			k++;
-		}
-		t->n = k;
-		qsort(t->p, t->n, sizeof *t->p, phrase_cmp);
+		t->e = malloc((total + 1) * sizeof *t->e);
+		t->terminal = malloc((total + 1) * sizeof *t->terminal);
+		if (!t->e || !t->terminal)
+			rc = -1;
 	}
-	free(first);
-	free(count);
+	if (rc == 0) {
+		/* sorted, phrases that share first words are neighbours: each adds
+		 * nodes only for the words after the prefix it shares with the one before */
+		qsort(pw, npw, sizeof *pw, phrase_words_cmp);
+		uint32_t path[LINT_PHRASE_WORDS];
+		uint32_t nodes = 1;
+		t->terminal[0] = -1;
+		const phrase_words *prev = NULL;
+		for (size_t i = 0; i < npw; i++) {
+			const phrase_words *q = &pw[i];
+			size_t common = 0;
+			while (prev && common < prev->nw && common < q->nw &&
+			       word_eq(prev->base, &prev->w[common], q->base, &q->w[common]))
+				common++;
+			for (size_t k = common; k < q->nw; k++) {
+				t->terminal[nodes] = -1;
+				t->e[t->ne++] = (trie_edge){k ? path[k - 1] : 0, nodes, q->base, q->w[k]};
+				path[k] = nodes++;
+			}
+			/* the same phrase twice: the first listed (a built-in) speaks */
+			if (t->terminal[path[q->nw - 1]] < 0)
+				t->terminal[path[q->nw - 1]] = (int32_t)q->index;
+			prev = q;
+		}
+		qsort(t->e, t->ne, sizeof *t->e, edge_cmp);
+	}
+	/* the edges point into the phrases' texts, not into the word lists: keep
+	 * the words (each edge holds its own copy) and free the lists */
+	if (split)
+		for (size_t i = 0; i < n; i++)
+			free(split[i].w);
+	free(split);
+	free(pw);
 	return rc;
 }
 
@@ -421,36 +484,16 @@ static int word_in(const char *s, const word *w, const char *const *list)
 	return 0;
 }
 
-/* 1 if phrase p matches the words of s starting at word i. */
-static int phrase_at(const phrase *p, const char *s, const words *ws, size_t i)
+/* "leadership" at word i of s: vague unless a compound or a body of people. */
+static int leadership_is_vague(const char *s, const words *ws, size_t i)
 {
-	if (i + p->nw > ws->n)
+	const word *w = &ws->w[i];
+	if (i + 1 < ws->n && gap_is_blank(s, w->off + w->len, ws->w[i + 1].off) &&
+	    word_in(s, &ws->w[i + 1], leadership_after))
 		return 0;
-	for (size_t k = 0; k < p->nw; k++) {
-		if (!word_eq(p->text, &p->w[k], s, &ws->w[i + k]))
-			return 0;
-		if (k > 0 && !gap_is_blank(s, ws->w[i + k - 1].off + ws->w[i + k - 1].len, ws->w[i + k].off))
-			return 0;
-	}
-	if (p->kind == VK_LEADERSHIP) {
-		const word *w = &ws->w[i];
-		if (i + 1 < ws->n && gap_is_blank(s, w->off + w->len, ws->w[i + 1].off) &&
-		    word_in(s, &ws->w[i + 1], leadership_after))
-			return 0;
-		if (i > 0 && gap_is_blank(s, ws->w[i - 1].off + ws->w[i - 1].len, w->off) &&
-		    word_in(s, &ws->w[i - 1], leadership_before))
-			return 0;
-	}
-	return 1;
-}
-
-static int phrases_same(const phrase *a, const phrase *b)
-{
-	if (a->nw != b->nw)
+	if (i > 0 && gap_is_blank(s, ws->w[i - 1].off + ws->w[i - 1].len, w->off) &&
+	    word_in(s, &ws->w[i - 1], leadership_before))
 		return 0;
-	for (size_t k = 0; k < a->nw; k++)
-		if (!word_eq(a->text, &a->w[k], b->text, &b->w[k]))
-			return 0;
 	return 1;
 }
 
@@ -618,30 +661,28 @@ static void vague_text(linter *lt, const ladder_competency *c, ladder_str text, 
 			lt->oom = 1;
 		return;
 	}
-	const phrase_table *t = &lt->vague;
+	phrase_table *t = &lt->vague;
 	const phrase *found[VAGUE_SHOWN];
 	size_t nfound = 0, more = 0, first_off = 0;
-	for (size_t i = 0; i < lt->wa.n; i++) {
-		uint64_t h = lt->wa.w[i].hash;
-		size_t lo = 0, hi = t->n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (t->p[mid].w[0].hash < h)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (size_t k = lo; k < t->n && t->p[k].w[0].hash == h; k++) {
-			const phrase *p = &t->p[k];
-			if (!phrase_at(p, text.s, &lt->wa, i))
+	uint32_t stamp = ++t->stamp;
+	const words *ws = &lt->wa;
+	for (size_t i = 0; i < ws->n; i++) {
+		uint32_t node = 0;
+		for (size_t k = 0; k < LINT_PHRASE_WORDS && i + k < ws->n; k++) {
+			if (k > 0 && !gap_is_blank(text.s, ws->w[i + k - 1].off + ws->w[i + k - 1].len, ws->w[i + k].off))
+				break;
+			node = trie_child(t, node, text.s, &ws->w[i + k]);
+			if (node == 0)
+				break;
+			int32_t pi = t->terminal[node];
+			if (pi < 0 || t->seen[pi] == stamp)
 				continue;
-			int seen = 0;
-			for (size_t f = 0; f < nfound && !seen; f++)
-				seen = phrases_same(found[f], p);
-			if (seen)
+			const phrase *p = &t->p[pi];
+			if (p->kind == VK_LEADERSHIP && k == 0 && !leadership_is_vague(text.s, ws, i))
 				continue;
+			t->seen[pi] = stamp;
 			if (nfound == 0)
-				first_off = lt->wa.w[i].off;
+				first_off = ws->w[i].off;
 			if (nfound < VAGUE_SHOWN)
 				found[nfound++] = p;
 			else
@@ -1209,8 +1250,7 @@ done:
 	free(lt.fork_tracks);
 	free(lt.reach);
 	free(lt.taken);
-	free(lt.vague.p);
-	free(lt.vague.all.w);
+	free_phrases(&lt.vague);
 	free(lt.wa.w);
 	free(lt.wb.w);
 	free(lt.diag_v);

@@ -321,6 +321,36 @@ static void test_vague_custom_phrases(void **state)
 	at want2[] = {{20, 16}};
 	assert_findings(&r, "vague-language", want2, 1);
 	loaded_free(&r);
+
+	/* a listed phrase that is also built in speaks with the built-in advice,
+	 * once; a phrase of more than 16 words is ignored; past six phrases in one
+	 * text the message counts the rest */
+	lint_text(&r,
+	          "lint: {vague: [GOOD, a b c d e f g h i j k l m n o p q, alpha, beta, gamma, delta, epsilon, zeta]}\n"
+	          SMALL_LADDER(LEVELS4("Writes good tests, good docs, a b c d e f g h i j k l m n o p q.",
+	                               "Reviews code, alpha beta gamma delta epsilon zeta, zeta, alpha.",
+	                               "Designs services.", "Sets standards.")),
+	          NULL);
+	at want3[] = {{20, 23}, {21, 30}};
+	assert_findings(&r, "vague-language", want3, 2);
+	const char *m = r.diags.items[0].message;
+	assert_non_null(strstr(m, ": \"good\": name the result"));
+	assert_null(strstr(m, "GOOD"));
+	assert_null(strstr(m, "more vague"));
+	m = r.diags.items[1].message;
+	assert_non_null(strstr(m, "\"alpha\", \"beta\", \"gamma\", \"delta\", \"epsilon\", \"zeta\": listed as vague in this ladder"));
+	assert_null(strstr(m, "more vague"));
+	loaded_free(&r);
+
+	lint_text(&r,
+	          "lint: {vague: [alpha, beta, gamma, delta, epsilon, zeta, eta]}\n"
+	          SMALL_LADDER(LEVELS4("Writes tests.", "eta zeta epsilon delta gamma beta alpha.",
+	                               "Designs services.", "Sets standards.")),
+	          NULL);
+	assert_int_equal(r.diags.count, 1);
+	assert_non_null(strstr(r.diags.items[0].message, "\"eta\", \"zeta\""));
+	assert_non_null(strstr(r.diags.items[0].message, "(and 1 more vague phrase)"));
+	loaded_free(&r);
 }
 
 /* ---- same-as-previous, near-duplicate -------------------------------------------- */
