@@ -26,15 +26,17 @@ static const char *const page_css[] = {
 	"font:1rem/1.55 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;"
 	"overflow-wrap:anywhere}\n",
 	"header.site,nav.toc,main,footer.site{max-width:90rem;margin:0 auto;padding:0 1rem}\n",
-	"header.site{padding-top:.75rem;color:var(--muted)}\n",
+	"header.site{padding-top:.75rem;color:var(--muted);font-size:.9375rem}\n",
+	"header.site a{font-weight:600}\n",
 	"header.site p{margin:0}\n",
 	"nav.toc ul{list-style:none;margin:.5rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}\n",
 	"footer.site{margin-top:3rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);"
 	"font-size:.875rem}\n",
-	"h1{font-size:1.9rem;line-height:1.2;margin:1rem 0 .5rem}\n",
+	"h1{font-size:2rem;line-height:1.15;margin:1rem 0 .5rem;letter-spacing:-.01em}\n",
 	"h2{font-size:1.45rem;line-height:1.25;margin:2.5rem 0 .5rem;padding-bottom:.25rem;"
 	"border-bottom:1px solid var(--line)}\n",
-	"h3{font-size:1.2rem;margin:2rem 0 .4rem}\nh4{font-size:1.05rem;margin:1.5rem 0 .3rem}\n",
+	"h3{font-size:1.25rem;line-height:1.3;margin:2rem 0 .4rem}\n"
+	"h4{font-size:1.08rem;line-height:1.3;margin:1.5rem 0 .3rem}\n",
 	"h5,h6{font-size:1rem;margin:1rem 0 .25rem}\n",
 	"a{color:var(--accent);text-underline-offset:.15em}\n",
 	"a:focus-visible,[tabindex]:focus-visible{outline:3px solid var(--focus);outline-offset:2px;"
@@ -44,6 +46,8 @@ static const char *const page_css[] = {
 	".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n",
 	".muted,.none,.na{color:var(--muted)}\n.none{font-style:italic}\n",
 	"p{margin:.4rem 0}\nul{margin:.4rem 0;padding-left:1.4rem}\n",
+	"main p,main li,div.comp,dl.crit,div.text{max-width:46rem}\n",
+	"td p,td li,th p,th li,td div.text,div.comp li{max-width:none}\n",
 	"td p:first-child,th p:first-child,li p:first-child{margin-top:0}\n",
 	"td p:last-child,li p:last-child{margin-bottom:0}\n",
 	".table-wrap,.diagram{position:relative;overflow:auto;max-width:100%;margin:.75rem 0 1.25rem;"
@@ -53,7 +57,8 @@ static const char *const page_css[] = {
 	"caption{text-align:left;padding:.5rem .75rem;color:var(--muted);font-size:.875rem}\n",
 	"th,td{text-align:left;vertical-align:top;padding:.5rem .75rem;border-bottom:1px solid var(--line);"
 	"border-right:1px solid var(--line)}\n",
-	"thead th{position:sticky;top:0;z-index:2;background:var(--head);font-weight:600}\n",
+	"thead th{position:sticky;top:0;z-index:2;background:var(--head);font-weight:600;"
+	"overflow-wrap:break-word}\n",
 	"tbody th[scope=row],thead th:first-child,th[scope=rowgroup]{position:sticky;left:0;"
 	"background:var(--head);z-index:1}\n",
 	"thead th:first-child{z-index:3}\n",
@@ -66,9 +71,14 @@ static const char *const page_css[] = {
 	".desc{margin-top:.25rem}\n",
 	".titles td,.titles th{white-space:normal;min-width:8rem}\n",
 	":target{scroll-margin-top:1rem}\n",
-	"section.level:target,div.comp:target,tr:target>th,section.matrix:target>h2,"
+	"section.level:target>:first-child,div.comp:target,tr:target>th,section.matrix:target>h2,"
 	"section.matrix:target>h3,section.matrix:target>h4{background:var(--hl)}\n",
-	"div.comp{margin:.25rem 0 .75rem;padding:.1rem .5rem;border-left:3px solid var(--line)}\n",
+	"section.level:target{border-left:4px solid var(--hl);padding-left:.75rem}\n",
+	"section.level:target>:first-child{padding:.15rem .4rem;margin-left:-.4rem;border-radius:3px}\n",
+	"div.comp{margin:.25rem 0 .75rem;padding:.1rem .75rem;border-left:3px solid var(--line)}\n",
+	"div.comp>:first-child{margin:.4rem 0 .2rem;font-size:1rem}\n",
+	"div.comp>:first-child a{color:inherit;text-decoration:none}\n",
+	"div.comp>:first-child a:hover{color:var(--accent);text-decoration:underline}\n",
 	"ul.exp{list-style:none;padding-left:0}\n",
 	"ul.exp>li{margin:.35rem 0;padding:.2rem .4rem}\n",
 	"ul.exp>li.new{background:var(--new);border-left:3px solid var(--newfg)}\n",
@@ -89,10 +99,12 @@ static const char *const page_css[] = {
 	"dl.crit dt{font-weight:600}\ndl.crit dd{margin:0}\n",
 	"@media (max-width:40rem){dl.crit{grid-template-columns:1fr}dl.crit dd{margin-bottom:.5rem}"
 	"h1{font-size:1.55rem}.matrix td{min-width:12rem}tbody th[scope=row]{min-width:7.5rem}}\n",
-	"@page{margin:12mm}\n@page wide{size:A4 landscape;margin:10mm}\n",
+	"@page{margin:12mm}\n@page wide{size:landscape;margin:10mm}\n",
 	"@media print{:root{--bg:#fff;--fg:#000;--muted:#333;--line:#999;--head:#eee;--hl:#fff;"
 	"--new:#eee;--newfg:#000;--accent:#000}\n",
-	"body{font-size:9.5pt;line-height:1.35}\n",
+	"body{font-size:10.5pt;line-height:1.45}\n",
+	"table{font-size:8.5pt;line-height:1.3}\nh1{font-size:18pt}h2{font-size:14pt}h3{font-size:12pt}\n",
+	"section.level:target{border:0;padding:0}\n",
 	"nav,.skip,.noprint{display:none}\n",
 	"section.matrix,section.titles,.sheet{page:wide}\n",
 	".table-wrap,.diagram{overflow:visible;max-height:none;border:0}\n",

@@ -3,13 +3,15 @@
 //
 //   node tests/browser/screenshots.mjs LADDERC [OUT_DIR]   (default docs/img)
 //
-// Three views (the overview, a role's matrix, a level), each at 1280px and at
-// 390px (a phone). What is shown is the first screen of the page, or of the
-// permalink, as a reader would land on it. The PNGs are squeezed with pngquant
+// Three views, each at 1280px and at 390px (a phone): the overview and a
+// role's matrix from the site, and the E4 level view (`render -f html --role
+// software-engineer --level E4`, everything expected at E4 with what is new
+// marked). What is shown is the first screen of the page, or of the
+// permalink, as a reader lands on it. The PNGs are squeezed with pngquant
 // when it is installed (apt-get install pngquant), which makes them about a
 // third of the size; the script works without it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,12 +33,15 @@ mkdirSync(outDir, { recursive: true });
 const site = mkdtempSync(join(tmpdir(), 'ladderc-shots-'));
 execFileSync(resolve(laddercArg), ['build', '-o', join(site, 'out'), join(sourceDir, 'ladders', 'sequence.yaml')],
              { stdio: 'inherit' });
+writeFileSync(join(site, 'level.html'),
+              execFileSync(resolve(laddercArg), ['render', '-f', 'html', '--role', 'software-engineer', '--level', 'E4',
+                                                 join(sourceDir, 'ladders', 'sequence.yaml')]));
 const page = name => pathToFileURL(join(site, 'out', name)).href;
 
 const SHOTS = [
 	['overview', page('index.html')],
 	['matrix', page('software-engineer.html') + '#software-engineer.track.E'],
-	['level', page('software-engineer.html') + '#software-engineer.level.E4'],
+	['level', pathToFileURL(join(site, 'level.html')).href],
 ];
 const SIZES = [
 	{ suffix: '1280', viewport: { width: 1280, height: 800 }, scale: 1 },
