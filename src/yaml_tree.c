@@ -271,6 +271,8 @@ static int open_collection(builder *b, yt_kind kind, const yaml_event_t *ev, con
 	yt_node *n = new_node(b, kind, ev->start_mark);
 	if (!n)
 		return -1;
+	n->flow = kind == YT_MAP ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+	                         : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
 	if (register_anchor(b, anchor_name, n, ev->start_mark) < 0)
 		return -1;
 	if (push_child(b, n) < 0)
@@ -452,8 +454,9 @@ static void report_parser_error(builder *b, const yaml_parser_t *p)
 			lc_diags_add(b->diags, LC_ERROR, &at, NULL,
 			             "control character U+%04X is not allowed in a YAML file; remove it or write it as an escape in a double-quoted string",
 			             (unsigned)p->problem_value);
-		} else if (strstr(problem, "UTF-8")) {
-			/* libyaml points at the offending byte; the sequence starts at its lead byte */
+		} else if (strstr(problem, "UTF-8") || strstr(problem, "Unicode character")) {
+			/* libyaml points at the offending byte; the sequence starts at its lead byte.
+			 * "invalid Unicode character": a surrogate or past U+10FFFF, in UTF-8 form. */
 			size_t off = p->problem_offset + b->bom;
 			const unsigned char *d = (const unsigned char *)b->src->data;
 			if (strstr(problem, "trailing") && off <= b->src->len) {
