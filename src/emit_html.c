@@ -55,11 +55,14 @@ static const char *const page_css[] = {
 	".table-wrap{max-height:85vh}\n",
 	"table{border-collapse:separate;border-spacing:0;font-size:.9375rem}\n",
 	"caption{text-align:left;padding:.5rem .75rem;color:var(--muted);font-size:.875rem}\n",
+	/* the text of a caption or a group row stays in view when its table scrolls sideways */
+	"caption>span,th[scope=rowgroup]>span{position:sticky;left:.75rem}\n",
+	"caption>span{display:inline-block;max-width:calc(100vw - 4rem)}\n",
 	"th,td{text-align:left;vertical-align:top;padding:.5rem .75rem;border-bottom:1px solid var(--line);"
 	"border-right:1px solid var(--line)}\n",
 	"thead th{position:sticky;top:0;z-index:2;background:var(--head);font-weight:600;"
 	"overflow-wrap:break-word}\n",
-	"tbody th[scope=row],thead th:first-child,th[scope=rowgroup]{position:sticky;left:0;"
+	"tbody th[scope=row],thead th:first-child{position:sticky;left:0;"
 	"background:var(--head);z-index:1}\n",
 	"thead th:first-child{z-index:3}\n",
 	"tbody th[scope=row]{font-weight:600;min-width:10rem;max-width:16rem;overflow-wrap:break-word;"
@@ -70,6 +73,7 @@ static const char *const page_css[] = {
 	".matrix thead th span,.desc{display:block;font-weight:400;font-size:.8125rem;color:var(--muted)}\n",
 	".desc{margin-top:.25rem}\n",
 	".titles td,.titles th{white-space:normal;min-width:8rem}\n",
+	".titles td a{text-decoration:none}\n.titles td a:hover{text-decoration:underline}\n",
 	":target{scroll-margin-top:1rem}\n",
 	"section.level:target>:first-child,div.comp:target,tr:target>th,section.matrix:target>h2,"
 	"section.matrix:target>h3,section.matrix:target>h4{background:var(--hl)}\n",
@@ -109,7 +113,7 @@ static const char *const page_css[] = {
 	"section.matrix,section.titles,.sheet{page:wide}\n",
 	".table-wrap,.diagram{overflow:visible;max-height:none;border:0}\n",
 	"thead{display:table-header-group}\n",
-	"thead th,thead th:first-child,tbody th[scope=row],th[scope=rowgroup]{position:static}\n",
+	"thead th,thead th:first-child,tbody th[scope=row],caption>span,th[scope=rowgroup]>span{position:static}\n",
 	"th,td{padding:.25rem .4rem}\n.matrix td{min-width:0}\n",
 	"tr,div.comp,ul.exp>li{break-inside:avoid}\nh2,h3,h4{break-after:avoid}\n",
 	"a{color:inherit;text-decoration:none}}\n",
@@ -536,7 +540,7 @@ static void titles_table(html *h, int hn)
 	LIT(h, ">Titles");
 	close_h(h, hn);
 	LIT(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Titles by role and level\">"
-	       "<table class=\"titles\">\n<caption>Job titles by role and level</caption>\n<thead><tr>"
+	       "<table class=\"titles\">\n<caption><span>Job titles by role and level</span></caption>\n<thead><tr>"
 	       "<th scope=\"col\">Role</th>");
 	for (size_t k = 0; k < l->nlevels; k++) {
 		LIT(h, "<th scope=\"col\">");
@@ -683,7 +687,7 @@ static void paths_section(html *h, int hn)
 		return;
 	}
 	LIT(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Lateral paths\">"
-	       "<table>\n<caption>Moves between roles: what carries over and what to learn</caption>\n"
+	       "<table>\n<caption><span>Moves between roles: what carries over and what to learn</span></caption>\n"
 	       "<thead><tr><th scope=\"col\">From</th><th scope=\"col\">To</th>"
 	       "<th scope=\"col\">Transferable</th><th scope=\"col\">Gaps to close</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < l->npaths; i++) {
@@ -803,11 +807,11 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 	esc(h, r->name);
 	LIT(h, ": ");
 	esc(h, t->name);
-	LIT(h, " track\"><table class=\"matrix\">\n<caption>");
+	LIT(h, " track\"><table class=\"matrix\">\n<caption><span>");
 	esc(h, r->name);
 	LIT(h, " on the ");
 	esc(h, t->name);
-	LIT(h, " track: what each level adds, competency by competency</caption>\n<colgroup><col>");
+	LIT(h, " track: what each level adds, competency by competency</span></caption>\n<colgroup><col>");
 	for (size_t k = 0; k < n; k++) {
 		LIT(h, "<col class=\"l-");
 		raw(h, h->chain[k]->id);
@@ -844,9 +848,9 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 				LIT(h, "</tbody>\n");
 			LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"");
 			num(h, n + 1);
-			LIT(h, "\">");
+			LIT(h, "\"><span>");
 			esc(h, it.group->name);
-			LIT(h, "</th></tr>\n");
+			LIT(h, "</span></th></tr>\n");
 			open = 1;
 		}
 		LIT(h, "<tr");
@@ -1115,13 +1119,13 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 		esc(h, lv->id);
 		LIT(h, " to ");
 		esc(h, nx->id);
-		LIT(h, "\"><table class=\"next\">\n<caption>What ");
+		LIT(h, "\"><table class=\"next\">\n<caption><span>What ");
 		esc(h, nx->id);
 		LIT(h, " adds to ");
 		esc(h, lv->id);
 		LIT(h, " for ");
 		esc(h, r->name);
-		LIT(h, "</caption>\n<thead><tr><th scope=\"col\">Competency</th><th scope=\"col\">In force at ");
+		LIT(h, "</span></caption>\n<thead><tr><th scope=\"col\">Competency</th><th scope=\"col\">In force at ");
 		esc(h, lv->id);
 		LIT(h, "</th><th scope=\"col\">New at ");
 		esc(h, nx->id);
@@ -1133,9 +1137,9 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 			if (it.group_start) {
 				if (open)
 					LIT(h, "</tbody>\n");
-				LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"3\">");
+				LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"3\"><span>");
 				esc(h, it.group->name);
-				LIT(h, "</th></tr>\n");
+				LIT(h, "</span></th></tr>\n");
 				open = 1;
 			}
 			LIT(h, "<tr><th scope=\"row\">");
@@ -1192,11 +1196,11 @@ static void sheet_section(html *h, const ladder_role *r, const ladder_level *lv,
 	       "<p class=\"muted\">For each competency, write the evidence (work, dates, links, people) "
 	       "that shows you meet what is expected.</p>\n"
 	       "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Self-review\">"
-	       "<table class=\"sheet\">\n<caption>");
+	       "<table class=\"sheet\">\n<caption><span>");
 	esc(h, r->name);
 	LIT(h, " at ");
 	level_label(h, lv);
-	LIT(h, ": expectations and evidence</caption>\n<thead><tr><th scope=\"col\">Competency</th>"
+	LIT(h, ": expectations and evidence</span></caption>\n<thead><tr><th scope=\"col\">Competency</th>"
 	       "<th scope=\"col\">Expected</th><th scope=\"col\">Evidence</th></tr></thead>\n");
 	view_comp_iter it;
 	view_comp_begin(&it, h->l, r);
@@ -1205,9 +1209,9 @@ static void sheet_section(html *h, const ladder_role *r, const ladder_level *lv,
 		if (it.group_start) {
 			if (open)
 				LIT(h, "</tbody>\n");
-			LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"3\">");
+			LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"3\"><span>");
 			esc(h, it.group->name);
-			LIT(h, "</th></tr>\n");
+			LIT(h, "</span></th></tr>\n");
 			open = 1;
 		}
 		LIT(h, "<tr><th scope=\"row\">");

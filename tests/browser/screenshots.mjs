@@ -40,7 +40,16 @@ const page = name => pathToFileURL(join(site, 'out', name)).href;
 
 const SHOTS = [
 	['overview', page('index.html')],
-	['matrix', page('software-engineer.html') + '#software-engineer.track.E'],
+	// a level's permalink lights its column in the matrix: shown from the matrix
+	['matrix', page('software-engineer.html') + '#software-engineer.level.E4', () => {
+		const matrix = document.getElementById('software-engineer.track.E');
+		matrix.scrollIntoView();
+		const wrap = matrix.querySelector('.table-wrap');
+		const col = wrap.querySelector('thead th.l-E4');
+		const corner = wrap.querySelector('thead th');
+		if (col.offsetLeft + col.offsetWidth > wrap.clientWidth)
+			wrap.scrollLeft = col.offsetLeft - corner.offsetWidth;
+	}],
 	['level', pathToFileURL(join(site, 'level.html')).href],
 ];
 const SIZES = [
@@ -63,9 +72,10 @@ for (const size of SIZES) {
 	                                           colorScheme: 'light', reducedMotion: 'reduce' });
 	await context.route('**/*', r => r.request().url().startsWith('file:') ? r.continue() : r.abort());
 	const p = await context.newPage();
-	for (const [name, url] of SHOTS) {
+	for (const [name, url, prepare] of SHOTS) {
 		const file = join(outDir, `${name}-${size.suffix}.png`);
 		await p.goto(url, { waitUntil: 'load' });
+		if (prepare) await p.evaluate(prepare);
 		await p.screenshot({ path: file });
 		if (havePngquant) {
 			try {
