@@ -332,7 +332,8 @@ static int get_text(loader *ld, const yt_node *v, const char *what, unsigned fla
 	out->len = 0;
 	if (!v)
 		return 0;
-	if (v->kind == YT_MAP && v->at.col > 0) {
+	if (v->kind == YT_MAP && v->flow) {
+		/* `title: {role}` is valid YAML for a mapping: say why */
 		err(ld, &v->at, "%s must be text, not a mapping", what);
 		note(ld, &v->at,
 		     "a value starting with '{' is read as a YAML mapping; quote it, as in \"{role} Lead\"");

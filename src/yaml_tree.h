@@ -22,6 +22,7 @@ struct yt_node {
 	yt_kind kind;
 	uint8_t plain;      /* scalar written without quotes or block style */
 	uint8_t complete;   /* the collection has ended (aliases to it are safe) */
+	uint8_t flow;       /* a collection written in flow style: { } or [ ] */
 	uint32_t count;     /* sequence items, or mapping pairs */
 	lc_mark at;
 	const char *str;    /* scalar text; may contain NULs and long text may point into the

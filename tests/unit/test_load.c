@@ -210,6 +210,12 @@ static void test_title_flow_mapping_hint(void **state)
 		hint |= r.diags.items[i].severity == LC_NOTE && strstr(r.diags.items[i].message, "quote it") != NULL;
 	assert_true(hint);
 	loaded_free(&r);
+	/* a block mapping was not written with braces: no hint about quoting */
+	load_text(&r, HEAD "      - id: IC2\n        name: M\n        title:\n          x: y\n");
+	assert_error_at(&r, 12, 11, "a level's 'title' must be text, not a mapping");
+	for (size_t i = 0; i < r.diags.count; i++)
+		assert_null(strstr(r.diags.items[i].message, "quote it"));
+	loaded_free(&r);
 	/* `title: {role} Lead` is a YAML syntax error: the hint comes with it */
 	load_text(&r, HEAD "      - id: IC2\n        name: M\n        title: {role} Lead\n");
 	assert_int_equal(r.status, LADDER_INVALID);
