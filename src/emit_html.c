@@ -111,6 +111,8 @@ static const char *const page_css[] = {
 	"section.level:target{border:0;padding:0}\n",
 	"nav,.skip,.noprint{display:none}\n",
 	"section.matrix,section.titles,.sheet{page:wide}\n",
+	/* a page of matrices is landscape from its first line: no near-empty portrait first sheet */
+	"body:has(section.matrix,section.sheet){page:wide}\n",
 	".table-wrap,.diagram{overflow:visible;max-height:none;border:0}\n",
 	"thead{display:table-header-group}\n",
 	"thead th,thead th:first-child,tbody th[scope=row],caption>span,th[scope=rowgroup]>span{position:static}\n",

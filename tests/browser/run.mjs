@@ -375,6 +375,8 @@ async function checkPage(browser, pg) {
 		.map(m => [parseFloat(m[3]) - parseFloat(m[1]), parseFloat(m[4]) - parseFloat(m[2])]);
 	const landscape = boxes.filter(([w, h]) => w > h).length;
 	if (pr.matrices && boxes.length && !landscape) fail.print.push('tables on the page but no landscape PDF page');
+	else if (pr.matrices && boxes.length && boxes[0][0] < boxes[0][1])
+		fail.print.push('a page of matrices starts on a portrait sheet');
 	pg.pdfPages = boxes.length;
 
 	lap('print');
