@@ -191,7 +191,15 @@ static int index_lines(lc_source *src)
 	if (!lines)
 		return -1;
 	lines[n++] = 0;
+	/* only LF, CR, C2 and E2 can start a break: the bytes between are
+	 * skipped with one table look-up each */
+	static const unsigned char may_break[256] = {['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1};
+	const unsigned char *data = (const unsigned char *)src->data;
 	for (size_t i = 0; i < src->len;) {
+		while (i < src->len && !may_break[data[i]])
+			i++;
+		if (i == src->len)
+			break;
 		size_t bl = break_len(src->data + i, src->len - i);
 		if (!bl) {
 			i++;

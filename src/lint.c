@@ -175,16 +175,6 @@ static unsigned char lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-static uint64_t word_hash(const unsigned char *s, size_t len)
-{
-	uint64_t h = 14695981039346656037u;
-	for (size_t i = 0; i < len; i++) {
-		h ^= lower(s[i]);
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
 static int bytes_eq_nocase(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -198,29 +188,82 @@ static int word_eq(const char *sa, const word *a, const char *sb, const word *b)
 	return a->hash == b->hash && a->len == b->len && bytes_eq_nocase(sa + a->off, sb + b->off, a->len);
 }
 
+/* For split_words: an ASCII letter or digit maps to itself in lower case, any
+ * other ASCII byte to 0 (a separator, or an apostrophe: see split_words), a
+ * non-ASCII byte to 1 (classified by ch_class). */
+static const unsigned char word_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 0, 0, 0, 0, 0, 0,
+	0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+	0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+#define WORD_HASH_START UINT64_C(14695981039346656037)
+#define WORD_HASH_STEP(h, c) (((h) ^ (c)) * 1099511628211u)
+
 /* Cuts s into words, keeping at most `max` (0: no limit). Returns -1 when out
- * of memory. */
+ * of memory. One pass: ASCII bytes are classified inline and each word's hash
+ * (FNV-1a over its ASCII-lowercased bytes) is computed while it is scanned; only non-ASCII bytes and an
+ * apostrophe's look-ahead go through ch_class. */
 static int split_words(const char *str, size_t len, size_t max, words *out)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	out->n = 0;
 	size_t i = 0;
 	while (i < len && (max == 0 || out->n < max)) {
+		unsigned char t = word_byte[s[i]];
 		size_t cl;
-		int k = ch_class(s, len, i, &cl);
-		if (k != CH_WORD) {
+		if (t == 0) {
+			i++;
+			continue;
+		}
+		if (t == 1 && ch_class(s, len, i, &cl) != CH_WORD) {
 			i += cl;
 			continue;
 		}
 		size_t start = i;
+		uint64_t h = WORD_HASH_START;
 		while (i < len) {
-			k = ch_class(s, len, i, &cl);
-			if (k == CH_WORD) {
-				i += cl;
+			unsigned char c = s[i];
+			t = word_byte[c];
+			if (t > 1) {
+				h = WORD_HASH_STEP(h, t);
+				i++;
 				continue;
 			}
+			if (t == 0) {
+				if (c != '\'')
+					break;
+				cl = 1;
+			} else {
+				int k = ch_class(s, len, i, &cl);
+				if (k != CH_WORD && k != CH_APOS)
+					break;
+				if (k == CH_WORD) {
+					/* non-ASCII bytes hash as they are */
+					for (size_t j = 0; j < cl; j++)
+						h = WORD_HASH_STEP(h, s[i + j]);
+					i += cl;
+					continue;
+				}
+			}
+			/* an apostrophe stays inside a word when a word character follows */
 			size_t nl;
-			if (k == CH_APOS && i + cl < len && ch_class(s, len, i + cl, &nl) == CH_WORD) {
+			if (i + cl < len && ch_class(s, len, i + cl, &nl) == CH_WORD) {
+				for (size_t j = 0; j < cl; j++)
+					h = WORD_HASH_STEP(h, s[i + j]);
 				i += cl;
 				continue;
 			}
@@ -234,7 +277,7 @@ static int split_words(const char *str, size_t len, size_t max, words *out)
 			out->w = w;
 			out->cap = cap;
 		}
-		out->w[out->n++] = (word){start, i - start, word_hash(s + start, i - start)};
+		out->w[out->n++] = (word){start, i - start, h};
 	}
 	return 0;
 }
@@ -332,6 +375,9 @@ typedef struct phrase_table {
 	int32_t *terminal;      /* [nodes]: the phrase ending at a node, or -1; node 0 is the root */
 	uint32_t *seen;         /* [n]: stamp of the last text a phrase was found in */
 	uint32_t stamp;
+	/* a bit per 12 high bits of the hash of every phrase's first word: most
+	 * words of a text start no phrase and are rejected without a search */
+	uint64_t first_word[64];
 } phrase_table;
 
 /* One phrase while the trie is built. */
@@ -386,7 +432,9 @@ typedef struct linter {
 	lc_diags *d;
 	unsigned char on[LINT_NRULES];
 	int oom;
-	words wa, wb;           /* scratch: the words of two texts */
+	words wa;               /* scratch: the words of one text */
+	words *lv_words;        /* [nlevels]: the words of a competency's texts, see level_words */
+	const ladder_competency **lv_owner; /* [nlevels]: whose text lv_words[i] holds */
 	phrase_table vague;
 	lc_buf msg;             /* scratch: one message */
 	size_t *diag_v;         /* scratch for the diff in near-duplicate */
@@ -465,6 +513,8 @@ static int build_phrases(linter *lt)
 			prev = q;
 		}
 		qsort(t->e, t->ne, sizeof *t->e, edge_cmp);
+		for (size_t i = 0; i < t->ne && t->e[i].parent == 0; i++)
+			t->first_word[t->e[i].w.hash >> 58] |= UINT64_C(1) << ((t->e[i].w.hash >> 52) & 63);
 	}
 	/* the edges point into the phrases' texts, not into the word lists: keep
 	 * the words (each edge holds its own copy) and free the lists */
@@ -667,6 +717,9 @@ static void vague_text(linter *lt, const ladder_competency *c, ladder_str text, 
 	uint32_t stamp = ++t->stamp;
 	const words *ws = &lt->wa;
 	for (size_t i = 0; i < ws->n; i++) {
+		uint64_t h = ws->w[i].hash;
+		if (!(t->first_word[h >> 58] & (UINT64_C(1) << ((h >> 52) & 63))))
+			continue;
 		uint32_t node = 0;
 		for (size_t k = 0; k < LINT_PHRASE_WORDS && i + k < ws->n; k++) {
 			if (k > 0 && !gap_is_blank(text.s, ws->w[i + k - 1].off + ws->w[i + k - 1].len, ws->w[i + k].off))
@@ -775,20 +828,35 @@ static size_t indel_distance(const char *sa, const words *a, const char *sb, con
 	return maxd + 1;
 }
 
-/* Word similarity 2·LCS/(n+m) in percent when it reaches the near-duplicate
- * threshold, else -1. */
-static int similar_percent(linter *lt, ladder_str x, ladder_str y)
+/* The words of competency c's text at level index i, cut once per competency
+ * for same-as-previous / near-duplicate: each text is compared with the one
+ * above it and the one below it, so a cache per level halves the cutting. */
+static const words *level_words(linter *lt, const ladder_competency *c, size_t i)
 {
-	if (split_words(x.s, x.len, LINT_MAX_CELL_WORDS, &lt->wa) < 0 ||
-	    split_words(y.s, y.len, LINT_MAX_CELL_WORDS, &lt->wb) < 0) {
+	if (lt->lv_owner[i] == c)
+		return &lt->lv_words[i];
+	lt->lv_owner[i] = NULL;
+	if (split_words(c->text[i].s, c->text[i].len, LINT_MAX_CELL_WORDS, &lt->lv_words[i]) < 0) {
 		lt->oom = 1;
-		return -1;
+		return NULL;
 	}
-	size_t total = lt->wa.n + lt->wb.n;
+	lt->lv_owner[i] = c;
+	return &lt->lv_words[i];
+}
+
+/* Word similarity 2·LCS/(n+m) in percent of c's texts at levels i and j when
+ * it reaches the near-duplicate threshold, else -1. */
+static int similar_percent(linter *lt, const ladder_competency *c, size_t i, size_t j)
+{
+	const words *wa = level_words(lt, c, i);
+	const words *wb = wa ? level_words(lt, c, j) : NULL;
+	if (!wa || !wb)
+		return -1;
+	size_t total = wa->n + wb->n;
 	if (total == 0)
 		return -1;
 	size_t maxd = total * (100 - LINT_SIMILAR_PERCENT) / 100;
-	size_t diff = lt->wa.n > lt->wb.n ? lt->wa.n - lt->wb.n : lt->wb.n - lt->wa.n;
+	size_t diff = wa->n > wb->n ? wa->n - wb->n : wb->n - wa->n;
 	if (diff > maxd)
 		return -1;
 	if (2 * maxd + 3 > lt->diag_cap) {
@@ -801,7 +869,7 @@ static int similar_percent(linter *lt, ladder_str x, ladder_str y)
 		lt->diag_v = v;
 		lt->diag_cap = cap;
 	}
-	size_t d = indel_distance(x.s, &lt->wa, y.s, &lt->wb, maxd, lt->diag_v);
+	size_t d = indel_distance(c->text[i].s, wa, c->text[j].s, wb, maxd, lt->diag_v);
 	if (d > maxd)
 		return -1;
 	return (int)((total - d) * 100 / total);
@@ -840,7 +908,7 @@ static void repeat_competency(linter *lt, const ladder_competency *c)
 		}
 		if (!near)
 			continue;
-		int pct = similar_percent(lt, now, before);
+		int pct = similar_percent(lt, c, i, below->index);
 		if (pct < 0)
 			continue;
 		lc_buf_puts(b, "the ");
@@ -1236,7 +1304,12 @@ int lint_ladder(const ladder *l, const lint_options *o, lc_diags *d)
 		lt.oom = 1;
 	else
 		each_competency(&lt, vague_competency);
-	each_competency(&lt, repeat_competency);
+	lt.lv_words = calloc(l->nlevels + 1, sizeof *lt.lv_words);
+	lt.lv_owner = calloc(l->nlevels + 1, sizeof *lt.lv_owner);
+	if (!lt.lv_words || !lt.lv_owner)
+		lt.oom = 1;
+	else
+		each_competency(&lt, repeat_competency);
 	each_competency(&lt, missing_competency);
 	level_count(&lt);
 	track_parity(&lt);
@@ -1252,7 +1325,11 @@ done:
 	free(lt.taken);
 	free_phrases(&lt.vague);
 	free(lt.wa.w);
-	free(lt.wb.w);
+	if (lt.lv_words)
+		for (size_t i = 0; i < l->nlevels; i++)
+			free(lt.lv_words[i].w);
+	free(lt.lv_words);
+	free(lt.lv_owner);
 	free(lt.diag_v);
 	lc_buf_free(&lt.msg);
 	return lt.oom || d->oom ? -1 : 0;
