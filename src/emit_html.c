@@ -96,7 +96,11 @@ static const char *const page_css[] = {
 	".fields p{margin:0;padding-bottom:1.4rem;border-bottom:1px solid var(--fg)}\n",
 	".tracks rect{fill:var(--head);stroke:var(--line)}\n",
 	".tracks text{fill:var(--fg);font-size:13px}\n.tracks text.id{font-weight:700}\n",
-	".tracks text.lbl{fill:var(--muted);font-size:12px}\n",
+	".tracks text.lbl{fill:var(--muted);font-size:12px;font-weight:600}\n",
+	":root{--t0:#0b57d0;--t1:#1b6e3c;--t2:#8e3a00;--t3:#7a2fbf}\n",
+	"@media (prefers-color-scheme:dark){:root{--t0:#93b7ff;--t1:#7fd4a0;--t2:#f0a868;--t3:#c9a2ff}}\n",
+	".trk0{--t:var(--t0)}.trk1{--t:var(--t1)}.trk2{--t:var(--t2)}.trk3{--t:var(--t3)}\n",
+	".tracks g rect{stroke:var(--t);stroke-width:1.5}\n.tracks g text.lbl{fill:var(--t)}\n",
 	".tracks path{stroke:var(--muted);stroke-width:1.5;fill:none}\n",
 	".tracks marker path{fill:var(--muted);stroke:none}\n",
 	"dl.crit{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}\n",
@@ -478,7 +482,10 @@ static void track_diagram(html *h)
 			continue;
 		size_t y = row[i] * ROWH;
 		size_t x0 = PADX + (t->levels[0]->rank - 1) * COLW;
-		LIT(h, "<text class=\"lbl\" x=\"");
+		/* each track in one of four colours, so a branch reads at a glance */
+		LIT(h, "<g class=\"trk");
+		num(h, i % 4);
+		LIT(h, "\"><text class=\"lbl\" x=\"");
 		num(h, x0);
 		LIT(h, "\" y=\"");
 		num(h, y + LABELY);
@@ -529,6 +536,7 @@ static void track_diagram(html *h)
 			num(h, x - 1);
 			LIT(h, "\"></path>\n");
 		}
+		LIT(h, "</g>\n");
 	}
 	LIT(h, "</svg></div>\n");
 	free(row);

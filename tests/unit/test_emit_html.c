@@ -82,7 +82,7 @@ static void assert_known_tags(const char *page)
 	static const char *const known[] = {
 		"!DOCTYPE", "html", "head", "meta", "title", "style", "body", "a", "header", "p", "nav",
 		"ul", "li", "main", "section", "h1", "h2", "h3", "h4", "h5", "h6", "div", "svg", "defs",
-		"marker", "path", "rect", "text", "table", "caption", "colgroup", "col", "thead", "tbody",
+		"marker", "g", "path", "rect", "text", "table", "caption", "colgroup", "col", "thead", "tbody",
 		"tr", "th", "td", "span", "strong", "dl", "dt", "dd", "br", "code", "footer", NULL,
 	};
 	for (const char *p = page; (p = strchr(p, '<')); p++) {
