@@ -435,6 +435,12 @@ typedef struct linter {
 	words wa;               /* scratch: the words of one text */
 	words *lv_words;        /* [nlevels]: the words of a competency's texts, see level_words */
 	const ladder_competency **lv_owner; /* [nlevels]: whose text lv_words[i] holds */
+	/* the word counts of every text, noted by the vague-language pass so that
+	 * near-duplicate cuts only the pairs whose counts are close enough:
+	 * nwords[k * nlevels + i] is 1 + the count of the k-th competency visited
+	 * at level index i, or 0 when unknown */
+	uint32_t *nwords;
+	size_t ncomp_seen;
 	phrase_table vague;
 	lc_buf msg;             /* scratch: one message */
 	size_t *diag_v;         /* scratch for the diff in near-duplicate */
@@ -783,12 +789,21 @@ static void vague_text(linter *lt, const ladder_competency *c, ladder_str text, 
 
 static void vague_competency(linter *lt, const ladder_competency *c)
 {
+	size_t k = lt->ncomp_seen++;
 	if (!rule_on_for(lt, LINT_VAGUE_LANGUAGE, c))
 		return;
 	vague_text(lt, c, c->description, &c->description_at, NULL);
-	for (size_t i = 0; i < lt->l->nlevels; i++)
-		if (c->text[i].s)
-			vague_text(lt, c, c->text[i], &c->text_at[i], lt->l->levels[i]);
+	size_t nl = lt->l->nlevels;
+	for (size_t i = 0; i < nl; i++) {
+		if (!c->text[i].s)
+			continue;
+		vague_text(lt, c, c->text[i], &c->text_at[i], lt->l->levels[i]);
+		/* vague_text cut the text into lt->wa */
+		if (lt->nwords && !lt->oom) {
+			size_t n = lt->wa.n < LINT_MAX_CELL_WORDS ? lt->wa.n : LINT_MAX_CELL_WORDS;
+			lt->nwords[k * nl + i] = (uint32_t)n + 1;
+		}
+	}
 }
 
 /* ---- same-as-previous, near-duplicate ---------------------------------------------- */
@@ -848,6 +863,14 @@ static const words *level_words(linter *lt, const ladder_competency *c, size_t i
  * it reaches the near-duplicate threshold, else -1. */
 static int similar_percent(linter *lt, const ladder_competency *c, size_t i, size_t j)
 {
+	size_t nl = lt->l->nlevels, k = lt->ncomp_seen;
+	if (lt->nwords && lt->nwords[k * nl + i] && lt->nwords[k * nl + j]) {
+		/* the word counts alone rule most pairs out: see the test below */
+		size_t na = lt->nwords[k * nl + i] - 1, nb = lt->nwords[k * nl + j] - 1;
+		size_t maxd = (na + nb) * (100 - LINT_SIMILAR_PERCENT) / 100;
+		if (na + nb == 0 || (na > nb ? na - nb : nb - na) > maxd)
+			return -1;
+	}
 	const words *wa = level_words(lt, c, i);
 	const words *wb = wa ? level_words(lt, c, j) : NULL;
 	if (!wa || !wb)
@@ -921,6 +944,14 @@ static void repeat_competency(linter *lt, const ladder_competency *c)
 		lc_buf_put(b, lv->id.s, lv->id.len);
 		emit(lt, LINT_NEAR_DUPLICATE, &c->text_at[i]);
 	}
+}
+
+/* repeat_competency for the k-th competency visited: ncomp_seen is k while
+ * it runs, as it was in the vague-language pass */
+static void repeat_visit(linter *lt, const ladder_competency *c)
+{
+	repeat_competency(lt, c);
+	lt->ncomp_seen++;
 }
 
 /* ---- missing-description ----------------------------------------------------------- */
@@ -1300,6 +1331,15 @@ int lint_ladder(const ladder *l, const lint_options *o, lc_diags *d)
 		lt.oom = 1;
 		goto done;
 	}
+	size_t ncomp = 0;
+	for (size_t g = 0; g < l->ngroups; g++)
+		ncomp += l->groups[g]->ncompetencies;
+	for (size_t r = 0; r < l->nroles; r++)
+		for (size_t g = 0; g < l->roles[r]->ngroups; g++)
+			ncomp += l->roles[r]->groups[g]->ncompetencies;
+	/* without it (no memory) near-duplicate cuts every pair */
+	if (l->nlevels && ncomp <= SIZE_MAX / l->nlevels / sizeof *lt.nwords)
+		lt.nwords = calloc(ncomp * l->nlevels, sizeof *lt.nwords);
 	if (build_phrases(&lt) < 0)
 		lt.oom = 1;
 	else
@@ -1308,8 +1348,10 @@ int lint_ladder(const ladder *l, const lint_options *o, lc_diags *d)
 	lt.lv_owner = calloc(l->nlevels + 1, sizeof *lt.lv_owner);
 	if (!lt.lv_words || !lt.lv_owner)
 		lt.oom = 1;
-	else
-		each_competency(&lt, repeat_competency);
+	else {
+		lt.ncomp_seen = 0;
+		each_competency(&lt, repeat_visit);
+	}
 	each_competency(&lt, missing_competency);
 	level_count(&lt);
 	track_parity(&lt);
@@ -1330,6 +1372,7 @@ done:
 			free(lt.lv_words[i].w);
 	free(lt.lv_words);
 	free(lt.lv_owner);
+	free(lt.nwords);
 	free(lt.diag_v);
 	lc_buf_free(&lt.msg);
 	return lt.oom || d->oom ? -1 : 0;
