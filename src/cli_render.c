@@ -48,7 +48,7 @@ static unsigned output_width(void)
  * valid ones. */
 static int bad_id(const char *what, const char *id, const ladder_role *r, lc_buf *valid)
 {
-	int st = r ? cli_usage_error("render", "role '%s' has no %s '%s' (valid: %s)", r->id.s, what, id,
+	int st = r ? cli_usage_error("render", "role '%.*s' has no %s '%s' (valid: %s)", (int)r->id.len, r->id.s, what, id,
 	                             valid->data && valid->len ? valid->data : "none")
 	           : cli_usage_error("render", "no %s '%s' in the ladder (valid: %s)", what, id,
 	                             valid->data && valid->len ? valid->data : "none");

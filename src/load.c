@@ -915,7 +915,8 @@ static int rank_track(loader *ld, ladder_track *t, unsigned char *state, ladder_
 		cur = cur->from ? cur->from->track : NULL;
 	}
 	if (cur && state[cur->index] == VISITING) {
-		err(ld, &cur->from_at, "tracks continue each other in a circle through 'from: %s'", cur->from_id.s);
+		err(ld, &cur->from_at, "tracks continue each other in a circle through 'from: %.*s'",
+		    (int)cur->from_id.len, cur->from_id.s); /* an id: no control bytes; long ones are not NUL-terminated */
 		for (size_t i = 0; i < n; i++) {
 			state[stack[i]->index] = DONE;
 			stack[i]->from = NULL;
