@@ -11,6 +11,30 @@ void lc_buf_init(lc_buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 	b->failed = 0;
+	b->sink = NULL;
+	b->sink_ctx = NULL;
+	b->sink_at = 0;
+}
+
+void lc_buf_set_sink(lc_buf *b, int (*sink)(void *ctx, const char *p, size_t n), void *ctx, size_t at)
+{
+	b->sink = sink;
+	b->sink_ctx = ctx;
+	b->sink_at = at;
+}
+
+int lc_buf_flush(lc_buf *b)
+{
+	if (b->failed)
+		return -1;
+	if (b->sink && b->len > 0) {
+		if (b->sink(b->sink_ctx, b->data, b->len) < 0) {
+			b->failed = 1;
+			return -1;
+		}
+		lc_buf_clear(b);
+	}
+	return 0;
 }
 
 void lc_buf_free(lc_buf *b)
@@ -29,6 +53,9 @@ void lc_buf_clear(lc_buf *b)
 int lc_buf_grow(lc_buf *b, size_t extra)
 {
 	if (b->failed)
+		return -1;
+	if (b->sink && b->len > 0 && extra >= b->sink_at - (b->len < b->sink_at ? b->len : b->sink_at) &&
+	    lc_buf_flush(b) < 0)
 		return -1;
 	if (extra < b->cap - b->len)
 		return 0;

@@ -21,15 +21,9 @@ static int build_one(site_dir *d, const ladder *l, unsigned formats, const char 
 		return -1;
 	}
 	int st = 0;
-	for (size_t i = 0; i < n && st == 0; i++) {
-		if (site_render(l, &pages[i], page) < 0) {
-			lc_buf_clear(err);
-			lc_buf_printf(err, "out of memory while rendering '%s'", pages[i].name);
-			st = -1;
-		} else {
-			st = site_dir_write(d, sub, pages[i].name, page, err);
-		}
-	}
+	/* each page goes to its file through a bounded buffer as it is rendered */
+	for (size_t i = 0; i < n && st == 0; i++)
+		st = site_dir_write_page(d, sub, l, &pages[i], page, err);
 	free(pages);
 	return st;
 }

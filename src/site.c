@@ -458,6 +458,90 @@ int site_dir_write(site_dir *d, const char *sub, const char *name, const lc_buf 
 	return st;
 }
 
+/* The sink of a page being rendered into its file. */
+typedef struct page_sink {
+	int fd;
+	int err;       /* errno of a failed write, or 0 */
+} page_sink;
+
+static int page_sink_write(void *ctx, const char *p, size_t n)
+{
+	page_sink *s = ctx;
+	if (write_all(s->fd, p, n) < 0) {
+		s->err = errno;
+		return -1;
+	}
+	return 0;
+}
+
+int site_dir_write_page(site_dir *d, const char *sub, const ladder *l, const site_page *p, lc_buf *scratch,
+                        lc_buf *err)
+{
+	const char *name = p->name;
+	char *dirpath = sub ? join(d->tmp, sub) : strdup(d->tmp);
+	char *shown = dirpath ? join(dirpath, name) : NULL;
+	free(dirpath);
+	if (!shown) {
+		lc_buf_clear(err);
+		lc_buf_printf(err, "out of memory while writing '%s'", name);
+		return -1;
+	}
+	int dirfd = d->tmp_fd;
+	if (sub) {
+		dirfd = openat(d->tmp_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (dirfd < 0) {
+			fail(err, "open directory", shown, errno);
+			free(shown);
+			return -1;
+		}
+	}
+	int st = 0;
+	int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		if (errno == EEXIST) {
+			lc_buf_clear(err);
+			lc_buf_printf(err,
+			              "cannot create '%s': two pages have this file name (role ids that differ "
+			              "only in case on this file system, or a role named 'index')",
+			              shown);
+			st = -1;
+		} else {
+			st = fail(err, "create", shown, errno);
+		}
+	}
+	if (st == 0) {
+		page_sink ps = {fd, 0};
+		lc_buf_clear(scratch);
+		lc_buf_set_sink(scratch, page_sink_write, &ps, SITE_WRITE_CHUNK);
+		int rc = site_render(l, p, scratch);
+		if (rc == 0)
+			rc = lc_buf_flush(scratch);
+		lc_buf_set_sink(scratch, NULL, NULL, 0);
+		if (rc < 0) {
+			if (ps.err) {
+				st = fail(err, "write", shown, ps.err);
+			} else {
+				lc_buf_clear(err);
+				lc_buf_printf(err, "out of memory while rendering '%s'", name);
+				st = -1;
+			}
+			scratch->failed = 0;
+			close(fd);
+		} else if (fsync(fd) < 0) {
+			st = fail(err, "write (fsync)", shown, errno);
+			close(fd);
+		} else if (close(fd) < 0) {
+			st = fail(err, "write (close)", shown, errno);
+		}
+	}
+	if (sub && st == 0 && fsync(dirfd) < 0)
+		st = fail(err, "write (fsync directory of)", shown, errno);
+	if (sub)
+		close(dirfd);
+	free(shown);
+	return st;
+}
+
 int site_dir_commit(site_dir *d, lc_buf *err)
 {
 	if (fsync(d->tmp_fd) < 0)

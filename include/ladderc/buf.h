@@ -13,9 +13,16 @@ typedef struct lc_buf {
 	size_t len;
 	size_t cap;
 	int failed;   /* sticky: an allocation failed */
+	/* optional sink (lc_buf_set_sink): when an append would take the buffer
+	 * past sink_at bytes, the bytes so far go to sink(sink_ctx, ...) first and
+	 * the buffer starts again at 0, so output of any size passes through a
+	 * bounded buffer; a sink that returns < 0 makes the buffer failed */
+	int (*sink)(void *ctx, const char *p, size_t n);
+	void *sink_ctx;
+	size_t sink_at;
 } lc_buf;
 
-#define LC_BUF_INIT {NULL, 0, 0, 0}
+#define LC_BUF_INIT {NULL, 0, 0, 0, NULL, NULL, 0}
 
 void lc_buf_init(lc_buf *b);
 void lc_buf_free(lc_buf *b);
@@ -28,6 +35,10 @@ void lc_buf_putc(lc_buf *b, char c);
 void lc_buf_printf(lc_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void lc_buf_vprintf(lc_buf *b, const char *fmt, va_list ap);
+/* Writers that stream: see the sink fields. lc_buf_flush hands whatever is
+ * buffered to the sink (0, or -1 when the sink or the buffer failed). */
+void lc_buf_set_sink(lc_buf *b, int (*sink)(void *ctx, const char *p, size_t n), void *ctx, size_t at);
+int lc_buf_flush(lc_buf *b);
 static inline int lc_buf_failed(const lc_buf *b) { return b->failed; }
 
 #endif
