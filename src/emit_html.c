@@ -70,7 +70,7 @@ static const char *const page_css[] = {
 	"section nav.toc{padding:0}\n",
 	"th[scope=rowgroup]{font-size:1rem;background:var(--bg)}\n",
 	".matrix td{min-width:14rem;max-width:26rem}\n",
-	".matrix thead th span,.desc{display:block;font-weight:400;font-size:.8125rem;color:var(--muted)}\n",
+	".matrix thead th span,.desc{display:block;font-weight:400;font-size:.87em;color:var(--muted)}\n",
 	".desc{margin-top:.25rem}\n",
 	".titles td,.titles th{white-space:normal;min-width:8rem}\n",
 	".titles td a{text-decoration:none}\n.titles td a:hover{text-decoration:underline}\n",
@@ -86,11 +86,12 @@ static const char *const page_css[] = {
 	"ul.exp{list-style:none;padding-left:0}\n",
 	"ul.exp>li{margin:.35rem 0;padding:.2rem .4rem}\n",
 	"ul.exp>li.new{background:var(--new);border-left:3px solid var(--newfg)}\n",
-	".src{display:inline-block;min-width:2.5rem;font-weight:600;font-size:.8125rem;color:var(--muted)}\n",
-	".badge{display:inline-block;font-size:.75rem;font-weight:700;line-height:1.3;padding:0 .35rem;"
+	".src{display:inline-block;min-width:2.5rem;font-weight:600;font-size:.82em;color:var(--muted)}\n",
+	".badge{display:inline-block;font-size:.75em;font-weight:700;line-height:1.3;padding:0 .35rem;"
 	"margin-right:.35rem;border:1px solid currentColor;border-radius:3px;color:var(--newfg)}\n",
 	".next td.added{background:var(--new)}\n",
-	".sheet td.ev{min-width:16rem;height:7rem}\n",
+	".sheet td{min-width:14rem}\n.sheet td.ev{min-width:16rem;height:7rem}\n",
+	"@media (max-width:40rem){.sheet td{min-width:12rem}.sheet td.ev{min-width:10rem}}\n",
 	".fields{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.5rem 1.5rem;"
 	"margin:1rem 0}\n",
 	".fields p{margin:0;padding-bottom:1.4rem;border-bottom:1px solid var(--fg)}\n",
@@ -112,7 +113,7 @@ static const char *const page_css[] = {
 	"--new:#eee;--newfg:#000;--accent:#000}\n",
 	"body{font-size:10.5pt;line-height:1.45}\n",
 	"table{font-size:8.5pt;line-height:1.3}\nh1{font-size:18pt}h2{font-size:14pt}h3{font-size:12pt}\n",
-	"section.level:target{border:0;padding:0}\n",
+	"section.level:target{border:0;padding:0}\n.sheet td.ev{width:40%}\n",
 	"nav,.skip,.noprint{display:none}\n",
 	"section.matrix,section.titles,.sheet{page:wide}\n",
 	/* a page of matrices is landscape from its first line: no near-empty portrait first sheet */
