@@ -3,14 +3,54 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ladderc/site.h"
 
+/* Two workers share the pages of one ladder: each takes the next page not yet
+ * taken and renders it into its file through its own bounded buffer. The
+ * model is read-only once loaded and the emitters keep no state of their
+ * own, so the only shared thing is the counter. */
+typedef struct page_queue {
+	site_dir *d;
+	const ladder *l;
+	const char *sub;
+	const site_page *pages;
+	size_t n;
+	atomic_size_t next;
+	atomic_int stop;        /* a worker failed: the other one stops too */
+} page_queue;
+
+typedef struct page_worker {
+	page_queue *q;
+	lc_buf *page;
+	lc_buf err;
+	size_t failed_at;       /* index of the page that failed, or n */
+} page_worker;
+
+static void *work(void *arg)
+{
+	page_worker *w = arg;
+	page_queue *q = w->q;
+	while (!atomic_load(&q->stop)) {
+		size_t i = atomic_fetch_add(&q->next, 1);
+		if (i >= q->n)
+			break;
+		if (site_dir_write_page(q->d, q->sub, q->l, &q->pages[i], w->page, &w->err) < 0) {
+			w->failed_at = i;
+			atomic_store(&q->stop, 1);
+			break;
+		}
+	}
+	return NULL;
+}
+
 /* Writes ladder l's pages into the temporary directory (under `sub` when
- * several ladders share DIR). */
+ * several ladders share DIR), on two threads when a second one starts. */
 static int build_one(site_dir *d, const ladder *l, unsigned formats, const char *sub, lc_buf *page,
                      lc_buf *err)
 {
@@ -20,10 +60,25 @@ static int build_one(site_dir *d, const ladder *l, unsigned formats, const char 
 		lc_buf_puts(err, "out of memory");
 		return -1;
 	}
+	page_queue q = {d, l, sub, pages, n, 0, 0};
+	lc_buf page2 = LC_BUF_INIT;
+	page_worker w[2] = {{&q, page, LC_BUF_INIT, n}, {&q, &page2, LC_BUF_INIT, n}};
+	pthread_t helper;
+	int threaded = n > 1 && pthread_create(&helper, NULL, work, &w[1]) == 0;
+	work(&w[0]);
+	if (threaded)
+		pthread_join(helper, NULL);
+	/* the error of the first page in order that failed */
 	int st = 0;
-	/* each page goes to its file through a bounded buffer as it is rendered */
-	for (size_t i = 0; i < n && st == 0; i++)
-		st = site_dir_write_page(d, sub, l, &pages[i], page, err);
+	page_worker *bad = w[1].failed_at < w[0].failed_at ? &w[1] : &w[0];
+	if (bad->failed_at < n) {
+		lc_buf_clear(err);
+		lc_buf_put(err, bad->err.data, bad->err.len);
+		st = -1;
+	}
+	lc_buf_free(&w[0].err);
+	lc_buf_free(&w[1].err);
+	lc_buf_free(&page2);
 	free(pages);
 	return st;
 }
