@@ -8,7 +8,8 @@
 // use it: errors, offline, accessibility (axe-core, light and dark), a 390px
 // phone, print, keyboard, permalinks, and links between pages; and so are the
 // pages `render -f html` writes beyond the site (the self-review sheet, the
-// level and next-level views of ladders/sequence.yaml). One browser,
+// level and next-level views and the whole ladder on one page, of
+// ladders/sequence.yaml). One browser,
 // pages in sequence. Exit 0: every check passed; 1: a check failed; 2: the
 // suite could not run (bad arguments, build failed); 77: skipped, with why
 // (no Chromium or no node_modules), for ctest's SKIP_RETURN_CODE.
@@ -30,6 +31,7 @@ const RENDERED = [
 	['sheet-E4.html', ['--role', 'software-engineer', '--level', 'E4', '--sheet']],
 	['level-E4.html', ['--level', 'E4']],
 	['next-E3.html', ['--role', 'software-engineer', '--level', 'E3', '--next']],
+	['ladder.html', []],
 ];
 const CHECKS = ['errors', 'offline', 'inert', 'axe', 'phone', 'print', 'keyboard', 'permalinks', 'links'];
 const PHONE = { width: 390, height: 844 };
