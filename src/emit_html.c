@@ -316,6 +316,20 @@ static void esc_trunc(html *h, ladder_str s, size_t max)
 		LIT(h, "\xE2\x80\xA6");
 }
 
+/* A competency group's heading row: each group is a <tbody> of its own, so
+ * the heading's scope="rowgroup" covers exactly the group's rows. */
+static void group_heading_row(html *h, const ladder_group *g, size_t colspan, int *open)
+{
+	if (*open)
+		LIT(h, "</tbody>\n");
+	LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"");
+	num(h, colspan);
+	LIT(h, "\"><span>");
+	esc(h, g->name);
+	LIT(h, "</span></th></tr>\n");
+	*open = 1;
+}
+
 static void level_label(html *h, const ladder_level *lv)
 {
 	esc(h, lv->id);
@@ -854,16 +868,8 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 	view_comp_begin(&it, h->l, r);
 	int open = 0;
 	for (const ladder_competency *c; (c = view_comp_next(&it));) {
-		if (it.group_start) {
-			if (open)
-				LIT(h, "</tbody>\n");
-			LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"");
-			num(h, n + 1);
-			LIT(h, "\"><span>");
-			esc(h, it.group->name);
-			LIT(h, "</span></th></tr>\n");
-			open = 1;
-		}
+		if (it.group_start)
+			group_heading_row(h, it.group, n + 1, &open);
 		LIT(h, "<tr");
 		tmp_reset(h);
 		view_anchor_matrix_row(&h->tmp, r, t, c);
@@ -1145,14 +1151,8 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 		view_comp_begin(&it, h->l, r);
 		int open = 0;
 		for (const ladder_competency *c; (c = view_comp_next(&it));) {
-			if (it.group_start) {
-				if (open)
-					LIT(h, "</tbody>\n");
-				LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"3\"><span>");
-				esc(h, it.group->name);
-				LIT(h, "</span></th></tr>\n");
-				open = 1;
-			}
+			if (it.group_start)
+				group_heading_row(h, it.group, 3, &open);
 			LIT(h, "<tr><th scope=\"row\">");
 			esc(h, c->name);
 			LIT(h, "</th>");
@@ -1217,14 +1217,8 @@ static void sheet_section(html *h, const ladder_role *r, const ladder_level *lv,
 	view_comp_begin(&it, h->l, r);
 	int open = 0;
 	for (const ladder_competency *c; (c = view_comp_next(&it));) {
-		if (it.group_start) {
-			if (open)
-				LIT(h, "</tbody>\n");
-			LIT(h, "<tbody><tr><th scope=\"rowgroup\" colspan=\"3\"><span>");
-			esc(h, it.group->name);
-			LIT(h, "</span></th></tr>\n");
-			open = 1;
-		}
+		if (it.group_start)
+			group_heading_row(h, it.group, 3, &open);
 		LIT(h, "<tr><th scope=\"row\">");
 		esc(h, c->name);
 		LIT(h, "</th><td>");
