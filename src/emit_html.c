@@ -316,6 +316,19 @@ static void esc_trunc(html *h, ladder_str s, size_t max)
 		LIT(h, "\xE2\x80\xA6");
 }
 
+/* A cell of what is new at a level: the text, or "no new expectations" (never
+ * a blank that looks like missing data). `open` is the cell's opening tag. */
+static void new_text_cell(html *h, ladder_str text, const char *open)
+{
+	if (!text.s) {
+		LIT(h, "<td class=\"none\">" VIEW_NO_NEW "</td>");
+		return;
+	}
+	lc_buf_puts(h->out, open);
+	rich(h, text);
+	LIT(h, "</td>");
+}
+
 /* A competency group's heading row: each group is a <tbody> of its own, so
  * the heading's scope="rowgroup" covers exactly the group's rows. */
 static void group_heading_row(html *h, const ladder_group *g, size_t colspan, int *open)
@@ -883,14 +896,7 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 		}
 		LIT(h, "</th>");
 		for (size_t k = 0; k < n; k++) {
-			ladder_str text = view_text_at(c, h->chain[k]);
-			if (text.s) {
-				LIT(h, "<td>");
-				rich(h, text);
-				LIT(h, "</td>");
-			} else {
-				LIT(h, "<td class=\"none\">" VIEW_NO_NEW "</td>");
-			}
+			new_text_cell(h, view_text_at(c, h->chain[k]), "<td>");
 		}
 		LIT(h, "</tr>\n");
 	}
@@ -1169,14 +1175,7 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 			} else {
 				LIT(h, "<td class=\"none\">no expectations yet</td>");
 			}
-			ladder_str add = view_text_at(c, nx);
-			if (add.s) {
-				LIT(h, "<td class=\"added\">");
-				rich(h, add);
-				LIT(h, "</td>");
-			} else {
-				LIT(h, "<td class=\"none\">" VIEW_NO_NEW "</td>");
-			}
+			new_text_cell(h, view_text_at(c, nx), "<td class=\"added\">");
 			LIT(h, "</tr>\n");
 		}
 		if (open)
