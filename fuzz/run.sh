@@ -21,7 +21,7 @@ fi
 [ -n "$cc" ] || { echo "fuzz: clang not found (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
 
 mkdir -p "$out/obj" "$out/corpus" "$out/artifacts"
-flags=(-g -O1 -std=c11 -D_XOPEN_SOURCE=700 -DLADDERC_VERSION=\"fuzz\"
+flags=(-g -O1 -std=c11 -pthread -D_XOPEN_SOURCE=700 -DLADDERC_VERSION=\"fuzz\"
        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
        -fno-omit-frame-pointer -I"$root/include" -I"$root/src" $(pkg-config --cflags yaml-0.1))
 objs=()

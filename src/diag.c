@@ -1,6 +1,7 @@
 /* Diagnostics: collection, ordering and gcc-style rendering with carets. */
 #include "ladderc/diag.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,51 @@ int lc_diags_add(lc_diags *d, lc_severity sev, const lc_mark *at, const char *ru
 	int r = lc_diags_vadd(d, sev, at, rule, fmt, ap);
 	va_end(ap);
 	return r;
+}
+
+void lc_diags_append(lc_diags *dst, lc_diags *src)
+{
+	size_t kept_errors = 0;
+	if (src->count > dst->cap - dst->count) {
+		size_t cap = dst->cap ? dst->cap : 16;
+		while (cap - dst->count < src->count && cap <= SIZE_MAX / 2 / sizeof *dst->items)
+			cap *= 2;
+		lc_diag *items = cap - dst->count >= src->count ? realloc(dst->items, cap * sizeof *items) : NULL;
+		if (!items) {
+			dst->oom = 1;
+			dst->errors += src->errors;
+			dst->warnings += src->warnings;
+			lc_diags_free(src);
+			return;
+		}
+		dst->items = items;
+		dst->cap = cap;
+	}
+	for (size_t i = 0; i < src->count; i++) {
+		lc_diag *dg = &src->items[i];
+		if (dg->severity == LC_ERROR) {
+			kept_errors++;
+			if (dst->errors >= max_errors(dst)) {
+				dst->errors++;
+				dst->truncated = 1;
+				free(dg->block);
+				continue;
+			}
+			dst->errors++;
+		} else if (dg->severity == LC_WARNING) {
+			dst->warnings++;
+		} else if (dst->truncated) {
+			free(dg->block); /* the note's error was dropped */
+			continue;
+		}
+		dst->items[dst->count++] = *dg;
+	}
+	/* errors src counted but did not keep (past its own cap) */
+	dst->errors += src->errors - kept_errors;
+	dst->truncated |= src->truncated;
+	dst->oom |= src->oom;
+	free(src->items);
+	lc_diags_init(src);
 }
 
 /* Sorting keeps each note with the diagnostic before it. */

@@ -4,6 +4,7 @@
  * lc_diags; nothing here prints. The caller sorts the diagnostics. */
 #include "ladderc/lint.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -946,12 +947,137 @@ static void repeat_competency(linter *lt, const ladder_competency *c)
 	}
 }
 
-/* repeat_competency for the k-th competency visited: ncomp_seen is k while
- * it runs, as it was in the vague-language pass */
-static void repeat_visit(linter *lt, const ladder_competency *c)
+/* ---- the per-text rules, on two threads for a big ladder ---------------------- */
+
+/* vague-language, same-as-previous and near-duplicate read every text and
+ * cost nearly all of the lint's time; each competency is independent of the
+ * others. A worker takes a range of competencies in visit order with scratch
+ * and findings of its own; the findings are merged in the order one thread
+ * makes them: every vague-language finding first, then the others. */
+typedef struct text_worker {
+	linter lt;              /* shared: the ladder, rules, phrases and nwords */
+	const ladder_competency **comps;
+	size_t from, to;
+	int phrases;            /* the phrase table was built */
+	lc_diags vague, repeat;
+} text_worker;
+
+enum { TEXT_THREADS_MIN_COMPETENCIES = 64 }; /* below it a thread costs more than it saves */
+
+static int text_worker_init(text_worker *w, const linter *base, const ladder_competency **comps,
+                            size_t from, size_t to, int phrases)
 {
-	repeat_competency(lt, c);
-	lt->ncomp_seen++;
+	memset(w, 0, sizeof *w);
+	w->lt = *base;
+	w->comps = comps;
+	w->from = from;
+	w->to = to;
+	w->phrases = phrases;
+	lc_diags_init(&w->vague);
+	lc_diags_init(&w->repeat);
+	linter *lt = &w->lt;
+	lt->oom = 0;
+	memset(&lt->wa, 0, sizeof lt->wa);
+	lc_buf_init(&lt->msg);
+	lt->diag_v = NULL;
+	lt->diag_cap = 0;
+	size_t nl = base->l->nlevels;
+	lt->lv_words = calloc(nl + 1, sizeof *lt->lv_words);
+	lt->lv_owner = calloc(nl + 1, sizeof *lt->lv_owner);
+	lt->vague.seen = phrases ? calloc(base->vague.n + 1, sizeof *lt->vague.seen) : NULL;
+	lt->vague.stamp = 0;
+	return lt->lv_words && lt->lv_owner && (!phrases || lt->vague.seen) ? 0 : -1;
+}
+
+static void text_worker_free(text_worker *w)
+{
+	linter *lt = &w->lt;
+	free(lt->wa.w);
+	if (lt->lv_words)
+		for (size_t i = 0; i < lt->l->nlevels; i++)
+			free(lt->lv_words[i].w);
+	free(lt->lv_words);
+	free(lt->lv_owner);
+	free(lt->diag_v);
+	free(lt->vague.seen);
+	lc_buf_free(&lt->msg);
+	lc_diags_free(&w->vague);
+	lc_diags_free(&w->repeat);
+}
+
+static void *text_worker_run(void *arg)
+{
+	text_worker *w = arg;
+	linter *lt = &w->lt;
+	/* ncomp_seen is the competency's place in the visit order, the index
+	 * of its word counts in nwords */
+	lt->d = &w->vague;
+	for (size_t k = w->from; w->phrases && k < w->to; k++) {
+		lt->ncomp_seen = k;
+		vague_competency(lt, w->comps[k]);
+	}
+	lt->d = &w->repeat;
+	for (size_t k = w->from; k < w->to; k++) {
+		lt->ncomp_seen = k;
+		repeat_competency(lt, w->comps[k]);
+	}
+	return NULL;
+}
+
+static int text_rules(linter *lt, int phrases, size_t ncomp, unsigned threads)
+{
+	const ladder *l = lt->l;
+	const ladder_competency **comps = calloc(ncomp + 1, sizeof *comps);
+	if (!comps)
+		return -1;
+	size_t k = 0;
+	for (size_t g = 0; g < l->ngroups; g++)
+		for (size_t ci = 0; ci < l->groups[g]->ncompetencies; ci++)
+			comps[k++] = l->groups[g]->competencies[ci];
+	for (size_t r = 0; r < l->nroles; r++)
+		for (size_t g = 0; g < l->roles[r]->ngroups; g++)
+			for (size_t ci = 0; ci < l->roles[r]->groups[g]->ncompetencies; ci++)
+				comps[k++] = l->roles[r]->groups[g]->competencies[ci];
+	if (threads == 0)
+		threads = ncomp >= TEXT_THREADS_MIN_COMPETENCIES ? 2 : 1;
+	if (threads > 2)
+		threads = 2;
+	if (ncomp < 2)
+		threads = 1;
+	/* a finding copies its source line: index the lines now, not in two
+	 * threads at once */
+	for (size_t i = 0; i < l->nsources; i++) {
+		size_t len;
+		(void)lc_source_line(l->sources[i], 1, &len);
+		if (l->sources[i]->data && !l->sources[i]->lines)
+			threads = 1; /* out of memory: the index would be built in both */
+	}
+	text_worker w[2];
+	int rc = 0;
+	size_t half = threads == 2 ? ncomp / 2 : ncomp;
+	if (text_worker_init(&w[0], lt, comps, 0, half, phrases) < 0)
+		rc = -1;
+	if (text_worker_init(&w[1], lt, comps, half, ncomp, phrases) < 0)
+		rc = -1;
+	if (rc == 0) {
+		pthread_t tid;
+		int spawned = threads == 2 && pthread_create(&tid, NULL, text_worker_run, &w[1]) == 0;
+		text_worker_run(&w[0]);
+		if (spawned)
+			pthread_join(tid, NULL);
+		else
+			text_worker_run(&w[1]);
+		lc_diags_append(lt->d, &w[0].vague);
+		lc_diags_append(lt->d, &w[1].vague);
+		lc_diags_append(lt->d, &w[0].repeat);
+		lc_diags_append(lt->d, &w[1].repeat);
+		if (w[0].lt.oom || w[1].lt.oom)
+			rc = -1;
+	}
+	text_worker_free(&w[0]);
+	text_worker_free(&w[1]);
+	free(comps);
+	return rc;
 }
 
 /* ---- missing-description ----------------------------------------------------------- */
@@ -1340,18 +1466,11 @@ int lint_ladder(const ladder *l, const lint_options *o, lc_diags *d)
 	/* without it (no memory) near-duplicate cuts every pair */
 	if (l->nlevels && ncomp <= SIZE_MAX / l->nlevels / sizeof *lt.nwords)
 		lt.nwords = calloc(ncomp * l->nlevels, sizeof *lt.nwords);
-	if (build_phrases(&lt) < 0)
+	int phrases = build_phrases(&lt) == 0;
+	if (!phrases)
 		lt.oom = 1;
-	else
-		each_competency(&lt, vague_competency);
-	lt.lv_words = calloc(l->nlevels + 1, sizeof *lt.lv_words);
-	lt.lv_owner = calloc(l->nlevels + 1, sizeof *lt.lv_owner);
-	if (!lt.lv_words || !lt.lv_owner)
+	if (text_rules(&lt, phrases, ncomp, o ? o->threads : 0) < 0)
 		lt.oom = 1;
-	else {
-		lt.ncomp_seen = 0;
-		each_competency(&lt, repeat_visit);
-	}
 	each_competency(&lt, missing_competency);
 	level_count(&lt);
 	track_parity(&lt);
@@ -1366,14 +1485,7 @@ done:
 	free(lt.reach);
 	free(lt.taken);
 	free_phrases(&lt.vague);
-	free(lt.wa.w);
-	if (lt.lv_words)
-		for (size_t i = 0; i < l->nlevels; i++)
-			free(lt.lv_words[i].w);
-	free(lt.lv_words);
-	free(lt.lv_owner);
 	free(lt.nwords);
-	free(lt.diag_v);
 	lc_buf_free(&lt.msg);
 	return lt.oom || d->oom ? -1 : 0;
 }

@@ -67,6 +67,11 @@ int lc_diags_add(lc_diags *d, lc_severity sev, const lc_mark *at, const char *ru
 int lc_diags_vadd(lc_diags *d, lc_severity sev, const lc_mark *at, const char *rule,
                   const char *fmt, va_list ap);
 int lc_diags_full(const lc_diags *d);
+/* Moves every diagnostic of `src` to the end of `dst`, as if each had been
+ * added to `dst` in turn (the error cap of `dst` applies); `src` is left empty.
+ * Lets work done on several threads, each with its own set, be merged in a
+ * fixed order. */
+void lc_diags_append(lc_diags *dst, lc_diags *src);
 /* Sorts diagnostics by file, line and column, keeping notes after their parent. */
 void lc_diags_sort(lc_diags *d);
 

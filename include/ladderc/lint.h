@@ -54,6 +54,9 @@ enum { LINT_RULE_DEFAULT, LINT_RULE_ON, LINT_RULE_OFF };
 
 typedef struct lint_options {
 	unsigned char rule[LINT_NRULES]; /* LINT_RULE_* */
+	/* threads for the per-text rules: 0 picks (two for a big ladder, one
+	 * otherwise); the findings are the same, in the same order, for any value */
+	unsigned threads;
 } lint_options;
 
 /* Every rule on, unless the ladder switches it off. */
