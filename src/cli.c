@@ -229,22 +229,34 @@ void cli_load_opts_init(cli_load_opts *lo)
 
 /* Loads one ladder and prints its diagnostics. Returns the exit status for
  * this file; *out is the model on success. */
-int cli_load(const char *path, const cli_load_opts *lo, ladder **out)
+void cli_load_quiet(cli_loading *ld)
 {
-	lc_diags d;
-	lc_diags_init(&d);
-	d.max_errors = lo->max_errors;
-	ladder_status st = ladder_load_file(path, &lo->limits, &d, out);
-	cli_print_diags(&d, cli_color_wanted(lo->color, STDERR_FILENO));
-	lc_diags_free(&d);
-	switch (st) {
+	lc_diags_init(&ld->diags);
+	ld->diags.max_errors = ld->lo->max_errors;
+	ld->l = NULL;
+	ld->status = ladder_load_file(ld->path, &ld->lo->limits, &ld->diags, &ld->l);
+}
+
+int cli_load_report(cli_loading *ld)
+{
+	cli_print_diags(&ld->diags, cli_color_wanted(ld->lo->color, STDERR_FILENO));
+	lc_diags_free(&ld->diags);
+	switch (ld->status) {
 	case LADDER_OK: return LADDERC_EXIT_OK;
 	case LADDER_INVALID: return LADDERC_EXIT_INVALID;
 	case LADDER_NOMEM:
-		fprintf(stderr, "ladderc: error: out of memory while loading '%s'\n", path);
+		fprintf(stderr, "ladderc: error: out of memory while loading '%s'\n", ld->path);
 		return LADDERC_EXIT_TROUBLE;
 	default: return LADDERC_EXIT_TROUBLE;
 	}
+}
+
+int cli_load(const char *path, const cli_load_opts *lo, ladder **out)
+{
+	cli_loading ld = {path, lo, NULL, LADDER_OK, {0}};
+	cli_load_quiet(&ld);
+	*out = ld.l;
+	return cli_load_report(&ld);
 }
 
 /* ---- check --------------------------------------------------------------- */

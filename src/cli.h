@@ -50,7 +50,20 @@ void cli_load_opts_init(cli_load_opts *lo);
 /* Handles a shared load option; returns 0 when handled, an exit status on a
  * bad value, -1 when `c` is not a load option. */
 int cli_load_option(const char *command, int c, const char *arg, cli_load_opts *lo);
+/* Loads a ladder and prints its diagnostics; returns an exit status. */
 int cli_load(const char *path, const cli_load_opts *lo, ladder **out);
+/* cli_load in two halves, so that loading can run on another thread and the
+ * diagnostics still come out in a fixed order: cli_load_quiet loads and
+ * keeps the diagnostics, cli_load_report prints them and gives the status. */
+typedef struct cli_loading {
+	const char *path;
+	const cli_load_opts *lo;
+	ladder *l;
+	ladder_status status;
+	lc_diags diags;
+} cli_loading;
+void cli_load_quiet(cli_loading *ld);
+int cli_load_report(cli_loading *ld);
 void cli_print_diags(lc_diags *d, int color);
 int cli_write_stdout(const lc_buf *b);
 int cli_color_wanted(int when, int fd);

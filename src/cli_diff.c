@@ -1,5 +1,6 @@
 /* ladderc diff: the semantic diff of two ladder versions, on the command line
  * and as a git diff driver (git passes seven arguments). */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,17 +9,20 @@
 #include "cli.h"
 #include "ladderc/diff.h"
 
-/* Loads one side; /dev/null (git's stand-in for a missing file) is an empty
- * ladder. Returns 0, or the exit status of the failure. */
-static int load_side(const char *path, const cli_load_opts *lo, ladder **out)
+/* One side of the diff; /dev/null (git's stand-in for a missing file) is an
+ * empty ladder. */
+static void *load_side(void *arg)
 {
-	*out = NULL;
-	if (strcmp(path, "/dev/null") == 0)
-		return 0;
-	int st = cli_load(path, lo, out);
-	return st == LADDERC_EXIT_OK ? 0 : LADDERC_EXIT_TROUBLE;
+	cli_loading *ld = arg;
+	if (strcmp(ld->path, "/dev/null") == 0) {
+		lc_diags_init(&ld->diags);
+		ld->l = NULL;
+		ld->status = LADDER_OK;
+	} else {
+		cli_load_quiet(ld);
+	}
+	return NULL;
 }
-
 /* git gives a side that is not the working-tree file as a temporary copy in
  * another directory: includes written relative to the ladder cannot be
  * found from there. Say so, since the loader's error names only the copy. */
@@ -76,11 +80,21 @@ int cli_diff(int argc, char **argv)
 	const char *old_path = git ? argv[optind + 1] : argv[optind];
 	const char *new_path = git ? argv[optind + 4] : argv[optind + 1];
 
-	ladder *ol = NULL, *nl = NULL;
-	int st = load_side(old_path, &lo, &ol);
+	/* The two versions load at once, one on each core; their diagnostics
+	 * are printed afterwards, old side first. */
+	cli_loading sides[2] = {{old_path, &lo, NULL, LADDER_OK, {0}}, {new_path, &lo, NULL, LADDER_OK, {0}}};
+	pthread_t tid;
+	int spawned = pthread_create(&tid, NULL, load_side, &sides[0]) == 0;
+	load_side(&sides[1]);
+	if (spawned)
+		pthread_join(tid, NULL);
+	else
+		load_side(&sides[0]);
+	ladder *ol = sides[0].l, *nl = sides[1].l;
+	int st = cli_load_report(&sides[0]) == LADDERC_EXIT_OK ? 0 : LADDERC_EXIT_TROUBLE;
 	if (st != 0 && git)
 		git_note(path, old_path);
-	int st2 = load_side(new_path, &lo, &nl);
+	int st2 = cli_load_report(&sides[1]) == LADDERC_EXIT_OK ? 0 : LADDERC_EXIT_TROUBLE;
 	if (st2 != 0 && git)
 		git_note(path, new_path);
 	if (st != 0 || st2 != 0) {
