@@ -59,6 +59,39 @@ int cli_write_stdout(const lc_buf *b)
 	return LADDERC_EXIT_OK;
 }
 
+static int stdout_sink(void *ctx, const char *p, size_t n)
+{
+	cli_stdout *s = ctx;
+	if (write_all(STDOUT_FILENO, p, n) < 0) {
+		s->err = errno;
+		return -1;
+	}
+	return 0;
+}
+
+void cli_stream_stdout(lc_buf *b, cli_stdout *s)
+{
+	s->err = 0;
+	lc_buf_set_sink(b, stdout_sink, s, (size_t)1 << 20);
+}
+
+int cli_finish_stdout(lc_buf *b, cli_stdout *s)
+{
+	if (!s->err && !lc_buf_failed(b))
+		(void)lc_buf_flush(b);
+	if (s->err == EPIPE)
+		return LADDERC_EXIT_OK; /* the reader has gone (| head): nothing more to say */
+	if (s->err) {
+		fprintf(stderr, "ladderc: error: cannot write to standard output: %s\n", strerror(s->err));
+		return LADDERC_EXIT_TROUBLE;
+	}
+	if (lc_buf_failed(b)) {
+		fprintf(stderr, "ladderc: error: out of memory\n");
+		return LADDERC_EXIT_TROUBLE;
+	}
+	return LADDERC_EXIT_OK;
+}
+
 /* For the few messages written with stdio (help, version): the same checks
  * and the same quiet end on a closed pipe as cli_write_stdout. */
 static int cli_flush_stdout(void)

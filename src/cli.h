@@ -66,6 +66,14 @@ void cli_load_quiet(cli_loading *ld);
 int cli_load_report(cli_loading *ld);
 void cli_print_diags(lc_diags *d, int color);
 int cli_write_stdout(const lc_buf *b);
+/* Output too big to hold: cli_stream_stdout makes `b` pass its bytes to
+ * standard output each time it holds a megabyte; cli_finish_stdout writes the
+ * rest and reports as cli_write_stdout does (a closed pipe ends quietly). */
+typedef struct cli_stdout {
+	int err; /* errno of the failed write, or 0 */
+} cli_stdout;
+void cli_stream_stdout(lc_buf *b, cli_stdout *s);
+int cli_finish_stdout(lc_buf *b, cli_stdout *s);
 int cli_color_wanted(int when, int fd);
 int cli_parse_color(const char *arg, int *when);
 int cli_parse_size(const char *s, size_t *out);

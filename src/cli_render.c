@@ -234,12 +234,16 @@ int cli_render(int argc, char **argv)
 		v.kind = next ? LADDER_VIEW_NEXT : LADDER_VIEW_LEVEL;
 	else if (role || track)
 		v.kind = LADDER_VIEW_MATRIX;
+	/* the page goes out a megabyte at a time: a 50 MB ladder renders to
+	 * 130 MB of HTML, which need not all be in memory at once */
 	lc_buf out = LC_BUF_INIT;
+	cli_stdout so;
+	cli_stream_stdout(&out, &so);
 	if (ladder_emit(l, f, &v, &eo, &out) < 0 && !lc_buf_failed(&out)) {
 		fprintf(stderr, "ladderc: error: this build has no %s output\n", format);
 		st = LADDERC_EXIT_TROUBLE;
 	} else {
-		st = cli_write_stdout(&out);
+		st = cli_finish_stdout(&out, &so);
 	}
 	lc_buf_free(&out);
 	ladder_free(l);
