@@ -44,18 +44,29 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-int cli_write_stdout(const lc_buf *b)
+/* The exit status of output to stdout, given the errno of a failed write
+ * (or 0) and whether the output ran out of memory. */
+static int stdout_status(int err, int nomem)
 {
-	if (lc_buf_failed(b)) {
+	if (err == EPIPE)
+		return LADDERC_EXIT_OK; /* the reader has gone (| head): nothing more to say */
+	if (err) {
+		fprintf(stderr, "ladderc: error: cannot write to standard output: %s\n", strerror(err));
+		return LADDERC_EXIT_TROUBLE;
+	}
+	if (nomem) {
 		fprintf(stderr, "ladderc: error: out of memory\n");
 		return LADDERC_EXIT_TROUBLE;
 	}
-	if (b->len && write_all(STDOUT_FILENO, b->data, b->len) < 0) {
-		if (errno == EPIPE)
-			return LADDERC_EXIT_OK; /* the reader has gone (| head): nothing more to say */
-		fprintf(stderr, "ladderc: error: cannot write to standard output: %s\n", strerror(errno));
-		return LADDERC_EXIT_TROUBLE;
-	}
+	return LADDERC_EXIT_OK;
+}
+
+int cli_write_stdout(const lc_buf *b)
+{
+	if (lc_buf_failed(b))
+		return stdout_status(0, 1);
+	if (b->len && write_all(STDOUT_FILENO, b->data, b->len) < 0)
+		return stdout_status(errno, 0);
 	return LADDERC_EXIT_OK;
 }
 
@@ -79,17 +90,7 @@ int cli_finish_stdout(lc_buf *b, cli_stdout *s)
 {
 	if (!s->err && !lc_buf_failed(b))
 		(void)lc_buf_flush(b);
-	if (s->err == EPIPE)
-		return LADDERC_EXIT_OK; /* the reader has gone (| head): nothing more to say */
-	if (s->err) {
-		fprintf(stderr, "ladderc: error: cannot write to standard output: %s\n", strerror(s->err));
-		return LADDERC_EXIT_TROUBLE;
-	}
-	if (lc_buf_failed(b)) {
-		fprintf(stderr, "ladderc: error: out of memory\n");
-		return LADDERC_EXIT_TROUBLE;
-	}
-	return LADDERC_EXIT_OK;
+	return stdout_status(s->err, lc_buf_failed(b));
 }
 
 /* For the few messages written with stdio (help, version): the same checks
