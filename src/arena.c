@@ -110,3 +110,21 @@ size_t lc_arena_footprint(const lc_arena *a)
 {
 	return a->footprint;
 }
+
+void lc_arena_adopt(lc_arena *a, lc_arena *from)
+{
+	block *last = from->head;
+	if (last) {
+		while (last->next)
+			last = last->next;
+		/* behind the current block, which keeps serving small allocations */
+		if (a->head) {
+			last->next = a->head->next;
+			a->head->next = from->head;
+		} else {
+			a->head = from->head;
+		}
+	}
+	a->footprint += from->footprint;
+	free(from);
+}

@@ -26,6 +26,7 @@ void ladder_limits_default(ladder_limits *lim)
 	lim->max_alias_nodes = 0;
 	lim->max_includes = 256;
 	lim->max_cells = LADDER_DEFAULT_MAX_CELLS;
+	lim->parallel_min = (size_t)256 << 10;
 }
 
 /* One file of the ladder: the main file or an included one. */

@@ -3,7 +3,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <yaml.h>
 
 #include "idmap.h"
@@ -39,6 +42,10 @@ typedef struct builder {
 	 * characters (code points), and text is found in the source by bytes. */
 	size_t cur_index, cur_byte;
 	int lost;           /* the cursor cannot be trusted: copy every scalar */
+	/* A piece parsed on another thread keeps its nodes to move their lines. */
+	int record;
+	yt_node **made;
+	size_t nmade, capmade;
 } builder;
 
 const char *yt_kind_name(const yt_node *n)
@@ -117,6 +124,13 @@ static yt_node *new_node(builder *b, yt_kind kind, yaml_mark_t m)
 	n->at = mark_of(b, m);
 	n->weight = 1;
 	b->nodes++;
+	if (b->record) {
+		if (grow((void **)&b->made, &b->capmade, b->nmade + 1, sizeof *b->made) < 0) {
+			b->nomem = 1;
+			return NULL;
+		}
+		b->made[b->nmade++] = n;
+	}
 	return n;
 }
 
@@ -350,26 +364,19 @@ static int on_alias(builder *b, const yaml_event_t *ev)
 	return push_child(b, a->node);
 }
 
-/* Long text that libyaml returns exactly as it is written in the source
- * (quoted or plain on one line, without escapes) is not copied: the node
- * points into the source buffer, which lives as long as the model. This
- * saves a copy of nearly the whole input and the time to write it. Such text
- * is not NUL-terminated; short scalars (ids, keys, numbers) are still copied
- * and terminated. Returns NULL when the text must be copied. */
-enum { IN_SOURCE_MIN = 64 };
 
-static const char *in_source(builder *b, const yaml_event_t *ev)
+/* Moves the cursor forward to libyaml's character `index` and returns the
+ * byte it falls on, or SIZE_MAX once the cursor cannot be trusted. */
+static size_t byte_at(builder *b, size_t index)
 {
 	if (b->lost)
-		return NULL;
-	const char *data = b->src->data;
-	size_t end = b->src->len;
-	size_t index = ev->start_mark.index;
+		return SIZE_MAX;
 	if (index < b->cur_index) {
 		b->lost = 1; /* marks never go back in a well-formed stream */
-		return NULL;
+		return SIZE_MAX;
 	}
-	/* from the cursor to the scalar's first character */
+	const char *data = b->src->data;
+	size_t end = b->src->len;
 	size_t i = b->cur_byte, ci = b->cur_index;
 	while (ci < index && i < end) {
 		if (index - ci >= 8 && end - i >= 8) {
@@ -388,10 +395,28 @@ static const char *in_source(builder *b, const yaml_event_t *ev)
 	}
 	if (ci != index) {
 		b->lost = 1;
-		return NULL;
+		return SIZE_MAX;
 	}
 	b->cur_index = ci;
 	b->cur_byte = i;
+	return i;
+}
+
+/* Long text that libyaml returns exactly as it is written in the source
+ * (quoted or plain on one line, without escapes) is not copied: the node
+ * points into the source buffer, which lives as long as the model. This
+ * saves a copy of nearly the whole input and the time to write it. Such text
+ * is not NUL-terminated; short scalars (ids, keys, numbers) are still copied
+ * and terminated. Returns NULL when the text must be copied. */
+enum { IN_SOURCE_MIN = 64 };
+
+static const char *in_source(builder *b, const yaml_event_t *ev)
+{
+	const char *data = b->src->data;
+	size_t end = b->src->len;
+	size_t i = byte_at(b, ev->start_mark.index);
+	if (i == SIZE_MAX)
+		return NULL;
 	const char *value = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	char quote = 0;
@@ -546,26 +571,402 @@ static int check_encoding(builder *b)
 	return 0;
 }
 
+/* One event into the tree: 1 at the end of the stream, -1 on an error
+ * (reported), 0 otherwise. */
+static int on_event(builder *b, const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		return 1;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++b->documents > 1) {
+			lc_mark at = mark_of(b, ev->start_mark);
+			lc_diags_add(b->diags, LC_ERROR, &at, NULL,
+			             "a second YAML document: a ladder file holds exactly one (remove this '---' and what follows, or move it to a file of its own)");
+			return -1;
+		}
+		if (ev->data.document_start.tag_directives.start != ev->data.document_start.tag_directives.end) {
+			lc_mark at = mark_of(b, ev->start_mark);
+			lc_diags_add(b->diags, LC_ERROR, &at, NULL,
+			             "a %%TAG directive: YAML tags are not part of the ladder format; remove the directive");
+			return -1;
+		}
+		return 0;
+	case YAML_ALIAS_EVENT:
+		return on_alias(b, ev);
+	case YAML_SCALAR_EVENT:
+		return on_scalar(b, ev);
+	case YAML_SEQUENCE_START_EVENT:
+		return open_collection(b, YT_SEQ, ev, ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
+	case YAML_MAPPING_START_EVENT:
+		return open_collection(b, YT_MAP, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return close_collection(b);
+	default:
+		return 0;
+	}
+}
+
+static int starts_node(const yaml_event_t *ev)
+{
+	return ev->type == YAML_SCALAR_EVENT || ev->type == YAML_ALIAS_EVENT ||
+	       ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT;
+}
+
+static void builder_init(builder *b, lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags)
+{
+	memset(b, 0, sizeof *b);
+	b->arena = arena;
+	b->src = src;
+	b->diags = diags;
+	b->lim = lim;
+}
+
+static void builder_free(builder *b)
+{
+	free(b->frames);
+	free(b->kids);
+	free(b->made);
+	idmap_free(&b->anchors);
+}
+
+static int start_parser(yaml_parser_t *p, const lc_source *src, size_t from)
+{
+	if (!yaml_parser_initialize(p))
+		return -1;
+	yaml_parser_set_input_string(p, (const unsigned char *)src->data + from, src->len - from);
+	yaml_parser_set_encoding(p, YAML_UTF8_ENCODING);
+	return 0;
+}
+
+/*
+ * A big file is parsed on two threads. libyaml cannot start in the middle of
+ * a document, but a block sequence that is the value of a top-level key
+ * (roles:, groups:) can: from a line "  - " inside it, a second parser sees
+ * the rest of the sequence as a document of its own, and from the line where
+ * that sequence ends, a third sees the remaining top-level keys as a mapping.
+ * The first parser runs from the start as always and, on reaching the line,
+ * checks that it really is such an item: the root mapping and the sequence
+ * are the only open nodes, at the columns the pieces assumed, and no token
+ * runs across the line. Then the pieces' nodes are exactly the nodes it would
+ * have built, and they are adopted with their lines moved. Anything unusual
+ * in a piece (an anchor, an alias, a directive, an error, a second document)
+ * and the first parser simply carries on alone, so diagnostics and results
+ * never depend on the split.
+ */
+typedef struct piece {
+	builder b;
+	lc_source src;           /* the file, with a line index of its own: diagnostics
+	                          * index lines lazily, and the other thread may too */
+	lc_arena *arena;
+	lc_diags diags;
+	const ladder_limits *lim;
+	ladder_limits seq_lim;   /* the sequence's items sit one level deeper in the file */
+	size_t split, indent;    /* where the candidate line starts; the column of its '-' */
+	atomic_int cancel;
+	int ok;
+	yt_node *seq;            /* the second part of the sequence */
+	yt_node *rest;           /* the top-level mapping after it, or NULL */
+	size_t seq_nodes;        /* nodes made for `seq`, the rest for `rest` */
+	yaml_event_type_t first_type; /* the first item: what it is and where */
+	size_t first_byte, first_line;
+	int have_first;
+	size_t end_line;         /* line (within the piece) where the sequence ends */
+	pthread_t thread;
+} piece;
+
+/* A piece takes no anchors, tags or directives: those would need the part of
+ * the file it does not see (an alias fails in it as undefined). */
+static int piece_plain(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT: return !ev->data.scalar.anchor && !ev->data.scalar.tag;
+	case YAML_SEQUENCE_START_EVENT: return !ev->data.sequence_start.anchor && !ev->data.sequence_start.tag;
+	case YAML_MAPPING_START_EVENT: return !ev->data.mapping_start.anchor && !ev->data.mapping_start.tag;
+	case YAML_DOCUMENT_START_EVENT:
+		return ev->data.document_start.implicit && !ev->data.document_start.version_directive &&
+		       ev->data.document_start.tag_directives.start == ev->data.document_start.tag_directives.end;
+	case YAML_DOCUMENT_END_EVENT: return ev->data.document_end.implicit;
+	default: return 1;
+	}
+}
+
+/* Runs one piece's parser from byte `from`: the sequence items when `rest`
+ * is 0, the remaining top-level mapping otherwise. 0 when it went as planned. */
+static int parse_piece(piece *pc, size_t from, int rest)
+{
+	builder *b = &pc->b;
+	yaml_parser_t p;
+	if (start_parser(&p, b->src, from) < 0)
+		return -1;
+	b->cur_index = 0;
+	b->cur_byte = from;
+	b->lost = 0;
+	b->root = NULL;
+	b->lim = rest ? pc->lim : &pc->seq_lim;
+	int stage = 0; /* 0 before the root, 1 inside it, 2 after it */
+	int r = -1;
+	for (unsigned long n = 1;; n++) {
+		if ((n & 1023) == 0 && atomic_load_explicit(&pc->cancel, memory_order_relaxed))
+			break;
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev))
+			break;
+		int step = -1;
+		if (!piece_plain(&ev)) {
+			step = -1;
+		} else if (stage == 0) {
+			step = 0;
+			if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
+				int want = rest ? ev.type == YAML_MAPPING_START_EVENT &&
+				                      ev.data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE &&
+				                      ev.start_mark.index == 0
+				                : ev.type == YAML_SEQUENCE_START_EVENT &&
+				                      ev.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE &&
+				                      ev.start_mark.line == 0 && ev.start_mark.column == pc->indent;
+				step = want ? on_event(b, &ev) : -1;
+				stage = 1;
+			} else if (ev.type != YAML_STREAM_START_EVENT && ev.type != YAML_DOCUMENT_START_EVENT) {
+				step = -1;
+			}
+		} else if (stage == 1) {
+			if (!rest && !pc->have_first && b->nframes == 1 && starts_node(&ev)) {
+				pc->have_first = 1;
+				pc->first_type = ev.type;
+				pc->first_line = ev.start_mark.line;
+				pc->first_byte = byte_at(b, ev.start_mark.index);
+			}
+			step = on_event(b, &ev);
+			if (step == 0 && b->nframes == 0) {
+				stage = 2;
+				if (!rest) {
+					pc->seq = b->root;
+					pc->end_line = ev.start_mark.line;
+					size_t at = byte_at(b, ev.start_mark.index);
+					if (at == SIZE_MAX)
+						step = -1;
+					else if (at < b->src->len) {
+						/* the sequence ends at a top-level key: the rest goes to a third parser */
+						if (ev.start_mark.column != 0) {
+							step = -1;
+						} else {
+							r = 0;
+							pc->seq_nodes = b->nmade;
+							yaml_event_delete(&ev);
+							yaml_parser_delete(&p);
+							return parse_piece(pc, at, 1);
+						}
+					}
+				} else {
+					pc->rest = b->root;
+				}
+			}
+		} else { /* after the root: only the implicit end of the one document */
+			step = ev.type == YAML_DOCUMENT_END_EVENT ? 0 : ev.type == YAML_STREAM_END_EVENT ? 1 : -1;
+		}
+		yaml_event_delete(&ev);
+		if (step < 0 || b->nomem || pc->diags.errors)
+			break;
+		if (step > 0) {
+			r = stage == 2 ? 0 : -1;
+			break;
+		}
+	}
+	yaml_parser_delete(&p);
+	if (r == 0 && !rest)
+		pc->seq_nodes = b->nmade;
+	return r;
+}
+
+static void *piece_main(void *arg)
+{
+	piece *pc = arg;
+	pc->ok = parse_piece(pc, pc->split, 0) == 0 && !pc->b.nomem && pc->diags.errors == 0 && pc->seq &&
+	         pc->have_first;
+	return NULL;
+}
+
+/* A line past the middle that may start an item of a top-level block
+ * sequence: the least indented "- " before any line at column 0. */
+static int find_split(const lc_source *src, size_t from, size_t *split, size_t *indent)
+{
+	const char *d = src->data;
+	size_t len = src->len;
+	size_t mid = from + (len - from) / 2;
+	const char *nl = memchr(d + mid, '\n', len - mid);
+	if (!nl)
+		return -1;
+	size_t pos = (size_t)(nl - d) + 1;
+	size_t limit = pos + (len - from) / 8;
+	if (limit > len)
+		limit = len;
+	size_t best = SIZE_MAX, best_indent = SIZE_MAX;
+	while (pos < limit) {
+		size_t k = 0;
+		while (pos + k < len && d[pos + k] == ' ')
+			k++;
+		char c = pos + k < len ? d[pos + k] : '\n';
+		if (k == 0 && c != '\n' && c != '\r' && c != '#')
+			break; /* a top-level key: the sequence (if any) has ended */
+		if (k > 0 && k < best_indent && c == '-' && pos + k + 1 < len &&
+		    (d[pos + k + 1] == ' ' || d[pos + k + 1] == '\n')) {
+			best = pos;
+			best_indent = k;
+			if (k <= 2)
+				break; /* the usual indentation: nothing shallower is likely */
+		}
+		nl = memchr(d + pos + k, '\n', len - pos - k);
+		if (!nl)
+			break;
+		pos = (size_t)(nl - d) + 1;
+	}
+	if (best == SIZE_MAX)
+		return -1;
+	*split = best;
+	*indent = best_indent;
+	return 0;
+}
+
+/* Under an address-space limit (ulimit -v) a second thread costs more than
+ * it saves: glibc reserves a 64 MiB heap per thread, and when that fails it
+ * retries on every allocation the thread makes. */
+static int address_space_limited(void)
+{
+	struct rlimit rl;
+	return getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY;
+}
+
+/* The line at byte `at` (tests choose it): its indentation if it reads "  - ". */
+static int line_item(const lc_source *src, size_t from, size_t at, size_t *indent)
+{
+	const char *d = src->data;
+	if (at <= from || at >= src->len || d[at - 1] != '\n')
+		return -1;
+	size_t k = 0;
+	while (at + k < src->len && d[at + k] == ' ')
+		k++;
+	if (k == 0 || at + k + 1 >= src->len || d[at + k] != '-' || (d[at + k + 1] != ' ' && d[at + k + 1] != '\n'))
+		return -1;
+	*indent = k;
+	return 0;
+}
+
+static piece *start_piece(lc_source *src, const ladder_limits *lim, size_t from, size_t at)
+{
+	size_t split = at, indent;
+	if (lim->max_depth < 2 || address_space_limited())
+		return NULL;
+	if (at == SIZE_MAX ? find_split(src, from, &split, &indent) < 0 : line_item(src, from, at, &indent) < 0)
+		return NULL;
+	piece *pc = calloc(1, sizeof *pc);
+	if (!pc)
+		return NULL;
+	pc->arena = lc_arena_new();
+	if (!pc->arena) {
+		free(pc);
+		return NULL;
+	}
+	lc_diags_init(&pc->diags);
+	pc->lim = lim;
+	pc->seq_lim = *lim;
+	pc->seq_lim.max_depth = lim->max_depth - 1;
+	pc->split = split;
+	pc->indent = indent;
+	atomic_init(&pc->cancel, 0);
+	pc->src = *src;
+	pc->src.lines = NULL;
+	pc->src.nlines = 0;
+	builder_init(&pc->b, pc->arena, &pc->src, lim, &pc->diags);
+	pc->b.record = 1;
+	if (pthread_create(&pc->thread, NULL, piece_main, pc) != 0) {
+		lc_arena_free(pc->arena);
+		free(pc);
+		return NULL;
+	}
+	return pc;
+}
+
+static void end_piece(piece *pc, int cancel)
+{
+	if (cancel)
+		atomic_store(&pc->cancel, 1);
+	pthread_join(pc->thread, NULL);
+}
+
+static void free_piece(piece *pc)
+{
+	if (pc->arena)
+		lc_arena_free(pc->arena);
+	builder_free(&pc->b);
+	lc_diags_free(&pc->diags);
+	free(pc->src.lines);
+	free(pc);
+}
+
+/* The first parser has reached the piece's line with event `ev` (a node
+ * starting at byte `at`). Adopts the pieces when everything matches; 0 then. */
+static int join_piece(builder *a, piece *pc, const yaml_event_t *ev, size_t at)
+{
+	/* The root is a block mapping at column 0, so the line where the
+	 * sequence ends, back at column 0, holds its next key; and the sequence
+	 * is the only other open node, so the line starts one of its items. */
+	int fits = at != SIZE_MAX && at >= pc->split && a->nframes == 2;
+	if (fits) {
+		const yt_node *root = a->frames[0].node;
+		fits = root->kind == YT_MAP && root->at.col == 1;
+	}
+	end_piece(pc, !fits);
+	/* Both parsers must see the item start at the same byte of the piece's
+	 * first line: then no token of the first parser reaches into the line. */
+	if (!fits || !pc->ok || pc->first_type != ev->type || pc->first_line != 0 || pc->first_byte != at)
+		return -1;
+
+	size_t line = ev->start_mark.line; /* the piece's line 0 */
+	for (size_t i = 0; i < pc->b.nmade; i++) {
+		pc->b.made[i]->at.src = a->src;
+		pc->b.made[i]->at.line += (uint32_t)(i < pc->seq_nodes ? line : line + pc->end_line);
+	}
+	lc_arena_adopt(a->arena, pc->arena);
+	pc->arena = NULL;
+	a->nodes = sat_add(a->nodes, pc->b.nodes);
+	for (uint32_t i = 0; i < pc->seq->count; i++)
+		if (push_child(a, pc->seq->items[i]) < 0)
+			return -2;
+	if (close_collection(a) < 0)
+		return -2;
+	if (pc->rest)
+		for (uint32_t i = 0; i < 2 * pc->rest->count; i++)
+			if (push_child(a, pc->rest->items[i]) < 0)
+				return -2;
+	if (close_collection(a) < 0)
+		return -2;
+	return 0;
+}
+
 yt_status yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
                    yt_node **root)
 {
+	return yt_parse_split(arena, src, lim, diags, root, src->len >= lim->parallel_min ? SIZE_MAX : 0, NULL);
+}
+
+yt_status yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                         yt_node **root, size_t split_at, int *joined)
+{
+	if (joined)
+		*joined = 0;
 	builder b;
-	memset(&b, 0, sizeof b);
-	b.arena = arena;
-	b.src = src;
-	b.diags = diags;
-	b.lim = lim;
+	builder_init(&b, arena, src, lim, diags);
 	*root = NULL;
 	size_t errors_before = diags->errors;
 	if (check_encoding(&b) < 0)
 		return YT_INVALID;
 
 	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p))
+	if (start_parser(&p, src, b.bom) < 0)
 		return YT_NOMEM;
 	b.cur_byte = b.bom;
-	yaml_parser_set_input_string(&p, (const unsigned char *)src->data + b.bom, src->len - b.bom);
-	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	piece *pc = split_at ? start_piece(src, lim, b.bom, split_at) : NULL;
 
 	int failed = 0, done = 0;
 	while (!done && !failed) {
@@ -575,51 +976,38 @@ yt_status yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc
 			failed = 1;
 			break;
 		}
-		int r = 0;
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++b.documents > 1) {
-				lc_mark at = mark_of(&b, ev.start_mark);
-				lc_diags_add(diags, LC_ERROR, &at, NULL,
-				             "a second YAML document: a ladder file holds exactly one (remove this '---' and what follows, or move it to a file of its own)");
-				r = -1;
-			} else if (ev.data.document_start.tag_directives.start != ev.data.document_start.tag_directives.end) {
-				lc_mark at = mark_of(&b, ev.start_mark);
-				lc_diags_add(diags, LC_ERROR, &at, NULL,
-				             "a %%TAG directive: YAML tags are not part of the ladder format; remove the directive");
-				r = -1;
+		if (pc && starts_node(&ev)) {
+			size_t at = byte_at(&b, ev.start_mark.index);
+			if (at == SIZE_MAX || at >= pc->split) {
+				int j = join_piece(&b, pc, &ev, at);
+				free_piece(pc);
+				pc = NULL;
+				if (j == 0) {
+					if (joined)
+						*joined = 1;
+					yaml_event_delete(&ev);
+					break;
+				}
+				if (j < -1) { /* out of memory while adopting the pieces */
+					yaml_event_delete(&ev);
+					failed = 1;
+					break;
+				}
 			}
-			break;
-		case YAML_ALIAS_EVENT:
-			r = on_alias(&b, &ev);
-			break;
-		case YAML_SCALAR_EVENT:
-			r = on_scalar(&b, &ev);
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-			r = open_collection(&b, YT_SEQ, &ev, ev.data.sequence_start.anchor, ev.data.sequence_start.tag);
-			break;
-		case YAML_MAPPING_START_EVENT:
-			r = open_collection(&b, YT_MAP, &ev, ev.data.mapping_start.anchor, ev.data.mapping_start.tag);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			r = close_collection(&b);
-			break;
-		default:
-			break;
 		}
+		int r = on_event(&b, &ev);
 		yaml_event_delete(&ev);
+		if (r > 0)
+			done = 1;
 		if (r < 0 || b.nomem)
 			failed = 1;
 	}
+	if (pc) {
+		end_piece(pc, 1);
+		free_piece(pc);
+	}
 	yaml_parser_delete(&p);
-	free(b.frames);
-	free(b.kids);
-	idmap_free(&b.anchors);
+	builder_free(&b);
 	if (b.nomem)
 		return YT_NOMEM;
 	if (!failed)

@@ -39,9 +39,17 @@ typedef enum yt_status {
 } yt_status;
 
 /* Parses src->data. On YT_OK, *root is the document's root node, or NULL for
- * an empty stream. Diagnostics go to `diags`. */
+ * an empty stream. Diagnostics go to `diags`. Files of lim->parallel_min
+ * bytes or more are parsed on two threads where their layout allows. */
 yt_status yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
                    yt_node **root);
+
+/* The same, with the file split for a second thread at byte `at` (the start
+ * of a line "  - "; SIZE_MAX: a line near the middle; 0: no split). *joined
+ * (may be NULL) says whether the second thread's part was used. Whatever
+ * `at`, the tree and the diagnostics are those of yt_parse: for tests. */
+yt_status yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                         yt_node **root, size_t at, int *joined);
 
 /* "a mapping", "a sequence", "text" — for messages. */
 const char *yt_kind_name(const yt_node *n);

@@ -15,6 +15,9 @@ void *lc_arena_alloc(lc_arena *a, size_t size);
 void *lc_arena_calloc(lc_arena *a, size_t n, size_t size);
 /* Copy of p[0..n) followed by a NUL byte (p may itself contain NULs). */
 char *lc_arena_memdup(lc_arena *a, const void *p, size_t n);
+/* Moves everything allocated in `from` into `a` and frees `from`: what was
+ * built on another thread then lives, and is freed, with `a`. */
+void lc_arena_adopt(lc_arena *a, lc_arena *from);
 /* Total bytes obtained from the system, for limits and benchmarks. */
 size_t lc_arena_footprint(const lc_arena *a);
 

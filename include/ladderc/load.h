@@ -14,6 +14,9 @@ typedef struct ladder_limits {
 	size_t max_includes;    /* files in one ladder; default 256 */
 	size_t max_cells;       /* (roles + competencies) x levels: each holds an entry per
 	                         * level; default (and when 0) LADDER_DEFAULT_MAX_CELLS */
+	size_t parallel_min;    /* files of at least this many bytes are parsed on two threads
+	                         * where their layout allows; default 256 KiB, 0 every file,
+	                         * SIZE_MAX none. The result never depends on it. */
 } ladder_limits;
 
 #define LADDER_DEFAULT_MAX_CELLS ((size_t)4 << 20)
