@@ -3,7 +3,8 @@
  * Whatever the input, loading must end with a status and diagnostics (never a
  * crash, a hang or a leak), every diagnostic must render, and a ladder that
  * loads must render in every format and view, lint, and diff against itself
- * with no change. Built by fuzz/run.sh with
+ * with no change; and a parse split over two threads must equal one parse.
+ * Built by fuzz/run.sh with
  * clang -fsanitize=fuzzer,address,undefined. */
 #include <stddef.h>
 #include <stdint.h>
@@ -18,6 +19,8 @@
 #include "ladderc/lint.h"
 #include "ladderc/load.h"
 #include "ladderc/site.h"
+#include "yaml_tree.h"
+#include "yt_same.h"
 
 /* A path in a directory that does not exist: includes resolve against it and
  * fail the same way on every machine, so a finding always reproduces. */
@@ -129,10 +132,68 @@ static void diff_all(const ladder *l)
 	}
 }
 
+static void parse_tree(lc_source *src, size_t at, lc_arena **arena, yt_node **root, lc_buf *msgs, yt_status *st)
+{
+	ladder_limits lim;
+	ladder_limits_default(&lim);
+	lc_diags d;
+	lc_diags_init(&d);
+	*arena = lc_arena_new();
+	if (!*arena)
+		abort();
+	*st = yt_parse_split(*arena, src, &lim, &d, root, at, NULL);
+	for (size_t i = 0; i < d.count; i++)
+		lc_diag_format(msgs, &d.items[i], 0);
+	lc_diags_free(&d);
+}
+
+/* A parse split over two threads must build the tree and the diagnostics of
+ * one parser, wherever the split falls: tried at a few item lines. */
+enum { FUZZ_MAX_SPLITS = 4 };
+
+static void split_all(const uint8_t *data, size_t size)
+{
+	lc_source src;
+	memset(&src, 0, sizeof src);
+	src.path = FUZZ_PATH;
+	src.data = (const char *)data;
+	src.len = size;
+	lc_arena *a1;
+	yt_node *r1;
+	lc_buf m1 = LC_BUF_INIT;
+	yt_status s1;
+	parse_tree(&src, 0, &a1, &r1, &m1, &s1);
+	size_t tried = 0;
+	for (size_t at = 1; at + 1 < size && tried < FUZZ_MAX_SPLITS; at++) {
+		if (data[at - 1] != '\n' || data[at] != ' ')
+			continue;
+		size_t k = at;
+		while (k < size && data[k] == ' ')
+			k++;
+		if (k + 1 >= size || data[k] != '-' || (data[k + 1] != ' ' && data[k + 1] != '\n'))
+			continue;
+		tried++;
+		lc_arena *a2;
+		yt_node *r2;
+		lc_buf m2 = LC_BUF_INIT;
+		yt_status s2;
+		parse_tree(&src, at, &a2, &r2, &m2, &s2);
+		size_t budget = 100000;
+		if (s1 != s2 || !yt_same(r1, r2, &budget) || m1.len != m2.len || (m1.len && memcmp(m1.data, m2.data, m1.len)))
+			abort();
+		lc_buf_free(&m2);
+		lc_arena_free(a2);
+	}
+	lc_buf_free(&m1);
+	lc_arena_free(a1);
+	free(src.lines);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	split_all(data, size);
 	ladder_limits lim;
 	ladder_limits_default(&lim);
 	lim.max_input = 1 << 20;

@@ -23,7 +23,7 @@ fi
 mkdir -p "$out/obj" "$out/corpus" "$out/artifacts"
 flags=(-g -O1 -std=c11 -pthread -D_XOPEN_SOURCE=700 -DLADDERC_VERSION=\"fuzz\"
        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-       -fno-omit-frame-pointer -I"$root/include" -I"$root/src" $(pkg-config --cflags yaml-0.1))
+       -fno-omit-frame-pointer -I"$root/include" -I"$root/src" -I"$root/tests/unit" $(pkg-config --cflags yaml-0.1))
 objs=()
 for src in "$root"/src/*.c; do
 	name="$(basename "$src" .c)"

@@ -415,7 +415,9 @@ static const char *in_source(builder *b, const yaml_event_t *ev)
 	const char *data = b->src->data;
 	size_t end = b->src->len;
 	size_t i = byte_at(b, ev->start_mark.index);
-	if (i == SIZE_MAX)
+	/* An anchor or a tag comes first: the mark is not at the text, and an
+	 * empty value would compare equal anywhere and leave the cursor wrong. */
+	if (i == SIZE_MAX || ev->data.scalar.anchor || ev->data.scalar.tag)
 		return NULL;
 	const char *value = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
@@ -908,13 +910,15 @@ static void free_piece(piece *pc)
  * starting at byte `at`). Adopts the pieces when everything matches; 0 then. */
 static int join_piece(builder *a, piece *pc, const yaml_event_t *ev, size_t at)
 {
-	/* The root is a block mapping at column 0, so the line where the
-	 * sequence ends, back at column 0, holds its next key; and the sequence
-	 * is the only other open node, so the line starts one of its items. */
+	/* The root is a block mapping at column 0 and the sequence is one of its
+	 * values (not a key: an even count of children so far, itself included),
+	 * so the line where the sequence ends, back at column 0, holds the next
+	 * key. And the sequence is the only other open node, so the line starts
+	 * one of its items. */
 	int fits = at != SIZE_MAX && at >= pc->split && a->nframes == 2;
 	if (fits) {
 		const yt_node *root = a->frames[0].node;
-		fits = root->kind == YT_MAP && root->at.col == 1;
+		fits = root->kind == YT_MAP && root->at.col == 1 && (a->frames[1].first - a->frames[0].first) % 2 == 0;
 	}
 	end_piece(pc, !fits);
 	/* Both parsers must see the item start at the same byte of the piece's

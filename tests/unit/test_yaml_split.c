@@ -175,6 +175,8 @@ static void test_refused(void **state)
 		"roles:\n  - id: a\n  - id: b\n%YAML 1.1\n",
 		/* a key less indented than the sequence but not at column 0 */
 		"roles:\n   - id: a\n   - id: b\n  name: x\n",
+		/* the sequence is a key (complex key), not a value */
+		"?\n  - a\n  - fake\n: v\n",
 		/* the root is a sequence, or a mapping not at column 0, and a
 		 * line at column 0 follows the sequence */
 		"-\n  - id: a\n  - id: b\nname: x\n",
@@ -204,6 +206,10 @@ static void test_errors_the_same(void **state)
 		"roles:\n  - id: a\n  - id: b\nname: \"unclosed\n",
 		"roles:\n  - id: a\n  - id: b\n  - x: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
 		"roles:\n  - id: a\n  - id: b\n    c: *nowhere\n",
+		/* found by the fuzzer: an anchored empty key (its mark is not at its
+		 * text), a sequence as a complex key */
+		"\n&rorom:\n - - \n - - ",
+		"oga0ps:\n\n- )'\n?  \n - '\n -gr\n\n- )'\n - \n - ''",
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
 		(void)split_text(texts[i]);
