@@ -242,6 +242,16 @@ static int index_lines(lc_source *src)
 	static const unsigned char may_break[256] = {['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1};
 	const unsigned char *data = (const unsigned char *)src->data;
 	for (size_t i = 0; i < src->len;) {
+		/* eight bytes at a time while none is LF, CR or non-ASCII */
+		while (src->len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, data + i, 8);
+			const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+			uint64_t lf = w ^ (ones * '\n'), cr = w ^ (ones * '\r');
+			if ((w | ((lf - ones) & ~lf) | ((cr - ones) & ~cr)) & high)
+				break;
+			i += 8;
+		}
 		while (i < src->len && !may_break[data[i]])
 			i++;
 		if (i == src->len)

@@ -710,10 +710,11 @@ static lc_mark mark_in_scalar(const lc_mark *at, ladder_str text, size_t off)
 
 enum { VAGUE_SHOWN = 6 };
 
+/* Cuts `text` into `into` (kept for the caller) and reports its vague phrases. */
 static void vague_text(linter *lt, const ladder_competency *c, ladder_str text, const lc_mark *at,
-                       const ladder_level *lv)
+                       const ladder_level *lv, words *into)
 {
-	if (!text.s || split_words(text.s, text.len, 0, &lt->wa) < 0) {
+	if (!text.s || split_words(text.s, text.len, 0, into) < 0) {
 		if (text.s)
 			lt->oom = 1;
 		return;
@@ -722,7 +723,7 @@ static void vague_text(linter *lt, const ladder_competency *c, ladder_str text, 
 	const phrase *found[VAGUE_SHOWN];
 	size_t nfound = 0, more = 0, first_off = 0;
 	uint32_t stamp = ++t->stamp;
-	const words *ws = &lt->wa;
+	const words *ws = into;
 	for (size_t i = 0; i < ws->n; i++) {
 		uint64_t h = ws->w[i].hash;
 		if (!(t->first_word[h >> 58] & (UINT64_C(1) << ((h >> 52) & 63))))
@@ -793,17 +794,24 @@ static void vague_competency(linter *lt, const ladder_competency *c)
 	size_t k = lt->ncomp_seen++;
 	if (!rule_on_for(lt, LINT_VAGUE_LANGUAGE, c))
 		return;
-	vague_text(lt, c, c->description, &c->description_at, NULL);
+	vague_text(lt, c, c->description, &c->description_at, NULL, &lt->wa);
 	size_t nl = lt->l->nlevels;
 	for (size_t i = 0; i < nl; i++) {
 		if (!c->text[i].s)
 			continue;
-		vague_text(lt, c, c->text[i], &c->text_at[i], lt->l->levels[i]);
-		/* vague_text cut the text into lt->wa */
-		if (lt->nwords && !lt->oom) {
-			size_t n = lt->wa.n < LINT_MAX_CELL_WORDS ? lt->wa.n : LINT_MAX_CELL_WORDS;
-			lt->nwords[k * nl + i] = (uint32_t)n + 1;
-		}
+		/* the words stay in the level cache for same-as-previous and
+		 * near-duplicate, which compare at most LINT_MAX_CELL_WORDS of them:
+		 * the first words of a full cut are the words of a capped one */
+		lt->lv_owner[i] = NULL;
+		words *ws = &lt->lv_words[i];
+		vague_text(lt, c, c->text[i], &c->text_at[i], lt->l->levels[i], ws);
+		if (lt->oom)
+			continue;
+		if (ws->n > LINT_MAX_CELL_WORDS)
+			ws->n = LINT_MAX_CELL_WORDS;
+		lt->lv_owner[i] = c;
+		if (lt->nwords)
+			lt->nwords[k * nl + i] = (uint32_t)ws->n + 1;
 	}
 }
 
@@ -1011,13 +1019,14 @@ static void *text_worker_run(void *arg)
 	linter *lt = &w->lt;
 	/* ncomp_seen is the competency's place in the visit order, the index
 	 * of its word counts in nwords */
-	lt->d = &w->vague;
-	for (size_t k = w->from; w->phrases && k < w->to; k++) {
-		lt->ncomp_seen = k;
-		vague_competency(lt, w->comps[k]);
-	}
-	lt->d = &w->repeat;
 	for (size_t k = w->from; k < w->to; k++) {
+		/* one competency at a time, so the words vague-language cut are
+		 * still in the level cache for the comparisons */
+		lt->d = &w->vague;
+		lt->ncomp_seen = k;
+		if (w->phrases)
+			vague_competency(lt, w->comps[k]);
+		lt->d = &w->repeat;
 		lt->ncomp_seen = k;
 		repeat_competency(lt, w->comps[k]);
 	}
