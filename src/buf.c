@@ -79,7 +79,9 @@ int lc_buf_grow(lc_buf *b, size_t extra)
 
 void lc_buf_put(lc_buf *b, const void *p, size_t n)
 {
-	if (lc_buf_grow(b, n) < 0)
+	/* the common case, room and no flush due, without the call */
+	int room = n < b->cap - b->len && (!b->sink || b->len + n < b->sink_at) && !b->failed;
+	if (!room && lc_buf_grow(b, n) < 0)
 		return;
 	if (n)
 		memcpy(b->data + b->len, p, n);

@@ -49,6 +49,18 @@ static const unsigned char md_class[256] = {
 	['5'] = MD_DIGIT, ['6'] = MD_DIGIT, ['7'] = MD_DIGIT, ['8'] = MD_DIGIT, ['9'] = MD_DIGIT,
 };
 
+/* Inside a line, only these bytes need a look: markup that is escaped
+ * anywhere, line breaks, controls and the lead byte of the C1 controls. */
+static const unsigned char md_stop_inside[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+	[0x08] = 1, ['\n'] = 1, [0x0B] = 1, [0x0C] = 1, ['\r'] = 1, [0x0E] = 1, [0x0F] = 1,
+	[0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+	[0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+	[0x7F] = 1, [0xC2] = 1,
+	['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1, ['>'] = 1,
+	['|'] = 1, ['~'] = 1, ['&'] = 1, ['#'] = 1, ['$'] = 1, ['@'] = 1,
+};
+
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 
 void lc_escape_markdown(lc_buf *out, const char *s, size_t len, int in_cell)
@@ -57,6 +69,15 @@ void lc_escape_markdown(lc_buf *out, const char *s, size_t len, int in_cell)
 	size_t run = 0;     /* start of the pending clean run */
 	int line_start = !in_cell; /* at the first byte of a line (a cell is inline only) */
 	for (size_t i = 0; i < len;) {
+		if (!line_start) {
+			while (len - i >= 4 && !(md_stop_inside[p[i]] | md_stop_inside[p[i + 1]] |
+			                         md_stop_inside[p[i + 2]] | md_stop_inside[p[i + 3]]))
+				i += 4;
+			while (i < len && !md_stop_inside[p[i]])
+				i++;
+			if (i == len)
+				break;
+		}
 		unsigned char c = p[i];
 		unsigned cls = md_class[c];
 		if (cls == MD_CLEAN || (!line_start && (cls == MD_LINE_START || cls == MD_SPACE))) {

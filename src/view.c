@@ -1,6 +1,6 @@
 /* The views' shared logic: what each view shows, for every format. */
 #include "view.h"
-
+#include <string.h>
 #include <stdlib.h>
 
 /* ---- roles and tracks ----------------------------------------------------- */
@@ -349,8 +349,10 @@ void view_bidi_close(lc_buf *out, const char *s, size_t len)
 	size_t embeds = 0, isolates = 0;
 	const unsigned char *p = (const unsigned char *)s;
 	for (size_t i = 0; i + 2 < len; i++) {
-		if (p[i] != 0xE2)
-			continue;
+		const unsigned char *e = memchr(p + i, 0xE2, len - 2 - i);
+		if (!e)
+			break;
+		i = (size_t)(e - p);
 		if (p[i + 1] == 0x80 && p[i + 2] >= 0xAA && p[i + 2] <= 0xAE) {
 			if (p[i + 2] == 0xAC) { /* PDF */
 				if (embeds)
