@@ -3,7 +3,8 @@
  * Whatever the input, loading must end with a status and diagnostics (never a
  * crash, a hang or a leak), every diagnostic must render, and a ladder that
  * loads must render in every format and view, lint, and diff against itself
- * with no change; and a parse split over two threads must equal one parse.
+ * with no change; and a parse split over two threads, and a ladder page
+ * rendered on two, must equal the work of one.
  * Built by fuzz/run.sh with
  * clang -fsanitize=fuzzer,address,undefined. */
 #include <stddef.h>
@@ -43,8 +44,27 @@ static void emit_checked(const ladder *l, const ladder_view *v, const ladder_emi
 	}
 }
 
+/* The ladder page on two threads is the page of one. */
+static void html_threads_same(const ladder *l)
+{
+	ladder_view v;
+	memset(&v, 0, sizeof v);
+	v.kind = LADDER_VIEW_LADDER;
+	ladder_emit_options o;
+	memset(&o, 0, sizeof o);
+	lc_buf one = LC_BUF_INIT, two = LC_BUF_INIT;
+	int r1 = emit_html(l, &v, &o, &one);
+	o.threads = 2;
+	int r2 = emit_html(l, &v, &o, &two);
+	if (r1 == 0 && r2 == 0 && (one.len != two.len || (one.len && memcmp(one.data, two.data, one.len) != 0)))
+		abort();
+	lc_buf_free(&one);
+	lc_buf_free(&two);
+}
+
 static void render_all(const ladder *l)
 {
+	html_threads_same(l);
 	ladder_emit_options o;
 	memset(&o, 0, sizeof o);
 	ladder_view v;

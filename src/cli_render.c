@@ -10,6 +10,8 @@
 
 #include "ladderc/emit.h"
 
+enum { RENDER_THREADS_MIN_BYTES = 1 << 20 }; /* below it a thread costs more than it saves */
+
 enum {
 	OPT_ROLE = OPT_FIRST_FREE,
 	OPT_TRACK,
@@ -133,7 +135,7 @@ int cli_render(int argc, char **argv)
 	cli_load_opts_init(&lo);
 	const char *format = NULL, *role = NULL, *track = NULL, *level = NULL, *layout = NULL;
 	int next = 0, overview = 0, width_given = 0;
-	ladder_emit_options eo = {0, 0, 0, 0, NULL};
+	ladder_emit_options eo = {0, 0, 0, 0, NULL, 0};
 	int c;
 	while (cli_getopt("render", argc, argv, "f:h", longopts, &c) < 0 && c != -1) {
 		switch (c) {
@@ -234,6 +236,11 @@ int cli_render(int argc, char **argv)
 		v.kind = next ? LADDER_VIEW_NEXT : LADDER_VIEW_LEVEL;
 	else if (role || track)
 		v.kind = LADDER_VIEW_MATRIX;
+	/* a big ladder's HTML page renders half its roles on the second core */
+	size_t bytes = 0;
+	for (size_t i = 0; i < l->nsources; i++)
+		bytes += l->sources[i]->len;
+	eo.threads = bytes >= RENDER_THREADS_MIN_BYTES ? 2 : 1;
 	/* the page goes out a megabyte at a time: a 50 MB ladder renders to
 	 * 130 MB of HTML, which need not all be in memory at once */
 	lc_buf out = LC_BUF_INIT;

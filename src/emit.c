@@ -4,7 +4,7 @@
 int ladder_emit(const ladder *l, ladder_format f, const ladder_view *v, const ladder_emit_options *o,
                 lc_buf *out)
 {
-	static const ladder_emit_options defaults = {0, 0, 0, 0, NULL};
+	static const ladder_emit_options defaults = {0, 0, 0, 0, NULL, 0};
 	if (!o)
 		o = &defaults;
 	switch (f) {

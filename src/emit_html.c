@@ -11,6 +11,7 @@
 #include "ladderc/escape.h"
 #include "view.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,18 +166,26 @@ static void esc_c(html *h, const char *s)
 
 static void num(html *h, size_t n)
 {
-	lc_buf_printf(h->out, "%zu", n);
+	char d[24];
+	size_t i = sizeof d;
+	do
+		d[--i] = (char)('0' + n % 10);
+	while (n /= 10);
+	lc_buf_put(h->out, d + i, sizeof d - i);
 }
 
-/* "<hN" and "</hN>" with N clamped to 1..6. */
+/* "<hN" and "</hN>" with N clamped to 1..6 (written out: printf is slow
+ * for a heading per competency). */
 static void open_h(html *h, int n)
 {
-	lc_buf_printf(h->out, "<h%d", n < 1 ? 1 : n > 6 ? 6 : n);
+	char t[3] = {'<', 'h', (char)('0' + (n < 1 ? 1 : n > 6 ? 6 : n))};
+	lc_buf_put(h->out, t, sizeof t);
 }
 
 static void close_h(html *h, int n)
 {
-	lc_buf_printf(h->out, "</h%d>\n", n < 1 ? 1 : n > 6 ? 6 : n);
+	char t[6] = {'<', '/', 'h', (char)('0' + (n < 1 ? 1 : n > 6 ? 6 : n)), '>', '\n'};
+	lc_buf_put(h->out, t, sizeof t);
 }
 
 /* ---- anchors and links ------------------------------------------------------ */
@@ -1261,18 +1270,6 @@ static void nav_back(html *h)
 	LIT(h, ">Titles</a></li></ul></nav>\n");
 }
 
-static void page_ladder(html *h)
-{
-	h->roles_here = 1;
-	page_start(h, NULL, NULL, NULL);
-	nav_overview(h);
-	main_start(h);
-	overview(h, 1);
-	for (size_t i = 0; i < h->l->nroles; i++)
-		role_section(h, h->l->roles[i], NULL, 1, 2);
-	page_end(h);
-}
-
 static void page_overview(html *h)
 {
 	page_start(h, NULL, NULL, NULL);
@@ -1336,30 +1333,147 @@ static void page_level(html *h, int next)
 	page_end(h);
 }
 
+static const ladder_emit_options default_options = {0, 0, 0, 0, NULL, 0};
+
+static int html_init(html *h, const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+{
+	memset(h, 0, sizeof *h);
+	h->l = l;
+	h->v = v;
+	h->o = o ? o : &default_options;
+	h->out = out;
+	h->base = h->o->link_base;
+	lc_buf_init(&h->tmp);
+	size_t maxchain = view_max_chain(l) + 1;
+	h->chain = malloc((2 * maxchain + l->ntracks + 1) * sizeof *h->chain);
+	h->tracks = malloc((l->ntracks + 1) * sizeof *h->tracks);
+	if (!h->chain || !h->tracks) {
+		free(h->chain);
+		free(h->tracks);
+		return -1;
+	}
+	h->cum = h->chain + maxchain;
+	h->next = h->cum + maxchain;
+	return 0;
+}
+
+/* Frees the scratch; 1 if the anchors' scratch ran out of memory. */
+static int html_free(html *h)
+{
+	free(h->chain);
+	free(h->tracks);
+	int failed = lc_buf_failed(&h->tmp);
+	lc_buf_free(&h->tmp);
+	return failed;
+}
+
+/* On a big ladder page the roles alternate between two threads: the second
+ * renders every other role into one of a few buffers, and the first, after
+ * each role of its own, passes the next one on. A role's section depends on
+ * nothing rendered before it, so the bytes are those of one thread, and the
+ * memory held is a few roles' worth, not half the page. */
+enum { ROLE_SLOTS = 4 };
+
+typedef struct roles_job {
+	html h;
+	lc_buf slot[ROLE_SLOTS];
+	int ready[ROLE_SLOTS];   /* the slot holds a rendered role not yet passed on */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+} roles_job;
+
+static void slot_wait(roles_job *j, size_t s, int ready)
+{
+	pthread_mutex_lock(&j->mu);
+	while (j->ready[s] != ready)
+		pthread_cond_wait(&j->cv, &j->mu);
+	pthread_mutex_unlock(&j->mu);
+}
+
+static void slot_set(roles_job *j, size_t s, int ready)
+{
+	pthread_mutex_lock(&j->mu);
+	j->ready[s] = ready;
+	pthread_cond_broadcast(&j->cv);
+	pthread_mutex_unlock(&j->mu);
+}
+
+static void *roles_run(void *arg)
+{
+	roles_job *j = arg;
+	for (size_t i = 1; i < j->h.l->nroles; i += 2) {
+		size_t s = (i / 2) % ROLE_SLOTS;
+		slot_wait(j, s, 0);
+		lc_buf_clear(&j->slot[s]);
+		j->h.out = &j->slot[s];
+		role_section(&j->h, j->h.l->roles[i], NULL, 1, 2);
+		slot_set(j, s, 1);
+	}
+	return NULL;
+}
+
+static void page_ladder(html *h)
+{
+	h->roles_here = 1;
+	page_start(h, NULL, NULL, NULL);
+	nav_overview(h);
+	main_start(h);
+	overview(h, 1);
+	size_t n = h->l->nroles;
+	roles_job job;
+	pthread_t tid;
+	int spawned = 0;
+	if (h->o->threads >= 2 && n >= 2 && html_init(&job.h, h->l, h->v, h->o, NULL) == 0) {
+		job.h.roles_here = 1;
+		for (size_t s = 0; s < ROLE_SLOTS; s++) {
+			lc_buf_init(&job.slot[s]);
+			job.ready[s] = 0;
+		}
+		if (pthread_mutex_init(&job.mu, NULL) == 0) {
+			if (pthread_cond_init(&job.cv, NULL) == 0) {
+				spawned = pthread_create(&tid, NULL, roles_run, &job) == 0;
+				if (!spawned)
+					pthread_cond_destroy(&job.cv);
+			}
+			if (!spawned)
+				pthread_mutex_destroy(&job.mu);
+		}
+		if (!spawned)
+			(void)html_free(&job.h);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!spawned || i % 2 == 0) {
+			role_section(h, h->l->roles[i], NULL, 1, 2);
+			continue;
+		}
+		size_t s = (i / 2) % ROLE_SLOTS;
+		slot_wait(&job, s, 1);
+		lc_buf_put(h->out, job.slot[s].data, job.slot[s].len);
+		if (lc_buf_failed(&job.slot[s]))
+			h->out->failed = 1;
+		slot_set(&job, s, 0);
+	}
+	if (spawned) {
+		pthread_join(tid, NULL);
+		pthread_cond_destroy(&job.cv);
+		pthread_mutex_destroy(&job.mu);
+		for (size_t s = 0; s < ROLE_SLOTS; s++)
+			lc_buf_free(&job.slot[s]);
+		if (html_free(&job.h))
+			h->out->failed = 1;
+	}
+	page_end(h);
+}
+
 int emit_html(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
 {
-	static const ladder_emit_options defaults = {0, 0, 0, 0, NULL};
 	if ((v->kind == LADDER_VIEW_LEVEL || v->kind == LADDER_VIEW_NEXT) && !v->level)
 		return -1;
 	html h;
-	memset(&h, 0, sizeof h);
-	h.l = l;
-	h.v = v;
-	h.o = o ? o : &defaults;
-	h.out = out;
-	h.base = h.o->link_base;
-	lc_buf_init(&h.tmp);
-	size_t maxchain = view_max_chain(l) + 1;
-	h.chain = malloc((2 * maxchain + l->ntracks + 1) * sizeof *h.chain);
-	h.tracks = malloc((l->ntracks + 1) * sizeof *h.tracks);
-	if (!h.chain || !h.tracks) {
-		free(h.chain);
-		free(h.tracks);
+	if (html_init(&h, l, v, o, out) < 0) {
 		out->failed = 1;
 		return -1;
 	}
-	h.cum = h.chain + maxchain;
-	h.next = h.cum + maxchain;
 	switch (v->kind) {
 	case LADDER_VIEW_LADDER:
 		page_ladder(&h);
@@ -1375,10 +1489,7 @@ int emit_html(const ladder *l, const ladder_view *v, const ladder_emit_options *
 		page_level(&h, v->kind == LADDER_VIEW_NEXT);
 		break;
 	}
-	free(h.chain);
-	free(h.tracks);
-	if (lc_buf_failed(&h.tmp))
+	if (html_free(&h))
 		out->failed = 1;
-	lc_buf_free(&h.tmp);
 	return lc_buf_failed(out) ? -1 : 0;
 }

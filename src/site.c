@@ -109,7 +109,7 @@ int site_pages(const ladder *l, unsigned formats, site_page **out, size_t *n)
 
 int site_render(const ladder *l, const site_page *p, lc_buf *out)
 {
-	ladder_emit_options o = {0, 0, 0, 0, NULL};
+	ladder_emit_options o = {0, 0, 0, 0, NULL, 0};
 	o.link_base = ""; /* pages link to each other by relative file name */
 	lc_buf_clear(out);
 	if (ladder_emit(l, p->format, &p->view, &o, out) < 0)

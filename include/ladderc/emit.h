@@ -39,6 +39,8 @@ typedef struct ladder_emit_options {
 	unsigned width;       /* text: wrap width (80 when 0) */
 	int html_sheet;       /* html level view: self-review sheet with an evidence column */
 	const char *link_base; /* build: prefix for links between pages, or NULL */
+	unsigned threads;     /* 2: the HTML ladder page renders its roles on two
+	                       * threads (the same bytes); 0 or 1: one thread */
 } ladder_emit_options;
 
 /* The resolved model as JSON (the public interface documented in docs/format.md). */

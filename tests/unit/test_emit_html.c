@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "ladderc/buf.h"
 #include "ladderc/emit.h"
 #include "ladderc/load.h"
 
@@ -33,7 +34,7 @@ static char *render(const ladder *l, ladder_view_kind kind, const char *role, co
 		assert_non_null(v.role = ladder_find_role(l, role));
 	if (level)
 		assert_non_null(v.level = ladder_find_level(l, level));
-	ladder_emit_options o = {0, 0, 0, sheet, base};
+	ladder_emit_options o = {0, 0, 0, sheet, base, 0};
 	lc_buf b = LC_BUF_INIT;
 	assert_int_equal(emit_html(l, &v, &o, &b), 0);
 	/* NUL bytes from the input never reach the page */
@@ -288,10 +289,55 @@ static void output_is_deterministic(void **state)
 	ladder_free(l);
 }
 
+/* The ladder page of a big ladder renders every other role on a second
+ * thread (ladder_emit_options.threads = 2): the page must be byte for byte
+ * the page of one thread, for an odd or even number of roles and more roles
+ * than the second thread has buffers. */
+static void two_threads_same_page(void **state)
+{
+	(void)state;
+	char path[512];
+	snprintf(path, sizeof path, "%s/ladders/sequence.yaml", LADDERC_SOURCE_DIR);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	lc_buf text = LC_BUF_INIT;
+	char chunk[4096];
+	for (size_t n; (n = fread(chunk, 1, sizeof chunk, f)) > 0;)
+		lc_buf_put(&text, chunk, n);
+	fclose(f);
+	assert_non_null(strstr(text.data, "\nroles:\n")); /* roles come last: items can be added */
+	for (int extra = 0; extra <= 9; extra++) {
+		if (extra)
+			lc_buf_printf(&text, "  - id: role-%d\n    name: \"Role <%d> & co\"\n    family: F%d\n", extra, extra,
+			              extra % 3);
+		lc_diags d;
+		lc_diags_init(&d);
+		ladder *l = NULL;
+		assert_int_equal(ladder_load_buffer(path, text.data, text.len, NULL, &d, &l), LADDER_OK);
+		lc_diags_free(&d);
+		assert_int_equal(l->nroles, 2 + (size_t)extra);
+		ladder_view v = {LADDER_VIEW_LADDER, NULL, NULL, NULL};
+		lc_buf one = LC_BUF_INIT, two = LC_BUF_INIT;
+		ladder_emit_options o = {0, 0, 0, 0, NULL, 1};
+		assert_int_equal(emit_html(l, &v, &o, &one), 0);
+		o.threads = 2;
+		assert_int_equal(emit_html(l, &v, &o, &two), 0);
+		assert_int_equal(one.len, two.len);
+		assert_memory_equal(one.data, two.data, one.len);
+		if (extra)
+			assert_non_null(strstr(two.data, "Role &lt;1&gt; &amp; co"));
+		lc_buf_free(&one);
+		lc_buf_free(&two);
+		ladder_free(l);
+	}
+	lc_buf_free(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hostile_text_is_escaped),
+		cmocka_unit_test(two_threads_same_page),
 		cmocka_unit_test(page_frame),
 		cmocka_unit_test(matrix_shows_every_cell_once),
 		cmocka_unit_test(level_view_is_cumulative),
