@@ -856,7 +856,7 @@ static int line_item(const lc_source *src, size_t from, size_t at, size_t *inden
 
 static piece *start_piece(lc_source *src, const ladder_limits *lim, size_t from, size_t at)
 {
-	size_t split = at, indent;
+	size_t split = at, indent = 0;
 	if (lim->max_depth < 2 || address_space_limited())
 		return NULL;
 	if (at == SIZE_MAX ? find_split(src, from, &split, &indent) < 0 : line_item(src, from, at, &indent) < 0)
