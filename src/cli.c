@@ -261,14 +261,29 @@ void cli_load_opts_init(cli_load_opts *lo)
 	lo->color = CLI_COLOR_AUTO;
 }
 
-/* Loads one ladder and prints its diagnostics. Returns the exit status for
- * this file; *out is the model on success. */
+ladder_status cli_load_path(const char *path, const ladder_limits *lim, lc_diags *d, ladder **out)
+{
+	if (strcmp(path, "-") == 0)
+		return ladder_load_stream(CLI_STDIN_NAME, stdin, lim, d, out);
+	return ladder_load_file(path, lim, d, out);
+}
+
+int cli_stdin_once(const char *cmd, int argc, char **argv, int first)
+{
+	int seen = 0;
+	for (int i = first; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0 && seen++)
+			return cli_usage_error(cmd, "'-' (standard input) can be given only once");
+	return 0;
+}
+
+/* Loads one ladder and keeps its diagnostics (cli_load_report prints them). */
 void cli_load_quiet(cli_loading *ld)
 {
 	lc_diags_init(&ld->diags);
 	ld->diags.max_errors = ld->lo->max_errors;
 	ld->l = NULL;
-	ld->status = ladder_load_file(ld->path, &ld->lo->limits, &ld->diags, &ld->l);
+	ld->status = cli_load_path(ld->path, &ld->lo->limits, &ld->diags, &ld->l);
 }
 
 int cli_load_report(cli_loading *ld)
@@ -347,6 +362,9 @@ static int cmd_check(int argc, char **argv)
 		return LADDERC_EXIT_TROUBLE;
 	if (optind >= argc)
 		return cli_usage_error("check", "no ladder file given");
+	int once = cli_stdin_once("check", argc, argv, optind);
+	if (once)
+		return once;
 
 	size_t nfiles = (size_t)(argc - optind);
 	lc_diags *sets = calloc(nfiles, sizeof *sets);
@@ -362,7 +380,7 @@ static int cmd_check(int argc, char **argv)
 		lc_diags_init(d);
 		d->max_errors = lo.max_errors;
 		ladder *l = NULL;
-		ladder_status ls = ladder_load_file(path, &lo.limits, d, &l);
+		ladder_status ls = cli_load_path(path, &lo.limits, d, &l);
 		int st = LADDERC_EXIT_OK;
 		if (ls == LADDER_OK && lint_ladder(l, &lint, d) < 0) {
 			fprintf(stderr, "ladderc: error: out of memory while checking '%s'\n", path);

@@ -50,6 +50,13 @@ void cli_load_opts_init(cli_load_opts *lo);
 /* Handles a shared load option; returns 0 when handled, an exit status on a
  * bad value, -1 when `c` is not a load option. */
 int cli_load_option(const char *command, int c, const char *arg, cli_load_opts *lo);
+/* A ladder file argument of "-" is standard input, named CLI_STDIN_NAME in
+ * messages. cli_load_path loads either kind without printing anything. */
+#define CLI_STDIN_NAME "<stdin>"
+ladder_status cli_load_path(const char *path, const ladder_limits *lim, lc_diags *d, ladder **out);
+/* Standard input can be read once: a usage error (its exit status) when "-"
+ * appears more than once in argv[first..argc), else 0. */
+int cli_stdin_once(const char *cmd, int argc, char **argv, int first);
 /* Loads a ladder and prints its diagnostics; returns an exit status. */
 int cli_load(const char *path, const cli_load_opts *lo, ladder **out);
 /* cli_load in two halves, so that loading can run on another thread and the

@@ -120,6 +120,9 @@ int cli_build(int argc, char **argv)
 		return LADDERC_EXIT_TROUBLE;
 	if (optind >= argc)
 		return cli_usage_error("build", "no ladder file given");
+	int once = cli_stdin_once("build", argc, argv, optind);
+	if (once)
+		return once;
 
 	/* Load everything first: a ladder with errors stops the build before
 	 * anything is written, so DIR stays as it was. */

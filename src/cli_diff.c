@@ -76,6 +76,9 @@ int cli_diff(int argc, char **argv)
 	int git = nargs == 7;
 	if (nargs != 2 && !git)
 		return cli_usage_error("diff", "diff takes two ladder files (OLD NEW), not %d arguments", nargs);
+	int once = git ? 0 : cli_stdin_once("diff", argc, argv, optind);
+	if (once)
+		return once;
 	const char *path = git ? argv[optind] : NULL;
 	const char *old_path = git ? argv[optind + 1] : argv[optind];
 	const char *new_path = git ? argv[optind + 4] : argv[optind + 1];

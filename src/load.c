@@ -52,6 +52,7 @@ typedef struct loader {
 	unit **units;
 	size_t nunits, capunits;
 	char *root_dir;     /* realpath of the main file's directory */
+	FILE *stream;       /* the main file comes from here (ladder_load_stream) */
 	const char **stack; /* realpaths of the files being included, for cycles */
 	size_t nstack;
 	idmap tracks, levels, roles, groups;
@@ -486,23 +487,20 @@ static lc_source *new_source(loader *ld, const char *path)
 }
 
 /* Reads a whole file. Returns 0, or -1 with errno set (EFBIG: over the limit). */
-static int read_all(const char *path, size_t max, char **data, size_t *len)
+/* Reads f to its end (at most max bytes; more is EFBIG) into a malloc'ed
+ * buffer. Leaves f open. */
+static int read_stream(FILE *f, size_t max, char **data, size_t *len)
 {
 	*data = NULL;
 	*len = 0;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
 	struct stat st;
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
 		errno = EISDIR;
 		return -1;
 	}
 	size_t cap = 0, n = 0;
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
 		if ((unsigned long long)st.st_size > max) {
-			fclose(f);
 			errno = EFBIG;
 			return -1;
 		}
@@ -512,7 +510,6 @@ static int read_all(const char *path, size_t max, char **data, size_t *len)
 		cap = 64 * 1024;
 	char *buf = malloc(cap);
 	if (!buf) {
-		fclose(f);
 		errno = ENOMEM;
 		return -1;
 	}
@@ -520,7 +517,6 @@ static int read_all(const char *path, size_t max, char **data, size_t *len)
 		if (n == cap) {
 			if (cap > max) {
 				free(buf);
-				fclose(f);
 				errno = EFBIG;
 				return -1;
 			}
@@ -529,7 +525,6 @@ static int read_all(const char *path, size_t max, char **data, size_t *len)
 			char *nb = realloc(buf, ncap);
 			if (!nb) {
 				free(buf);
-				fclose(f);
 				errno = ENOMEM;
 				return -1;
 			}
@@ -542,14 +537,12 @@ static int read_all(const char *path, size_t max, char **data, size_t *len)
 			if (ferror(f)) {
 				int e = errno ? errno : EIO;
 				free(buf);
-				fclose(f);
 				errno = e;
 				return -1;
 			}
 			break;
 		}
 	}
-	fclose(f);
 	if (n > max) {
 		free(buf);
 		errno = EFBIG;
@@ -558,6 +551,18 @@ static int read_all(const char *path, size_t max, char **data, size_t *len)
 	*data = buf;
 	*len = n;
 	return 0;
+}
+
+static int read_all(const char *path, size_t max, char **data, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	int st = read_stream(f, max, data, len);
+	int e = errno;
+	fclose(f);
+	errno = e;
+	return st;
 }
 
 static const char *const top_keys[] = {"ladder", "id", "name", "title", "updated", "intro", "tracks",
@@ -702,7 +707,8 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 			err(ld, &whole, "the input is larger than the limit of %zu bytes", ld->lim.max_input);
 			return;
 		}
-	} else if (read_all(src->path, ld->lim.max_input, &data, &len) < 0) {
+	} else if ((is_main && ld->stream ? read_stream(ld->stream, ld->lim.max_input, &data, &len)
+	                                  : read_all(src->path, ld->lim.max_input, &data, &len)) < 0) {
 		int e = errno;
 		if (e == ENOMEM)
 			oom(ld);
@@ -1502,8 +1508,20 @@ static void loader_cleanup(loader *ld)
 	free(ld->vroles.items);
 }
 
-static ladder_status load(const char *path, const char *data, size_t len, const ladder_limits *lim,
-                          lc_diags *diags, ladder **out)
+/* The path that identifies a file for include cycles. A pipe reached through
+ * /dev/fd or /dev/stdin has no path of its own (realpath fails on the
+ * "pipe:[N]" link), but it can be read: it is its own name. */
+static char *identity(const char *path)
+{
+	char *real = realpath(path, NULL);
+	struct stat st;
+	if (!real && errno == ENOENT && stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		real = strdup(path);
+	return real;
+}
+
+static ladder_status load(const char *path, const char *data, size_t len, FILE *stream,
+                          const ladder_limits *lim, lc_diags *diags, ladder **out)
 {
 	*out = NULL;
 	loader ldv;
@@ -1514,6 +1532,7 @@ static ladder_status load(const char *path, const char *data, size_t len, const 
 	else
 		ladder_limits_default(&ldv.lim);
 	ldv.diags = diags;
+	ldv.stream = stream;
 	ldv.arena = lc_arena_new();
 	if (!ldv.arena)
 		return LADDER_NOMEM;
@@ -1540,10 +1559,10 @@ static ladder_status load(const char *path, const char *data, size_t len, const 
 	if (!dir)
 		oom(&ldv);
 	ldv.root_dir = realpath(dir, NULL);
-	if (!ldv.root_dir && data)
+	if (!ldv.root_dir && (data || stream))
 		ldv.root_dir = strdup(dir); /* a buffer need not name a real file */
 	free(dir);
-	char *real = data ? strdup(path) : realpath(path, NULL);
+	char *real = data || stream ? strdup(path) : identity(path);
 	if (!ldv.root_dir || !real) {
 		int e = errno;
 		lc_mark whole = {src, 0, 0};
@@ -1582,11 +1601,17 @@ static ladder_status load(const char *path, const char *data, size_t len, const 
 
 ladder_status ladder_load_file(const char *path, const ladder_limits *lim, lc_diags *diags, ladder **out)
 {
-	return load(path, NULL, 0, lim, diags, out);
+	return load(path, NULL, 0, NULL, lim, diags, out);
+}
+
+ladder_status ladder_load_stream(const char *name, FILE *f, const ladder_limits *lim, lc_diags *diags,
+                                 ladder **out)
+{
+	return load(name, NULL, 0, f, lim, diags, out);
 }
 
 ladder_status ladder_load_buffer(const char *path, const char *data, size_t len, const ladder_limits *lim,
                                  lc_diags *diags, ladder **out)
 {
-	return load(path, data ? data : "", len, lim, diags, out);
+	return load(path, data ? data : "", len, NULL, lim, diags, out);
 }

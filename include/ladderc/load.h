@@ -3,6 +3,7 @@
 #define LADDERC_LOAD_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "ladderc/diag.h"
 #include "ladderc/ladder.h"
 
@@ -35,6 +36,11 @@ typedef enum ladder_status {
  * and `diags` says why. Warnings never change the status. `lim` may be NULL. */
 ladder_status ladder_load_file(const char *path, const ladder_limits *lim, lc_diags *diags,
                                ladder **out);
+/* The same, read from an open stream (standard input, a pipe) to its end;
+ * f stays open. `name` shows in diagnostics ("<stdin>"); includes are found
+ * relative to the current directory. */
+ladder_status ladder_load_stream(const char *name, FILE *f, const ladder_limits *lim, lc_diags *diags,
+                                 ladder **out);
 /* The same, from memory; `path` names it in diagnostics and anchors includes. */
 ladder_status ladder_load_buffer(const char *path, const char *data, size_t len,
                                  const ladder_limits *lim, lc_diags *diags, ladder **out);
