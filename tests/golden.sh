@@ -3,8 +3,11 @@
 # stderr and the exit code with the files beside it, byte for byte.
 #   tests/golden.sh LADDERC CASE_DIR
 # A case directory holds `cmd` (the arguments, as shell words), `stdout`,
-# `stderr` and `exit`; its inputs sit beside them. With LADDERC_UPDATE_GOLDEN=1
-# the expected files are rewritten from the actual output instead.
+# `stderr` and `exit`; its inputs sit beside them. Standard input is the
+# file `stdin` if there is one, fed through a pipe as `cat stdin | ladderc`
+# would (no size, no seeking, no path behind /dev/stdin), else /dev/null.
+# With LADDERC_UPDATE_GOLDEN=1 the expected files are rewritten from the
+# actual output instead.
 set -u
 ladderc=$1
 dir=$2
@@ -16,7 +19,7 @@ export LC_ALL TZ TERM COLUMNS
 unset NO_COLOR
 args=$(cat cmd)
 if [ -f stdin ]; then
-	eval "\"\$ladderc\" $args" <stdin >"$tmp/stdout" 2>"$tmp/stderr"
+	cat stdin | eval "\"\$ladderc\" $args" >"$tmp/stdout" 2>"$tmp/stderr"
 else
 	eval "\"\$ladderc\" $args" </dev/null >"$tmp/stdout" 2>"$tmp/stderr"
 fi
