@@ -2,6 +2,7 @@
  * bad input gets an error at its exact line and column. */
 #include "test_support.h"
 
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -533,6 +534,188 @@ static void test_unreadable_file(void **state)
 	loaded_free(&r);
 }
 
+/* ladder_load_stream: a stream opened by the caller (standard input) loads like
+ * a file, named in diagnostics by `name`, and is left open. */
+static void load_stream(loaded *r, FILE *f, const ladder_limits *lim)
+{
+	lc_diags_init(&r->diags);
+	r->status = ladder_load_stream("<stdin>", f, lim, &r->diags, &r->l);
+	lc_diags_sort(&r->diags);
+}
+
+/* A temporary regular file holding `text`, at its start. */
+static FILE *temp_stream(const char *text)
+{
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	rewind(f);
+	return f;
+}
+
+/* A stream with no file descriptor behind it (so no size to look up). */
+static FILE *memory_stream(const char *text, size_t len)
+{
+	FILE *f = fmemopen((void *)(uintptr_t)text, len, "r");
+	assert_non_null(f);
+	return f;
+}
+
+static void assert_valid_model(const loaded *r)
+{
+	if (r->status != LADDER_OK)
+		dump_diags(&r->diags);
+	assert_int_equal(r->status, LADDER_OK);
+	str_equal(r->l->id, "t");
+	assert_int_equal(r->l->nroles, 2);
+	str_equal(r->l->roles[1]->id, "ae");
+	assert_int_equal(level(r->l, "E4")->rank, 4);
+	assert_int_equal(r->l->nsources, 1);
+	assert_string_equal(r->l->sources[0]->path, "<stdin>");
+}
+
+static void test_stream(void **state)
+{
+	(void)state;
+	loaded r;
+	FILE *f = temp_stream(VALID);
+	load_stream(&r, f, NULL);
+	assert_valid_model(&r);
+	loaded_free(&r);
+	/* the stream is the caller's: still open, read to its end */
+	assert_int_equal(fgetc(f), EOF);
+	assert_true(feof(f));
+	assert_int_equal(fclose(f), 0);
+
+	f = memory_stream(VALID, strlen(VALID));
+	load_stream(&r, f, NULL);
+	assert_valid_model(&r);
+	loaded_free(&r);
+	assert_int_equal(fclose(f), 0);
+
+	/* errors are located in the stream, under its name */
+	f = temp_stream(HEAD "roles:\n  - {id: a, name: A, famly: F}\n");
+	load_stream(&r, f, NULL);
+	assert_int_equal(r.status, LADDER_INVALID);
+	assert_null(r.l);
+	assert_error_at(&r, 10, 22, "unknown key 'famly'");
+	assert_string_equal(r.diags.items[0].file, "<stdin>");
+	loaded_free(&r);
+	assert_int_equal(fclose(f), 0);
+
+	/* an empty stream is an empty file */
+	f = memory_stream("", 0);
+	load_stream(&r, f, NULL);
+	assert_int_equal(r.status, LADDER_INVALID);
+	assert_error_at(&r, 1, 1, "the file is empty");
+	loaded_free(&r);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* --max-input holds for a stream too: over the limit is an error, with or
+ * without a size to look up first, and however far past the limit it goes. */
+static void test_stream_limit(void **state)
+{
+	(void)state;
+	size_t len = strlen(VALID);
+	ladder_limits lim;
+	ladder_limits_default(&lim);
+	loaded r;
+
+	/* exactly at the limit loads */
+	lim.max_input = len;
+	FILE *f = temp_stream(VALID);
+	load_stream(&r, f, &lim);
+	assert_valid_model(&r);
+	loaded_free(&r);
+	assert_int_equal(fclose(f), 0);
+	f = memory_stream(VALID, len);
+	load_stream(&r, f, &lim);
+	assert_valid_model(&r);
+	loaded_free(&r);
+	assert_int_equal(fclose(f), 0);
+
+	/* one byte over: a regular file (its size says so) and a stream without one */
+	lim.max_input = len - 1;
+	for (int kind = 0; kind < 2; kind++) {
+		f = kind ? memory_stream(VALID, len) : temp_stream(VALID);
+		load_stream(&r, f, &lim);
+		assert_int_equal(r.status, LADDER_INVALID);
+		assert_null(r.l);
+		assert_int_equal(r.diags.errors, 1);
+		assert_string_equal(r.diags.items[0].file, "<stdin>");
+		assert_non_null(strstr(r.diags.items[0].message, "larger than the input limit"));
+		loaded_free(&r);
+		assert_int_equal(fclose(f), 0);
+	}
+
+	/* a long stream with no size against a limit past the first read */
+	size_t big = 1024 * 1024;
+	char *data = malloc(big);
+	assert_non_null(data);
+	memset(data, '#', big);
+	lim.max_input = 200 * 1024;
+	f = memory_stream(data, big);
+	load_stream(&r, f, &lim);
+	assert_int_equal(r.status, LADDER_INVALID);
+	assert_null(r.l);
+	assert_non_null(strstr(r.diags.items[0].message, "larger than the input limit of 204800 bytes"));
+	loaded_free(&r);
+	assert_int_equal(fclose(f), 0);
+
+	/* and one under such a limit is read whole: a comment, then the ladder */
+	size_t half = 150 * 1024;
+	memcpy(data + half, "\n", 1);
+	memcpy(data + half + 1, VALID, len);
+	f = memory_stream(data, half + 1 + len);
+	load_stream(&r, f, &lim);
+	if (r.status != LADDER_OK)
+		dump_diags(&r.diags);
+	assert_int_equal(r.status, LADDER_OK);
+	assert_int_equal(r.l->nroles, 2);
+	loaded_free(&r);
+	assert_int_equal(fclose(f), 0);
+	free(data);
+}
+
+/* A stream has no directory: its includes are found from the current one. */
+static void test_stream_includes(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/ladderc-test-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char cwd[4096], sub[600], cmd[600];
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	snprintf(sub, sizeof sub, "%s/sub", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	put_file(sub, "more.yaml", "ladder: 1\nroles:\n  - {id: b, name: B}\n");
+	put_file(dir, "more.yaml", "ladder: 1\nroles:\n  - {id: c, name: C}\n");
+	assert_int_equal(chdir(sub), 0);
+
+	loaded r;
+	FILE *f = temp_stream(HEAD "roles:\n  - {id: a, name: A}\ninclude: [more.yaml]\n");
+	load_stream(&r, f, NULL);
+	if (r.status != LADDER_OK)
+		dump_diags(&r.diags);
+	assert_int_equal(r.status, LADDER_OK);
+	assert_int_equal(r.l->nroles, 2);
+	str_equal(r.l->roles[1]->id, "b");
+	assert_int_equal(r.l->nsources, 2);
+	loaded_free(&r);
+	assert_int_equal(fclose(f), 0);
+
+	/* and must stay below it, though ../more.yaml exists */
+	f = temp_stream(HEAD "include: [../more.yaml]\n");
+	load_stream(&r, f, NULL);
+	assert_error_at(&r, 9, 11, "leads outside the ladder's directory");
+	loaded_free(&r);
+	assert_int_equal(fclose(f), 0);
+
+	assert_int_equal(chdir(cwd), 0);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -559,6 +742,9 @@ int main(void)
 		cmocka_unit_test(test_promotion_and_paths),
 		cmocka_unit_test(test_includes),
 		cmocka_unit_test(test_unreadable_file),
+		cmocka_unit_test(test_stream),
+		cmocka_unit_test(test_stream_limit),
+		cmocka_unit_test(test_stream_includes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
