@@ -44,7 +44,8 @@ WRAP
 	chmod +x "$bin"
 }
 wrap "$build/ladderc"
-for t in "$build"/test_*; do
+# the unit tests are built in BUILD_DIR/tests/
+for t in "$build"/tests/test_*; do
 	case "$t" in *.real) continue ;; esac
 	wrap "$t"
 done
@@ -54,7 +55,7 @@ status=0
 LADDERC_NO_VMLIMIT=1 LADDERC_TIME_SCALE=20 ctest --output-on-failure -LE big -E '^(browser|markdown-gfm|html/tidy)' \
 	-j "$(nproc 2>/dev/null || echo 2)" "$@" || status=$?
 # the binaries are the wrappers now: let the next build relink them
-rm -f "$build/ladderc" "$build/ladderc.real" "$build"/test_*
+rm -f "$build/ladderc" "$build/ladderc.real" "$build"/tests/test_*
 
 reports=$(find "$logs" -type f -size +0 | wc -l)
 if [ "$reports" -gt 0 ]; then
