@@ -106,6 +106,26 @@ char *lc_arena_memdup(lc_arena *a, const void *p, size_t n)
 	return s;
 }
 
+void lc_arena_reset(lc_arena *a)
+{
+	block *keep = a->head;
+	for (block *b = a->head; b; b = b->next)
+		if (b->size > keep->size)
+			keep = b;
+	for (block *b = a->head, *next; b; b = next) {
+		next = b->next;
+		if (b != keep)
+			free(b);
+	}
+	a->head = keep;
+	a->footprint = 0;
+	if (keep) {
+		keep->next = NULL;
+		keep->used = 0;
+		a->footprint = keep->size;
+	}
+}
+
 size_t lc_arena_footprint(const lc_arena *a)
 {
 	return a->footprint;

@@ -18,6 +18,9 @@ char *lc_arena_memdup(lc_arena *a, const void *p, size_t n);
 /* Moves everything allocated in `from` into `a` and frees `from`: what was
  * built on another thread then lives, and is freed, with `a`. */
 void lc_arena_adopt(lc_arena *a, lc_arena *from);
+/* Forgets everything allocated in `a` but keeps its biggest block for
+ * what comes next: scratch memory reused item after item. */
+void lc_arena_reset(lc_arena *a);
 /* Total bytes obtained from the system, for limits and benchmarks. */
 size_t lc_arena_footprint(const lc_arena *a);
 
