@@ -4,7 +4,8 @@
  * crash, a hang or a leak), every diagnostic must render, and a ladder that
  * loads must render in every format and view, lint, and diff against itself
  * with no change; and a parse split over two threads, and a ladder page
- * rendered on two, must equal the work of one.
+ * rendered on two, must equal the work of one; and a load that builds its
+ * roles while parsing (on one thread or two) must equal a plain load.
  * Built by fuzz/run.sh with
  * clang -fsanitize=fuzzer,address,undefined. */
 #include <stddef.h>
@@ -22,6 +23,7 @@
 #include "ladderc/site.h"
 #include "yaml_tree.h"
 #include "yt_same.h"
+#include "model_same.h"
 
 /* A path in a directory that does not exist: includes resolve against it and
  * fail the same way on every machine, so a finding always reproduces. */
@@ -209,11 +211,33 @@ static void split_all(const uint8_t *data, size_t size)
 	free(src.lines);
 }
 
+/* Streamed (with the file split between two threads where it can be) and
+ * plain loads: the same status, diagnostics, model and positions. */
+static void stream_same(const uint8_t *data, size_t size)
+{
+	ladder_limits lim;
+	ladder_limits_default(&lim);
+	lim.max_input = 1 << 20;
+	lim.stream_min = SIZE_MAX;
+	lim.parallel_min = SIZE_MAX;
+	lc_buf plain = LC_BUF_INIT, streamed = LC_BUF_INIT;
+	(void)model_same_load(FUZZ_PATH, (const char *)data, size, &lim, &plain);
+	lim.stream_min = 0;
+	lim.parallel_min = 0;
+	(void)model_same_load(FUZZ_PATH, (const char *)data, size, &lim, &streamed);
+	if (!lc_buf_failed(&plain) && !lc_buf_failed(&streamed) &&
+	    (plain.len != streamed.len || (plain.len && memcmp(plain.data, streamed.data, plain.len) != 0)))
+		abort();
+	lc_buf_free(&plain);
+	lc_buf_free(&streamed);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	split_all(data, size);
+	stream_same(data, size);
 	ladder_limits lim;
 	ladder_limits_default(&lim);
 	lim.max_input = 1 << 20;

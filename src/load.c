@@ -27,6 +27,7 @@ void ladder_limits_default(ladder_limits *lim)
 	lim->max_includes = 256;
 	lim->max_cells = LADDER_DEFAULT_MAX_CELLS;
 	lim->parallel_min = (size_t)256 << 10;
+	lim->stream_min = 0;
 }
 
 /* One file of the ladder: the main file or an included one. */
@@ -61,6 +62,18 @@ typedef struct loader {
 	jmp_buf nomem;
 	int io_error;
 	size_t cells;       /* per-level entries of roles and competencies so far */
+	/* Streaming (see stream_begin): roles are built while the main file is
+	 * parsed, and their nodes freed, so text not in the source is copied. */
+	yt_stream ys;
+	int copy_text;
+	const char *text_lo, *text_hi; /* the main file's bytes */
+	int globals_built;  /* tracks, levels and company-wide groups came first */
+	size_t streamed;    /* roles built while parsing */
+	int stream_oom;
+	int stream_broken;  /* the streamed result may differ from a plain load's */
+	lc_diags own_diags; /* a fork's (stream_fork) */
+	int quiet;          /* a fork's errors are counted, not written: a message
+	                     * may quote a source line the other thread also reads */
 } loader;
 
 static void oom(loader *ld)
@@ -142,6 +155,10 @@ static const char *qn(loader *ld, const yt_node *n)
 __attribute__((format(printf, 3, 4)))
 static void err(loader *ld, const lc_mark *at, const char *fmt, ...)
 {
+	if (ld->quiet) {
+		ld->diags->errors++;
+		return;
+	}
 	va_list ap;
 	va_start(ap, fmt);
 	lc_diags_vadd(ld->diags, LC_ERROR, at, NULL, fmt, ap);
@@ -153,6 +170,8 @@ static void err(loader *ld, const lc_mark *at, const char *fmt, ...)
 __attribute__((format(printf, 3, 4)))
 static void note(loader *ld, const lc_mark *at, const char *fmt, ...)
 {
+	if (ld->quiet)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	lc_diags_vadd(ld->diags, LC_NOTE, at, NULL, fmt, ap);
@@ -328,6 +347,16 @@ static unsigned decode_utf8(const unsigned char *p, size_t n)
 }
 
 /* Text by the schema. Returns 1 with *out set, 0 for null/absent or on error. */
+/* A scalar's text for the model. While streaming, the node is freed soon
+ * after: text that is not in the source itself is copied. */
+static const char *keep(loader *ld, const yt_node *v)
+{
+	uintptr_t p = (uintptr_t)v->str;
+	if (!ld->copy_text || (p >= (uintptr_t)ld->text_lo && p < (uintptr_t)ld->text_hi))
+		return v->str;
+	return need(ld, lc_arena_memdup(ld->arena, v->str, v->len));
+}
+
 static int get_text(loader *ld, const yt_node *v, const char *what, unsigned flags, ladder_str *out)
 {
 	out->s = NULL;
@@ -371,7 +400,7 @@ static int get_text(loader *ld, const yt_node *v, const char *what, unsigned fla
 			return 0;
 		}
 	}
-	out->s = v->str;
+	out->s = keep(ld, v);
 	out->len = v->len;
 	return 1;
 }
@@ -405,7 +434,7 @@ static int get_id(loader *ld, const yt_node *v, const char *what, ladder_str *ou
 			    what, qn(ld, v));
 		return 0;
 	}
-	out->s = v->str;
+	out->s = keep(ld, v);
 	out->len = v->len;
 	return 1;
 }
@@ -728,9 +757,17 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 	}
 
 	yt_node *root = NULL;
-	yt_status st = yt_parse(ld->arena, src, &ld->lim, ld->diags, &root);
-	if (st == YT_NOMEM)
+	yt_stream *stream = NULL;
+	if (is_main && ld->ys.begin && src->len >= ld->lim.stream_min) {
+		stream = &ld->ys;
+		ld->text_lo = src->data;
+		ld->text_hi = src->data + src->len;
+	}
+	yt_status st = yt_parse_stream(ld->arena, src, &ld->lim, ld->diags, stream, &root);
+	if (st == YT_NOMEM || ld->stream_oom)
 		oom(ld);
+	/* After an anchor inside a role (ys.stopped) the roles from there on stay
+	 * in the tree and build_model() builds them after the streamed ones. */
 	if (!root) {
 		if (st != YT_OK)
 			return;
@@ -764,6 +801,8 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 		ld->promotion = v[K_PROMOTION];
 		ld->lint = v[K_LINT];
 	}
+	if (ld->globals_built && (u->tracks != v[K_TRACKS] || u->groups != v[K_GROUPS] || v[K_INCLUDE]))
+		ld->stream_broken = 1; /* included tracks or groups come before the roles */
 	u->tracks = v[K_TRACKS];
 	u->groups = v[K_GROUPS];
 	u->roles = v[K_ROLES];
@@ -1447,16 +1486,15 @@ static size_t seq_count(const yt_node *n)
 	return n && n->kind == YT_SEQ ? n->count : 0;
 }
 
-static void build_model(loader *ld)
+/* Tracks, levels and company-wide groups: what a role refers to. */
+static void build_globals(loader *ld)
 {
 	ladder *l = ld->l;
-	size_t npaths = 0;
 	for (size_t u = 0; u < ld->nunits; u++) {
 		const yt_node *ts = ld->units[u]->tracks;
 		if (ts && !yt_is_null(ts) && want(ld, ts, YT_SEQ, "'tracks'"))
 			for (uint32_t i = 0; i < ts->count; i++)
 				build_track(ld, ts->items[i]);
-		npaths += seq_count(ld->units[u]->paths);
 	}
 	l->tracks = (ladder_track **)vec_finish(ld, &ld->vtracks, &l->ntracks);
 	l->levels = (ladder_level **)vec_finish(ld, &ld->vlevels, &l->nlevels);
@@ -1478,6 +1516,196 @@ static void build_model(loader *ld)
 	}
 	idmap_free(&comp_ids);
 	l->groups = (ladder_group **)vec_finish(ld, &ld->vgroups, &l->ngroups);
+}
+
+/* ---- streaming -----------------------------------------------------------
+ * The roles are most of a big ladder. When the main file's `roles:` comes
+ * after `tracks:` (and `groups:`), everything a role refers to is known when
+ * the parser reaches it: each role is built as soon as its item is complete
+ * and the item's nodes are freed, so the tree of the whole file never sits
+ * in memory. The roles are built by the same code, in the same order, as in
+ * a plain load; anything a plain load would do differently (a diagnostic of
+ * any kind, an include, an anchor inside a role) makes load() start again
+ * without streaming, so results and diagnostics are those of a plain load. */
+
+/* Calls from inside the parser must not longjmp past it (it holds libyaml's
+ * state and perhaps a thread): out of memory there returns an error instead. */
+#define GUARDED(ld, on_oom, body)                                      \
+	do {                                                                \
+		jmp_buf outer_;                                                 \
+		memcpy(outer_, (ld)->nomem, sizeof outer_);                     \
+		if (setjmp((ld)->nomem)) {                                      \
+			memcpy((ld)->nomem, outer_, sizeof outer_);                 \
+			on_oom;                                                     \
+		}                                                               \
+		body;                                                           \
+		memcpy((ld)->nomem, outer_, sizeof outer_);                     \
+	} while (0)
+
+static int key_is(const yt_node *k, const char *name)
+{
+	size_t n = strlen(name);
+	return k->kind == YT_SCALAR && k->len == n && memcmp(k->str, name, n) == 0;
+}
+
+static int stream_begin(void *ctx, const yt_node *key, yt_node *const *pairs, size_t npairs)
+{
+	loader *ld = ctx;
+	if (ld->globals_built || !key_is(key, "roles"))
+		return 0;
+	yt_node *tracks = NULL, *groups = NULL;
+	for (size_t i = 0; i < npairs; i++) {
+		const yt_node *k = pairs[2 * i];
+		if (k->kind != YT_SCALAR || key_is(k, "include") || key_is(k, "roles"))
+			return 0;
+		if (key_is(k, "tracks") || key_is(k, "groups")) {
+			yt_node **slot = key_is(k, "tracks") ? &tracks : &groups;
+			if (*slot)
+				return 0; /* a duplicate key: the plain load reports it */
+			*slot = pairs[2 * i + 1];
+		}
+	}
+	if (!tracks)
+		return 0;
+	size_t before = ld->diags->count + ld->diags->errors + ld->diags->warnings;
+	ld->units[0]->tracks = tracks;
+	ld->units[0]->groups = groups;
+	ld->globals_built = 1;
+	GUARDED(ld, { ld->stream_oom = 1; return 0; }, build_globals(ld));
+	if (ld->l->ntracks == 0 || ld->diags->count + ld->diags->errors + ld->diags->warnings != before) {
+		ld->stream_broken = 1; /* load() starts again without streaming: stop here */
+		return -1;
+	}
+	ld->copy_text = 1;
+	return 1;
+}
+
+static int stream_item(void *ctx, const yt_node *item)
+{
+	loader *ld = ctx;
+	size_t before = ld->diags->count + ld->diags->errors + ld->diags->warnings;
+	GUARDED(ld, return -1, build_role(ld, item));
+	ld->streamed++;
+	if (ld->diags->count + ld->diags->errors + ld->diags->warnings != before) {
+		ld->stream_broken = 1; /* load() starts again without streaming: stop here */
+		return 1;
+	}
+	return 0;
+}
+
+/* The roles of the second thread's part are built on that thread by a copy
+ * of the loader with an arena, diagnostics and role list of its own; it only
+ * reads what the first thread built before forking (tracks, levels, groups). */
+static void *stream_fork(void *ctx)
+{
+	const loader *ld = ctx;
+	loader *f = malloc(sizeof *f);
+	if (!f)
+		return NULL;
+	*f = *ld;
+	f->arena = lc_arena_new();
+	if (!f->arena) {
+		free(f);
+		return NULL;
+	}
+	lc_diags_init(&f->own_diags);
+	f->diags = &f->own_diags;
+	idmap_init(&f->roles);
+	memset(&f->vroles, 0, sizeof f->vroles);
+	f->cells = 0;
+	f->streamed = 0;
+	f->quiet = 1;
+	return f;
+}
+
+static void stream_drop(void *fctx)
+{
+	loader *f = fctx;
+	if (f->arena)
+		lc_arena_free(f->arena);
+	idmap_free(&f->roles);
+	free(f->vroles.items);
+	lc_diags_free(&f->own_diags);
+	free(f);
+}
+
+/* Any diagnostic stops the second thread: the first then parses that part
+ * itself, and the load starts again anyway. */
+static int stream_fork_item(void *fctx, const yt_node *item)
+{
+	loader *f = fctx;
+	if (setjmp(f->nomem))
+		return -1;
+	build_role(f, item);
+	f->streamed++;
+	return f->own_diags.errors ? 1 : 0;
+}
+
+static void move_mark(lc_mark *m, const lc_source *from, lc_source *to, uint32_t shift)
+{
+	if (m->src == from) {
+		m->src = to;
+		m->line += shift;
+	}
+}
+
+static void move_role_marks(const ladder *l, ladder_role *r, const lc_source *from, lc_source *to, uint32_t shift)
+{
+	move_mark(&r->at, from, to, shift);
+	for (size_t i = 0; i < l->nlevels; i++)
+		move_mark(&r->title_override_at[i], from, to, shift);
+	for (size_t g = 0; g < r->ngroups; g++) {
+		ladder_group *gr = r->groups[g];
+		move_mark(&gr->at, from, to, shift);
+		for (size_t k = 0; k < gr->ncompetencies; k++) {
+			ladder_competency *c = gr->competencies[k];
+			move_mark(&c->at, from, to, shift);
+			move_mark(&c->description_at, from, to, shift);
+			for (size_t i = 0; i < l->nlevels; i++)
+				move_mark(&c->text_at[i], from, to, shift);
+			for (size_t i = 0; i < c->nlint_disable; i++)
+				move_mark(&c->lint_disable_at[i], from, to, shift);
+		}
+	}
+}
+
+/* The fork's roles follow the first thread's, as in a plain load. */
+static void merge_roles(loader *ld, loader *f, const lc_source *piece_src, uint32_t shift)
+{
+	lc_source *src = ld->units[0]->src;
+	for (size_t i = 0; i < f->vroles.n; i++) {
+		ladder_role *r = f->vroles.items[i];
+		move_role_marks(ld->l, r, piece_src, src, shift);
+		if (idmap_put(&ld->roles, r->id.s, r->id.len, r))
+			ld->stream_broken = 1; /* a duplicate id (or no memory): the plain load reports it */
+		r->index = (uint32_t)ld->vroles.n;
+		vec_push(ld, &ld->vroles, r);
+	}
+}
+
+static int stream_join(void *ctx, void *fctx, const lc_source *piece_src, uint32_t shift)
+{
+	loader *ld = ctx, *f = fctx;
+	GUARDED(ld, { stream_drop(f); ld->stream_oom = 1; return -1; }, merge_roles(ld, f, piece_src, shift));
+	size_t max = ld->lim.max_cells ? ld->lim.max_cells : LADDER_DEFAULT_MAX_CELLS;
+	ld->cells = ld->cells > SIZE_MAX - f->cells ? SIZE_MAX : ld->cells + f->cells;
+	if (ld->cells > max)
+		ld->stream_broken = 1; /* the limit's error is the plain load's to report */
+	ld->streamed += f->streamed;
+	lc_arena_adopt(ld->arena, f->arena);
+	f->arena = NULL;
+	stream_drop(f);
+	return 0;
+}
+
+static void build_model(loader *ld)
+{
+	ladder *l = ld->l;
+	size_t npaths = 0;
+	for (size_t u = 0; u < ld->nunits; u++)
+		npaths += seq_count(ld->units[u]->paths);
+	if (!ld->globals_built)
+		build_globals(ld);
 
 	for (size_t u = 0; u < ld->nunits; u++) {
 		const yt_node *rs = ld->units[u]->roles;
@@ -1520,9 +1748,54 @@ static char *identity(const char *path)
 	return real;
 }
 
+/* What to load: a file by name, a stream, or the caller's bytes. */
+typedef struct input {
+	const char *path;
+	const char *data;   /* the caller's buffer (copied), or NULL */
+	size_t len;
+	FILE *stream;
+	char *taken;        /* bytes already read, owned from here on (a second try) */
+	size_t taken_len;
+	int streaming;      /* roles may be built while parsing */
+} input;
+
+static ladder_status load_once(input *in, const ladder_limits *lim, lc_diags *diags, ladder **out);
+
 static ladder_status load(const char *path, const char *data, size_t len, FILE *stream,
                           const ladder_limits *lim, lc_diags *diags, ladder **out)
 {
+	input in = {path, data, len, stream, NULL, 0, 1};
+	return load_once(&in, lim, diags, out);
+}
+
+/* A streamed load that did anything a plain one would not (see stream_begin)
+ * gives its bytes back in `in` and its diagnostics are forgotten. */
+static int start_again(loader *ld, input *in, lc_diags *diags, size_t count, size_t errors, size_t warnings,
+                       int truncated)
+{
+	if (!ld->globals_built || ld->io_error || ld->nunits == 0)
+		return 0;
+	if (!ld->stream_broken && diags->count == count && diags->errors == errors && diags->warnings == warnings)
+		return 0;
+	lc_source *src = ld->units[0]->src;
+	in->taken = (char *)src->data;
+	in->taken_len = src->len;
+	src->data = NULL;
+	in->streaming = 0;
+	for (size_t i = count; i < diags->count; i++)
+		free(diags->items[i].block);
+	diags->count = count;
+	diags->errors = errors;
+	diags->warnings = warnings;
+	diags->truncated = truncated;
+	return 1;
+}
+
+static ladder_status load_once(input *in, const ladder_limits *lim, lc_diags *diags, ladder **out)
+{
+	const char *path = in->path, *data = in->data;
+	size_t len = in->len;
+	FILE *stream = in->stream;
 	*out = NULL;
 	loader ldv;
 	loader *volatile ld = &ldv;
@@ -1533,6 +1806,17 @@ static ladder_status load(const char *path, const char *data, size_t len, FILE *
 		ladder_limits_default(&ldv.lim);
 	ldv.diags = diags;
 	ldv.stream = stream;
+	if (in->streaming) {
+		ldv.ys.ctx = &ldv;
+		ldv.ys.begin = stream_begin;
+		ldv.ys.item = stream_item;
+		ldv.ys.fork = stream_fork;
+		ldv.ys.fork_item = stream_fork_item;
+		ldv.ys.join = stream_join;
+		ldv.ys.drop = stream_drop;
+	}
+	size_t count_before = diags->count, warnings_before = diags->warnings;
+	int truncated_before = diags->truncated;
 	ldv.arena = lc_arena_new();
 	if (!ldv.arena)
 		return LADDER_NOMEM;
@@ -1545,6 +1829,8 @@ static ladder_status load(const char *path, const char *data, size_t len, FILE *
 	ldv.l = l;
 	size_t errors_before = diags->errors;
 	if (setjmp(ldv.nomem)) {
+		free(in->taken);
+		in->taken = NULL;
 		loader_cleanup(ld);
 		ladder_free(ld->l);
 		return LADDER_NOMEM;
@@ -1555,6 +1841,11 @@ static ladder_status load(const char *path, const char *data, size_t len, FILE *
 	idmap_init(&ldv.groups);
 
 	lc_source *src = new_source(&ldv, path);
+	if (in->taken) {
+		src->data = in->taken;
+		src->len = in->taken_len;
+		in->taken = NULL;
+	}
 	char *dir = dir_of(path);
 	if (!dir)
 		oom(&ldv);
@@ -1574,7 +1865,7 @@ static ladder_status load(const char *path, const char *data, size_t len, FILE *
 		ladder_free(l);
 		return LADDER_IO;
 	}
-	if (data) {
+	if (data && !src->data) {
 		/* the model owns its sources: keep a copy of the caller's buffer */
 		char *copy = malloc(len ? len : 1);
 		if (!copy) {
@@ -1589,6 +1880,11 @@ static ladder_status load(const char *path, const char *data, size_t len, FILE *
 	load_unit(&ldv, src, real, 1, NULL);
 	if (!ldv.io_error && ldv.units[0]->root)
 		build_model(&ldv);
+	if (start_again(&ldv, in, diags, count_before, errors_before, warnings_before, truncated_before)) {
+		loader_cleanup(&ldv);
+		ladder_free(l);
+		return load_once(in, lim, diags, out);
+	}
 	int io = ldv.io_error;
 	loader_cleanup(&ldv);
 	if (io || diags->errors > errors_before) {

@@ -46,6 +46,16 @@ typedef struct builder {
 	int record;
 	yt_node **made;
 	size_t nmade, capmade;
+	/* Streaming (yt_stream): the items of `streamed`, the sequence open in
+	 * frame `stream_frame`, are built in `scratch` and handed to item_fn one
+	 * by one; everything else is built in `home`. */
+	yt_stream *stream;
+	yt_node *streamed;
+	size_t stream_frame;
+	int (*item_fn)(void *ctx, const yt_node *item);
+	void *item_ctx;
+	lc_arena *home, *scratch;
+	size_t item_made;   /* nmade when the current item began */
 } builder;
 
 const char *yt_kind_name(const yt_node *n)
@@ -157,6 +167,9 @@ static int register_anchor(builder *b, const yaml_char_t *name, yt_node *n, yaml
 {
 	if (!name)
 		return 0;
+	/* An alias after the item could point at it: the items from here on stay. */
+	if (b->streamed && b->arena == b->scratch)
+		b->stream->stopped = 1;
 	size_t len = strlen((const char *)name);
 	anchor *a = lc_arena_alloc(b->arena, sizeof *a);
 	char *copy = lc_arena_memdup(b->arena, name, len);
@@ -270,6 +283,62 @@ static void check_duplicate_keys_sorted(builder *b, const yt_node *map)
 	free(keys);
 }
 
+/* Hands over the item just completed (the last child of the streamed
+ * sequence) and forgets its nodes, unless streaming has stopped. */
+static int item_done(builder *b)
+{
+	if (b->stream->stopped)
+		return 0;
+	int r = b->item_fn(b->item_ctx, b->kids[b->nkids - 1]);
+	if (r != 0) {
+		b->nomem = r < 0;
+		return -1; /* out of memory, or the caller gave up: the parse ends */
+	}
+	b->nkids--;
+	b->nmade = b->item_made;
+	lc_arena_reset(b->scratch);
+	return 0;
+}
+
+static int is_item(const builder *b)
+{
+	return b->streamed && b->nframes == b->stream_frame + 1 && b->frames[b->stream_frame].node == b->streamed;
+}
+
+/* Items of `seq` (open in frame `frame`) go to fn from now on. */
+static int start_stream(builder *b, yt_node *seq, size_t at_frame, int (*fn)(void *, const yt_node *), void *ctx)
+{
+	if (!b->scratch && !(b->scratch = lc_arena_new())) {
+		b->nomem = 1;
+		return -1;
+	}
+	b->streamed = seq;
+	b->stream_frame = at_frame;
+	b->item_fn = fn;
+	b->item_ctx = ctx;
+	b->home = b->arena;
+	b->arena = b->scratch;
+	b->item_made = b->nmade;
+	return 0;
+}
+
+/* The root mapping's value that just opened (frame 1) is a sequence: the
+ * caller may take its items. */
+static int maybe_stream(builder *b, yt_node *seq, const yaml_char_t *anchor_name, const yaml_char_t *tag)
+{
+	if (!b->stream || !b->stream->begin || b->streamed || b->stream->stopped || b->nframes != 2 || anchor_name || tag)
+		return 0;
+	const frame *root = &b->frames[0];
+	size_t n = b->nkids - root->first; /* keys and values so far, this sequence last */
+	if (root->node->kind != YT_MAP || n % 2 != 0)
+		return 0;
+	const yt_node *key = b->kids[b->nkids - 2];
+	int take = b->stream->begin(b->stream->ctx, key, b->kids + root->first, n / 2 - 1);
+	if (take <= 0)
+		return take; /* -1: the caller gave up, the parse ends */
+	return start_stream(b, seq, 1, b->stream->item, b->stream->ctx);
+}
+
 static int open_collection(builder *b, yt_kind kind, const yaml_event_t *ev, const yaml_char_t *anchor_name,
                            const yaml_char_t *tag)
 {
@@ -298,6 +367,8 @@ static int open_collection(builder *b, yt_kind kind, const yaml_event_t *ev, con
 	b->frames[b->nframes].node = n;
 	b->frames[b->nframes].first = b->nkids;
 	b->nframes++;
+	if (kind == YT_SEQ && b->stream)
+		return maybe_stream(b, n, anchor_name, tag);
 	return 0;
 }
 
@@ -305,6 +376,8 @@ static int close_collection(builder *b)
 {
 	frame *f = &b->frames[--b->nframes];
 	yt_node *n = f->node;
+	if (n == b->streamed && b->nframes == b->stream_frame)
+		b->arena = b->home; /* the sequence itself lives on */
 	size_t nkids = b->nkids - f->first;
 	if (nkids) {
 		n->items = lc_arena_calloc(b->arena, nkids, sizeof *n->items);
@@ -329,7 +402,7 @@ static int close_collection(builder *b)
 		else
 			check_duplicate_keys_sorted(b, n);
 	}
-	return 0;
+	return is_item(b) ? item_done(b) : 0;
 }
 
 static int on_alias(builder *b, const yaml_event_t *ev)
@@ -361,7 +434,9 @@ static int on_alias(builder *b, const yaml_event_t *ev)
 		             budget);
 		return -1;
 	}
-	return push_child(b, a->node);
+	if (push_child(b, a->node) < 0)
+		return -1;
+	return is_item(b) ? item_done(b) : 0;
 }
 
 
@@ -464,7 +539,9 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
 	n->complete = 1;
 	if (register_anchor(b, ev->data.scalar.anchor, n, ev->start_mark) < 0)
 		return -1;
-	return push_child(b, n);
+	if (push_child(b, n) < 0)
+		return -1;
+	return is_item(b) ? item_done(b) : 0;
 }
 
 /* Turns libyaml's error into a located, actionable diagnostic. */
@@ -627,6 +704,12 @@ static void builder_init(builder *b, lc_arena *arena, lc_source *src, const ladd
 
 static void builder_free(builder *b)
 {
+	if (b->scratch) {
+		if (b->stream && b->stream->stopped && b->home)
+			lc_arena_adopt(b->home, b->scratch); /* the items kept in the tree */
+		else
+			lc_arena_free(b->scratch);
+	}
 	free(b->frames);
 	free(b->kids);
 	free(b->made);
@@ -676,7 +759,47 @@ typedef struct piece {
 	int have_first;
 	size_t end_line;         /* line (within the piece) where the sequence ends */
 	pthread_t thread;
+	/* Streaming: the first thread decides whether this part's items are
+	 * handed over (decided: 1, with fctx) or built into the tree (-1). */
+	yt_stream *stream;       /* the caller's; NULL when not streaming at all */
+	yt_stream own;           /* this thread's view of it */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int decided;
+	void *fctx;
 } piece;
+
+/* The first thread's decision for the piece, once. */
+static void decide(piece *pc, int take, void *fctx)
+{
+	pthread_mutex_lock(&pc->lock);
+	if (!pc->decided) {
+		pc->decided = take ? 1 : -1;
+		pc->fctx = fctx;
+		fctx = NULL;
+	}
+	pthread_cond_broadcast(&pc->cond);
+	pthread_mutex_unlock(&pc->lock);
+	if (fctx)
+		pc->stream->drop(fctx);
+}
+
+/* On the piece's thread, its sequence just opened: waits for the decision. */
+static int await_decision(piece *pc)
+{
+	pthread_mutex_lock(&pc->lock);
+	while (!pc->decided)
+		pthread_cond_wait(&pc->cond, &pc->lock);
+	int take = pc->decided > 0;
+	pthread_mutex_unlock(&pc->lock);
+	if (!take)
+		return 0;
+	pc->own = *pc->stream;
+	pc->own.begin = NULL;
+	pc->own.stopped = 0;
+	pc->b.stream = &pc->own;
+	return start_stream(&pc->b, pc->b.root, 0, pc->own.fork_item, pc->fctx);
+}
 
 /* A piece takes no anchors, tags or directives: those would need the part of
  * the file it does not see (an alias fails in it as undefined). */
@@ -728,6 +851,8 @@ static int parse_piece(piece *pc, size_t from, int rest)
 				                      ev.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE &&
 				                      ev.start_mark.line == 0 && ev.start_mark.column == pc->indent;
 				step = want ? on_event(b, &ev) : -1;
+				if (step == 0 && !rest && pc->stream && await_decision(pc) < 0)
+					step = -1;
 				stage = 1;
 			} else if (ev.type != YAML_STREAM_START_EVENT && ev.type != YAML_DOCUMENT_START_EVENT) {
 				step = -1;
@@ -854,7 +979,26 @@ static int line_item(const lc_source *src, size_t from, size_t at, size_t *inden
 	return 0;
 }
 
-static piece *start_piece(lc_source *src, const ladder_limits *lim, size_t from, size_t at)
+/* Whether a line "roles:" comes before byte `end`: only then can the piece's
+ * part be the items of a streamed sequence, and is it worth waiting for the
+ * first thread's decision (a wrong guess costs time, never correctness). */
+static int roles_before(const lc_source *src, size_t end)
+{
+	static const char key[] = "roles:";
+	const char *d = src->data;
+	size_t n = sizeof key - 1;
+	for (size_t pos = 0; pos + n <= end;) {
+		if (memcmp(d + pos, key, n) == 0)
+			return 1;
+		const char *nl = memchr(d + pos, '\n', end - pos);
+		if (!nl)
+			break;
+		pos = (size_t)(nl - d) + 1;
+	}
+	return 0;
+}
+
+static piece *start_piece(lc_source *src, const ladder_limits *lim, size_t from, size_t at, yt_stream *stream)
 {
 	size_t split = at, indent = 0;
 	if (lim->max_depth < 2 || address_space_limited())
@@ -881,7 +1025,13 @@ static piece *start_piece(lc_source *src, const ladder_limits *lim, size_t from,
 	pc->src.nlines = 0;
 	builder_init(&pc->b, pc->arena, &pc->src, lim, &pc->diags);
 	pc->b.record = 1;
+	if (stream && stream->fork && roles_before(src, split))
+		pc->stream = stream;
+	pthread_mutex_init(&pc->lock, NULL);
+	pthread_cond_init(&pc->cond, NULL);
 	if (pthread_create(&pc->thread, NULL, piece_main, pc) != 0) {
+		pthread_mutex_destroy(&pc->lock);
+		pthread_cond_destroy(&pc->cond);
 		lc_arena_free(pc->arena);
 		free(pc);
 		return NULL;
@@ -893,11 +1043,16 @@ static void end_piece(piece *pc, int cancel)
 {
 	if (cancel)
 		atomic_store(&pc->cancel, 1);
+	decide(pc, 0, NULL); /* a piece still waiting parses into the tree */
 	pthread_join(pc->thread, NULL);
 }
 
 static void free_piece(piece *pc)
 {
+	if (pc->fctx)
+		pc->stream->drop(pc->fctx);
+	pthread_mutex_destroy(&pc->lock);
+	pthread_cond_destroy(&pc->cond);
 	if (pc->arena)
 		lc_arena_free(pc->arena);
 	builder_free(&pc->b);
@@ -925,13 +1080,23 @@ static int join_piece(builder *a, piece *pc, const yaml_event_t *ev, size_t at)
 	 * first line: then no token of the first parser reaches into the line. */
 	if (!fits || !pc->ok || pc->first_type != ev->type || pc->first_line != 0 || pc->first_byte != at)
 		return -1;
-
+	/* Both parts hand their items over, or neither does. */
+	int a_streams = a->streamed && a->frames[1].node == a->streamed && !a->stream->stopped;
+	if (a_streams != (pc->fctx != NULL))
+		return -1;
 	size_t line = ev->start_mark.line; /* the piece's line 0 */
+	if (pc->fctx) {
+		void *fctx = pc->fctx;
+		pc->fctx = NULL;
+		if (a->stream->join(a->stream->ctx, fctx, &pc->src, (uint32_t)line) < 0)
+			return -1;
+	}
 	for (size_t i = 0; i < pc->b.nmade; i++) {
 		pc->b.made[i]->at.src = a->src;
 		pc->b.made[i]->at.line += (uint32_t)(i < pc->seq_nodes ? line : line + pc->end_line);
 	}
-	lc_arena_adopt(a->arena, pc->arena);
+	/* into the tree's arena, not the scratch of the item being streamed */
+	lc_arena_adopt(a->streamed && a->arena == a->scratch ? a->home : a->arena, pc->arena);
 	pc->arena = NULL;
 	a->nodes = sat_add(a->nodes, pc->b.nodes);
 	for (uint32_t i = 0; i < pc->seq->count; i++)
@@ -948,19 +1113,43 @@ static int join_piece(builder *a, piece *pc, const yaml_event_t *ev, size_t at)
 	return 0;
 }
 
+static yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                       yt_stream *stream, yt_node **root, size_t split_at, int *joined);
+
 yt_status yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
                    yt_node **root)
 {
-	return yt_parse_split(arena, src, lim, diags, root, src->len >= lim->parallel_min ? SIZE_MAX : 0, NULL);
+	return yt_parse_stream(arena, src, lim, diags, NULL, root);
+}
+
+yt_status yt_parse_stream(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                          yt_stream *stream, yt_node **root)
+{
+	return parse(arena, src, lim, diags, stream, root, src->len >= lim->parallel_min ? SIZE_MAX : 0, NULL);
 }
 
 yt_status yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
                          yt_node **root, size_t split_at, int *joined)
 {
+	return parse(arena, src, lim, diags, NULL, root, split_at, joined);
+}
+
+yt_status yt_parse_stream_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                                yt_stream *stream, yt_node **root, size_t at, int *joined)
+{
+	return parse(arena, src, lim, diags, stream, root, at, joined);
+}
+
+static yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                       yt_stream *stream, yt_node **root, size_t split_at, int *joined)
+{
 	if (joined)
 		*joined = 0;
 	builder b;
 	builder_init(&b, arena, src, lim, diags);
+	b.stream = stream;
+	if (stream)
+		stream->stopped = 0;
 	*root = NULL;
 	size_t errors_before = diags->errors;
 	if (check_encoding(&b) < 0)
@@ -970,7 +1159,7 @@ yt_status yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *l
 	if (start_parser(&p, src, b.bom) < 0)
 		return YT_NOMEM;
 	b.cur_byte = b.bom;
-	piece *pc = split_at ? start_piece(src, lim, b.bom, split_at) : NULL;
+	piece *pc = split_at ? start_piece(src, lim, b.bom, split_at, stream) : NULL;
 
 	int failed = 0, done = 0;
 	while (!done && !failed) {
@@ -1001,6 +1190,11 @@ yt_status yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *l
 		}
 		int r = on_event(&b, &ev);
 		yaml_event_delete(&ev);
+		if (pc && pc->stream && b.streamed && !pc->decided) {
+			/* the piece's part is probably more of these items */
+			void *fctx = stream->fork(stream->ctx);
+			decide(pc, fctx != NULL, fctx);
+		}
 		if (r > 0)
 			done = 1;
 		if (r < 0 || b.nomem)

@@ -38,6 +38,42 @@ typedef enum yt_status {
 	YT_NOMEM = 3
 } yt_status;
 
+/* Streaming: the items of one sequence that is the value of a top-level key
+ * are handed to the caller one by one as they complete, and their nodes are
+ * freed after each, so the tree never holds them all. The sequence's node
+ * then has no items. Every callback may be NULL-ctx'ed but not NULL. */
+typedef struct yt_stream {
+	void *ctx;
+	/* On the first parser's thread: the sequence that is the value of
+	 * top-level key `key` opens; pairs[0..2*npairs) are the root mapping's
+	 * keys and values so far. 1 to take its items, 0 to leave them in the
+	 * tree, -1 to end the parse (the caller will not use it: no diagnostic). */
+	int (*begin)(void *ctx, const yt_node *key, yt_node *const *pairs, size_t npairs);
+	/* An item is complete. 0; -1 when out of memory; 1 to end the parse (the
+	 * caller will not use it). The parse then fails without a diagnostic. */
+	int (*item)(void *ctx, const yt_node *item);
+	/* The second thread's part of the same sequence (see yt_parse) gets a
+	 * context of its own, made on the first thread right after begin(); its
+	 * items go to fork_item on the second thread. NULL: the part is parsed
+	 * into the tree as usual. */
+	void *(*fork)(void *ctx);
+	int (*fork_item)(void *fctx, const yt_node *item);
+	/* The first parser adopts the second part: every mark that fork_item
+	 * kept with src == piece_src is the piece's, `shift` lines too high up;
+	 * 0 when accepted, -1 to refuse (the first parser then parses that part
+	 * itself). fctx is the callee's to free either way; drop() frees one
+	 * that is not joined. */
+	int (*join)(void *ctx, void *fctx, const lc_source *piece_src, uint32_t shift);
+	void (*drop)(void *fctx);
+	/* Set by the parser: an anchor inside an item made the rest stay in the
+	 * tree, so only some items were handed over. */
+	int stopped;
+} yt_stream;
+
+/* yt_parse with items handed over as above (stream may be NULL). */
+yt_status yt_parse_stream(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                          yt_stream *stream, yt_node **root);
+
 /* Parses src->data. On YT_OK, *root is the document's root node, or NULL for
  * an empty stream. Diagnostics go to `diags`. Files of lim->parallel_min
  * bytes or more are parsed on two threads where their layout allows. */
@@ -50,6 +86,10 @@ yt_status yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc
  * `at`, the tree and the diagnostics are those of yt_parse: for tests. */
 yt_status yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
                          yt_node **root, size_t at, int *joined);
+
+/* yt_parse_split with a stream: for tests. */
+yt_status yt_parse_stream_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                                yt_stream *stream, yt_node **root, size_t at, int *joined);
 
 /* "a mapping", "a sequence", "text" — for messages. */
 const char *yt_kind_name(const yt_node *n);

@@ -18,6 +18,10 @@ typedef struct ladder_limits {
 	size_t parallel_min;    /* files of at least this many bytes are parsed on two threads
 	                         * where their layout allows; default 256 KiB, 0 every file,
 	                         * SIZE_MAX none. The result never depends on it. */
+	size_t stream_min;      /* files of at least this many bytes build each role as the
+	                         * parser completes it and free its YAML nodes at once, so
+	                         * the whole tree is never in memory; default 0 (every file),
+	                         * SIZE_MAX none. The result never depends on it. */
 } ladder_limits;
 
 #define LADDER_DEFAULT_MAX_CELLS ((size_t)4 << 20)
