@@ -1,8 +1,10 @@
 /* The site `ladderc build` writes: the page list and the atomic directory swap.
  *
  * Atomicity: every file goes into a fresh temporary directory beside DIR,
- * is fsync'ed and closed with every step checked; then the directory is
- * fsync'ed and exchanged with DIR in one renameat2(RENAME_EXCHANGE). Where
+ * written and closed with every step checked (a page's writeback starts as
+ * soon as it is written); then every file and directory of the new tree is
+ * fsync'ed and the directory is exchanged with DIR in one
+ * renameat2(RENAME_EXCHANGE). Where
  * the file system lacks it, DIR is renamed aside and the new one renamed in:
  * between those two renames DIR does not exist (docs/site.md). A failure
  * before the swap leaves DIR exactly as it was. */
@@ -527,25 +529,73 @@ int site_dir_write_page(site_dir *d, const char *sub, const ladder *l, const sit
 			}
 			scratch->failed = 0;
 			close(fd);
-		} else if (fsync(fd) < 0) {
-			st = fail(err, "write (fsync)", shown, errno);
-			close(fd);
-		} else if (close(fd) < 0) {
-			st = fail(err, "write (close)", shown, errno);
+		} else {
+			/* The disk starts on this page while the next ones render;
+			 * site_dir_commit waits for all of them at once (sync_tree). */
+#ifdef SYNC_FILE_RANGE_WRITE
+			(void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+			if (close(fd) < 0)
+				st = fail(err, "write (close)", shown, errno);
 		}
 	}
-	if (sub && st == 0 && fsync(dirfd) < 0)
-		st = fail(err, "write (fsync directory of)", shown, errno);
 	if (sub)
 		close(dirfd);
 	free(shown);
 	return st;
 }
 
+/* fsyncs every file and directory under dirfd (the new output), so that the
+ * swap never publishes a page a crash could leave empty. Pages are written
+ * without waiting for the disk; this waits once, at the end. Returns 0, or
+ * -1 with errno and the path (under `shown`) in err. */
+static int sync_tree(int dirfd, const char *shown, int depth, lc_buf *err)
+{
+	if (depth > REMOVE_MAX_DEPTH) {
+		lc_buf_clear(err);
+		lc_buf_printf(err, "cannot write (fsync) '%s': %s", shown, strerror(ELOOP));
+		return -1;
+	}
+	int fd = dup(dirfd);
+	DIR *dir = fd < 0 ? NULL : fdopendir(fd);
+	if (!dir) {
+		if (fd >= 0)
+			close(fd);
+		return fail(err, "write (fsync)", shown, errno);
+	}
+	rewinddir(dir);
+	int st = 0;
+	for (struct dirent *ent; st == 0 && (ent = readdir(dir));) {
+		if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0)
+			continue;
+		char *path = join(shown, ent->d_name);
+		int f = openat(dirfd, ent->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		struct stat sb;
+		if (!path) {
+			lc_buf_clear(err);
+			lc_buf_puts(err, "out of memory");
+			st = -1;
+		} else if (f < 0 || fstat(f, &sb) < 0) {
+			st = fail(err, "write (fsync)", path, errno);
+		} else if (S_ISDIR(sb.st_mode)) {
+			st = sync_tree(f, path, depth + 1, err);
+		} else if (fsync(f) < 0) {
+			st = fail(err, "write (fsync)", path, errno);
+		}
+		if (f >= 0)
+			close(f);
+		free(path);
+	}
+	closedir(dir);
+	if (st == 0 && fsync(dirfd) < 0)
+		st = fail(err, "write (fsync)", shown, errno);
+	return st;
+}
+
 int site_dir_commit(site_dir *d, lc_buf *err)
 {
-	if (fsync(d->tmp_fd) < 0)
-		return fail(err, "write (fsync)", d->tmp, errno);
+	if (sync_tree(d->tmp_fd, d->tmp, 0, err) < 0)
+		return -1;
 	const char *tmpname = strrchr(d->tmp, '/') + 1;
 	struct stat st;
 	int exists = fstatat(d->parent_fd, d->base, &st, AT_SYMLINK_NOFOLLOW) == 0;

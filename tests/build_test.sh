@@ -129,4 +129,27 @@ if [ -w /dev/full ]; then
 	"$ladderc" render -f html "$seq" >/dev/full 2>err; [ $? = 2 ] || fail "render to a full device: not exit 2"
 fi
 ok "write errors exit 2 with the path"
+
+# 10. durable: every file of the new site is fsync'ed before the swap makes it
+# visible (pages are written without waiting and synced together at the end)
+if command -v strace >/dev/null 2>&1; then
+	strace -f -o trace -e trace=openat,fsync,renameat,renameat2 "$ladderc" build -o durable "$seq" "$example" \
+		>/dev/null 2>&1 || fail "durable: build under strace"
+	awk '
+		# file names created in the new tree; fds (of the thread-free commit) to names
+		/openat\(/ && /O_CREAT/ { if (match($0, /"[^"]*"/)) created[substr($0, RSTART + 1, RLENGTH - 2)]++ }
+		/openat\(/ && / = [0-9]+$/ { if (match($0, /"[^"]*"/)) name[$NF] = substr($0, RSTART + 1, RLENGTH - 2) }
+		/fsync\([0-9]+\)/ && !swapped { if (match($0, /fsync\([0-9]+/)) synced[name[substr($0, RSTART + 6, RLENGTH - 6)]]++ }
+		/renameat2?\(/ { swapped = 1 }
+		END {
+			n = 0
+			# a name in several ladders directories is created, and synced, once in each
+			for (f in created) { n += created[f]; if (synced[f] < created[f]) { print "not fsynced before the swap: " f; bad = 1 } }
+			if (n < 10 || !swapped) { print "the trace shows " n " files and " (swapped ? "a" : "no") " swap"; bad = 1 }
+			exit bad
+		}' trace >why || fail "durable: $(cat why)"
+	ok "every file is fsync'ed before the swap"
+else
+	echo "skip: durable (strace is not installed)"
+fi
 exit 0

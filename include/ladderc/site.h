@@ -66,12 +66,13 @@ int site_dir_mkdir(site_dir *d, const char *sub, lc_buf *err);
 int site_dir_write(site_dir *d, const char *sub, const char *name, const lc_buf *content, lc_buf *err);
 /* Renders page p of l straight into its file (sub may be NULL), through
  * `scratch` used as a bounded buffer (SITE_WRITE_CHUNK bytes): the page is
- * never held whole in memory. Same checks as site_dir_write; "out of memory
- * while rendering" when rendering fails. */
+ * never held whole in memory. Same checks as site_dir_write, but the fsync
+ * waits for site_dir_commit: the disk writes this page while the next ones
+ * render. "out of memory while rendering" when rendering fails. */
 enum { SITE_WRITE_CHUNK = 1 << 20 };
 int site_dir_write_page(site_dir *d, const char *sub, const ladder *l, const site_page *p, lc_buf *scratch,
                         lc_buf *err);
-/* fsyncs the temporary directory and puts it in DIR's place (renameat2
+/* fsyncs every file and directory of the temporary directory and puts it in DIR's place (renameat2
  * RENAME_EXCHANGE where the file system has it, else two renames), removes
  * the old content and fsyncs the parent. */
 int site_dir_commit(site_dir *d, lc_buf *err);
