@@ -20,6 +20,7 @@ typedef struct page_queue {
 	const ladder *l;
 	const char *sub;
 	const site_page *pages;
+	const size_t *order;    /* the pages in the order they are taken */
 	size_t n;
 	atomic_size_t next;
 	atomic_int stop;        /* a worker failed: the other one stops too */
@@ -37,9 +38,10 @@ static void *work(void *arg)
 	page_worker *w = arg;
 	page_queue *q = w->q;
 	while (!atomic_load(&q->stop)) {
-		size_t i = atomic_fetch_add(&q->next, 1);
-		if (i >= q->n)
+		size_t k = atomic_fetch_add(&q->next, 1);
+		if (k >= q->n)
 			break;
+		size_t i = q->order[k];
 		if (site_dir_write_page(q->d, q->sub, q->l, &q->pages[i], w->page, &w->err) < 0) {
 			w->failed_at = i;
 			atomic_store(&q->stop, 1);
@@ -60,7 +62,23 @@ static int build_one(site_dir *d, const ladder *l, unsigned formats, const char 
 		lc_buf_puts(err, "out of memory");
 		return -1;
 	}
-	page_queue q = {d, l, sub, pages, n, 0, 0};
+	/* The whole-ladder files (CSV, JSON) are the biggest by far: taken first,
+	 * so that the many role pages after them even out the two threads' work
+	 * instead of one thread finishing a big file alone. */
+	size_t *order = malloc((n ? n : 1) * sizeof *order);
+	if (!order) {
+		free(pages);
+		lc_buf_puts(err, "out of memory");
+		return -1;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (pages[i].view.kind == LADDER_VIEW_LADDER)
+			order[k++] = i;
+	for (size_t i = 0; i < n; i++)
+		if (pages[i].view.kind != LADDER_VIEW_LADDER)
+			order[k++] = i;
+	page_queue q = {d, l, sub, pages, order, n, 0, 0};
 	lc_buf page2 = LC_BUF_INIT;
 	page_worker w[2] = {{&q, page, LC_BUF_INIT, n}, {&q, &page2, LC_BUF_INIT, n}};
 	pthread_t helper;
@@ -79,6 +97,7 @@ static int build_one(site_dir *d, const ladder *l, unsigned formats, const char 
 	lc_buf_free(&w[0].err);
 	lc_buf_free(&w[1].err);
 	lc_buf_free(&page2);
+	free(order);
 	free(pages);
 	return st;
 }
