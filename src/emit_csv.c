@@ -28,6 +28,10 @@ typedef struct csv {
 	const ladder_track **tracks;  /* scratch: [ntracks] */
 	unsigned char *column;        /* matrix layout: [nlevels], 1 for a level column */
 	const ladder_level **here;    /* matrix layout: [nlevels], the current unit's levels */
+	/* the escaped first fields of a long row, the same for every competency
+	 * of a (role, track, level): escaped once */
+	lc_buf prefix;
+	const void *prefix_of[3];
 } csv;
 
 static void field(csv *c, const char *s, size_t len)
@@ -101,14 +105,29 @@ static void each_unit(csv *c, unit_fn fn)
 
 static void long_prefix(csv *c, const ladder_role *r, const ladder_level *lv, const ladder_track *t)
 {
-	fstr(c, r->id);
-	fstr(c, r->name);
-	fstr(c, r->family);
-	fstr(c, t->id);
-	fstr(c, lv->id);
-	fstr(c, lv->name);
-	fnum(c, lv->rank);
-	fstr(c, r->title[lv->index]);
+	if (c->prefix_of[0] != r || c->prefix_of[1] != lv || c->prefix_of[2] != t || c->prefix.len == 0) {
+		lc_buf *out = c->out;
+		c->out = &c->prefix;
+		lc_buf_clear(&c->prefix);
+		c->first = 1;
+		fstr(c, r->id);
+		fstr(c, r->name);
+		fstr(c, r->family);
+		fstr(c, t->id);
+		fstr(c, lv->id);
+		fstr(c, lv->name);
+		fnum(c, lv->rank);
+		fstr(c, r->title[lv->index]);
+		c->out = out;
+		if (lc_buf_failed(&c->prefix))
+			out->failed = 1;
+		c->prefix_of[0] = r;
+		c->prefix_of[1] = lv;
+		c->prefix_of[2] = t;
+	}
+	/* always the start of a row */
+	lc_buf_put(c->out, c->prefix.data, c->prefix.len);
+	c->first = 0;
 }
 
 static void long_row(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level *lv,
@@ -266,7 +285,7 @@ static void overview_matrix(csv *c)
 void emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
 {
 	size_t maxchain = view_max_chain(l) + l->ntracks + 1;
-	csv c = {l, v, out, 1, NULL, NULL, NULL, NULL, NULL};
+	csv c = {l, v, out, 1, NULL, NULL, NULL, NULL, NULL, LC_BUF_INIT, {NULL, NULL, NULL}};
 	c.chain = calloc(maxchain, sizeof *c.chain);
 	c.sources = calloc(maxchain, sizeof *c.sources);
 	c.tracks = calloc(l->ntracks + 1, sizeof *c.tracks);
@@ -293,6 +312,7 @@ void emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *
 		each_unit(&c, long_unit);
 	}
 done:
+	lc_buf_free(&c.prefix);
 	free(c.chain);
 	free(c.sources);
 	free(c.tracks);

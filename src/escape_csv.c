@@ -10,13 +10,20 @@
 
 #include <string.h>
 
+/* 1 for the bytes that make a field need quotes: , " CR LF */
+static const unsigned char special[256] = {[','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1};
+
 static int needs_quotes(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (c == ',' || c == '"' || c == '\r' || c == '\n')
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	/* clean text is the rule: four look-ups per test */
+	for (; i + 4 <= len; i += 4)
+		if (special[p[i]] | special[p[i + 1]] | special[p[i + 2]] | special[p[i + 3]])
 			return 1;
-	}
+	for (; i < len; i++)
+		if (special[p[i]])
+			return 1;
 	return 0;
 }
 
