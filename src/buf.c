@@ -77,31 +77,15 @@ int lc_buf_grow(lc_buf *b, size_t extra)
 	return 0;
 }
 
-void lc_buf_put(lc_buf *b, const void *p, size_t n)
+/* lc_buf_put when there is no room or a flush is due (buf.h). */
+void lc_buf_put_slow(lc_buf *b, const void *p, size_t n)
 {
-	/* the common case, room and no flush due, without the call */
-	int room = n < b->cap - b->len && (!b->sink || b->len + n < b->sink_at) && !b->failed;
-	if (!room && lc_buf_grow(b, n) < 0)
+	if (lc_buf_grow(b, n) < 0)
 		return;
 	if (n)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
-}
-
-void lc_buf_puts(lc_buf *b, const char *s)
-{
-	lc_buf_put(b, s, strlen(s));
-}
-
-void lc_buf_putc(lc_buf *b, char c)
-{
-	if (b->len + 1 < b->cap) {
-		b->data[b->len++] = c;
-		b->data[b->len] = '\0';
-		return;
-	}
-	lc_buf_put(b, &c, 1);
 }
 
 void lc_buf_vprintf(lc_buf *b, const char *fmt, va_list ap)

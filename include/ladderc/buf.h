@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct lc_buf {
 	char *data;   /* always NUL-terminated when len > 0 or after any append */
@@ -29,9 +30,29 @@ void lc_buf_free(lc_buf *b);
 void lc_buf_clear(lc_buf *b);
 /* Makes room for `extra` more bytes; returns 0, or -1 (and marks the buffer failed). */
 int lc_buf_grow(lc_buf *b, size_t extra);
-void lc_buf_put(lc_buf *b, const void *p, size_t n);
-void lc_buf_puts(lc_buf *b, const char *s);
-void lc_buf_putc(lc_buf *b, char c);
+/* Appends. Inline: the emitters append small pieces, most of them constant
+ * strings, millions of times; the common case (room, no flush due) is a
+ * copy the compiler can see, the rest goes to lc_buf_put_slow. */
+void lc_buf_put_slow(lc_buf *b, const void *p, size_t n);
+static inline void lc_buf_put(lc_buf *b, const void *p, size_t n)
+{
+	if (n < b->cap - b->len && (!b->sink || b->len + n < b->sink_at) && !b->failed) {
+		if (n)
+			memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return;
+	}
+	lc_buf_put_slow(b, p, n);
+}
+static inline void lc_buf_puts(lc_buf *b, const char *s)
+{
+	lc_buf_put(b, s, strlen(s));
+}
+static inline void lc_buf_putc(lc_buf *b, char c)
+{
+	lc_buf_put(b, &c, 1);
+}
 void lc_buf_printf(lc_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void lc_buf_vprintf(lc_buf *b, const char *fmt, va_list ap);
