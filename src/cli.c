@@ -272,7 +272,7 @@ int cli_stdin_once(const char *cmd, int argc, char **argv, int first)
 {
 	int seen = 0;
 	for (int i = first; i < argc; i++)
-		if (strcmp(argv[i], "-") == 0 && seen++)
+		if ((strcmp(argv[i], "-") == 0 || strcmp(argv[i], "/dev/stdin") == 0) && seen++)
 			return cli_usage_error(cmd, "'-' (standard input) can be given only once");
 	return 0;
 }

@@ -515,9 +515,8 @@ static lc_source *new_source(loader *ld, const char *path)
 	return src;
 }
 
-/* Reads a whole file. Returns 0, or -1 with errno set (EFBIG: over the limit). */
 /* Reads f to its end (at most max bytes; more is EFBIG) into a malloc'ed
- * buffer. Leaves f open. */
+ * buffer. Leaves f open. Returns 0, or -1 with errno set. */
 static int read_stream(FILE *f, size_t max, char **data, size_t *len)
 {
 	*data = NULL;
@@ -529,11 +528,14 @@ static int read_stream(FILE *f, size_t max, char **data, size_t *len)
 	}
 	size_t cap = 0, n = 0;
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-		if ((unsigned long long)st.st_size > max) {
+		/* what is left of it: standard input may be a file already partly read */
+		off_t at = ftello(f);
+		off_t left = at > 0 && at <= st.st_size ? st.st_size - at : st.st_size;
+		if ((unsigned long long)left > max) {
 			errno = EFBIG;
 			return -1;
 		}
-		cap = (size_t)st.st_size + 1;
+		cap = (size_t)left + 1;
 	}
 	if (cap == 0)
 		cap = 64 * 1024;
@@ -637,6 +639,12 @@ static char *dir_of(const char *path)
 	return d;
 }
 
+static int is_stdin_path(const char *path)
+{
+	return strcmp(path, "/dev/stdin") == 0 || strncmp(path, "/dev/fd/", 8) == 0 ||
+	       strncmp(path, "/proc/self/fd/", 14) == 0;
+}
+
 static void load_include(loader *ld, unit *parent, const yt_node *item)
 {
 	ladder_str rel;
@@ -654,7 +662,8 @@ static void load_include(loader *ld, unit *parent, const yt_node *item)
 		err(ld, &item->at, "too many files in one ladder (the limit is %zu)", ld->lim.max_includes);
 		return;
 	}
-	char *dir = dir_of(parent->src->path);
+	int from_stdin = parent->is_main && (ld->stream || is_stdin_path(parent->src->path));
+	char *dir = from_stdin ? strdup(".") : dir_of(parent->src->path);
 	if (!dir)
 		oom(ld);
 	lc_buf path = LC_BUF_INIT;
@@ -1846,7 +1855,8 @@ static ladder_status load_once(input *in, const ladder_limits *lim, lc_diags *di
 		src->len = in->taken_len;
 		in->taken = NULL;
 	}
-	char *dir = dir_of(path);
+	/* standard input, by '-' or by name, finds its includes from here */
+	char *dir = stream || is_stdin_path(path) ? strdup(".") : dir_of(path);
 	if (!dir)
 		oom(&ldv);
 	ldv.root_dir = realpath(dir, NULL);
