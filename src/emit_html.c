@@ -139,7 +139,17 @@ typedef struct html {
 	const ladder_level **next;   /* scratch, ntracks + 1 entries */
 	const ladder_track **tracks; /* scratch, ntracks entries */
 	lc_buf tmp;                  /* scratch for anchors */
+	/* Ladder text rendered once per role section (rich_cached): a role shows
+	 * an expectation in its matrix and again in every level section above it. */
+	struct rich_slot *rich_slots;
+	size_t rich_cap, rich_count;  /* rich_cap: a power of two, or 0 */
+	lc_buf rich_done;
 } html;
+
+typedef struct rich_slot {
+	const char *key;             /* the text's address: one per text of the model */
+	size_t len, at, n;           /* the text's length; its rendering in rich_done */
+} rich_slot;
 
 /* Appends a string literal (the "" makes anything else a compile error). */
 #define LIT(h, s) lc_buf_put((h)->out, "" s, sizeof("" s) - 1)
@@ -293,6 +303,73 @@ static void rich(html *h, ladder_str t)
 		LIT(h, "</ul>");
 }
 
+/* rich(), rendered once per role section and copied after: the escaping
+ * of repeated text is most of a role page's cost. Short text is cheaper to
+ * render than to look up. */
+enum { RICH_CACHE_MIN = 48, RICH_CACHE_MAX = 4 << 20 };
+
+static void rich_reset(html *h)
+{
+	h->rich_count = 0;
+	if (h->rich_cap)
+		memset(h->rich_slots, 0, h->rich_cap * sizeof *h->rich_slots);
+	lc_buf_clear(&h->rich_done);
+}
+
+static rich_slot *rich_find(html *h, ladder_str t)
+{
+	if (h->rich_count * 2 >= h->rich_cap) {
+		size_t cap = h->rich_cap ? 2 * h->rich_cap : 1024;
+		rich_slot *slots = calloc(cap, sizeof *slots);
+		if (!slots)
+			return NULL;
+		for (size_t i = 0; i < h->rich_cap; i++) {
+			rich_slot *o = &h->rich_slots[i];
+			if (!o->key)
+				continue;
+			size_t k = ((uintptr_t)o->key >> 3) * 0x9E3779B97F4A7C15u & (cap - 1);
+			while (slots[k].key)
+				k = (k + 1) & (cap - 1);
+			slots[k] = *o;
+		}
+		free(h->rich_slots);
+		h->rich_slots = slots;
+		h->rich_cap = cap;
+	}
+	size_t k = ((uintptr_t)t.s >> 3) * 0x9E3779B97F4A7C15u & (h->rich_cap - 1);
+	while (h->rich_slots[k].key && (h->rich_slots[k].key != t.s || h->rich_slots[k].len != t.len))
+		k = (k + 1) & (h->rich_cap - 1);
+	return &h->rich_slots[k];
+}
+
+static void rich_cached(html *h, ladder_str t)
+{
+	if (h->rich_done.len > RICH_CACHE_MAX)
+		rich_reset(h); /* pages without role sections: bounded all the same */
+	rich_slot *slot = t.len >= RICH_CACHE_MIN ? rich_find(h, t) : NULL;
+	if (!slot) {
+		rich(h, t);
+		return;
+	}
+	if (!slot->key) {
+		lc_buf *out = h->out;
+		size_t at = h->rich_done.len;
+		h->out = &h->rich_done;
+		rich(h, t);
+		h->out = out;
+		if (lc_buf_failed(&h->rich_done)) {
+			out->failed = 1;
+			return;
+		}
+		slot->key = t.s;
+		slot->len = t.len;
+		slot->at = at;
+		slot->n = h->rich_done.len - at;
+		h->rich_count++;
+	}
+	lc_buf_put(h->out, h->rich_done.data + slot->at, slot->n);
+}
+
 /* Ladder text as a block of its own: a paragraph, or for several lines a
  * div of paragraphs and lists. */
 static void block(html *h, ladder_str t)
@@ -334,7 +411,7 @@ static void new_text_cell(html *h, ladder_str text, const char *open)
 		return;
 	}
 	lc_buf_puts(h->out, open);
-	rich(h, text);
+	rich_cached(h, text);
 	LIT(h, "</td>");
 }
 
@@ -926,7 +1003,7 @@ static void expectation_li(html *h, const ladder_competency *c, const ladder_lev
 	LIT(h, "</span> ");
 	if (is_new)
 		LIT(h, "<strong class=\"badge\">New at this level</strong> ");
-	rich(h, view_text_at(c, from));
+	rich_cached(h, view_text_at(c, from));
 	LIT(h, "</li>\n");
 }
 
@@ -1029,7 +1106,7 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 			}
 		} else if (view_text_at(c, lv).s) {
 			LIT(h, "<div class=\"text\">");
-			rich(h, view_text_at(c, lv));
+			rich_cached(h, view_text_at(c, lv));
 			LIT(h, "</div>\n");
 		}
 		if (!view_text_at(c, lv).s) {
@@ -1065,6 +1142,7 @@ static void role_heading(html *h, const ladder_role *r, int hn)
 /* A role's section: matrices, then (when `levels`) a section per level. */
 static void role_section(html *h, const ladder_role *r, const ladder_track *only, int levels, int hn)
 {
+	rich_reset(h);
 	LIT(h, "<section class=\"role\"");
 	tmp_reset(h);
 	view_anchor_role(&h->tmp, r);
@@ -1179,7 +1257,7 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 					esc(h, src->id);
 					LIT(h, "</span> ");
 				}
-				rich(h, view_text_at(c, src));
+				rich_cached(h, view_text_at(c, src));
 				LIT(h, "</td>");
 			} else {
 				LIT(h, "<td class=\"none\">no expectations yet</td>");
@@ -1344,6 +1422,7 @@ static int html_init(html *h, const ladder *l, const ladder_view *v, const ladde
 	h->out = out;
 	h->base = h->o->link_base;
 	lc_buf_init(&h->tmp);
+	lc_buf_init(&h->rich_done);
 	size_t maxchain = view_max_chain(l) + 1;
 	h->chain = malloc((2 * maxchain + l->ntracks + 1) * sizeof *h->chain);
 	h->tracks = malloc((l->ntracks + 1) * sizeof *h->tracks);
@@ -1362,6 +1441,8 @@ static int html_free(html *h)
 {
 	free(h->chain);
 	free(h->tracks);
+	free(h->rich_slots);
+	lc_buf_free(&h->rich_done);
 	int failed = lc_buf_failed(&h->tmp);
 	lc_buf_free(&h->tmp);
 	return failed;
