@@ -3,7 +3,6 @@
  * plain load gives — the same status, diagnostics, model and positions — on
  * every ladder in the repository, on generated ladders of every text style,
  * and on the inputs that make a streamed load start again. */
-#include <dirent.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +11,7 @@
 #include "ladderc/arena.h"
 #include "model_same.h"
 #include "yaml_tree.h"
+#include "yaml_files.h"
 
 /* Four ways to load: plain, streamed, streamed with the file split between
  * two threads wherever it can be, and plain with that split. */
@@ -421,48 +421,19 @@ static void test_split_across_threads(void **state)
 
 /* ---- every ladder in the repository ------------------------------------ */
 
-static void walk(const char *dir, size_t *files)
+static void same_file(const char *path, const char *text, size_t len, void *ctx)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		struct stat st;
-		if (stat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
-			walk(path, files);
-			continue;
-		}
-		size_t n = strlen(e->d_name);
-		if (n < 5 || strcmp(e->d_name + n - 5, ".yaml") != 0 || st.st_size > (1 << 20))
-			continue;
-		FILE *f = fopen(path, "rb");
-		assert_non_null(f);
-		char *text = malloc((size_t)st.st_size + 1);
-		assert_non_null(text);
-		size_t len = fread(text, 1, (size_t)st.st_size, f);
-		fclose(f);
-		ladder_limits lim;
-		ladder_limits_default(&lim);
-		(void)same_every_way(path, text, len, &lim);
-		free(text);
-		++*files;
-	}
-	closedir(d);
+	(void)ctx;
+	ladder_limits lim;
+	ladder_limits_default(&lim);
+	(void)same_every_way(path, text, len, &lim);
 }
 
 static void test_repository_files(void **state)
 {
 	(void)state;
-	size_t files = 0;
-	walk(LADDERC_SOURCE_DIR "/ladders", &files);
-	walk(LADDERC_SOURCE_DIR "/tests", &files);
+	size_t files = each_yaml_file(LADDERC_SOURCE_DIR "/ladders", same_file, NULL) +
+	               each_yaml_file(LADDERC_SOURCE_DIR "/tests", same_file, NULL);
 	assert_true(files > 50);
 }
 

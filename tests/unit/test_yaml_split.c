@@ -7,17 +7,16 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <cmocka.h>
 
 #include "ladderc/buf.h"
 #include "yaml_tree.h"
 #include "yt_same.h"
+#include "yaml_files.h"
 
 typedef struct parsed {
 	lc_arena *arena;
@@ -230,51 +229,23 @@ static void test_depth_limit(void **state)
 	(void)every_split("deep.yaml", deep, strlen(deep), &lim);
 }
 
-/* Every YAML file in the repository: the bundled ladders, the golden and
- * hostile inputs. */
-static void walk(const char *dir, tally *sum)
+/* Every YAML file in the repository. */
+static void split_file(const char *path, const char *text, size_t len, void *ctx)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		struct stat st;
-		if (stat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
-			walk(path, sum);
-			continue;
-		}
-		size_t n = strlen(e->d_name);
-		if (n < 5 || strcmp(e->d_name + n - 5, ".yaml") != 0 || st.st_size > (1 << 20))
-			continue;
-		FILE *f = fopen(path, "rb");
-		assert_non_null(f);
-		char *text = malloc((size_t)st.st_size + 1);
-		assert_non_null(text);
-		size_t len = fread(text, 1, (size_t)st.st_size, f);
-		fclose(f);
-		ladder_limits lim;
-		ladder_limits_default(&lim);
-		tally t = every_split(path, text, len, &lim);
-		sum->lines += t.lines;
-		sum->joined += t.joined;
-		free(text);
-	}
-	closedir(d);
+	tally *sum = ctx;
+	ladder_limits lim;
+	ladder_limits_default(&lim);
+	tally t = every_split(path, text, len, &lim);
+	sum->lines += t.lines;
+	sum->joined += t.joined;
 }
 
 static void test_repository_files(void **state)
 {
 	(void)state;
 	tally sum = {0, 0, 0};
-	walk(LADDERC_SOURCE_DIR "/ladders", &sum);
-	walk(LADDERC_SOURCE_DIR "/tests", &sum);
+	(void)each_yaml_file(LADDERC_SOURCE_DIR "/ladders", split_file, &sum);
+	(void)each_yaml_file(LADDERC_SOURCE_DIR "/tests", split_file, &sum);
 	/* the bundled ladders alone have dozens of top-level items */
 	assert_true(sum.lines > 1000);
 	assert_true(sum.joined > 50);
