@@ -68,7 +68,6 @@ typedef struct loader {
 	int copy_text;
 	const char *text_lo, *text_hi; /* the main file's bytes */
 	int globals_built;  /* tracks, levels and company-wide groups came first */
-	size_t streamed;    /* roles built while parsing */
 	int stream_oom;
 	int stream_broken;  /* the streamed result may differ from a plain load's */
 	lc_diags own_diags; /* a fork's (stream_fork) */
@@ -346,7 +345,6 @@ static unsigned decode_utf8(const unsigned char *p, size_t n)
 	return ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 }
 
-/* Text by the schema. Returns 1 with *out set, 0 for null/absent or on error. */
 /* A scalar's text for the model. While streaming, the node is freed soon
  * after: text that is not in the source itself is copied. */
 static const char *keep(loader *ld, const yt_node *v)
@@ -356,6 +354,8 @@ static const char *keep(loader *ld, const yt_node *v)
 		return v->str;
 	return need(ld, lc_arena_memdup(ld->arena, v->str, v->len));
 }
+
+/* Text by the schema. Returns 1 with *out set, 0 for null/absent or on error. */
 
 static int get_text(loader *ld, const yt_node *v, const char *what, unsigned flags, ladder_str *out)
 {
@@ -1534,8 +1534,11 @@ static void build_globals(loader *ld)
  * and the item's nodes are freed, so the tree of the whole file never sits
  * in memory. The roles are built by the same code, in the same order, as in
  * a plain load; anything a plain load would do differently (a diagnostic of
- * any kind, an include, an anchor inside a role) makes load() start again
- * without streaming, so results and diagnostics are those of a plain load. */
+ * any kind, an include, tracks or groups after the roles, a duplicate id or
+ * the cell limit across the two threads' roles) makes load() start again
+ * without streaming, so results and diagnostics are those of a plain load.
+ * After an anchor inside a role the parser keeps the rest of the roles in the
+ * tree (an alias may point into them) and build_model() builds those. */
 
 /* Calls from inside the parser must not longjmp past it (it holds libyaml's
  * state and perhaps a thread): out of memory there returns an error instead. */
@@ -1594,7 +1597,6 @@ static int stream_item(void *ctx, const yt_node *item)
 	loader *ld = ctx;
 	size_t before = ld->diags->count + ld->diags->errors + ld->diags->warnings;
 	GUARDED(ld, return -1, build_role(ld, item));
-	ld->streamed++;
 	if (ld->diags->count + ld->diags->errors + ld->diags->warnings != before) {
 		ld->stream_broken = 1; /* load() starts again without streaming: stop here */
 		return 1;
@@ -1622,7 +1624,6 @@ static void *stream_fork(void *ctx)
 	idmap_init(&f->roles);
 	memset(&f->vroles, 0, sizeof f->vroles);
 	f->cells = 0;
-	f->streamed = 0;
 	f->quiet = 1;
 	return f;
 }
@@ -1646,7 +1647,6 @@ static int stream_fork_item(void *fctx, const yt_node *item)
 	if (setjmp(f->nomem))
 		return -1;
 	build_role(f, item);
-	f->streamed++;
 	return f->own_diags.errors ? 1 : 0;
 }
 
@@ -1700,7 +1700,6 @@ static int stream_join(void *ctx, void *fctx, const lc_source *piece_src, uint32
 	ld->cells = ld->cells > SIZE_MAX - f->cells ? SIZE_MAX : ld->cells + f->cells;
 	if (ld->cells > max)
 		ld->stream_broken = 1; /* the limit's error is the plain load's to report */
-	ld->streamed += f->streamed;
 	lc_arena_adopt(ld->arena, f->arena);
 	f->arena = NULL;
 	stream_drop(f);
