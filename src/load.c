@@ -60,6 +60,7 @@ typedef struct loader {
 	vec vtracks, vlevels, vgroups, vroles;
 	yt_node *promotion, *lint;
 	jmp_buf nomem;
+	jmp_buf *nomem_at;  /* where oom() jumps: &nomem, or a guarded call's (GUARDED) */
 	int io_error;
 	size_t cells;       /* per-level entries of roles and competencies so far */
 	/* Streaming (see stream_begin): roles are built while the main file is
@@ -77,7 +78,7 @@ typedef struct loader {
 
 static void oom(loader *ld)
 {
-	longjmp(ld->nomem, 1);
+	longjmp(*ld->nomem_at, 1);
 }
 
 static void *need(loader *ld, void *p)
@@ -1544,14 +1545,15 @@ static void build_globals(loader *ld)
  * state and perhaps a thread): out of memory there returns an error instead. */
 #define GUARDED(ld, on_oom, body)                                      \
 	do {                                                                \
-		jmp_buf outer_;                                                 \
-		memcpy(outer_, (ld)->nomem, sizeof outer_);                     \
-		if (setjmp((ld)->nomem)) {                                      \
-			memcpy((ld)->nomem, outer_, sizeof outer_);                 \
+		jmp_buf here_;                                                  \
+		jmp_buf *outer_ = (ld)->nomem_at;                               \
+		(ld)->nomem_at = &here_;                                        \
+		if (setjmp(here_)) {                                            \
+			(ld)->nomem_at = outer_;                                    \
 			on_oom;                                                     \
 		}                                                               \
 		body;                                                           \
-		memcpy((ld)->nomem, outer_, sizeof outer_);                     \
+		(ld)->nomem_at = outer_;                                        \
 	} while (0)
 
 static int key_is(const yt_node *k, const char *name)
@@ -1619,6 +1621,7 @@ static void *stream_fork(void *ctx)
 		free(f);
 		return NULL;
 	}
+	f->nomem_at = &f->nomem;
 	lc_diags_init(&f->own_diags);
 	f->diags = &f->own_diags;
 	idmap_init(&f->roles);
@@ -1836,6 +1839,7 @@ static ladder_status load_once(input *in, const ladder_limits *lim, lc_diags *di
 	l->arena = ldv.arena;
 	ldv.l = l;
 	size_t errors_before = diags->errors;
+	ldv.nomem_at = &ldv.nomem;
 	if (setjmp(ldv.nomem)) {
 		free(in->taken);
 		in->taken = NULL;

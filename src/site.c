@@ -176,7 +176,8 @@ enum { REMOVE_THREADS = 4 };
 
 typedef struct remover {
 	int dirfd;
-	char **names;
+	const char *names;           /* the entries, each NUL-terminated */
+	const size_t *at;            /* where each one starts in names */
 	size_t n, first;
 	int err;                     /* errno of the first failure in this share, or 0 */
 	size_t err_at;
@@ -186,7 +187,7 @@ static void *remove_share(void *arg)
 {
 	remover *r = arg;
 	for (size_t i = r->first; i < r->n; i += REMOVE_THREADS)
-		if (remove_tree(r->dirfd, r->names[i], 1) < 0 && !r->err) {
+		if (remove_tree(r->dirfd, r->names + r->at[i], 1) < 0 && !r->err) {
 			r->err = errno;
 			r->err_at = i;
 		}
@@ -204,31 +205,34 @@ static int remove_tree_parallel(int dirfd, const char *name)
 		close(fd);
 		return remove_tree(dirfd, name, 0);
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	lc_buf names = LC_BUF_INIT;
+	size_t *at = NULL, n = 0, cap = 0;
 	int st = 0;
 	for (struct dirent *ent; st == 0 && (ent = readdir(dir));) {
 		if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0)
 			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
-			char **more = realloc(names, cap * sizeof *names);
+			size_t *more = realloc(at, cap * sizeof *at);
 			if (!more) {
+				errno = ENOMEM;
 				st = -1;
 				break;
 			}
-			names = more;
+			at = more;
 		}
-		if (!(names[n] = strdup(ent->d_name)))
-			st = -1;
-		else
-			n++;
+		at[n++] = names.len;
+		lc_buf_put(&names, ent->d_name, strlen(ent->d_name) + 1);
+	}
+	if (st == 0 && lc_buf_failed(&names)) {
+		errno = ENOMEM;
+		st = -1;
 	}
 	remover r[REMOVE_THREADS];
 	pthread_t tid[REMOVE_THREADS];
 	int started[REMOVE_THREADS] = {0};
 	for (size_t k = 0; st == 0 && k < REMOVE_THREADS; k++) {
-		r[k] = (remover){fd, names, n, k, 0, 0};
+		r[k] = (remover){fd, names.data, at, n, k, 0, 0};
 		started[k] = k > 0 && pthread_create(&tid[k], NULL, remove_share, &r[k]) == 0;
 	}
 	if (st == 0) {
@@ -238,13 +242,13 @@ static int remove_tree_parallel(int dirfd, const char *name)
 		(void)remove_share(&r[0]);
 		/* the first failure in directory order, as one thread would report it */
 		int e = 0;
-		size_t at = SIZE_MAX;
+		size_t first = SIZE_MAX;
 		for (size_t k = 0; k < REMOVE_THREADS; k++) {
 			if (started[k])
 				pthread_join(tid[k], NULL);
-			if (r[k].err && r[k].err_at < at) {
+			if (r[k].err && r[k].err_at < first) {
 				e = r[k].err;
-				at = r[k].err_at;
+				first = r[k].err_at;
 			}
 		}
 		if (e) {
@@ -253,9 +257,8 @@ static int remove_tree_parallel(int dirfd, const char *name)
 		}
 	}
 	int e = errno;
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	lc_buf_free(&names);
+	free(at);
 	closedir(dir);
 	if (st < 0) {
 		errno = e;

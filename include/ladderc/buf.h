@@ -36,7 +36,7 @@ int lc_buf_grow(lc_buf *b, size_t extra);
 void lc_buf_put_slow(lc_buf *b, const void *p, size_t n);
 static inline void lc_buf_put(lc_buf *b, const void *p, size_t n)
 {
-	if (n < b->cap - b->len && (!b->sink || b->len + n < b->sink_at) && !b->failed) {
+	if (b->data && n < b->cap - b->len && (!b->sink || b->len + n < b->sink_at) && !b->failed) {
 		if (n)
 			memcpy(b->data + b->len, p, n);
 		b->len += n;
