@@ -138,13 +138,17 @@ static int remove_tree(int dirfd, const char *name, int depth)
 		return 0;
 	if (errno != EISDIR && errno != EPERM)
 		return -1;
+	int unlink_errno = errno;
 	if (depth > REMOVE_MAX_DEPTH) {
 		errno = ELOOP;
 		return -1;
 	}
 	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
+	if (fd < 0) {
+		if (errno == ENOTDIR)
+			errno = unlink_errno; /* a file that may not be removed: say why */
 		return -1;
+	}
 	DIR *dir = fdopendir(fd);
 	if (!dir) {
 		int e = errno;

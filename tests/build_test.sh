@@ -9,7 +9,7 @@ seq=$src/ladders/sequence.yaml
 example=$src/ladders/example/ladder.yaml
 hostile=$src/tests/hostile/ladder.yaml
 tmp=$(mktemp -d) || exit 2
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+trap 'chattr -R -i "$tmp" 2>/dev/null; chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 cd "$tmp" || exit 2
 
 fail() { echo "FAIL: $*"; exit 1; }
@@ -129,6 +129,22 @@ if [ -w /dev/full ]; then
 	"$ladderc" render -f html "$seq" >/dev/full 2>err; [ $? = 2 ] || fail "render to a full device: not exit 2"
 fi
 ok "write errors exit 2 with the path"
+
+# 9b. the old output cannot be removed (an immutable file, even for root):
+# the new site is in place, the old one is kept aside, exit 2 with the reason
+"$ladderc" build -o stuck "$example" || fail "stuck: first build"
+if chattr +i stuck/index.html 2>/dev/null; then
+	"$ladderc" build -o stuck "$seq" 2>err; st=$?
+	[ $st = 2 ] || fail "stuck: exit $st"
+	grep -q "cannot remove the old output, now at '\./\.stuck\.tmp-[0-9]*': Operation not permitted" err ||
+		fail "stuck: $(cat err)"
+	[ -f stuck/software-engineer.html ] || fail "stuck: the new site is not in place"
+	ls -a | grep -q '^\.stuck\.tmp-' || fail "stuck: the old output is not kept aside"
+	chattr -R -i . 2>/dev/null
+	ok "an old output that cannot be removed is a clear error after the swap"
+else
+	echo "skip: old output that cannot be removed (no chattr +i on this file system)"
+fi
 
 # 10. durable: every file of the new site is fsync'ed before the swap makes it
 # visible (pages are written without waiting and synced together at the end)
