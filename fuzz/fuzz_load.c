@@ -221,10 +221,10 @@ static void stream_same(const uint8_t *data, size_t size)
 	lim.stream_min = SIZE_MAX;
 	lim.parallel_min = SIZE_MAX;
 	lc_buf plain = LC_BUF_INIT, streamed = LC_BUF_INIT;
-	(void)model_same_load(FUZZ_PATH, (const char *)data, size, &lim, &plain);
+	(void)model_same_run(FUZZ_PATH, (const char *)data, size, &lim, 0, &plain, NULL);
 	lim.stream_min = 0;
 	lim.parallel_min = 0;
-	(void)model_same_load(FUZZ_PATH, (const char *)data, size, &lim, &streamed);
+	(void)model_same_run(FUZZ_PATH, (const char *)data, size, &lim, 0, &streamed, NULL);
 	if (!lc_buf_failed(&plain) && !lc_buf_failed(&streamed) &&
 	    (plain.len != streamed.len || (plain.len && memcmp(plain.data, streamed.data, plain.len) != 0)))
 		abort();

@@ -1,5 +1,6 @@
 /* Diagnostics: collection, ordering and gcc-style rendering with carets. */
 #include "ladderc/diag.h"
+#include "source_file.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -228,50 +229,92 @@ static size_t break_len(const char *p, size_t left)
 	return 0;
 }
 
-static int index_lines(lc_source *src)
+/* Appends the start of every line that begins after a break starting in
+ * d[0, limit) (d holds n >= limit bytes, so a break may end past limit) and
+ * returns where the scan stopped: the next chunk starts there. */
+static size_t scan_breaks(const unsigned char *d, size_t n, size_t limit, size_t base, size_t **lines,
+                          size_t *count, size_t *cap)
 {
-	if (src->lines)
-		return 0;
-	size_t cap = 64, n = 0;
-	size_t *lines = malloc(cap * sizeof *lines);
-	if (!lines)
-		return -1;
-	lines[n++] = 0;
 	/* only LF, CR, C2 and E2 can start a break: the bytes between are
 	 * skipped with one table look-up each */
 	static const unsigned char may_break[256] = {['\n'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1};
-	const unsigned char *data = (const unsigned char *)src->data;
-	for (size_t i = 0; i < src->len;) {
+	size_t i = 0;
+	while (i < limit) {
 		/* eight bytes at a time while none is LF, CR or non-ASCII */
-		while (src->len - i >= 8) {
+		while (limit - i >= 8) {
 			uint64_t w;
-			memcpy(&w, data + i, 8);
+			memcpy(&w, d + i, 8);
 			const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
 			uint64_t lf = w ^ (ones * '\n'), cr = w ^ (ones * '\r');
 			if ((w | ((lf - ones) & ~lf) | ((cr - ones) & ~cr)) & high)
 				break;
 			i += 8;
 		}
-		while (i < src->len && !may_break[data[i]])
+		while (i < limit && !may_break[d[i]])
 			i++;
-		if (i == src->len)
+		if (i == limit)
 			break;
-		size_t bl = break_len(src->data + i, src->len - i);
+		size_t bl = break_len((const char *)d + i, n - i);
 		if (!bl) {
 			i++;
 			continue;
 		}
 		i += bl;
-		if (n == cap) {
-			cap *= 2;
-			size_t *nl = realloc(lines, cap * sizeof *nl);
-			if (!nl) {
-				free(lines);
-				return -1;
-			}
-			lines = nl;
+		if (*count == *cap) {
+			size_t ncap = *cap * 2;
+			size_t *nl = realloc(*lines, ncap * sizeof *nl);
+			if (!nl)
+				return SIZE_MAX;
+			*lines = nl;
+			*cap = ncap;
 		}
-		lines[n++] = i;
+		(*lines)[(*count)++] = base + i;
+	}
+	return i;
+}
+
+/* A source whose pages may have been released is read in chunks, from the
+ * file where need be, without keeping what is read again. */
+enum { INDEX_CHUNK = 256 * 1024, BREAK_MAX = 3 };
+
+static int index_lines(lc_source *src)
+{
+	if (src->lines)
+		return 0;
+	size_t cap = 64, n = 0;
+	size_t *lines = malloc(cap * sizeof *lines);
+	char *chunk = src->file ? malloc(INDEX_CHUNK + BREAK_MAX) : NULL;
+	if (!lines || (src->file && !chunk)) {
+		free(lines);
+		free(chunk);
+		return -1;
+	}
+	lines[n++] = 0;
+	size_t at = 0;
+	while (at < src->len) {
+		size_t limit = src->len - at, avail = limit;
+		const unsigned char *d = (const unsigned char *)src->data + at;
+		if (chunk) {
+			if (limit > INDEX_CHUNK)
+				limit = INDEX_CHUNK;
+			avail = src->len - at < limit + BREAK_MAX ? src->len - at : limit + BREAK_MAX;
+			if (lc_source_copy_out(src, at, at + avail, chunk) < 0) {
+				at = SIZE_MAX;
+				break;
+			}
+			d = (const unsigned char *)chunk;
+		}
+		size_t next = scan_breaks(d, avail, limit, at, &lines, &n, &cap);
+		if (next == SIZE_MAX) {
+			at = SIZE_MAX;
+			break;
+		}
+		at += next;
+	}
+	free(chunk);
+	if (at == SIZE_MAX) {
+		free(lines);
+		return -1;
 	}
 	src->lines = lines;
 	src->nlines = n;
@@ -284,6 +327,8 @@ const char *lc_source_line(lc_source *src, uint32_t line, size_t *len)
 		return NULL;
 	size_t start = src->lines[line - 1];
 	size_t end = line < src->nlines ? src->lines[line] : src->len;
+	if (lc_source_fetch(src, start, end) < 0)
+		return NULL;
 	if (line < src->nlines) {
 		/* drop the break that ends the line */
 		const unsigned char *e = (const unsigned char *)src->data + end;
@@ -317,6 +362,8 @@ lc_mark lc_source_mark_at(lc_source *src, size_t offset)
 			hi = mid;
 	}
 	m.line = (uint32_t)(lo + 1);
+	if (lc_source_fetch(src, src->lines[lo], offset) < 0)
+		return m;
 	uint32_t col = 1;
 	for (size_t i = src->lines[lo]; i < offset; i++)
 		if (((unsigned char)src->data[i] & 0xC0) != 0x80)

@@ -1,6 +1,7 @@
 /* The ladder model: queries over a loaded ladder (chains, ranks, titles,
  * cumulative expectations). */
 #include "ladderc/ladder.h"
+#include "source_file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@ void ladder_free(ladder *l)
 	if (!l)
 		return;
 	for (size_t i = 0; i < l->nsources; i++) {
+		lc_source_detach_file(l->sources[i]);
 		free((char *)l->sources[i]->data);
 		free(l->sources[i]->lines);
 	}

@@ -7,6 +7,7 @@
 #include "ladderc/load.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "idmap.h"
+#include "source_file.h"
 #include "yaml_tree.h"
 
 void ladder_limits_default(ladder_limits *lim)
@@ -585,13 +587,18 @@ static int read_stream(FILE *f, size_t max, char **data, size_t *len)
 	return 0;
 }
 
-static int read_all(const char *path, size_t max, char **data, size_t *len)
+/* With `keep`, *keep is a descriptor of the file left open (or -1). */
+static int read_all(const char *path, size_t max, char **data, size_t *len, int *keep)
 {
+	if (keep)
+		*keep = -1;
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return -1;
 	int st = read_stream(f, max, data, len);
 	int e = errno;
+	if (st == 0 && keep)
+		*keep = fcntl(fileno(f), F_DUPFD_CLOEXEC, 0);
 	fclose(f);
 	errno = e;
 	return st;
@@ -740,6 +747,7 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 
 	char *data;
 	size_t len;
+	int fd = -1;
 	if (src->data) {
 		if (src->len > ld->lim.max_input) {
 			lc_mark whole = {src, 0, 0};
@@ -747,7 +755,8 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 			return;
 		}
 	} else if ((is_main && ld->stream ? read_stream(ld->stream, ld->lim.max_input, &data, &len)
-	                                  : read_all(src->path, ld->lim.max_input, &data, &len)) < 0) {
+	                                  : read_all(src->path, ld->lim.max_input, &data, &len,
+	                                             is_main && ld->ys.begin ? &fd : NULL)) < 0) {
 		int e = errno;
 		if (e == ENOMEM)
 			oom(ld);
@@ -764,14 +773,19 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 	} else {
 		src->data = data;
 		src->len = len;
+		/* the roles' bytes can be given back once they are built */
+		if (fd >= 0 && lc_source_attach_file(src, fd) == 0)
+			ld->ys.release = 1;
 	}
 
 	yt_node *root = NULL;
 	yt_stream *stream = NULL;
 	if (is_main && ld->ys.begin && src->len >= ld->lim.stream_min) {
 		stream = &ld->ys;
-		ld->text_lo = src->data;
-		ld->text_hi = src->data + src->len;
+		if (!ld->ys.release) { /* else all text is copied */
+			ld->text_lo = src->data;
+			ld->text_hi = src->data + src->len;
+		}
 	}
 	yt_status st = yt_parse_stream(ld->arena, src, &ld->lim, ld->diags, stream, &root);
 	if (st == YT_NOMEM || ld->stream_oom)
@@ -1789,16 +1803,28 @@ static int start_again(loader *ld, input *in, lc_diags *diags, size_t count, siz
 	if (!ld->stream_broken && diags->count == count && diags->errors == errors && diags->warnings == warnings)
 		return 0;
 	lc_source *src = ld->units[0]->src;
-	in->taken = (char *)src->data;
-	in->taken_len = src->len;
-	src->data = NULL;
-	in->streaming = 0;
 	for (size_t i = count; i < diags->count; i++)
 		free(diags->items[i].block);
 	diags->count = count;
 	diags->errors = errors;
 	diags->warnings = warnings;
 	diags->truncated = truncated;
+	/* the roles' bytes given back are read again */
+	if (lc_source_fetch(src, 0, src->len) < 0) {
+		int e = errno;
+		lc_mark whole = {src, 0, 0};
+		if (e == ESTALE)
+			err(ld, &whole, "the file changed while ladderc was reading it; run ladderc again");
+		else
+			err(ld, &whole, "cannot read the file again: %s", strerror(e));
+		ld->io_error = 1;
+		return 0;
+	}
+	lc_source_detach_file(src);
+	in->taken = (char *)src->data;
+	in->taken_len = src->len;
+	src->data = NULL;
+	in->streaming = 0;
 	return 1;
 }
 

@@ -1,6 +1,7 @@
 /* YAML event stream -> node tree, with the checks libyaml leaves to its users. */
 #include "yaml_tree.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <pthread.h>
@@ -10,6 +11,7 @@
 #include <yaml.h>
 
 #include "idmap.h"
+#include "source_file.h"
 
 typedef struct frame {
 	yt_node *node;
@@ -21,6 +23,15 @@ typedef struct anchor {
 	yt_node *node;
 	lc_mark at;
 } anchor;
+
+/* libyaml reads the source through this, so that pages given back while
+ * another part was built are read again first. */
+typedef struct reader {
+	lc_source *src;
+	size_t pos;
+	int fed;            /* the first parser: the second thread keeps off what it has read */
+	int err;            /* errno of a failed read, for the message */
+} reader;
 
 typedef struct builder {
 	lc_arena *arena;
@@ -56,6 +67,11 @@ typedef struct builder {
 	void *item_ctx;
 	lc_arena *home, *scratch;
 	size_t item_made;   /* nmade when the current item began */
+	/* With stream->release, the bytes of handed-over items are given back:
+	 * [stream_lo, stream_hi) is the streamed sequence as far as known. */
+	size_t stream_lo, stream_hi;
+	int unfed;          /* a piece: releases only what the first parser has not read */
+	reader in;
 } builder;
 
 const char *yt_kind_name(const yt_node *n)
@@ -297,6 +313,8 @@ static int item_done(builder *b)
 	b->nkids--;
 	b->nmade = b->item_made;
 	lc_arena_reset(b->scratch);
+	if (b->stream->release)
+		lc_source_release(b->src, b->stream_lo, b->cur_byte, b->unfed);
 	return 0;
 }
 
@@ -313,6 +331,7 @@ static int start_stream(builder *b, yt_node *seq, size_t at_frame, int (*fn)(voi
 		return -1;
 	}
 	b->streamed = seq;
+	b->stream_lo = b->stream_hi = b->cur_byte;
 	b->stream_frame = at_frame;
 	b->item_fn = fn;
 	b->item_ctx = ctx;
@@ -376,8 +395,10 @@ static int close_collection(builder *b)
 {
 	frame *f = &b->frames[--b->nframes];
 	yt_node *n = f->node;
-	if (n == b->streamed && b->nframes == b->stream_frame)
+	if (n == b->streamed && b->nframes == b->stream_frame) {
 		b->arena = b->home; /* the sequence itself lives on */
+		b->stream_hi = b->cur_byte;
+	}
 	size_t nkids = b->nkids - f->first;
 	if (nkids) {
 		n->items = lc_arena_calloc(b->arena, nkids, sizeof *n->items);
@@ -551,6 +572,16 @@ static void report_parser_error(builder *b, const yaml_parser_t *p)
 		b->nomem = 1;
 		return;
 	}
+	if (p->error == YAML_READER_ERROR && b->in.err) {
+		lc_mark whole = {b->src, 0, 0};
+		if (b->in.err == ESTALE)
+			lc_diags_add(b->diags, LC_ERROR, &whole, NULL,
+			             "the file changed while ladderc was reading it; run ladderc again");
+		else
+			lc_diags_add(b->diags, LC_ERROR, &whole, NULL, "cannot read the file again: %s",
+			             strerror(b->in.err));
+		return;
+	}
 	if (p->error == YAML_READER_ERROR) {
 		lc_mark at = lc_source_mark_at(b->src, p->problem_offset + b->bom);
 		const char *problem = p->problem ? p->problem : "unreadable input";
@@ -716,11 +747,30 @@ static void builder_free(builder *b)
 	idmap_free(&b->anchors);
 }
 
-static int start_parser(yaml_parser_t *p, const lc_source *src, size_t from)
+static int read_source(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	reader *r = data;
+	lc_source *src = r->src;
+	size_t n = src->len - r->pos < size ? src->len - r->pos : size;
+	if (src->file && (r->fed ? lc_source_fetch_fed(src, r->pos, r->pos + n) : lc_source_fetch(src, r->pos, r->pos + n)) < 0) {
+		r->err = errno;
+		return 0;
+	}
+	memcpy(buffer, src->data + r->pos, n);
+	r->pos += n;
+	*size_read = n;
+	return 1;
+}
+
+static int start_parser(builder *b, yaml_parser_t *p, size_t from, int fed)
 {
 	if (!yaml_parser_initialize(p))
 		return -1;
-	yaml_parser_set_input_string(p, (const unsigned char *)src->data + from, src->len - from);
+	b->in.src = b->src;
+	b->in.pos = from;
+	b->in.fed = fed;
+	b->in.err = 0;
+	yaml_parser_set_input(p, read_source, &b->in);
 	yaml_parser_set_encoding(p, YAML_UTF8_ENCODING);
 	return 0;
 }
@@ -758,6 +808,8 @@ typedef struct piece {
 	size_t first_byte, first_line;
 	int have_first;
 	size_t end_line;         /* line (within the piece) where the sequence ends */
+	size_t seq_end;          /* byte where it ends */
+	int handed_over;         /* joined with its items handed over, not in the tree */
 	pthread_t thread;
 	/* Streaming: the first thread decides whether this part's items are
 	 * handed over (decided: 1, with fctx) or built into the tree (-1). */
@@ -823,7 +875,7 @@ static int parse_piece(piece *pc, size_t from, int rest)
 {
 	builder *b = &pc->b;
 	yaml_parser_t p;
-	if (start_parser(&p, b->src, from) < 0)
+	if (start_parser(b, &p, from, 0) < 0)
 		return -1;
 	b->cur_index = 0;
 	b->cur_byte = from;
@@ -871,6 +923,7 @@ static int parse_piece(piece *pc, size_t from, int rest)
 					pc->seq = b->root;
 					pc->end_line = ev.start_mark.line;
 					size_t at = byte_at(b, ev.start_mark.index);
+					pc->seq_end = at;
 					if (at == SIZE_MAX)
 						step = -1;
 					else if (at < b->src->len) {
@@ -1025,6 +1078,7 @@ static piece *start_piece(lc_source *src, const ladder_limits *lim, size_t from,
 	pc->src.nlines = 0;
 	builder_init(&pc->b, pc->arena, &pc->src, lim, &pc->diags);
 	pc->b.record = 1;
+	pc->b.unfed = 1;
 	if (stream && stream->fork && roles_before(src, split))
 		pc->stream = stream;
 	pthread_mutex_init(&pc->lock, NULL);
@@ -1090,6 +1144,7 @@ static int join_piece(builder *a, piece *pc, const yaml_event_t *ev, size_t at)
 		pc->fctx = NULL;
 		if (a->stream->join(a->stream->ctx, fctx, &pc->src, (uint32_t)line) < 0)
 			return -1;
+		pc->handed_over = 1;
 	}
 	for (size_t i = 0; i < pc->b.nmade; i++) {
 		pc->b.made[i]->at.src = a->src;
@@ -1156,12 +1211,13 @@ static yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim
 		return YT_INVALID;
 
 	yaml_parser_t p;
-	if (start_parser(&p, src, b.bom) < 0)
+	if (start_parser(&b, &p, b.bom, 1) < 0)
 		return YT_NOMEM;
 	b.cur_byte = b.bom;
 	piece *pc = split_at ? start_piece(src, lim, b.bom, split_at, stream) : NULL;
 
 	int failed = 0, done = 0;
+	size_t joined_end = 0;  /* where the adopted piece's sequence ends */
 	while (!done && !failed) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&p, &ev)) {
@@ -1173,6 +1229,8 @@ static yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim
 			size_t at = byte_at(&b, ev.start_mark.index);
 			if (at == SIZE_MAX || at >= pc->split) {
 				int j = join_piece(&b, pc, &ev, at);
+				if (j == 0 && pc->handed_over)
+					joined_end = pc->seq_end;
 				free_piece(pc);
 				pc = NULL;
 				if (j == 0) {
@@ -1205,6 +1263,8 @@ static yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim
 		free_piece(pc);
 	}
 	yaml_parser_delete(&p);
+	if (!failed && stream && stream->release && b.streamed && !stream->stopped)
+		lc_source_release(src, b.stream_lo, joined_end ? joined_end : b.stream_hi, 0);
 	builder_free(&b);
 	if (b.nomem)
 		return YT_NOMEM;

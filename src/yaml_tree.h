@@ -65,6 +65,9 @@ typedef struct yt_stream {
 	 * that is not joined. */
 	int (*join)(void *ctx, void *fctx, const lc_source *piece_src, uint32_t shift);
 	void (*drop)(void *fctx);
+	/* The caller copies all it keeps of an item (no text points into the
+	 * source): the parser gives the items' bytes back (lc_source_release). */
+	int release;
 	/* Set by the parser: an anchor inside an item made the rest stay in the
 	 * tree, so only some items were handed over. */
 	int stopped;

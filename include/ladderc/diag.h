@@ -17,6 +17,7 @@ typedef struct lc_source {
 	size_t *lines;        /* byte offset of each line start, built on demand */
 	size_t nlines;
 	unsigned order;       /* load order: the main file is 0 */
+	struct lc_source_file *file; /* private: where released pages are read again, or NULL */
 } lc_source;
 
 /* A position in a source: 1-based line and column (columns count characters,

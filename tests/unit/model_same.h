@@ -11,7 +11,9 @@
 #include "ladderc/buf.h"
 #include "ladderc/diag.h"
 #include "ladderc/emit.h"
+#include "ladderc/lint.h"
 #include "ladderc/load.h"
+#include "source_file.h"
 
 static void model_same_mark(lc_buf *out, const ladder *l, const lc_mark *m)
 {
@@ -52,14 +54,19 @@ static void model_same_print(lc_buf *out, const ladder *l)
 	}
 }
 
-/* Loads `data` (named `path`) with `lim` and describes the result in `out`. */
-static ladder_status model_same_load(const char *path, const char *data, size_t len, const ladder_limits *lim,
-                                     lc_buf *out)
+/* Loads `data` (named `path`), or the file `path` itself when data is NULL,
+ * with `lim`, and describes the result in `out`; with `lint`, the findings of
+ * a lint too (they quote lines read back from the file). *released (may be
+ * NULL): the bytes of the main file given back during the load. */
+static ladder_status model_same_run(const char *path, const char *data, size_t len, const ladder_limits *lim,
+                                    int lint, lc_buf *out, size_t *released)
 {
 	lc_diags d;
 	lc_diags_init(&d);
 	ladder *l = NULL;
-	ladder_status st = ladder_load_buffer(path, data, len, lim, &d, &l);
+	ladder_status st = data ? ladder_load_buffer(path, data, len, lim, &d, &l) : ladder_load_file(path, lim, &d, &l);
+	if (released)
+		*released = l && l->nsources ? lc_source_released(l->sources[0]) : 0;
 	lc_diags_sort(&d);
 	lc_buf_printf(out, "status %d, %zu errors, %zu warnings%s\n", (int)st, d.errors, d.warnings,
 	              d.truncated ? ", truncated" : "");
@@ -67,6 +74,17 @@ static ladder_status model_same_load(const char *path, const char *data, size_t 
 		lc_diag_format(out, &d.items[i], 0);
 	if (l)
 		model_same_print(out, l);
+	if (l && lint) {
+		lint_options o;
+		lint_options_init(&o);
+		lc_diags w;
+		lc_diags_init(&w);
+		lc_buf_printf(out, "\nlint %d\n", lint_ladder(l, &o, &w));
+		lc_diags_sort(&w);
+		for (size_t i = 0; i < w.count; i++)
+			lc_diag_format(out, &w.items[i], 0);
+		lc_diags_free(&w);
+	}
 	ladder_free(l);
 	lc_diags_free(&d);
 	return st;

@@ -1,0 +1,249 @@
+/* Sources that give parsed pages back and read them again on demand. */
+#define _GNU_SOURCE /* madvise: MADV_DONTNEED frees pages, posix_madvise does not */
+#include "source_file.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct lc_source_file {
+	int fd;
+	struct stat st;          /* as read: a changed file is not read again */
+	size_t page;
+	uintptr_t base;          /* the first page of the buffer */
+	size_t npages;
+	unsigned char *released; /* one flag per page */
+	size_t nreleased;
+	size_t fed;              /* the first parser has read [0, fed) */
+	pthread_mutex_t lock;    /* two parse threads, then two lint threads */
+};
+
+static int same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+int lc_source_attach_file(lc_source *src, int fd)
+{
+	struct lc_source_file *f = NULL;
+	long page = sysconf(_SC_PAGESIZE);
+	if (src->file || !src->data || src->len == 0 || page <= 0)
+		goto fail;
+	f = calloc(1, sizeof *f);
+	if (!f || fstat(fd, &f->st) < 0 || !S_ISREG(f->st.st_mode) || (unsigned long long)f->st.st_size != src->len)
+		goto fail;
+	f->fd = fd;
+	f->page = (size_t)page;
+	f->base = (uintptr_t)src->data & ~(uintptr_t)(f->page - 1);
+	f->npages = ((uintptr_t)src->data + src->len - f->base + f->page - 1) / f->page;
+	f->released = calloc(f->npages, 1);
+	if (!f->released || pthread_mutex_init(&f->lock, NULL) != 0)
+		goto fail;
+	src->file = f;
+	return 0;
+fail:
+	if (f)
+		free(f->released);
+	free(f);
+	close(fd);
+	return -1;
+}
+
+void lc_source_detach_file(lc_source *src)
+{
+	struct lc_source_file *f = src->file;
+	if (!f)
+		return;
+	close(f->fd);
+	pthread_mutex_destroy(&f->lock);
+	free(f->released);
+	free(f);
+	src->file = NULL;
+}
+
+int lc_source_releasable(const lc_source *src)
+{
+	return src->file != NULL;
+}
+
+/* Pages [*first, *end) lie wholly inside bytes [from, to) of the buffer. */
+static int whole_pages(const lc_source *src, size_t from, size_t to, size_t *first, size_t *end)
+{
+	const struct lc_source_file *f = src->file;
+	if (to > src->len)
+		to = src->len;
+	if (from >= to)
+		return 0;
+	uintptr_t lo = (uintptr_t)src->data + from, hi = (uintptr_t)src->data + to;
+	lo = (lo + f->page - 1) & ~(uintptr_t)(f->page - 1);
+	hi &= ~(uintptr_t)(f->page - 1);
+	if (lo >= hi)
+		return 0;
+	*first = (lo - f->base) / f->page;
+	*end = (hi - f->base) / f->page;
+	return 1;
+}
+
+/* Pages touching bytes [from, to). */
+static int touched_pages(const lc_source *src, size_t from, size_t to, size_t *first, size_t *end)
+{
+	const struct lc_source_file *f = src->file;
+	if (to > src->len)
+		to = src->len;
+	if (from >= to)
+		return 0;
+	*first = ((uintptr_t)src->data + from - f->base) / f->page;
+	*end = ((uintptr_t)src->data + to - 1 - f->base) / f->page + 1;
+	return 1;
+}
+
+void lc_source_release(lc_source *src, size_t from, size_t to, int unfed)
+{
+	struct lc_source_file *f = src->file;
+	if (!f)
+		return;
+	pthread_mutex_lock(&f->lock);
+	if (unfed && from < f->fed)
+		from = f->fed;
+	size_t first, end;
+	if (whole_pages(src, from, to, &first, &end)) {
+		size_t k = first;
+		while (k < end) {
+			while (k < end && f->released[k])
+				k++;
+			size_t run = k;
+			while (k < end && !f->released[k])
+				k++;
+			if (k > run &&
+			    madvise((void *)(f->base + run * f->page), (k - run) * f->page, MADV_DONTNEED) == 0) {
+				memset(f->released + run, 1, k - run);
+				f->nreleased += k - run;
+			}
+		}
+	}
+	pthread_mutex_unlock(&f->lock);
+}
+
+/* Reads the buffer's bytes at [at, at + n) from the file into dst. */
+static int read_back(struct lc_source_file *f, const lc_source *src, uintptr_t at, size_t n, char *dst)
+{
+	struct stat now;
+	if (fstat(f->fd, &now) < 0)
+		return -1;
+	if (!same_file(&f->st, &now)) {
+		errno = ESTALE;
+		return -1;
+	}
+	off_t off = (off_t)(at - (uintptr_t)src->data);
+	while (n > 0) {
+		ssize_t r = pread(f->fd, dst, n, off);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (r == 0)
+				errno = ESTALE; /* shorter than it was */
+			return -1;
+		}
+		dst += r;
+		off += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
+/* The part of page k that belongs to the buffer. */
+static void page_span(const struct lc_source_file *f, const lc_source *src, size_t k, uintptr_t *at, size_t *n)
+{
+	uintptr_t lo = f->base + k * f->page, hi = lo + f->page;
+	uintptr_t dlo = (uintptr_t)src->data, dhi = dlo + src->len;
+	if (lo < dlo)
+		lo = dlo;
+	if (hi > dhi)
+		hi = dhi;
+	*at = lo;
+	*n = hi - lo;
+}
+
+static int fetch(lc_source *src, size_t from, size_t to, int fed)
+{
+	struct lc_source_file *f = src->file;
+	if (!f)
+		return 0;
+	int rc = 0;
+	pthread_mutex_lock(&f->lock);
+	size_t first, end;
+	if (f->nreleased && touched_pages(src, from, to, &first, &end)) {
+		for (size_t k = first; k < end && rc == 0; k++) {
+			if (!f->released[k])
+				continue;
+			uintptr_t at;
+			size_t n;
+			page_span(f, src, k, &at, &n);
+			rc = read_back(f, src, at, n, (char *)at);
+			if (rc == 0) {
+				f->released[k] = 0;
+				f->nreleased--;
+			}
+		}
+	}
+	if (rc == 0 && fed && to > f->fed)
+		f->fed = to;
+	pthread_mutex_unlock(&f->lock);
+	return rc;
+}
+
+int lc_source_fetch(lc_source *src, size_t from, size_t to)
+{
+	return fetch(src, from, to, 0);
+}
+
+int lc_source_fetch_fed(lc_source *src, size_t from, size_t to)
+{
+	return fetch(src, from, to, 1);
+}
+
+int lc_source_copy_out(lc_source *src, size_t from, size_t to, char *dst)
+{
+	struct lc_source_file *f = src->file;
+	if (to > src->len)
+		to = src->len;
+	if (from >= to)
+		return 0;
+	if (!f) {
+		memcpy(dst, src->data + from, to - from);
+		return 0;
+	}
+	int rc = 0;
+	pthread_mutex_lock(&f->lock);
+	uintptr_t lo = (uintptr_t)src->data + from, hi = (uintptr_t)src->data + to;
+	while (lo < hi && rc == 0) {
+		size_t k = (lo - f->base) / f->page;
+		uintptr_t page_end = f->base + (k + 1) * f->page;
+		size_t n = (size_t)((page_end < hi ? page_end : hi) - lo);
+		if (f->released[k])
+			rc = read_back(f, src, lo, n, dst);
+		else
+			memcpy(dst, (const char *)lo, n);
+		dst += n;
+		lo += n;
+	}
+	pthread_mutex_unlock(&f->lock);
+	return rc;
+}
+
+size_t lc_source_released(const lc_source *src)
+{
+	struct lc_source_file *f = src->file;
+	if (!f)
+		return 0;
+	pthread_mutex_lock(&f->lock);
+	size_t n = f->nreleased * f->page;
+	pthread_mutex_unlock(&f->lock);
+	return n;
+}
