@@ -9,9 +9,11 @@
  * Built by fuzz/run.sh with
  * clang -fsanitize=fuzzer,address,undefined. */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ladderc/buf.h"
 #include "ladderc/diag.h"
@@ -211,25 +213,58 @@ static void split_all(const uint8_t *data, size_t size)
 	free(src.lines);
 }
 
+/* A file of this process's own, for loads by name; removed at exit. */
+static char scratch_dir[] = "/tmp/ladderc-fuzz-XXXXXX";
+static char scratch_path[sizeof scratch_dir + 16];
+
+static void remove_scratch(void)
+{
+	remove(scratch_path);
+	rmdir(scratch_dir);
+}
+
+static const char *scratch_file(void)
+{
+	if (!scratch_path[0]) {
+		if (!mkdtemp(scratch_dir))
+			abort();
+		snprintf(scratch_path, sizeof scratch_path, "%s/ladder.yaml", scratch_dir);
+		atexit(remove_scratch);
+	}
+	return scratch_path;
+}
+
 /* Streamed (with the file split between two threads where it can be) and
- * plain loads: the same status, diagnostics, model and positions. */
+ * plain loads: the same status, diagnostics, model and positions, and the
+ * same lint findings. Streamed from the file itself too, which gives the
+ * roles' bytes back and reads them again for the messages. */
 static void stream_same(const uint8_t *data, size_t size)
 {
+	const char *path = scratch_file();
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
+		abort();
 	ladder_limits lim;
 	ladder_limits_default(&lim);
 	lim.max_input = 1 << 20;
 	lim.stream_min = SIZE_MAX;
 	lim.parallel_min = SIZE_MAX;
-	lc_buf plain = LC_BUF_INIT, streamed = LC_BUF_INIT;
-	(void)model_same_run(FUZZ_PATH, (const char *)data, size, &lim, 0, &plain, NULL);
+	lc_buf plain = LC_BUF_INIT, streamed = LC_BUF_INIT, filed = LC_BUF_INIT;
+	(void)model_same_run(path, (const char *)data, size, &lim, 1, &plain, NULL);
 	lim.stream_min = 0;
 	lim.parallel_min = 0;
-	(void)model_same_run(FUZZ_PATH, (const char *)data, size, &lim, 0, &streamed, NULL);
+	(void)model_same_run(path, (const char *)data, size, &lim, 1, &streamed, NULL);
+	lim.release_min = 0;
+	(void)model_same_run(path, NULL, size, &lim, 1, &filed, NULL);
 	if (!lc_buf_failed(&plain) && !lc_buf_failed(&streamed) &&
 	    (plain.len != streamed.len || (plain.len && memcmp(plain.data, streamed.data, plain.len) != 0)))
 		abort();
+	if (!lc_buf_failed(&plain) && !lc_buf_failed(&filed) &&
+	    (plain.len != filed.len || (plain.len && memcmp(plain.data, filed.data, plain.len) != 0)))
+		abort();
 	lc_buf_free(&plain);
 	lc_buf_free(&streamed);
+	lc_buf_free(&filed);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -30,6 +30,7 @@ void ladder_limits_default(ladder_limits *lim)
 	lim->max_cells = LADDER_DEFAULT_MAX_CELLS;
 	lim->parallel_min = (size_t)256 << 10;
 	lim->stream_min = 0;
+	lim->release_min = (size_t)256 << 10;
 }
 
 /* One file of the ladder: the main file or an included one. */
@@ -774,8 +775,10 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 		src->data = data;
 		src->len = len;
 		/* the roles' bytes can be given back once they are built */
-		if (fd >= 0 && lc_source_attach_file(src, fd) == 0)
+		if (fd >= 0 && len >= ld->lim.release_min && lc_source_attach_file(src, fd) == 0)
 			ld->ys.release = 1;
+		else if (fd >= 0)
+			close(fd);
 	}
 
 	yt_node *root = NULL;

@@ -90,19 +90,6 @@ static int whole_pages(const lc_source *src, size_t from, size_t to, size_t *fir
 	return 1;
 }
 
-/* Pages touching bytes [from, to). */
-static int touched_pages(const lc_source *src, size_t from, size_t to, size_t *first, size_t *end)
-{
-	const struct lc_source_file *f = src->file;
-	if (to > src->len)
-		to = src->len;
-	if (from >= to)
-		return 0;
-	*first = ((uintptr_t)src->data + from - f->base) / f->page;
-	*end = ((uintptr_t)src->data + to - 1 - f->base) / f->page + 1;
-	return 1;
-}
-
 void lc_source_release(lc_source *src, size_t from, size_t to, int unfed)
 {
 	struct lc_source_file *f = src->file;
@@ -130,8 +117,8 @@ void lc_source_release(lc_source *src, size_t from, size_t to, int unfed)
 	pthread_mutex_unlock(&f->lock);
 }
 
-/* Reads the buffer's bytes at [at, at + n) from the file into dst. */
-static int read_back(struct lc_source_file *f, const lc_source *src, uintptr_t at, size_t n, char *dst)
+/* The file is still the one that was read. */
+static int unchanged(const struct lc_source_file *f)
 {
 	struct stat now;
 	if (fstat(f->fd, &now) < 0)
@@ -140,6 +127,12 @@ static int read_back(struct lc_source_file *f, const lc_source *src, uintptr_t a
 		errno = ESTALE;
 		return -1;
 	}
+	return 0;
+}
+
+/* Reads the buffer's bytes at [at, at + n) from the file into dst. */
+static int read_back(const struct lc_source_file *f, const lc_source *src, uintptr_t at, size_t n, char *dst)
+{
 	off_t off = (off_t)(at - (uintptr_t)src->data);
 	while (n > 0) {
 		ssize_t r = pread(f->fd, dst, n, off);
@@ -157,17 +150,25 @@ static int read_back(struct lc_source_file *f, const lc_source *src, uintptr_t a
 	return 0;
 }
 
-/* The part of page k that belongs to the buffer. */
-static void page_span(const struct lc_source_file *f, const lc_source *src, size_t k, uintptr_t *at, size_t *n)
+/* Bytes [lo, hi) of the buffer's address range that lie in pages from page k
+ * on with the same released flag as page k: one read or one copy. */
+static uintptr_t run_end(const struct lc_source_file *f, size_t k, uintptr_t hi)
 {
-	uintptr_t lo = f->base + k * f->page, hi = lo + f->page;
-	uintptr_t dlo = (uintptr_t)src->data, dhi = dlo + src->len;
-	if (lo < dlo)
-		lo = dlo;
-	if (hi > dhi)
-		hi = dhi;
-	*at = lo;
-	*n = hi - lo;
+	unsigned char flag = f->released[k];
+	uintptr_t end = f->base + (k + 1) * f->page;
+	while (end < hi && f->released[(end - f->base) / f->page] == flag)
+		end += f->page;
+	return end < hi ? end : hi;
+}
+
+static int any_released(const struct lc_source_file *f, uintptr_t lo, uintptr_t hi)
+{
+	if (!f->nreleased || lo >= hi)
+		return 0;
+	for (size_t k = (lo - f->base) / f->page, end = (hi - 1 - f->base) / f->page; k <= end; k++)
+		if (f->released[k])
+			return 1;
+	return 0;
 }
 
 static int fetch(lc_source *src, size_t from, size_t to, int fed)
@@ -175,21 +176,33 @@ static int fetch(lc_source *src, size_t from, size_t to, int fed)
 	struct lc_source_file *f = src->file;
 	if (!f)
 		return 0;
+	if (to > src->len)
+		to = src->len;
 	int rc = 0;
 	pthread_mutex_lock(&f->lock);
-	size_t first, end;
-	if (f->nreleased && touched_pages(src, from, to, &first, &end)) {
-		for (size_t k = first; k < end && rc == 0; k++) {
-			if (!f->released[k])
-				continue;
-			uintptr_t at;
-			size_t n;
-			page_span(f, src, k, &at, &n);
-			rc = read_back(f, src, at, n, (char *)at);
-			if (rc == 0) {
-				f->released[k] = 0;
-				f->nreleased--;
+	uintptr_t lo = (uintptr_t)src->data + from, hi = (uintptr_t)src->data + to;
+	if (any_released(f, lo, hi)) {
+		/* whole pages: what comes back is whole pages again */
+		uintptr_t dlo = (uintptr_t)src->data, dhi = dlo + src->len;
+		lo = f->base + (lo - f->base) / f->page * f->page;
+		hi = f->base + ((hi - f->base) + f->page - 1) / f->page * f->page;
+		if (lo < dlo)
+			lo = dlo;
+		if (hi > dhi)
+			hi = dhi;
+		rc = unchanged(f);
+		while (lo < hi && rc == 0) {
+			size_t k = (lo - f->base) / f->page;
+			uintptr_t end = run_end(f, k, hi);
+			if (f->released[k]) {
+				rc = read_back(f, src, lo, (size_t)(end - lo), (char *)lo);
+				size_t n = (end - f->base + f->page - 1) / f->page - k;
+				if (rc == 0) {
+					memset(f->released + k, 0, n);
+					f->nreleased -= n;
+				}
 			}
+			lo = end;
 		}
 	}
 	if (rc == 0 && fed && to > f->fed)
@@ -222,16 +235,18 @@ int lc_source_copy_out(lc_source *src, size_t from, size_t to, char *dst)
 	int rc = 0;
 	pthread_mutex_lock(&f->lock);
 	uintptr_t lo = (uintptr_t)src->data + from, hi = (uintptr_t)src->data + to;
+	if (any_released(f, lo, hi))
+		rc = unchanged(f);
 	while (lo < hi && rc == 0) {
 		size_t k = (lo - f->base) / f->page;
-		uintptr_t page_end = f->base + (k + 1) * f->page;
-		size_t n = (size_t)((page_end < hi ? page_end : hi) - lo);
+		uintptr_t end = run_end(f, k, hi);
+		size_t n = (size_t)(end - lo);
 		if (f->released[k])
 			rc = read_back(f, src, lo, n, dst);
 		else
 			memcpy(dst, (const char *)lo, n);
 		dst += n;
-		lo += n;
+		lo = end;
 	}
 	pthread_mutex_unlock(&f->lock);
 	return rc;

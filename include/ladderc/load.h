@@ -22,6 +22,11 @@ typedef struct ladder_limits {
 	                         * parser completes it and free its YAML nodes at once, so
 	                         * the whole tree is never in memory; default 0 (every file),
 	                         * SIZE_MAX none. The result never depends on it. */
+	size_t release_min;     /* streamed files of at least this many bytes, read by name,
+	                         * give each role's bytes back once it is built and stay open
+	                         * to read them again for messages; default 256 KiB (smaller
+	                         * ones save little and would each hold a descriptor), 0 every
+	                         * file, SIZE_MAX none. The result never depends on it. */
 } ladder_limits;
 
 #define LADDER_DEFAULT_MAX_CELLS ((size_t)4 << 20)

@@ -25,6 +25,7 @@ static void limits_for(ladder_limits *lim, const ladder_limits *base, int way)
 	*lim = *base;
 	lim->stream_min = way == 1 || way == 2 || way >= FIRST_FILE_WAY ? 0 : SIZE_MAX;
 	lim->parallel_min = way == 2 || way == 3 || way == 5 ? 0 : SIZE_MAX;
+	lim->release_min = 0;
 }
 
 /* `path` holding `text`: the file itself when it does, else written (and
@@ -218,6 +219,43 @@ static void test_generated_streams(void **state)
 		lc_diags_free(&d);
 	}
 	assert_true(footprint[1] * 2 < footprint[0]);
+	lc_buf_free(&b);
+}
+
+/* Only files of release_min bytes or more give their bytes back (each keeps a
+ * descriptor open); the model is the same either way. */
+static void test_release_min(void **state)
+{
+	(void)state;
+	lc_buf b = LC_BUF_INIT;
+	gen_ladder(&b, 24, 3, 5, 0);
+	assert_false(lc_buf_failed(&b));
+	int made;
+	file_with("min.yaml", b.data, b.len, &made);
+	lc_buf want = LC_BUF_INIT;
+	ladder_limits lim;
+	ladder_limits_default(&lim);
+	assert_true(lim.release_min > 0);
+	size_t released = 1;
+	assert_int_equal(model_same_run("min.yaml", NULL, 0, &lim, 1, &want, &released), LADDER_OK);
+	if (b.len < lim.release_min)
+		assert_int_equal(released, 0);
+	static const size_t mins[] = {0, 1, 2};
+	for (size_t i = 0; i < sizeof mins / sizeof mins[0]; i++) {
+		lc_buf got = LC_BUF_INIT;
+		lim.release_min = b.len - 1 + mins[i]; /* just under, at, just over */
+		assert_int_equal(model_same_run("min.yaml", NULL, 0, &lim, 1, &got, &released), LADDER_OK);
+		if (mins[i] <= 1)
+			assert_true(released > 0);
+		else
+			assert_int_equal(released, 0);
+		assert_int_equal(got.len, want.len);
+		assert_memory_equal(got.data, want.data, want.len);
+		lc_buf_free(&got);
+	}
+	lc_buf_free(&want);
+	if (made)
+		remove("min.yaml");
 	lc_buf_free(&b);
 }
 
@@ -517,6 +555,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_generated),
 		cmocka_unit_test(test_generated_streams),
+		cmocka_unit_test(test_release_min),
 		cmocka_unit_test(test_items_handed_over),
 		cmocka_unit_test(test_starts_again),
 		cmocka_unit_test(test_include_after_roles),
