@@ -731,6 +731,17 @@ static void load_include(loader *ld, unit *parent, const yt_node *item)
 	load_unit(ld, src, real, 0, &item->at);
 }
 
+/* Bytes given back (src/source_file.h) could not be read again. */
+static void read_again_failed(loader *ld, lc_source *src, int e)
+{
+	lc_mark whole = {src, 0, 0};
+	if (e == ESTALE)
+		err(ld, &whole, "the file changed while ladderc was reading it; run ladderc again");
+	else
+		err(ld, &whole, "cannot read the file again: %s", strerror(e));
+	ld->io_error = 1;
+}
+
 static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const lc_mark *from)
 {
 	unit *u = alloc(ld, 1, sizeof *u);
@@ -793,6 +804,10 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 	yt_status st = yt_parse_stream(ld->arena, src, &ld->lim, ld->diags, stream, &root);
 	if (st == YT_NOMEM || ld->stream_oom)
 		oom(ld);
+	if (lc_source_read_error(src)) {
+		read_again_failed(ld, src, lc_source_read_error(src));
+		return;
+	}
 	/* After an anchor inside a role (ys.stopped) the roles from there on stay
 	 * in the tree and build_model() builds them after the streamed ones. */
 	if (!root) {
@@ -1814,13 +1829,7 @@ static int start_again(loader *ld, input *in, lc_diags *diags, size_t count, siz
 	diags->truncated = truncated;
 	/* the roles' bytes given back are read again */
 	if (lc_source_fetch(src, 0, src->len) < 0) {
-		int e = errno;
-		lc_mark whole = {src, 0, 0};
-		if (e == ESTALE)
-			err(ld, &whole, "the file changed while ladderc was reading it; run ladderc again");
-		else
-			err(ld, &whole, "cannot read the file again: %s", strerror(e));
-		ld->io_error = 1;
+		read_again_failed(ld, src, errno);
 		return 0;
 	}
 	lc_source_detach_file(src);

@@ -20,6 +20,7 @@ struct lc_source_file {
 	unsigned char *released; /* one flag per page */
 	size_t nreleased;
 	size_t fed;              /* the first parser has read [0, fed) */
+	int error;               /* errno of the first failed read-back, or 0 */
 	pthread_mutex_t lock;    /* two parse threads, then two lint threads */
 };
 
@@ -207,6 +208,8 @@ static int fetch(lc_source *src, size_t from, size_t to, int fed)
 	}
 	if (rc == 0 && fed && to > f->fed)
 		f->fed = to;
+	if (rc < 0 && !f->error)
+		f->error = errno;
 	pthread_mutex_unlock(&f->lock);
 	return rc;
 }
@@ -248,8 +251,21 @@ int lc_source_copy_out(lc_source *src, size_t from, size_t to, char *dst)
 		dst += n;
 		lo = end;
 	}
+	if (rc < 0 && !f->error)
+		f->error = errno;
 	pthread_mutex_unlock(&f->lock);
 	return rc;
+}
+
+int lc_source_read_error(const lc_source *src)
+{
+	struct lc_source_file *f = src->file;
+	if (!f)
+		return 0;
+	pthread_mutex_lock(&f->lock);
+	int e = f->error;
+	pthread_mutex_unlock(&f->lock);
+	return e;
 }
 
 size_t lc_source_released(const lc_source *src)

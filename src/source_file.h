@@ -33,6 +33,8 @@ int lc_source_fetch_fed(lc_source *src, size_t from, size_t to);
 /* Copies bytes [from, to) to dst, reading released pages from the file
  * without keeping them. 0, or -1 with errno set. */
 int lc_source_copy_out(lc_source *src, size_t from, size_t to, char *dst);
+/* errno of the first read-back that failed (ESTALE: the file changed), or 0. */
+int lc_source_read_error(const lc_source *src);
 /* Bytes released now: for tests. */
 size_t lc_source_released(const lc_source *src);
 

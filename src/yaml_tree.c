@@ -572,16 +572,8 @@ static void report_parser_error(builder *b, const yaml_parser_t *p)
 		b->nomem = 1;
 		return;
 	}
-	if (p->error == YAML_READER_ERROR && b->in.err) {
-		lc_mark whole = {b->src, 0, 0};
-		if (b->in.err == ESTALE)
-			lc_diags_add(b->diags, LC_ERROR, &whole, NULL,
-			             "the file changed while ladderc was reading it; run ladderc again");
-		else
-			lc_diags_add(b->diags, LC_ERROR, &whole, NULL, "cannot read the file again: %s",
-			             strerror(b->in.err));
-		return;
-	}
+	if (p->error == YAML_READER_ERROR && b->in.err)
+		return; /* the file could not be read again: the loader says so (lc_source_read_error) */
 	if (p->error == YAML_READER_ERROR) {
 		lc_mark at = lc_source_mark_at(b->src, p->problem_offset + b->bom);
 		const char *problem = p->problem ? p->problem : "unreadable input";
@@ -752,9 +744,12 @@ static int read_source(void *data, unsigned char *buffer, size_t size, size_t *s
 	reader *r = data;
 	lc_source *src = r->src;
 	size_t n = src->len - r->pos < size ? src->len - r->pos : size;
-	if (src->file && (r->fed ? lc_source_fetch_fed(src, r->pos, r->pos + n) : lc_source_fetch(src, r->pos, r->pos + n)) < 0) {
-		r->err = errno;
-		return 0;
+	if (src->file) {
+		int rc = r->fed ? lc_source_fetch_fed(src, r->pos, r->pos + n) : lc_source_fetch(src, r->pos, r->pos + n);
+		if (rc < 0) {
+			r->err = errno;
+			return 0;
+		}
 	}
 	memcpy(buffer, src->data + r->pos, n);
 	r->pos += n;
