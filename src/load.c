@@ -596,9 +596,14 @@ static int read_all(const char *path, size_t max, char **data, size_t *len, int 
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return -1;
+	struct stat before, after;
+	int stable = keep && fstat(fileno(f), &before) == 0;
 	int st = read_stream(f, max, data, len);
 	int e = errno;
-	if (st == 0 && keep)
+	/* kept only if the file did not change while it was read: what is read
+	 * again later is checked against it as it is now */
+	if (st == 0 && stable && fstat(fileno(f), &after) == 0 && before.st_size == after.st_size &&
+	    before.st_mtim.tv_sec == after.st_mtim.tv_sec && before.st_mtim.tv_nsec == after.st_mtim.tv_nsec)
 		*keep = fcntl(fileno(f), F_DUPFD_CLOEXEC, 0);
 	fclose(f);
 	errno = e;
