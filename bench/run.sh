@@ -83,7 +83,8 @@ if have_diff; then AVAILABLE[diff]=1; fi
 report() { printf '%s\n' "$*" | tee -a "$OUT"; }
 : >"$OUT"
 
-declare -A MED RSS SIZE
+declare -A MED RSS SIZE SITE_MB
+DD=$(command -v dd || true)
 run_size() {
 	local name=$1 file file2 runs
 	if [ "$name" = sequence ]; then
@@ -111,6 +112,15 @@ run_size() {
 			[ -n "${AVAILABLE[build]:-}" ] && printf 'build\t%s build -o %s %s\n' "$LADDERC" "$TMP/site" "$file"
 			[ -n "${AVAILABLE[build]:-}" ] && [ -n "$SHM" ] &&
 				printf 'build (tmpfs)\t%s build -o %s %s\n' "$LADDERC" "$SHM/site" "$file"
+			# what the disk alone needs for the site's bytes: written, fdatasync'ed,
+			# and the previous copy's blocks freed (dd truncates it), as build does
+			if [ -n "${AVAILABLE[build]:-}" ] && [ -n "$DD" ] &&
+				"$LADDERC" build -o "$TMP/site-probe" "$file" >/dev/null 2>&1; then
+				SITE_MB[$name]=$(du -sm "$TMP/site-probe" | cut -f1)
+				rm -rf "$TMP/site-probe"
+				printf 'disk floor\t%s if=/dev/zero of=%s bs=1M count=%s conv=fdatasync status=none\n' \
+					"$DD" "$TMP/disk-floor" "${SITE_MB[$name]}"
+			fi
 			[ "$name" != xlarge ] && [ -n "${AVAILABLE[diff]:-}" ] &&
 				printf 'diff\t%s diff %s %s\n' "$LADDERC" "$file" "$file2"
 		fi
@@ -132,6 +142,7 @@ run_size() {
 		for f in $FORMATS; do all+=("render -f $f"); done
 		all+=("build")
 		[ -n "$SHM" ] && all+=("build (tmpfs)")
+		[ -n "${SITE_MB[$name]:-}" ] && all+=("disk floor")
 		[ "$name" != xlarge ] && all+=("diff")
 	fi
 	local c line
@@ -196,6 +207,8 @@ if [ -n "${MED[$L/libyaml floor]:-}" ]; then
 		target "build peak RSS / input (large)" "$(ratio "$((RSS[$L/build] * 1024))" "${SIZE[$L]}")" 1.5
 		[ -n "${MED[$L/build (tmpfs)]:-}" ] &&
 			report "| (build into a tmpfs, x floor: the same work without the disk) | $(ratio "${MED[$L/build (tmpfs)]}" "$F") | | |"
+		[ -n "${MED[$L/disk floor]:-}" ] &&
+			report "| (disk floor: the site's ${SITE_MB[$L]} MB written and synced by dd, x floor) | $(ratio "${MED[$L/disk floor]}" "$F") | | |"
 	else
 		report "| build, x floor (large) | n/a | ≤ 1.3 | n/a |"
 		report "| build peak RSS / input (large) | n/a | ≤ 1.5 | n/a |"
