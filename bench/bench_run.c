@@ -1,6 +1,6 @@
 /* bench_run: times commands interleaved over repeated runs.
  *
- *   bench_run [-n RUNS] [-w WARMUP] CMDFILE
+ *   bench_run [-n RUNS] [-w WARMUP] [-s] CMDFILE
  *
  * CMDFILE has one command per line: a name, a tab, then the program and its
  * arguments separated by single spaces (no shell, no quoting: the harness
@@ -8,7 +8,10 @@
  * so a slow phase of the machine hits every command alike. Each run is
  * started with posix_spawn (no shell, no copy of this process's memory that
  * would show up in the child's peak RSS), with stdin and stdout on /dev/null
- * and stderr on /dev/null unless BENCH_STDERR is set.
+ * and stderr on /dev/null unless BENCH_STDERR is set. With -s, sync(2) runs
+ * before every run, untimed: no command starts while the disk is still busy
+ * with what the one before wrote (the kernel's writeback threads would take a
+ * core from a command that uses two).
  *
  * Prints one tab-separated line per command:
  *   name  median_wall_ms  min_wall_ms  max_wall_ms  median_cpu_ms  median_maxrss_kb  exit_status
@@ -106,17 +109,19 @@ static int run_once(cmd *c, int quiet_err, double *wall, double *cpu, double *rs
 
 int main(int argc, char **argv)
 {
-	int runs = 5, warmup = 1, opt;
-	while ((opt = getopt(argc, argv, "n:w:")) != -1) {
+	int runs = 5, warmup = 1, settle = 0, opt;
+	while ((opt = getopt(argc, argv, "n:w:s")) != -1) {
 		if (opt == 'n')
 			runs = atoi(optarg);
 		else if (opt == 'w')
 			warmup = atoi(optarg);
+		else if (opt == 's')
+			settle = 1;
 		else
 			return 2;
 	}
 	if (optind + 1 != argc || runs < 1 || warmup < 0) {
-		fprintf(stderr, "usage: bench_run [-n RUNS] [-w WARMUP] CMDFILE\n");
+		fprintf(stderr, "usage: bench_run [-n RUNS] [-w WARMUP] [-s] CMDFILE\n");
 		return 2;
 	}
 	FILE *f = fopen(argv[optind], "r");
@@ -150,6 +155,8 @@ int main(int argc, char **argv)
 	for (int r = -warmup; r < runs; r++) {
 		for (int i = 0; i < n; i++) {
 			double w, c, m;
+			if (settle)
+				sync();
 			if (run_once(&cmds[i], quiet_err, &w, &c, &m) < 0)
 				return 2;
 			if (r >= 0) {

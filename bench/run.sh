@@ -126,7 +126,7 @@ run_size() {
 		fi
 		true
 	} >"$cmds"
-	"$BIN/bench_run" -n "$runs" -w 1 "$cmds" >"$TMP/res-$name"
+	"$BIN/bench_run" -n "$runs" -w 1 -s "$cmds" >"$TMP/res-$name"
 
 	local floor
 	floor=$(awk -F'\t' '$1 == "libyaml floor" {print $2}' "$TMP/res-$name")
