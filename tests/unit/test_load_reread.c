@@ -11,6 +11,7 @@
 
 #include "test_support.h"
 #include "ladderc/buf.h"
+#include "scratch_file.h"
 #include "source_file.h"
 
 static int short_reads; /* pread() finds the file ended */
@@ -23,25 +24,6 @@ ssize_t pread(int fd, void *buf, size_t n, off_t off)
 	if (!real)
 		*(void **)&real = dlsym(RTLD_NEXT, "pread");
 	return real(fd, buf, n, off);
-}
-
-static char dir[] = "/tmp/ladderc-reread-XXXXXX";
-static char path[64];
-
-static int setup(void **state)
-{
-	(void)state;
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/ladder.yaml", dir);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove(path);
-	return rmdir(dir);
 }
 
 /* Roles with long expectations (many pages of them), the last one with a
@@ -62,7 +44,7 @@ static void write_ladder(int bad_last)
 			              c, c, c, r, c);
 	}
 	assert_false(lc_buf_failed(&b));
-	FILE *f = fopen(path, "wb");
+	FILE *f = fopen(scratch_path, "wb");
 	assert_non_null(f);
 	assert_int_equal(fwrite(b.data, 1, b.len, f), b.len);
 	assert_int_equal(fclose(f), 0);
@@ -78,7 +60,7 @@ static void load(ladder_status want_status, const char *want_message)
 	lc_diags d;
 	lc_diags_init(&d);
 	ladder *l = NULL;
-	assert_int_equal(ladder_load_file(path, &lim, &d, &l), want_status);
+	assert_int_equal(ladder_load_file(scratch_path, &lim, &d, &l), want_status);
 	int found = 0;
 	for (size_t i = 0; i < d.count; i++)
 		found |= strstr(d.items[i].message, want_message) != NULL;
@@ -112,7 +94,7 @@ static void test_nothing_to_read_again(void **state)
 	lc_diags d;
 	lc_diags_init(&d);
 	ladder *l = NULL;
-	assert_int_equal(ladder_load_file(path, &lim, &d, &l), LADDER_OK);
+	assert_int_equal(ladder_load_file(scratch_path, &lim, &d, &l), LADDER_OK);
 	short_reads = 0;
 	assert_true(lc_source_released(l->sources[0]) > 0);
 	assert_int_equal(lc_source_read_error(l->sources[0]), 0);
@@ -126,5 +108,5 @@ int main(void)
 		cmocka_unit_test(test_start_again_cannot_read),
 		cmocka_unit_test(test_nothing_to_read_again),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

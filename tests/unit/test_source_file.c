@@ -10,26 +10,8 @@
 #include <unistd.h>
 
 #include "test_support.h"
+#include "scratch_file.h"
 #include "source_file.h"
-
-static char dir[] = "/tmp/ladderc-source-file-XXXXXX";
-static char path[64];
-
-static int setup(void **state)
-{
-	(void)state;
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/ladder.yaml", dir);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove(path);
-	return rmdir(dir);
-}
 
 /* A text of about n bytes whose lines end in every kind of break, with
  * breaks of each kind straddling the line index's 256 KiB chunks. */
@@ -57,23 +39,23 @@ static char *make_text(size_t n)
 
 static void write_file(const char *text, size_t n)
 {
-	FILE *f = fopen(path, "wb");
+	FILE *f = fopen(scratch_path, "wb");
 	assert_non_null(f);
 	assert_int_equal(fwrite(text, 1, n, f), n);
 	assert_int_equal(fclose(f), 0);
 }
 
-/* src over a copy of `text` read "from" the file at `path`. */
+/* src over a copy of `text` read "from" the file at `scratch_path`. */
 static void open_source(lc_source *src, const char *text, size_t n)
 {
 	memset(src, 0, sizeof *src);
-	src->path = path;
+	src->path = scratch_path;
 	char *data = malloc(n);
 	assert_non_null(data);
 	memcpy(data, text, n);
 	src->data = data;
 	src->len = n;
-	int fd = open(path, O_RDONLY);
+	int fd = open(scratch_path, O_RDONLY);
 	assert_true(fd >= 0);
 	assert_int_equal(lc_source_attach_file(src, fd), 0);
 	assert_true(lc_source_releasable(src));
@@ -92,7 +74,7 @@ static void test_release_and_read_again(void **state)
 	size_t n = 700 * 1000;
 	char *text = make_text(n);
 	write_file(text, n);
-	lc_source plain = {path, text, n, NULL, 0, 0, NULL};
+	lc_source plain = {scratch_path, text, n, NULL, 0, 0, NULL};
 	lc_source src;
 	open_source(&src, text, n);
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
@@ -177,7 +159,7 @@ static void test_changed_file(void **state)
 	char *other = malloc(n);
 	assert_non_null(other);
 	memset(other, 'x', n);
-	int fd = open(path, O_WRONLY);
+	int fd = open(scratch_path, O_WRONLY);
 	assert_true(fd >= 0);
 	assert_int_equal(pwrite(fd, other, n, 0), (ssize_t)n);
 	struct timespec times[2] = {{0, UTIME_OMIT}, {1, 0}};
@@ -191,7 +173,7 @@ static void test_changed_file(void **state)
 	assert_non_null(copy);
 	assert_int_equal(lc_source_copy_out(&src, 0, n, copy), -1);
 	/* shorter than it was */
-	assert_int_equal(truncate(path, 10), 0);
+	assert_int_equal(truncate(scratch_path, 10), 0);
 	assert_int_equal(lc_source_fetch(&src, 0, n), -1);
 	free(copy);
 	free(other);
@@ -204,8 +186,8 @@ static void test_attach_refused(void **state)
 {
 	(void)state;
 	write_file("ladder: 1\n", 10);
-	lc_source src = {path, "ladder: 1\nmore", 14, NULL, 0, 0, NULL};
-	int fd = open(path, O_RDONLY);
+	lc_source src = {scratch_path, "ladder: 1\nmore", 14, NULL, 0, 0, NULL};
+	int fd = open(scratch_path, O_RDONLY);
 	assert_true(fd >= 0);
 	assert_int_equal(lc_source_attach_file(&src, fd), -1);
 	assert_false(lc_source_releasable(&src));
@@ -229,5 +211,5 @@ int main(void)
 		cmocka_unit_test(test_changed_file),
 		cmocka_unit_test(test_attach_refused),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }
