@@ -68,11 +68,6 @@ void lc_source_detach_file(lc_source *src)
 	src->file = NULL;
 }
 
-int lc_source_releasable(const lc_source *src)
-{
-	return src->file != NULL;
-}
-
 /* Pages [*first, *end) lie wholly inside bytes [from, to) of the buffer. */
 static int whole_pages(const lc_source *src, size_t from, size_t to, size_t *first, size_t *end)
 {

@@ -19,7 +19,6 @@
 int lc_source_attach_file(lc_source *src, int fd);
 /* Closes the file: released pages can no longer be read again. */
 void lc_source_detach_file(lc_source *src);
-int lc_source_releasable(const lc_source *src);
 
 /* Gives back the whole pages inside bytes [from, to). With `unfed`, pages
  * below the first parser's mark (lc_source_fetch_fed) are kept: a second

@@ -58,7 +58,7 @@ static void open_source(lc_source *src, const char *text, size_t n)
 	int fd = open(scratch_path, O_RDONLY);
 	assert_true(fd >= 0);
 	assert_int_equal(lc_source_attach_file(src, fd), 0);
-	assert_true(lc_source_releasable(src));
+	assert_non_null(src->file);
 }
 
 static void close_source(lc_source *src)
@@ -190,7 +190,7 @@ static void test_attach_refused(void **state)
 	int fd = open(scratch_path, O_RDONLY);
 	assert_true(fd >= 0);
 	assert_int_equal(lc_source_attach_file(&src, fd), -1);
-	assert_false(lc_source_releasable(&src));
+	assert_null(src.file);
 	assert_int_equal(fcntl(fd, F_GETFD), -1); /* closed */
 	int p[2];
 	assert_int_equal(pipe(p), 0);
