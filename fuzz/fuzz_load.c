@@ -57,9 +57,9 @@ static void html_threads_same(const ladder *l)
 	ladder_emit_options o;
 	memset(&o, 0, sizeof o);
 	lc_buf one = LC_BUF_INIT, two = LC_BUF_INIT;
-	int r1 = emit_html(l, &v, &o, &one);
+	int r1 = lc_emit_html(l, &v, &o, &one);
 	o.threads = 2;
-	int r2 = emit_html(l, &v, &o, &two);
+	int r2 = lc_emit_html(l, &v, &o, &two);
 	if (r1 == 0 && r2 == 0 && (one.len != two.len || (one.len && memcmp(one.data, two.data, one.len) != 0)))
 		abort();
 	lc_buf_free(&one);
@@ -107,12 +107,12 @@ static void render_all(const ladder *l)
 		}
 	}
 	/* the pages `build` writes */
-	site_page *pages = NULL;
+	lc_site_page *pages = NULL;
 	size_t npages = 0;
-	if (site_pages(l, SITE_ALL, &pages, &npages) == 0) {
+	if (lc_site_pages(l, LC_SITE_ALL, &pages, &npages) == 0) {
 		lc_buf out = LC_BUF_INIT;
 		for (size_t i = 0; i < npages && i < 4 * FUZZ_MAX_EACH; i++)
-			(void)site_render(l, &pages[i], &out);
+			(void)lc_site_render(l, &pages[i], &out);
 		lc_buf_free(&out);
 	}
 	free(pages);
@@ -120,12 +120,12 @@ static void render_all(const ladder *l)
 
 static void lint_all(const ladder *l)
 {
-	lint_options o;
-	lint_options_init(&o);
+	lc_lint_options o;
+	lc_lint_options_init(&o);
 	lc_diags d;
 	lc_diags_init(&d);
 	d.max_errors = 20;
-	(void)lint_ladder(l, &o, &d);
+	(void)lc_lint_ladder(l, &o, &d);
 	lc_buf out = LC_BUF_INIT;
 	lc_diags_write_sarif(&out, &d, 1, "fuzz");
 	lc_diags_write_github(&out, &d);
@@ -156,7 +156,7 @@ static void diff_all(const ladder *l)
 	}
 }
 
-static void parse_tree(lc_source *src, size_t at, lc_arena **arena, yt_node **root, lc_buf *msgs, yt_status *st)
+static void parse_tree(lc_source *src, size_t at, lc_arena **arena, lc_yt_node **root, lc_buf *msgs, lc_yt_status *st)
 {
 	ladder_limits lim;
 	ladder_limits_default(&lim);
@@ -165,7 +165,7 @@ static void parse_tree(lc_source *src, size_t at, lc_arena **arena, yt_node **ro
 	*arena = lc_arena_new();
 	if (!*arena)
 		abort();
-	*st = yt_parse_split(*arena, src, &lim, &d, root, at, NULL);
+	*st = lc_yt_parse_split(*arena, src, &lim, &d, root, at, NULL);
 	for (size_t i = 0; i < d.count; i++)
 		lc_diag_format(msgs, &d.items[i], 0);
 	lc_diags_free(&d);
@@ -183,9 +183,9 @@ static void split_all(const uint8_t *data, size_t size)
 	src.data = (const char *)data;
 	src.len = size;
 	lc_arena *a1;
-	yt_node *r1;
+	lc_yt_node *r1;
 	lc_buf m1 = LC_BUF_INIT;
-	yt_status s1;
+	lc_yt_status s1;
 	parse_tree(&src, 0, &a1, &r1, &m1, &s1);
 	size_t tried = 0;
 	for (size_t at = 1; at + 1 < size && tried < FUZZ_MAX_SPLITS; at++) {
@@ -198,9 +198,9 @@ static void split_all(const uint8_t *data, size_t size)
 			continue;
 		tried++;
 		lc_arena *a2;
-		yt_node *r2;
+		lc_yt_node *r2;
 		lc_buf m2 = LC_BUF_INIT;
-		yt_status s2;
+		lc_yt_status s2;
 		parse_tree(&src, at, &a2, &r2, &m2, &s2);
 		size_t budget = 100000;
 		if (s1 != s2 || !yt_same(r1, r2, &budget) || m1.len != m2.len || (m1.len && memcmp(m1.data, m2.data, m1.len)))

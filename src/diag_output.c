@@ -195,18 +195,18 @@ void lc_diags_write_sarif(lc_buf *out, const lc_diags *sets, size_t nsets, const
 	lc_json_cstring(&j, version);
 	lc_json_key(&j, "rules");
 	lc_json_array(&j);
-	for (int r = 0; r < LINT_NRULES; r++) {
+	for (int r = 0; r < LC_LINT_NRULES; r++) {
 		lc_json_object(&j);
 		lc_json_key(&j, "id");
-		lc_json_cstring(&j, lint_rules[r].id);
+		lc_json_cstring(&j, lc_lint_rules[r].id);
 		lc_json_key(&j, "shortDescription");
 		lc_json_object(&j);
 		lc_json_key(&j, "text");
-		lc_json_cstring(&j, lint_rules[r].rationale);
+		lc_json_cstring(&j, lc_lint_rules[r].rationale);
 		lc_json_end_object(&j);
 		lc_json_key(&j, "helpUri");
 		lc_buf_clear(&tmp);
-		lc_buf_printf(&tmp, "%s#%s", LC_RULES_DOC, lint_rules[r].id);
+		lc_buf_printf(&tmp, "%s#%s", LC_RULES_DOC, lc_lint_rules[r].id);
 		lc_json_string(&j, tmp.data ? tmp.data : "", tmp.len);
 		lc_json_key(&j, "defaultConfiguration");
 		lc_json_object(&j);
@@ -229,7 +229,7 @@ void lc_diags_write_sarif(lc_buf *out, const lc_diags *sets, size_t nsets, const
 		for (size_t i = 0; i < sets[s].count; i++) {
 			const lc_diag *dg = &sets[s].items[i];
 			lc_json_object(&j);
-			int rule = dg->rule ? lint_find_rule(dg->rule, strlen(dg->rule)) : -1;
+			int rule = dg->rule ? lc_lint_find_rule(dg->rule, strlen(dg->rule)) : -1;
 			if (dg->rule) {
 				lc_json_key(&j, "ruleId");
 				lc_json_cstring(&j, dg->rule);

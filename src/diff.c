@@ -372,19 +372,19 @@ static int match_items(dctx *c, const mitem *oi, size_t no, const mitem *ni, siz
 	m->pos_new = lc_arena_calloc(c->arena, nn + 1, sizeof *m->pos_new);
 	if (!m->n2o || !m->o2n || !m->moved || !m->pos_old || !m->pos_new)
 		return -1;
-	idmap map;
-	idmap_init(&map);
+	lc_idmap map;
+	lc_idmap_init(&map);
 	for (size_t i = 0; i < no; i++) {
 		m->o2n[i] = -1;
 		m->pos_old[i] = (i > 0 && ladder_str_eq(oi[i].parent, oi[i - 1].parent)) ? m->pos_old[i - 1] + 1 : 1;
-		if (idmap_put(&map, oi[i].id.s, oi[i].id.len, (void *)(uintptr_t)(i + 1)) == &map) {
-			idmap_free(&map);
+		if (lc_idmap_put(&map, oi[i].id.s, oi[i].id.len, (void *)(uintptr_t)(i + 1)) == &map) {
+			lc_idmap_free(&map);
 			return -1;
 		}
 	}
 	for (size_t j = 0; j < nn; j++) {
 		m->pos_new[j] = (j > 0 && ladder_str_eq(ni[j].parent, ni[j - 1].parent)) ? m->pos_new[j - 1] + 1 : 1;
-		uintptr_t v = (uintptr_t)idmap_get(&map, ni[j].id.s, ni[j].id.len);
+		uintptr_t v = (uintptr_t)lc_idmap_get(&map, ni[j].id.s, ni[j].id.len);
 		m->n2o[j] = v ? (int32_t)(v - 1) : -1;
 		if (v) {
 			m->o2n[v - 1] = (int32_t)j;
@@ -392,7 +392,7 @@ static int match_items(dctx *c, const mitem *oi, size_t no, const mitem *ni, siz
 				m->moved[j] = 1; /* new parent */
 		}
 	}
-	idmap_free(&map);
+	lc_idmap_free(&map);
 
 	int32_t *seq = malloc((no + 1) * sizeof *seq);
 	size_t *tails = malloc((no + 1) * sizeof *tails);
@@ -840,15 +840,15 @@ static int walk_roles(dctx *c)
 		pop(c, m2);
 		/* the tracks a role takes are a set (listed in ladder order, which
 		 * may itself change): compare membership */
-		idmap took;
-		idmap_init(&took);
+		lc_idmap took;
+		lc_idmap_init(&took);
 		for (size_t t = 0; t < orl->ntracks; t++)
-			if (idmap_put(&took, orl->tracks[t]->id.s, orl->tracks[t]->id.len, (void *)orl->tracks[t]) == &took)
+			if (lc_idmap_put(&took, orl->tracks[t]->id.s, orl->tracks[t]->id.len, (void *)orl->tracks[t]) == &took)
 				c->oom = 1;
 		int gained = 0;
 		for (size_t t = 0; t < r->ntracks; t++)
-			gained |= idmap_get(&took, r->tracks[t]->id.s, r->tracks[t]->id.len) == NULL;
-		idmap_free(&took);
+			gained |= lc_idmap_get(&took, r->tracks[t]->id.s, r->tracks[t]->id.len) == NULL;
+		lc_idmap_free(&took);
 		if (gained || r->ntracks != orl->ntracks) {
 			/* a track the role did not take before brings new expectations */
 			m2 = push(c, "tracks", NONE);
@@ -917,17 +917,17 @@ static void cmp_evidence(dctx *c, const ladder_criteria *o, const ladder_criteri
 	size_t no = o->nevidence, nn = n->nevidence;
 	if (no == 0 && nn == 0)
 		return;
-	wdiff_tok *to = malloc((no + 1) * sizeof *to), *tn = malloc((nn + 1) * sizeof *tn);
+	lc_wdiff_tok *to = malloc((no + 1) * sizeof *to), *tn = malloc((nn + 1) * sizeof *tn);
 	unsigned char *keep = malloc(no + nn + 1);
 	if (!to || !tn || !keep) {
 		c->oom = 1;
 		goto done;
 	}
 	for (size_t i = 0; i < no; i++)
-		to[i] = (wdiff_tok){o->evidence[i].s, o->evidence[i].len, wdiff_hash(o->evidence[i].s, o->evidence[i].len)};
+		to[i] = (lc_wdiff_tok){o->evidence[i].s, o->evidence[i].len, lc_wdiff_hash(o->evidence[i].s, o->evidence[i].len)};
 	for (size_t i = 0; i < nn; i++)
-		tn[i] = (wdiff_tok){n->evidence[i].s, n->evidence[i].len, wdiff_hash(n->evidence[i].s, n->evidence[i].len)};
-	if (wdiff_lcs(to, no, tn, nn, keep, keep + no) < 0) {
+		tn[i] = (lc_wdiff_tok){n->evidence[i].s, n->evidence[i].len, lc_wdiff_hash(n->evidence[i].s, n->evidence[i].len)};
+	if (lc_wdiff_lcs(to, no, tn, nn, keep, keep + no) < 0) {
 		c->oom = 1;
 		goto done;
 	}
@@ -990,17 +990,17 @@ static int walk_promotion(dctx *c)
 	if (c->nchanges > first)
 		c->changes[c->nchanges - 1].bump = LC_BUMP_MAJOR; /* every rating means something else */
 	cmp_criteria(c, &o->defaults, &n->defaults, cstr("promotion "));
-	idmap into, seen;
-	idmap_init(&into);
-	idmap_init(&seen);
+	lc_idmap into, seen;
+	lc_idmap_init(&into);
+	lc_idmap_init(&seen);
 	int rc = 0;
 	for (size_t i = 0; i < o->ninto && rc == 0; i++)
-		if (idmap_put(&into, o->into[i].level->id.s, o->into[i].level->id.len, (void *)&o->into[i]) == &into)
+		if (lc_idmap_put(&into, o->into[i].level->id.s, o->into[i].level->id.len, (void *)&o->into[i]) == &into)
 			rc = -1;
 	for (size_t j = 0; j < n->ninto && rc == 0; j++) {
 		const ladder_level *lv = n->into[j].level;
-		const ladder_promotion_into *pi = idmap_get(&into, lv->id.s, lv->id.len);
-		if (idmap_put(&seen, lv->id.s, lv->id.len, (void *)lv) == &seen)
+		const ladder_promotion_into *pi = lc_idmap_get(&into, lv->id.s, lv->id.len);
+		if (lc_idmap_put(&seen, lv->id.s, lv->id.len, (void *)lv) == &seen)
 			rc = -1;
 		size_t m2 = push(c, "into", lv->id);
 		size_t f = c->nchanges;
@@ -1013,7 +1013,7 @@ static int walk_promotion(dctx *c)
 	}
 	for (size_t i = 0; i < o->ninto && rc == 0; i++) {
 		const ladder_level *lv = o->into[i].level;
-		if (idmap_get(&seen, lv->id.s, lv->id.len))
+		if (lc_idmap_get(&seen, lv->id.s, lv->id.len))
 			continue;
 		size_t m2 = push(c, "into", lv->id);
 		size_t f = c->nchanges;
@@ -1023,8 +1023,8 @@ static int walk_promotion(dctx *c)
 			set_level(c, &c->changes[k], nk >= 0 ? c->n->levels[nk] : NULL, lv);
 		pop(c, m2);
 	}
-	idmap_free(&into);
-	idmap_free(&seen);
+	lc_idmap_free(&into);
+	lc_idmap_free(&seen);
 	pop(c, mark);
 	return rc;
 }
@@ -1068,19 +1068,19 @@ static int walk_paths(dctx *c)
 	unsigned char *matched = lc_arena_calloc(c->arena, o->npaths + 1, 1);
 	if (!okeys || !matched)
 		return -1;
-	idmap map;
-	idmap_init(&map);
+	lc_idmap map;
+	lc_idmap_init(&map);
 	for (size_t i = 0; i < o->npaths; i++) {
 		okeys[i] = path_key(c, &o->paths[i]);
-		if (idmap_put(&map, okeys[i].s, okeys[i].len, (void *)(uintptr_t)(i + 1)) == &map) {
-			idmap_free(&map);
+		if (lc_idmap_put(&map, okeys[i].s, okeys[i].len, (void *)(uintptr_t)(i + 1)) == &map) {
+			lc_idmap_free(&map);
 			return -1;
 		}
 	}
 	for (size_t j = 0; j < n->npaths; j++) {
 		const ladder_path *p = &n->paths[j];
 		ladder_str key = path_key(c, p);
-		uintptr_t v = (uintptr_t)idmap_get(&map, key.s, key.len);
+		uintptr_t v = (uintptr_t)lc_idmap_get(&map, key.s, key.len);
 		size_t mark = push(c, "paths", key);
 		if (!v) {
 			add_change(c, LC_CHANGE_ADDED, LC_SUBJECT_PATH, LC_BUMP_MINOR, NONE, path_value(c, p),
@@ -1113,7 +1113,7 @@ static int walk_paths(dctx *c)
 		           path_label(c, p, ""));
 		pop(c, mark);
 	}
-	idmap_free(&map);
+	lc_idmap_free(&map);
 	return 0;
 }
 

@@ -166,13 +166,13 @@ static int put_value(lc_buf *out, esc_kind k, int color, const lc_change *ch)
 		put_ins(out, k, color, n.s, n.len);
 		return 0;
 	}
-	wdiff_result r;
-	if (wdiff_text(o.s, o.len, n.s, n.len, &r) < 0) {
-		wdiff_free(&r);
+	lc_wdiff_result r;
+	if (lc_wdiff_text(o.s, o.len, n.s, n.len, &r) < 0) {
+		lc_wdiff_free(&r);
 		return -1;
 	}
 	for (size_t i = 0; i < r.nsegs; i++) {
-		const wdiff_seg *s = &r.segs[i];
+		const lc_wdiff_seg *s = &r.segs[i];
 		if (!s->changed) {
 			put_esc(out, k, o.s + s->a_off, s->a_len);
 			continue;
@@ -180,7 +180,7 @@ static int put_value(lc_buf *out, esc_kind k, int color, const lc_change *ch)
 		put_del(out, k, color, o.s + s->a_off, s->a_len);
 		put_ins(out, k, color, n.s + s->b_off, s->b_len);
 	}
-	wdiff_free(&r);
+	lc_wdiff_free(&r);
 	return 0;
 }
 
@@ -249,7 +249,7 @@ static void put_summary(lc_buf *out, esc_kind k, const lc_diff *d, const char *s
 
 /* ---- text ------------------------------------------------------------------ */
 
-static int emit_text(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *out)
+static int lc_emit_text(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *out)
 {
 	int color = o->color;
 	if (o->title) {
@@ -310,8 +310,8 @@ static int company_wide(const lc_change *ch)
 static section *make_sections(const lc_diff *d, size_t *nsec)
 {
 	size_t cap = 2;
-	idmap roles;
-	idmap_init(&roles);
+	lc_idmap roles;
+	lc_idmap_init(&roles);
 	section *secs = calloc(d->nchanges + 2, sizeof *secs);
 	size_t *slot = calloc(d->nchanges + 1, sizeof *slot);
 	size_t *count = calloc(d->nchanges + 2, sizeof *count);
@@ -322,12 +322,12 @@ static section *make_sections(const lc_diff *d, size_t *nsec)
 		const lc_change *ch = &d->changes[i];
 		size_t s;
 		if (ch->role_id.s) {
-			uintptr_t v = (uintptr_t)idmap_get(&roles, ch->role_id.s, ch->role_id.len);
+			uintptr_t v = (uintptr_t)lc_idmap_get(&roles, ch->role_id.s, ch->role_id.len);
 			if (!v) {
 				v = cap++ + 1;
 				secs[v - 1].role_id = ch->role_id;
 				secs[v - 1].role_name = ch->role_name;
-				if (idmap_put(&roles, ch->role_id.s, ch->role_id.len, (void *)v) == &roles)
+				if (lc_idmap_put(&roles, ch->role_id.s, ch->role_id.len, (void *)v) == &roles)
 					goto fail;
 			}
 			s = v - 1;
@@ -346,7 +346,7 @@ static section *make_sections(const lc_diff *d, size_t *nsec)
 		secs[slot[i]].items[secs[slot[i]].nitems++] = (item){d->changes[i].level_order + 1, i};
 	for (size_t s = 0; s < cap; s++)
 		qsort(secs[s].items, secs[s].nitems, sizeof *secs[s].items, by_level);
-	idmap_free(&roles);
+	lc_idmap_free(&roles);
 	free(slot);
 	free(count);
 	*nsec = cap;
@@ -355,7 +355,7 @@ fail:
 	if (secs)
 		for (size_t s = 0; s < cap; s++)
 			free(secs[s].items);
-	idmap_free(&roles);
+	lc_idmap_free(&roles);
 	free(secs);
 	free(slot);
 	free(count);
@@ -383,7 +383,7 @@ static void md_section_title(lc_buf *out, const section *s)
 	}
 }
 
-static int emit_markdown(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *out)
+static int lc_emit_markdown(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *out)
 {
 	lc_buf_puts(out, "### Ladder changes");
 	if (o->title) {
@@ -480,7 +480,7 @@ static int html_change(lc_buf *out, const lc_change *ch)
 	return rc;
 }
 
-static int emit_html(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *out)
+static int lc_emit_html(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *out)
 {
 	lc_buf_puts(out, html_head);
 	lc_buf_puts(out, "<h1>Ladder changes");
@@ -649,9 +649,9 @@ int lc_diff_emit(const lc_diff *d, lc_diff_format format, const lc_diff_emit_opt
 		return 0;
 	int rc;
 	switch (format) {
-	case LC_DIFF_TEXT: rc = emit_text(d, opts, out); break;
-	case LC_DIFF_MARKDOWN: rc = emit_markdown(d, opts, out); break;
-	case LC_DIFF_HTML: rc = emit_html(d, opts, out); break;
+	case LC_DIFF_TEXT: rc = lc_emit_text(d, opts, out); break;
+	case LC_DIFF_MARKDOWN: rc = lc_emit_markdown(d, opts, out); break;
+	case LC_DIFF_HTML: rc = lc_emit_html(d, opts, out); break;
 	case LC_DIFF_JSON: rc = emit_json_diff(d, out); break;
 	default: rc = -1;
 	}

@@ -10,20 +10,20 @@ int ladder_emit(const ladder *l, ladder_format f, const ladder_view *v, const la
 	switch (f) {
 	case LADDER_FORMAT_JSON:
 		if (v->kind == LADDER_VIEW_LADDER && !v->role && !v->track)
-			emit_json(l, out); /* the model itself, exactly */
+			lc_emit_json(l, out); /* the model itself, exactly */
 		else
-			emit_json_view(l, v, out);
+			lc_emit_json_view(l, v, out);
 		break;
 	case LADDER_FORMAT_MARKDOWN:
-		emit_markdown(l, v, o, out);
+		lc_emit_markdown(l, v, o, out);
 		break;
 	case LADDER_FORMAT_HTML:
-		return emit_html(l, v, o, out);
+		return lc_emit_html(l, v, o, out);
 	case LADDER_FORMAT_CSV:
-		emit_csv(l, v, o, out);
+		lc_emit_csv(l, v, o, out);
 		break;
 	case LADDER_FORMAT_TEXT:
-		emit_text(l, v, o, out);
+		lc_emit_text(l, v, o, out);
 		break;
 	default:
 		return -1;

@@ -23,8 +23,8 @@ typedef struct csv {
 	const ladder_view *v;
 	lc_buf *out;
 	int first;                    /* no field written yet on this row */
-	const ladder_level **chain;   /* scratch: [view_max_chain + ntracks + 1] */
-	const ladder_level **sources; /* scratch: [view_max_chain] */
+	const ladder_level **chain;   /* scratch: [lc_view_max_chain + ntracks + 1] */
+	const ladder_level **sources; /* scratch: [lc_view_max_chain] */
 	const ladder_track **tracks;  /* scratch: [ntracks] */
 	unsigned char *column;        /* matrix layout: [nlevels], 1 for a level column */
 	const ladder_level **here;    /* matrix layout: [nlevels], the current unit's levels */
@@ -83,7 +83,7 @@ static void each_unit(csv *c, unit_fn fn)
 	const ladder_view *v = c->v;
 	for (size_t i = 0; i < l->nroles; i++) {
 		const ladder_role *r = l->roles[i];
-		if (!view_shows_role(v, r))
+		if (!lc_view_shows_role(v, r))
 			continue;
 		if (v->kind == LADDER_VIEW_LEVEL) {
 			size_t n = ladder_chain(v->level, c->chain);
@@ -92,9 +92,9 @@ static void each_unit(csv *c, unit_fn fn)
 			size_t n = ladder_next_levels(l, r, v->level, c->chain);
 			fn(c, r, v->level->track, c->chain, n);
 		} else {
-			size_t nt = view_matrix_tracks(l, r, v->track, c->tracks);
+			size_t nt = lc_view_matrix_tracks(l, r, v->track, c->tracks);
 			for (size_t k = 0; k < nt; k++) {
-				size_t n = view_track_chain(c->tracks[k], c->chain);
+				size_t n = lc_view_track_chain(c->tracks[k], c->chain);
 				fn(c, r, c->tracks[k], c->chain, n);
 			}
 		}
@@ -138,7 +138,7 @@ static void long_row(csv *c, const ladder_role *r, const ladder_track *t, const 
 	fstr(c, comp->id);
 	fstr(c, comp->name);
 	if (src) {
-		fstr(c, view_text_at(comp, src));
+		fstr(c, lc_view_text_at(comp, src));
 		fstr(c, src->id);
 	} else {
 		fcstr(c, "");
@@ -151,10 +151,10 @@ static void long_unit(csv *c, const ladder_role *r, const ladder_track *t, const
 {
 	if (c->v->kind == LADDER_VIEW_LEVEL) {
 		const ladder_level *at = lv[n - 1];
-		view_comp_iter it;
-		view_comp_begin(&it, c->l, r);
-		for (const ladder_competency *comp; (comp = view_comp_next(&it));) {
-			size_t ns = view_cumulative(comp, lv, n, c->sources);
+		lc_view_comp_iter it;
+		lc_view_comp_begin(&it, c->l, r);
+		for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));) {
+			size_t ns = lc_view_cumulative(comp, lv, n, c->sources);
 			if (ns == 0)
 				long_row(c, r, t, at, it.group, comp, NULL);
 			for (size_t i = 0; i < ns; i++)
@@ -163,11 +163,11 @@ static void long_unit(csv *c, const ladder_role *r, const ladder_track *t, const
 		return;
 	}
 	for (size_t k = 0; k < n; k++) {
-		view_comp_iter it;
-		view_comp_begin(&it, c->l, r);
-		for (const ladder_competency *comp; (comp = view_comp_next(&it));)
+		lc_view_comp_iter it;
+		lc_view_comp_begin(&it, c->l, r);
+		for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));)
 			long_row(c, r, c->v->kind == LADDER_VIEW_NEXT ? lv[k]->track : t, lv[k], it.group, comp,
-			         view_text_at(comp, lv[k]).s ? lv[k] : NULL);
+			         lc_view_text_at(comp, lv[k]).s ? lv[k] : NULL);
 	}
 }
 
@@ -207,9 +207,9 @@ static void matrix_unit(csv *c, const ladder_role *r, const ladder_track *t, con
 	const ladder *l = c->l;
 	for (size_t i = 0; i < n; i++) /* level index -> level, so each row is linear */
 		c->here[lv[i]->index] = lv[i];
-	view_comp_iter it;
-	view_comp_begin(&it, l, r);
-	for (const ladder_competency *comp; (comp = view_comp_next(&it));) {
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, l, r);
+	for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));) {
 		fstr(c, r->id);
 		fstr(c, r->name);
 		fstr(c, t->id);
@@ -223,11 +223,11 @@ static void matrix_unit(csv *c, const ladder_role *r, const ladder_track *t, con
 				fcstr(c, ""); /* not on this row's chain */
 				continue;
 			}
-			ladder_str s = view_text_at(comp, c->here[k]);
+			ladder_str s = lc_view_text_at(comp, c->here[k]);
 			if (s.s)
 				fstr(c, s);
 			else
-				fcstr(c, VIEW_NO_NEW);
+				fcstr(c, LC_VIEW_NO_NEW);
 		}
 		end_row(c);
 	}
@@ -282,9 +282,9 @@ static void overview_matrix(csv *c)
 	}
 }
 
-void emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+void lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
 {
-	size_t maxchain = view_max_chain(l) + l->ntracks + 1;
+	size_t maxchain = lc_view_max_chain(l) + l->ntracks + 1;
 	csv c = {l, v, out, 1, NULL, NULL, NULL, NULL, NULL, LC_BUF_INIT, {NULL, NULL, NULL}};
 	c.chain = calloc(maxchain, sizeof *c.chain);
 	c.sources = calloc(maxchain, sizeof *c.sources);

@@ -134,8 +134,8 @@ typedef struct html {
 	lc_buf *out;
 	const char *base;            /* link_base: pages of a site; NULL: one page */
 	int roles_here;              /* role sections with level sections are on this page */
-	const ladder_level **chain;  /* scratch, view_max_chain entries */
-	const ladder_level **cum;    /* scratch, view_max_chain entries */
+	const ladder_level **chain;  /* scratch, lc_view_max_chain entries */
+	const ladder_level **cum;    /* scratch, lc_view_max_chain entries */
 	const ladder_level **next;   /* scratch, ntracks + 1 entries */
 	const ladder_track **tracks; /* scratch, ntracks entries */
 	lc_buf tmp;                  /* scratch for anchors */
@@ -244,7 +244,7 @@ static void href_level(html *h, const ladder_role *r, const ladder_level *lv)
 	role_page(h, r);
 	lc_buf_putc(h->out, '#');
 	tmp_reset(h);
-	view_anchor_level(&h->tmp, r, lv);
+	lc_view_anchor_level(&h->tmp, r, lv);
 	lc_buf_put(h->out, h->tmp.data, h->tmp.len);
 	lc_buf_putc(h->out, '"');
 }
@@ -269,7 +269,7 @@ static int has_newline(ladder_str t)
 }
 
 /* Ladder text: one line is written inline; several lines become paragraphs
- * (lines joined by <br>) and bullet lists, by the rules of view_next_block. */
+ * (lines joined by <br>) and bullet lists, by the rules of lc_view_next_block. */
 static void rich(html *h, ladder_str t)
 {
 	if (!has_newline(t)) {
@@ -277,9 +277,9 @@ static void rich(html *h, ladder_str t)
 		return;
 	}
 	size_t pos = 0;
-	view_block b;
+	lc_view_block b;
 	int in_list = 0;
-	while (view_next_block(t, &pos, &b)) {
+	while (lc_view_next_block(t, &pos, &b)) {
 		if (b.bullet && !in_list) {
 			LIT(h, "<ul>");
 			in_list = 1;
@@ -291,7 +291,7 @@ static void rich(html *h, ladder_str t)
 		size_t lp = 0;
 		ladder_str line;
 		int first = 1;
-		while (view_block_line(&b, &lp, &line)) {
+		while (lc_view_block_line(&b, &lp, &line)) {
 			if (!first)
 				put(h, b.bullet ? "\n" : "<br>\n");
 			esc(h, line);
@@ -407,7 +407,7 @@ static void esc_trunc(html *h, ladder_str s, size_t max)
 static void new_text_cell(html *h, ladder_str text, const char *open)
 {
 	if (!text.s) {
-		LIT(h, "<td class=\"none\">" VIEW_NO_NEW "</td>");
+		LIT(h, "<td class=\"none\">" LC_VIEW_NO_NEW "</td>");
 		return;
 	}
 	lc_buf_puts(h->out, open);
@@ -456,7 +456,7 @@ static void target_rules(html *h, const ladder_role *r)
 			continue;
 		LIT(h, "body:has([id=\"");
 		tmp_reset(h);
-		view_anchor_level(&h->tmp, r, lv);
+		lc_view_anchor_level(&h->tmp, r, lv);
 		lc_buf_put(h->out, h->tmp.data, h->tmp.len);
 		LIT(h, "\"]:target) [id=\"");
 		raw(h, r->id);
@@ -539,7 +539,7 @@ enum { COLW = 164, BOXW = 132, BOXH = 50, ROWH = 90, PADX = 8, LABELY = 18, BOXY
 static void track_diagram(html *h)
 {
 	const ladder *l = h->l;
-	size_t maxrank = view_max_chain(l);
+	size_t maxrank = lc_view_max_chain(l);
 	if (maxrank == 0 || l->ntracks == 0)
 		return;
 	size_t *row = malloc(2 * l->ntracks * sizeof *row);
@@ -916,10 +916,10 @@ static void overview(html *h, int hn)
 
 static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn, int link_levels)
 {
-	size_t n = view_track_chain(t, h->chain);
+	size_t n = lc_view_track_chain(t, h->chain);
 	LIT(h, "<section class=\"matrix\"");
 	tmp_reset(h);
-	view_anchor_matrix(&h->tmp, r, t);
+	lc_view_anchor_matrix(&h->tmp, r, t);
 	put_id(h);
 	LIT(h, ">\n");
 	open_h(h, hn);
@@ -963,15 +963,15 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 		LIT(h, "</span></th>");
 	}
 	LIT(h, "</tr></thead>\n");
-	view_comp_iter it;
-	view_comp_begin(&it, h->l, r);
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, h->l, r);
 	int open = 0;
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start)
 			group_heading_row(h, it.group, n + 1, &open);
 		LIT(h, "<tr");
 		tmp_reset(h);
-		view_anchor_matrix_row(&h->tmp, r, t, c);
+		lc_view_anchor_matrix_row(&h->tmp, r, t, c);
 		put_id(h);
 		LIT(h, "><th scope=\"row\">");
 		esc(h, c->name);
@@ -982,7 +982,7 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 		}
 		LIT(h, "</th>");
 		for (size_t k = 0; k < n; k++) {
-			new_text_cell(h, view_text_at(c, h->chain[k]), "<td>");
+			new_text_cell(h, lc_view_text_at(c, h->chain[k]), "<td>");
 		}
 		LIT(h, "</tr>\n");
 	}
@@ -1003,7 +1003,7 @@ static void expectation_li(html *h, const ladder_competency *c, const ladder_lev
 	LIT(h, "</span> ");
 	if (is_new)
 		LIT(h, "<strong class=\"badge\">New at this level</strong> ");
-	rich_cached(h, view_text_at(c, from));
+	rich_cached(h, lc_view_text_at(c, from));
 	LIT(h, "</li>\n");
 }
 
@@ -1019,7 +1019,7 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 	int links = h->base || h->roles_here;
 	LIT(h, "<section class=\"level\"");
 	tmp_reset(h);
-	view_anchor_level(&h->tmp, r, lv);
+	lc_view_anchor_level(&h->tmp, r, lv);
 	put_id(h);
 	LIT(h, ">\n");
 	open_h(h, hn);
@@ -1075,9 +1075,9 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 		LIT(h, ".");
 	}
 	LIT(h, "</p>\n");
-	view_comp_iter it;
-	view_comp_begin(&it, h->l, r);
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, h->l, r);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start) {
 			open_h(h, hn + 1);
 			LIT(h, ">");
@@ -1086,7 +1086,7 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 		}
 		LIT(h, "<div class=\"comp\"");
 		tmp_reset(h);
-		view_anchor_level_row(&h->tmp, r, lv, c);
+		lc_view_anchor_level_row(&h->tmp, r, lv, c);
 		put_id(h);
 		LIT(h, ">");
 		open_h(h, hn + 2);
@@ -1097,20 +1097,20 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 		LIT(h, "</a>");
 		close_h(h, hn + 2);
 		if (cumulative) {
-			size_t m = view_cumulative(c, h->chain, n, h->cum);
+			size_t m = lc_view_cumulative(c, h->chain, n, h->cum);
 			if (m) {
 				LIT(h, "<ul class=\"exp\">\n");
 				for (size_t i = 0; i < m; i++)
 					expectation_li(h, c, h->cum[i], lv);
 				LIT(h, "</ul>\n");
 			}
-		} else if (view_text_at(c, lv).s) {
+		} else if (lc_view_text_at(c, lv).s) {
 			LIT(h, "<div class=\"text\">");
-			rich_cached(h, view_text_at(c, lv));
+			rich_cached(h, lc_view_text_at(c, lv));
 			LIT(h, "</div>\n");
 		}
-		if (!view_text_at(c, lv).s) {
-			LIT(h, "<p class=\"none\">" VIEW_NO_NEW " at ");
+		if (!lc_view_text_at(c, lv).s) {
+			LIT(h, "<p class=\"none\">" LC_VIEW_NO_NEW " at ");
 			esc(h, lv->id);
 			LIT(h, "</p>\n");
 		}
@@ -1145,11 +1145,11 @@ static void role_section(html *h, const ladder_role *r, const ladder_track *only
 	rich_reset(h);
 	LIT(h, "<section class=\"role\"");
 	tmp_reset(h);
-	view_anchor_role(&h->tmp, r);
+	lc_view_anchor_role(&h->tmp, r);
 	put_id(h);
 	LIT(h, ">\n");
 	role_heading(h, r, hn);
-	size_t nt = view_matrix_tracks(h->l, r, only, h->tracks);
+	size_t nt = lc_view_matrix_tracks(h->l, r, only, h->tracks);
 	if (levels) {
 		/* a table of contents for the role: its matrices and its levels */
 		LIT(h, "<nav class=\"toc\" aria-label=\"");
@@ -1158,7 +1158,7 @@ static void role_section(html *h, const ladder_role *r, const ladder_track *only
 		for (size_t i = 0; i < nt; i++) {
 			LIT(h, "<li><a href=\"#");
 			tmp_reset(h);
-			view_anchor_matrix(&h->tmp, r, h->tracks[i]);
+			lc_view_anchor_matrix(&h->tmp, r, h->tracks[i]);
 			lc_buf_put(h->out, h->tmp.data, h->tmp.len);
 			LIT(h, "\">");
 			esc(h, h->tracks[i]->name);
@@ -1199,7 +1199,7 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 {
 	LIT(h, "<section class=\"next\"");
 	tmp_reset(h);
-	view_anchor_next(&h->tmp, r, lv);
+	lc_view_anchor_next(&h->tmp, r, lv);
 	put_id(h);
 	LIT(h, ">\n");
 	open_h(h, hn);
@@ -1240,10 +1240,10 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 		LIT(h, "</th><th scope=\"col\">New at ");
 		esc(h, nx->id);
 		LIT(h, "</th></tr></thead>\n");
-		view_comp_iter it;
-		view_comp_begin(&it, h->l, r);
+		lc_view_comp_iter it;
+		lc_view_comp_begin(&it, h->l, r);
 		int open = 0;
-		for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			if (it.group_start)
 				group_heading_row(h, it.group, 3, &open);
 			LIT(h, "<tr><th scope=\"row\">");
@@ -1257,12 +1257,12 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 					esc(h, src->id);
 					LIT(h, "</span> ");
 				}
-				rich_cached(h, view_text_at(c, src));
+				rich_cached(h, lc_view_text_at(c, src));
 				LIT(h, "</td>");
 			} else {
 				LIT(h, "<td class=\"none\">no expectations yet</td>");
 			}
-			new_text_cell(h, view_text_at(c, nx), "<td class=\"added\">");
+			new_text_cell(h, lc_view_text_at(c, nx), "<td class=\"added\">");
 			LIT(h, "</tr>\n");
 		}
 		if (open)
@@ -1279,7 +1279,7 @@ static void sheet_section(html *h, const ladder_role *r, const ladder_level *lv,
 	size_t n = ladder_chain(lv, h->chain);
 	LIT(h, "<section class=\"sheet\"");
 	tmp_reset(h);
-	view_anchor_level(&h->tmp, r, lv);
+	lc_view_anchor_level(&h->tmp, r, lv);
 	put_id(h);
 	LIT(h, ">\n");
 	open_h(h, hn);
@@ -1299,16 +1299,16 @@ static void sheet_section(html *h, const ladder_role *r, const ladder_level *lv,
 	level_label(h, lv);
 	LIT(h, ": expectations and evidence</span></caption>\n<thead><tr><th scope=\"col\">Competency</th>"
 	       "<th scope=\"col\">Expected</th><th scope=\"col\">Evidence</th></tr></thead>\n");
-	view_comp_iter it;
-	view_comp_begin(&it, h->l, r);
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, h->l, r);
 	int open = 0;
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start)
 			group_heading_row(h, it.group, 3, &open);
 		LIT(h, "<tr><th scope=\"row\">");
 		esc(h, c->name);
 		LIT(h, "</th><td>");
-		size_t m = view_cumulative(c, h->chain, n, h->cum);
+		size_t m = lc_view_cumulative(c, h->chain, n, h->cum);
 		if (m) {
 			LIT(h, "<ul class=\"exp\">\n");
 			for (size_t i = 0; i < m; i++)
@@ -1368,7 +1368,7 @@ static void page_matrix(html *h)
 	main_start(h);
 	for (size_t i = 0; i < h->l->nroles; i++) {
 		const ladder_role *r = h->l->roles[i];
-		if (view_shows_role(v, r))
+		if (lc_view_shows_role(v, r))
 			role_section(h, r, v->track, levels && r == v->role, v->role ? 1 : 2);
 	}
 	page_end(h);
@@ -1393,7 +1393,7 @@ static void page_level(html *h, int next)
 	size_t shown = 0;
 	for (size_t i = 0; i < h->l->nroles; i++) {
 		const ladder_role *r = h->l->roles[i];
-		if (!view_shows_role(v, r))
+		if (!lc_view_shows_role(v, r))
 			continue;
 		shown++;
 		if (next)
@@ -1423,7 +1423,7 @@ static int html_init(html *h, const ladder *l, const ladder_view *v, const ladde
 	h->base = h->o->link_base;
 	lc_buf_init(&h->tmp);
 	lc_buf_init(&h->rich_done);
-	size_t maxchain = view_max_chain(l) + 1;
+	size_t maxchain = lc_view_max_chain(l) + 1;
 	h->chain = malloc((2 * maxchain + l->ntracks + 1) * sizeof *h->chain);
 	h->tracks = malloc((l->ntracks + 1) * sizeof *h->tracks);
 	if (!h->chain || !h->tracks) {
@@ -1546,7 +1546,7 @@ static void page_ladder(html *h)
 	page_end(h);
 }
 
-int emit_html(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+int lc_emit_html(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
 {
 	if ((v->kind == LADDER_VIEW_LEVEL || v->kind == LADDER_VIEW_NEXT) && !v->level)
 		return -1;

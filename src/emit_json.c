@@ -74,7 +74,7 @@ static void criteria(lc_json *j, const ladder_criteria *c)
 	str_list(j, c->evidence, c->nevidence);
 }
 
-void emit_json(const ladder *l, lc_buf *out)
+void lc_emit_json(const ladder *l, lc_buf *out)
 {
 	lc_json jv, *j = &jv;
 	lc_json_init(j, out);

@@ -1,6 +1,6 @@
 /* The views as JSON (docs/output.md): the same selection as the other
  * formats, as data. `render -f json` without view options is the model
- * itself (emit_json); these shapes are for --role, --track, --level, --next
+ * itself (lc_emit_json); these shapes are for --role, --track, --level, --next
  * and --overview. Texts are null where the ladder says nothing. */
 #include "ladderc/emit.h"
 #include "ladderc/json.h"
@@ -64,7 +64,7 @@ static void level_obj(jv *x, const ladder_role *r, const ladder_level *lv)
 }
 
 /* Opens the group object when `it` starts a group (closing the previous). */
-static void group_step(jv *x, const view_comp_iter *it, int *open)
+static void group_step(jv *x, const lc_view_comp_iter *it, int *open)
 {
 	if (!it->group_start)
 		return;
@@ -90,7 +90,7 @@ static void group_end(jv *x, int open)
 
 static void matrix(jv *x, const ladder_role *r, const ladder_track *t)
 {
-	size_t n = view_track_chain(t, x->chain);
+	size_t n = lc_view_track_chain(t, x->chain);
 	lc_json_object(&x->j);
 	key_str(x, "track", t->id);
 	key_str(x, "track_name", t->name);
@@ -102,9 +102,9 @@ static void matrix(jv *x, const ladder_role *r, const ladder_track *t)
 	lc_json_key(&x->j, "groups");
 	lc_json_array(&x->j);
 	int open = 0;
-	view_comp_iter it;
-	view_comp_begin(&it, x->l, r);
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, x->l, r);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		group_step(x, &it, &open);
 		lc_json_object(&x->j);
 		key_str(x, "id", c->id);
@@ -113,7 +113,7 @@ static void matrix(jv *x, const ladder_role *r, const ladder_track *t)
 		lc_json_object(&x->j);
 		for (size_t i = 0; i < n; i++) {
 			lc_json_key_n(&x->j, x->chain[i]->id.s, x->chain[i]->id.len);
-			lc_json_str(&x->j, view_text_at(c, x->chain[i]));
+			lc_json_str(&x->j, lc_view_text_at(c, x->chain[i]));
 		}
 		lc_json_end_object(&x->j);
 		lc_json_end_object(&x->j);
@@ -136,20 +136,20 @@ static void level_role(jv *x, const ladder_role *r, const ladder_level *lv)
 	lc_json_key(&x->j, "groups");
 	lc_json_array(&x->j);
 	int open = 0;
-	view_comp_iter it;
-	view_comp_begin(&it, x->l, r);
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, x->l, r);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		group_step(x, &it, &open);
 		lc_json_object(&x->j);
 		key_str(x, "id", c->id);
 		key_str(x, "name", c->name);
 		lc_json_key(&x->j, "expectations");
 		lc_json_array(&x->j);
-		size_t ns = view_cumulative(c, x->chain, n, x->sources);
+		size_t ns = lc_view_cumulative(c, x->chain, n, x->sources);
 		for (size_t i = 0; i < ns; i++) {
 			lc_json_object(&x->j);
 			key_str(x, "level", x->sources[i]->id);
-			key_str(x, "text", view_text_at(c, x->sources[i]));
+			key_str(x, "text", lc_view_text_at(c, x->sources[i]));
 			lc_json_key(&x->j, "new");
 			lc_json_bool(&x->j, x->sources[i] == lv);
 			lc_json_end_object(&x->j);
@@ -175,14 +175,14 @@ static void next_role(jv *x, const ladder_role *r, const ladder_level *lv)
 		lc_json_key(&x->j, "groups");
 		lc_json_array(&x->j);
 		int open = 0;
-		view_comp_iter it;
-		view_comp_begin(&it, x->l, r);
-		for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		lc_view_comp_iter it;
+		lc_view_comp_begin(&it, x->l, r);
+		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			group_step(x, &it, &open);
 			lc_json_object(&x->j);
 			key_str(x, "id", c->id);
 			key_str(x, "name", c->name);
-			key_str(x, "text", view_text_at(c, x->next[k]));
+			key_str(x, "text", lc_view_text_at(c, x->next[k]));
 			lc_json_end_object(&x->j);
 		}
 		group_end(x, open);
@@ -271,7 +271,7 @@ static void overview(jv *x)
 		if (!into)
 			x->j.out->failed = 1;
 		else
-			view_promotion_by_level(l, into);
+			lc_view_promotion_by_level(l, into);
 		for (size_t k = 0; into && k < l->nlevels; k++) {
 			const ladder_criteria *c = into[k];
 			if (!c)
@@ -301,13 +301,13 @@ static void overview(jv *x)
 
 static const char *const kind_names[] = {"ladder", "overview", "matrix", "level", "next"};
 
-void emit_json_view(const ladder *l, const ladder_view *v, lc_buf *out)
+void lc_emit_json_view(const ladder *l, const ladder_view *v, lc_buf *out)
 {
 	if (v->kind == LADDER_VIEW_LADDER && !v->role && !v->track) {
-		emit_json(l, out);
+		lc_emit_json(l, out);
 		return;
 	}
-	size_t maxchain = view_max_chain(l) + 1;
+	size_t maxchain = lc_view_max_chain(l) + 1;
 	jv x = {l, v, {0}, NULL, NULL, NULL, NULL};
 	x.chain = calloc(maxchain, sizeof *x.chain);
 	x.sources = calloc(maxchain, sizeof *x.sources);
@@ -329,7 +329,7 @@ void emit_json_view(const ladder *l, const ladder_view *v, lc_buf *out)
 		lc_json_array(&x.j);
 		for (size_t i = 0; i < l->nroles; i++) {
 			const ladder_role *r = l->roles[i];
-			if (!view_shows_role(v, r))
+			if (!lc_view_shows_role(v, r))
 				continue;
 			lc_json_object(&x.j);
 			role_head(&x, r);
@@ -340,7 +340,7 @@ void emit_json_view(const ladder *l, const ladder_view *v, lc_buf *out)
 			} else {
 				lc_json_key(&x.j, "matrices");
 				lc_json_array(&x.j);
-				size_t nt = view_matrix_tracks(l, r, v->track, x.tracks);
+				size_t nt = lc_view_matrix_tracks(l, r, v->track, x.tracks);
 				for (size_t k = 0; k < nt; k++)
 					matrix(&x, r, x.tracks[k]);
 				lc_json_end_array(&x.j);

@@ -13,8 +13,8 @@ typedef struct md {
 	const ladder *l;
 	const ladder_view *v;
 	lc_buf *out;
-	const ladder_level **chain;   /* scratch: [view_max_chain] */
-	const ladder_level **sources; /* scratch: [view_max_chain] */
+	const ladder_level **chain;   /* scratch: [lc_view_max_chain] */
+	const ladder_level **sources; /* scratch: [lc_view_max_chain] */
 	const ladder_level **next;    /* scratch: [ntracks + 1] */
 	const ladder_track **tracks;  /* scratch: [ntracks] */
 } md;
@@ -85,16 +85,16 @@ static void cell_list(md *m, const ladder_str *items, size_t n)
 static void intro(md *m, ladder_str t)
 {
 	size_t pos = 0;
-	view_block b;
+	lc_view_block b;
 	int prev_bullet = -1;
-	while (view_next_block(t, &pos, &b)) {
+	while (lc_view_next_block(t, &pos, &b)) {
 		if (prev_bullet >= 0 && !(prev_bullet && b.bullet))
 			put(m, "\n");
 		put(m, b.bullet ? "- " : "");
 		size_t lp = 0;
 		ladder_str line;
 		int first = 1;
-		while (view_block_line(&b, &lp, &line)) {
+		while (lc_view_block_line(&b, &lp, &line)) {
 			if (!first)
 				put(m, b.bullet ? "\n  " : "\n");
 			text(m, line);
@@ -155,7 +155,7 @@ static void overview(md *m)
 	put(m, "<a id=\"ladder.tracks\"></a>\n");
 	heading(m, 2);
 	put(m, "Tracks\n\n```text\n");
-	view_track_diagram(l, m->out, "");
+	lc_view_track_diagram(l, m->out, "");
 	put(m, "```\n\n| Track | Name | Continues from | Levels |\n");
 	separator(m, 4);
 	for (size_t i = 0; i < l->ntracks; i++) {
@@ -236,7 +236,7 @@ static void overview(md *m)
 			m->out->failed = 1;
 			return;
 		}
-		view_promotion_by_level(l, into);
+		lc_view_promotion_by_level(l, into);
 		for (size_t i = 0; i < l->nlevels; i++) {
 			const ladder_criteria *c = into[i];
 			if (!c)
@@ -264,11 +264,11 @@ static void overview(md *m)
 			put(m, "| [");
 			cell(m, pa->from->name);
 			put(m, "](#");
-			view_anchor_role(m->out, pa->from);
+			lc_view_anchor_role(m->out, pa->from);
 			put(m, ") | [");
 			cell(m, pa->to->name);
 			put(m, "](#");
-			view_anchor_role(m->out, pa->to);
+			lc_view_anchor_role(m->out, pa->to);
 			put(m, ") | ");
 			cell_list(m, pa->transferable, pa->ntransferable);
 			put(m, " | ");
@@ -284,7 +284,7 @@ static void overview(md *m)
 static void role_heading(md *m, const ladder_role *r, int depth)
 {
 	anchor_open(m);
-	view_anchor_role(m->out, r);
+	lc_view_anchor_role(m->out, r);
 	anchor_close(m);
 	put(m, "\n");
 	heading(m, depth);
@@ -334,9 +334,9 @@ static void level_column(md *m, const ladder_role *r, const ladder_level *lv)
 
 static void matrix(md *m, const ladder_role *r, const ladder_track *t, int depth)
 {
-	size_t n = view_track_chain(t, m->chain);
+	size_t n = lc_view_track_chain(t, m->chain);
 	anchor_open(m);
-	view_anchor_matrix(m->out, r, t);
+	lc_view_anchor_matrix(m->out, r, t);
 	anchor_close(m);
 	put(m, "\n");
 	heading(m, depth);
@@ -351,9 +351,9 @@ static void matrix(md *m, const ladder_role *r, const ladder_track *t, int depth
 	}
 	put(m, ")\n\n");
 	lc_buf a = LC_BUF_INIT;
-	view_comp_iter it;
-	view_comp_begin(&it, m->l, r);
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, m->l, r);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start) {
 			group_heading(m, it.group, depth + 1);
 			put(m, "| Competency |");
@@ -363,16 +363,16 @@ static void matrix(md *m, const ladder_role *r, const ladder_track *t, int depth
 			separator(m, n + 1);
 		}
 		lc_buf_clear(&a);
-		view_anchor_matrix_row(&a, r, t, c);
+		lc_view_anchor_matrix_row(&a, r, t, c);
 		competency_cell(m, c, &a);
 		put(m, " |");
 		for (size_t i = 0; i < n; i++) {
-			ladder_str s = view_text_at(c, m->chain[i]);
+			ladder_str s = lc_view_text_at(c, m->chain[i]);
 			put(m, " ");
 			if (s.s)
 				cell(m, s);
 			else
-				put(m, "*" VIEW_NO_NEW "*");
+				put(m, "*" LC_VIEW_NO_NEW "*");
 			put(m, " |");
 		}
 		put(m, "\n");
@@ -389,7 +389,7 @@ static void matrix(md *m, const ladder_role *r, const ladder_track *t, int depth
 static void role_matrices(md *m, const ladder_role *r, int depth)
 {
 	role_heading(m, r, depth);
-	size_t nt = view_matrix_tracks(m->l, r, m->v->track, m->tracks);
+	size_t nt = lc_view_matrix_tracks(m->l, r, m->v->track, m->tracks);
 	for (size_t i = 0; i < nt; i++)
 		matrix(m, r, m->tracks[i], depth + 1);
 }
@@ -407,7 +407,7 @@ static void level_view(md *m, const ladder_role *r, const ladder_level *lv)
 {
 	size_t n = ladder_chain(lv, m->chain);
 	anchor_open(m);
-	view_anchor_level(m->out, r, lv);
+	lc_view_anchor_level(m->out, r, lv);
 	anchor_close(m);
 	put(m, "\n");
 	heading(m, 1);
@@ -431,17 +431,17 @@ static void level_view(md *m, const ladder_role *r, const ladder_level *lv)
 	id(m, lv->id);
 	put(m, " are marked **new**.\n\n");
 	lc_buf a = LC_BUF_INIT;
-	view_comp_iter it;
-	view_comp_begin(&it, m->l, r);
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, m->l, r);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start) {
 			group_heading(m, it.group, 2);
 			put(m, "| Competency | From level | Expectation |\n");
 			separator(m, 3);
 		}
-		size_t ns = view_cumulative(c, m->chain, n, m->sources);
+		size_t ns = lc_view_cumulative(c, m->chain, n, m->sources);
 		lc_buf_clear(&a);
-		view_anchor_level_row(&a, r, lv, c);
+		lc_view_anchor_level_row(&a, r, lv, c);
 		if (ns == 0) {
 			competency_cell(m, c, &a);
 			put(m, " | — | *no expectations up to ");
@@ -461,7 +461,7 @@ static void level_view(md *m, const ladder_role *r, const ladder_level *lv)
 			if (src == lv)
 				put(m, " **new**");
 			put(m, " | ");
-			cell(m, view_text_at(c, src));
+			cell(m, lc_view_text_at(c, src));
 			put(m, " |\n");
 		}
 		if (it.c == it.group->ncompetencies)
@@ -476,7 +476,7 @@ static void next_view(md *m, const ladder_role *r, const ladder_level *lv)
 {
 	size_t nn = ladder_next_levels(m->l, r, lv, m->next);
 	anchor_open(m);
-	view_anchor_next(m->out, r, lv);
+	lc_view_anchor_next(m->out, r, lv);
 	anchor_close(m);
 	put(m, "\n");
 	heading(m, 1);
@@ -499,14 +499,14 @@ static void next_view(md *m, const ladder_role *r, const ladder_level *lv)
 			text(m, nx->summary);
 			put(m, "\n\n");
 		}
-		if (!view_level_has_text(m->l, r, nx)) {
+		if (!lc_view_level_has_text(m->l, r, nx)) {
 			id(m, nx->id);
-			put(m, " adds " VIEW_NO_NEW " for this role.\n\n");
+			put(m, " adds " LC_VIEW_NO_NEW " for this role.\n\n");
 			continue;
 		}
-		view_comp_iter it;
-		view_comp_begin(&it, m->l, r);
-		for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		lc_view_comp_iter it;
+		lc_view_comp_begin(&it, m->l, r);
+		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			if (it.group_start) {
 				group_heading(m, it.group, 3);
 				put(m, "| Competency | New at ");
@@ -517,11 +517,11 @@ static void next_view(md *m, const ladder_role *r, const ladder_level *lv)
 			put(m, "| **");
 			cell(m, c->name);
 			put(m, "** | ");
-			ladder_str s = view_text_at(c, nx);
+			ladder_str s = lc_view_text_at(c, nx);
 			if (s.s)
 				cell(m, s);
 			else
-				put(m, "*" VIEW_NO_NEW "*");
+				put(m, "*" LC_VIEW_NO_NEW "*");
 			put(m, " |\n");
 			if (it.c == it.group->ncompetencies)
 				put(m, "\n");
@@ -529,10 +529,10 @@ static void next_view(md *m, const ladder_role *r, const ladder_level *lv)
 	}
 }
 
-void emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+void lc_emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
 {
 	(void)o;
-	size_t maxchain = view_max_chain(l) + 1;
+	size_t maxchain = lc_view_max_chain(l) + 1;
 	md m = {l, v, out, NULL, NULL, NULL, NULL};
 	m.chain = calloc(maxchain, sizeof *m.chain);
 	m.sources = calloc(maxchain, sizeof *m.sources);
@@ -548,18 +548,18 @@ void emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_opti
 		overview(&m);
 		if (v->kind == LADDER_VIEW_LADDER)
 			for (size_t i = 0; i < l->nroles; i++)
-				if (view_shows_role(v, l->roles[i]))
+				if (lc_view_shows_role(v, l->roles[i]))
 					role_matrices(&m, l->roles[i], 2);
 		break;
 	case LADDER_VIEW_MATRIX:
 		for (size_t i = 0; i < l->nroles; i++)
-			if (view_shows_role(v, l->roles[i]))
+			if (lc_view_shows_role(v, l->roles[i]))
 				role_matrices(&m, l->roles[i], 1);
 		break;
 	case LADDER_VIEW_LEVEL:
 	case LADDER_VIEW_NEXT:
 		for (size_t i = 0; i < l->nroles; i++) {
-			if (!view_shows_role(v, l->roles[i]))
+			if (!lc_view_shows_role(v, l->roles[i]))
 				continue;
 			if (v->kind == LADDER_VIEW_LEVEL)
 				level_view(&m, l->roles[i], v->level);

@@ -149,7 +149,7 @@ static void wrap_from(tx *t, ladder_str s, size_t indent, size_t used)
 		fresh = 0;
 		i = e;
 	}
-	view_bidi_close(t->out, s.s, s.len);
+	lc_view_bidi_close(t->out, s.s, s.len);
 	lc_buf_putc(t->out, '\n');
 }
 
@@ -237,9 +237,9 @@ static void overview(tx *t, lc_buf *h)
 		put(t, "\n");
 	}
 	size_t pos = 0;
-	view_block b;
+	lc_view_block b;
 	int prev = -1;
-	while (view_next_block(l->intro, &pos, &b)) {
+	while (lc_view_next_block(l->intro, &pos, &b)) {
 		if (prev >= 0 && !(prev && b.bullet))
 			put(t, "\n");
 		if (b.bullet)
@@ -247,7 +247,7 @@ static void overview(tx *t, lc_buf *h)
 		size_t lp = 0;
 		ladder_str line;
 		lc_buf_clear(h);
-		while (view_block_line(&b, &lp, &line)) {
+		while (lc_view_block_line(&b, &lp, &line)) {
 			if (h->len)
 				lc_buf_putc(h, ' ');
 			hput(h, line);
@@ -262,7 +262,7 @@ static void overview(tx *t, lc_buf *h)
 
 	lc_buf_puts(h, "Tracks");
 	heading(t, h, '-');
-	view_track_diagram(l, t->out, "  ");
+	lc_view_track_diagram(l, t->out, "  ");
 	put(t, "\n");
 	for (size_t i = 0; i < l->ntracks; i++) {
 		const ladder_track *tr = l->tracks[i];
@@ -330,7 +330,7 @@ static void overview(tx *t, lc_buf *h)
 			t->out->failed = 1;
 			return;
 		}
-		view_promotion_by_level(l, into);
+		lc_view_promotion_by_level(l, into);
 		for (size_t i = 0; i < l->nlevels; i++) {
 			const ladder_criteria *c = into[i];
 			if (!c)
@@ -398,10 +398,10 @@ static void role_matrices(tx *t, const ladder_role *r, lc_buf *h)
 	hput(h, r->family);
 	lc_buf_puts(h, ")");
 	heading(t, h, '=');
-	size_t nt = view_matrix_tracks(t->l, r, t->v->track, t->tracks);
+	size_t nt = lc_view_matrix_tracks(t->l, r, t->v->track, t->tracks);
 	for (size_t k = 0; k < nt; k++) {
 		const ladder_track *tr = t->tracks[k];
-		size_t n = view_track_chain(tr, t->chain);
+		size_t n = lc_view_track_chain(tr, t->chain);
 		hput(h, r->name);
 		lc_buf_puts(h, ": ");
 		hput(h, tr->name);
@@ -413,9 +413,9 @@ static void role_matrices(tx *t, const ladder_role *r, lc_buf *h)
 		}
 		lc_buf_puts(h, ")");
 		heading(t, h, '-');
-		view_comp_iter it;
-		view_comp_begin(&it, t->l, r);
-		for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		lc_view_comp_iter it;
+		lc_view_comp_begin(&it, t->l, r);
+		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			if (it.group_start)
 				group_heading(t, it.group);
 			wrap(t, c->name, 2);
@@ -426,8 +426,8 @@ static void role_matrices(tx *t, const ladder_role *r, lc_buf *h)
 				spaces(t, 4); /* a long label continues further in */
 				wrap_from(t, s, 6, 4);
 				lc_buf_clear(h);
-				ladder_str text = view_text_at(c, t->chain[i]);
-				wrap(t, text.s ? text : cstr("(" VIEW_NO_NEW ")"), 8);
+				ladder_str text = lc_view_text_at(c, t->chain[i]);
+				wrap(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 8);
 			}
 			put(t, "\n");
 		}
@@ -460,13 +460,13 @@ static void level_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_b
 	wrap(t, s, 0);
 	lc_buf_clear(h);
 	put(t, "\n");
-	view_comp_iter it;
-	view_comp_begin(&it, t->l, r);
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, t->l, r);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start)
 			group_heading(t, it.group);
 		wrap(t, c->name, 2);
-		size_t ns = view_cumulative(c, t->chain, n, t->sources);
+		size_t ns = lc_view_cumulative(c, t->chain, n, t->sources);
 		if (ns == 0) {
 			spaces(t, 4);
 			put(t, "(no expectations up to ");
@@ -477,7 +477,7 @@ static void level_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_b
 			spaces(t, 4);
 			id(t, t->sources[i]->id);
 			put(t, t->sources[i] == lv ? " (new)\n" : "\n");
-			wrap(t, view_text_at(c, t->sources[i]), 8);
+			wrap(t, lc_view_text_at(c, t->sources[i]), 8);
 		}
 		put(t, "\n");
 	}
@@ -510,22 +510,22 @@ static void next_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_bu
 			wrap(t, nx->summary, 0);
 			put(t, "\n");
 		}
-		view_comp_iter it;
-		view_comp_begin(&it, t->l, r);
-		for (const ladder_competency *c; (c = view_comp_next(&it));) {
+		lc_view_comp_iter it;
+		lc_view_comp_begin(&it, t->l, r);
+		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			if (it.group_start)
 				group_heading(t, it.group);
 			wrap(t, c->name, 2);
-			ladder_str text = view_text_at(c, nx);
-			wrap(t, text.s ? text : cstr("(" VIEW_NO_NEW ")"), 4);
+			ladder_str text = lc_view_text_at(c, nx);
+			wrap(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 4);
 			put(t, "\n");
 		}
 	}
 }
 
-void emit_text(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+void lc_emit_text(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
 {
-	size_t maxchain = view_max_chain(l) + 1;
+	size_t maxchain = lc_view_max_chain(l) + 1;
 	tx t = {l, v, out, o->width ? o->width : TEXT_DEFAULT_WIDTH, NULL, NULL, NULL, NULL};
 	if (t.width < TEXT_MIN_WIDTH)
 		t.width = TEXT_MIN_WIDTH;
@@ -547,13 +547,13 @@ void emit_text(const ladder *l, const ladder_view *v, const ladder_emit_options 
 		/* fall through */
 	case LADDER_VIEW_MATRIX:
 		for (size_t i = 0; i < l->nroles; i++)
-			if (view_shows_role(v, l->roles[i]))
+			if (lc_view_shows_role(v, l->roles[i]))
 				role_matrices(&t, l->roles[i], &h);
 		break;
 	case LADDER_VIEW_LEVEL:
 	case LADDER_VIEW_NEXT:
 		for (size_t i = 0; i < l->nroles; i++) {
-			if (!view_shows_role(v, l->roles[i]))
+			if (!lc_view_shows_role(v, l->roles[i]))
 				continue;
 			if (v->kind == LADDER_VIEW_LEVEL)
 				level_view(&t, l->roles[i], v->level, &h);

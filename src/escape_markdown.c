@@ -142,5 +142,5 @@ void lc_escape_markdown(lc_buf *out, const char *s, size_t len, int in_cell)
 		i = run = next;
 	}
 	lc_buf_put(out, s + run, len - run);
-	view_bidi_close(out, s, len);
+	lc_view_bidi_close(out, s, len);
 }

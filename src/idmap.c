@@ -5,16 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-void idmap_init(idmap *m)
+void lc_idmap_init(lc_idmap *m)
 {
 	m->slots = NULL;
 	m->cap = m->count = 0;
 }
 
-void idmap_free(idmap *m)
+void lc_idmap_free(lc_idmap *m)
 {
 	free(m->slots);
-	idmap_init(m);
+	lc_idmap_init(m);
 }
 
 static uint64_t hash(const char *key, size_t len)
@@ -27,27 +27,27 @@ static uint64_t hash(const char *key, size_t len)
 	return h;
 }
 
-static idmap_slot *find(const idmap *m, const char *key, size_t len)
+static lc_idmap_slot *find(const lc_idmap *m, const char *key, size_t len)
 {
 	size_t mask = m->cap - 1;
 	for (size_t i = (size_t)hash(key, len) & mask;; i = (i + 1) & mask) {
-		idmap_slot *s = &m->slots[i];
+		lc_idmap_slot *s = &m->slots[i];
 		if (!s->key || (s->len == len && memcmp(s->key, key, len) == 0))
 			return s;
 	}
 }
 
-void *idmap_get(const idmap *m, const char *key, size_t len)
+void *lc_idmap_get(const lc_idmap *m, const char *key, size_t len)
 {
 	if (!m->cap)
 		return NULL;
-	idmap_slot *s = find(m, key, len);
+	lc_idmap_slot *s = find(m, key, len);
 	return s->key ? s->value : NULL;
 }
 
-static int rehash(idmap *m, size_t cap)
+static int rehash(lc_idmap *m, size_t cap)
 {
-	idmap_slot *old = m->slots;
+	lc_idmap_slot *old = m->slots;
 	size_t oldcap = m->cap;
 	m->slots = calloc(cap, sizeof *m->slots);
 	if (!m->slots) {
@@ -62,11 +62,11 @@ static int rehash(idmap *m, size_t cap)
 	return 0;
 }
 
-void *idmap_put(idmap *m, const char *key, size_t len, void *value)
+void *lc_idmap_put(lc_idmap *m, const char *key, size_t len, void *value)
 {
 	if ((m->count + 1) * 2 > m->cap && rehash(m, m->cap ? m->cap * 2 : 16) < 0)
 		return m;
-	idmap_slot *s = find(m, key, len);
+	lc_idmap_slot *s = find(m, key, len);
 	if (s->key)
 		return s->value;
 	s->key = key;

@@ -5,25 +5,25 @@
 
 #include <stddef.h>
 
-typedef struct idmap_slot {
+typedef struct lc_idmap_slot {
 	const char *key;
 	size_t len;
 	void *value;
-} idmap_slot;
+} lc_idmap_slot;
 
-typedef struct idmap {
-	idmap_slot *slots;
+typedef struct lc_idmap {
+	lc_idmap_slot *slots;
 	size_t cap;   /* a power of two, or 0 */
 	size_t count;
-} idmap;
+} lc_idmap;
 
-void idmap_init(idmap *m);
-void idmap_free(idmap *m);
+void lc_idmap_init(lc_idmap *m);
+void lc_idmap_free(lc_idmap *m);
 /* The value stored under key, or NULL. */
-void *idmap_get(const idmap *m, const char *key, size_t len);
+void *lc_idmap_get(const lc_idmap *m, const char *key, size_t len);
 /* Stores value under key unless the key is present. Returns the value already
  * stored (the key is then left as it was), NULL after inserting, or `m` itself
  * when out of memory. */
-void *idmap_put(idmap *m, const char *key, size_t len, void *value);
+void *lc_idmap_put(lc_idmap *m, const char *key, size_t len, void *value);
 
 #endif

@@ -11,54 +11,54 @@
 
 #include "idmap.h"
 
-const lint_rule lint_rules[LINT_NRULES] = {
-	[LINT_VAGUE_LANGUAGE] = {"vague-language",
+const lc_lint_rule lc_lint_rules[LC_LINT_NRULES] = {
+	[LC_LINT_VAGUE_LANGUAGE] = {"vague-language",
 		"criteria must be observable, so that two managers evaluate them the same way"},
-	[LINT_SAME_AS_PREVIOUS] = {"same-as-previous",
+	[LC_LINT_SAME_AS_PREVIOUS] = {"same-as-previous",
 		"a level that repeats the level below it makes the step between them a paperwork difference"},
-	[LINT_NEAR_DUPLICATE] = {"near-duplicate",
+	[LC_LINT_NEAR_DUPLICATE] = {"near-duplicate",
 		"levels whose descriptions differ only on paper do not say what changes on promotion"},
-	[LINT_MISSING_DESCRIPTION] = {"missing-description",
+	[LC_LINT_MISSING_DESCRIPTION] = {"missing-description",
 		"every competency needs a description at every level of a role's tracks, so each step is concrete"},
-	[LINT_LEVEL_COUNT] = {"level-count",
+	[LC_LINT_LEVEL_COUNT] = {"level-count",
 		"4 to 7 levels per chain: fewer leave long gaps between promotions, more create false granularity"},
-	[LINT_TOO_MANY_COMPETENCIES] = {"too-many-competencies",
+	[LC_LINT_TOO_MANY_COMPETENCIES] = {"too-many-competencies",
 		"more than 12 competencies per role take too long to evaluate and produce noise"},
-	[LINT_TOO_FEW_COMPETENCIES] = {"too-few-competencies",
+	[LC_LINT_TOO_FEW_COMPETENCIES] = {"too-few-competencies",
 		"fewer than 6 competencies per role cannot cover both core and functional skills"},
-	[LINT_TRACK_PARITY] = {"track-parity",
+	[LC_LINT_TRACK_PARITY] = {"track-parity",
 		"tracks that fork from one level must reach equally high, or growth implicitly means management"},
-	[LINT_MISSING_CROSSOVER] = {"missing-crossover",
+	[LC_LINT_MISSING_CROSSOVER] = {"missing-crossover",
 		"a second track must say which level it branches from, so the crossover point is explicit"},
-	[LINT_DUPLICATE_TITLE] = {"duplicate-title",
+	[LC_LINT_DUPLICATE_TITLE] = {"duplicate-title",
 		"a title must tell which level someone is at, so two levels of one role need two titles"},
-	[LINT_MISSING_PROMOTION_CRITERIA] = {"missing-promotion-criteria",
+	[LC_LINT_MISSING_PROMOTION_CRITERIA] = {"missing-promotion-criteria",
 		"without promotion criteria nobody knows what evidence is enough to advance"},
 };
 
 /* ---- rule names ------------------------------------------------------------ */
 
-void lint_options_init(lint_options *o)
+void lc_lint_options_init(lc_lint_options *o)
 {
 	memset(o, 0, sizeof *o);
 }
 
-int lint_find_rule(const char *name, size_t len)
+int lc_lint_find_rule(const char *name, size_t len)
 {
-	for (int i = 0; i < LINT_NRULES; i++)
-		if (strlen(lint_rules[i].id) == len && memcmp(lint_rules[i].id, name, len) == 0)
+	for (int i = 0; i < LC_LINT_NRULES; i++)
+		if (strlen(lc_lint_rules[i].id) == len && memcmp(lc_lint_rules[i].id, name, len) == 0)
 			return i;
 	return -1;
 }
 
-int lint_options_set(lint_options *o, const char *arg)
+int lc_lint_options_set(lc_lint_options *o, const char *arg)
 {
-	unsigned char state = LINT_RULE_ON;
+	unsigned char state = LC_LINT_RULE_ON;
 	if (strncmp(arg, "no-", 3) == 0) {
 		arg += 3;
-		state = LINT_RULE_OFF;
+		state = LC_LINT_RULE_OFF;
 	}
-	int r = lint_find_rule(arg, strlen(arg));
+	int r = lc_lint_find_rule(arg, strlen(arg));
 	if (r < 0)
 		return -1;
 	o->rule[r] = state;
@@ -89,14 +89,14 @@ static size_t edit_distance(const char *a, size_t n, const char *b, size_t m)
 	return row[m];
 }
 
-const char *lint_suggest_rule(const char *name, size_t len)
+const char *lc_lint_suggest_rule(const char *name, size_t len)
 {
 	if (len == 0 || len > 64)
 		return NULL;
 	const char *best = NULL;
 	size_t best_d = len / 3 > 2 ? len / 3 : 2; /* at most this many edits */
-	for (int i = 0; i < LINT_NRULES; i++) {
-		const char *id = lint_rules[i].id;
+	for (int i = 0; i < LC_LINT_NRULES; i++) {
+		const char *id = lc_lint_rules[i].id;
 		size_t d = edit_distance(name, len, id, strlen(id));
 		if (d <= best_d && (!best || d < best_d)) {
 			best = id;
@@ -337,7 +337,7 @@ static const builtin_phrase builtin_phrases[] = {
 	{"leadership", VK_LEADERSHIP},
 };
 
-const char *lint_vague_phrase(size_t i)
+const char *lc_lint_vague_phrase(size_t i)
 {
 	return i < sizeof builtin_phrases / sizeof builtin_phrases[0] ? builtin_phrases[i].text : NULL;
 }
@@ -431,7 +431,7 @@ static uint32_t trie_child(const phrase_table *t, uint32_t node, const char *s, 
 typedef struct linter {
 	const ladder *l;
 	lc_diags *d;
-	unsigned char on[LINT_NRULES];
+	unsigned char on[LC_LINT_NRULES];
 	int oom;
 	words wa;               /* scratch: the words of one text */
 	words *lv_words;        /* [nlevels]: the words of a competency's texts, see level_words */
@@ -556,20 +556,20 @@ static int leadership_is_vague(const char *s, const words *ws, size_t i)
 
 /* ---- helpers ----------------------------------------------------------------- */
 
-static int rule_on_for(const linter *lt, lint_rule_id r, const ladder_competency *c)
+static int rule_on_for(const linter *lt, lc_lint_rule_id r, const ladder_competency *c)
 {
 	if (!lt->on[r])
 		return 0;
 	if (c)
 		for (size_t i = 0; i < c->nlint_disable; i++)
-			if (lint_find_rule(c->lint_disable[i].s, c->lint_disable[i].len) == (int)r)
+			if (lc_lint_find_rule(c->lint_disable[i].s, c->lint_disable[i].len) == (int)r)
 				return 0;
 	return 1;
 }
 
-static void warn(linter *lt, lint_rule_id r, const lc_mark *at, const char *msg)
+static void warn(linter *lt, lc_lint_rule_id r, const lc_mark *at, const char *msg)
 {
-	lc_diags_add(lt->d, LC_WARNING, at, lint_rules[r].id, "%s", msg);
+	lc_diags_add(lt->d, LC_WARNING, at, lc_lint_rules[r].id, "%s", msg);
 }
 
 /* Appends text, shortened to about 60 characters, in double quotes. */
@@ -607,7 +607,7 @@ static const char *msg_done(linter *lt)
 	return lt->msg.data;
 }
 
-static void emit(linter *lt, lint_rule_id r, const lc_mark *at)
+static void emit(linter *lt, lc_lint_rule_id r, const lc_mark *at)
 {
 	const char *m = msg_done(lt);
 	if (m)
@@ -619,13 +619,13 @@ static void emit(linter *lt, lint_rule_id r, const lc_mark *at)
 
 static void check_rule_name(linter *lt, ladder_str name, const lc_mark *at, const char *where)
 {
-	if (lint_find_rule(name.s, name.len) >= 0)
+	if (lc_lint_find_rule(name.s, name.len) >= 0)
 		return;
 	lc_buf *b = &lt->msg;
 	lc_buf_puts(b, "unknown lint rule ");
 	put_quoted(b, name);
 	lc_buf_printf(b, " in %s", where);
-	const char *s = lint_suggest_rule(name.s, name.len);
+	const char *s = lc_lint_suggest_rule(name.s, name.len);
 	if (s)
 		lc_buf_printf(b, "; did you mean '%s'?", s);
 	else
@@ -786,13 +786,13 @@ static void vague_text(linter *lt, const ladder_competency *c, ladder_str text, 
 	if (more)
 		lc_buf_printf(b, " (and %zu more vague phrase%s)", more, more == 1 ? "" : "s");
 	lc_mark m = mark_in_scalar(at, text, first_off);
-	emit(lt, LINT_VAGUE_LANGUAGE, &m);
+	emit(lt, LC_LINT_VAGUE_LANGUAGE, &m);
 }
 
 static void vague_competency(linter *lt, const ladder_competency *c)
 {
 	size_t k = lt->ncomp_seen++;
-	if (!rule_on_for(lt, LINT_VAGUE_LANGUAGE, c))
+	if (!rule_on_for(lt, LC_LINT_VAGUE_LANGUAGE, c))
 		return;
 	vague_text(lt, c, c->description, &c->description_at, NULL, &lt->wa);
 	size_t nl = lt->l->nlevels;
@@ -800,15 +800,15 @@ static void vague_competency(linter *lt, const ladder_competency *c)
 		if (!c->text[i].s)
 			continue;
 		/* the words stay in the level cache for same-as-previous and
-		 * near-duplicate, which compare at most LINT_MAX_CELL_WORDS of them:
+		 * near-duplicate, which compare at most LC_LINT_MAX_CELL_WORDS of them:
 		 * the first words of a full cut are the words of a capped one */
 		lt->lv_owner[i] = NULL;
 		words *ws = &lt->lv_words[i];
 		vague_text(lt, c, c->text[i], &c->text_at[i], lt->l->levels[i], ws);
 		if (lt->oom)
 			continue;
-		if (ws->n > LINT_MAX_CELL_WORDS)
-			ws->n = LINT_MAX_CELL_WORDS;
+		if (ws->n > LC_LINT_MAX_CELL_WORDS)
+			ws->n = LC_LINT_MAX_CELL_WORDS;
 		lt->lv_owner[i] = c;
 		if (lt->nwords)
 			lt->nwords[k * nl + i] = (uint32_t)ws->n + 1;
@@ -860,7 +860,7 @@ static const words *level_words(linter *lt, const ladder_competency *c, size_t i
 	if (lt->lv_owner[i] == c)
 		return &lt->lv_words[i];
 	lt->lv_owner[i] = NULL;
-	if (split_words(c->text[i].s, c->text[i].len, LINT_MAX_CELL_WORDS, &lt->lv_words[i]) < 0) {
+	if (split_words(c->text[i].s, c->text[i].len, LC_LINT_MAX_CELL_WORDS, &lt->lv_words[i]) < 0) {
 		lt->oom = 1;
 		return NULL;
 	}
@@ -876,7 +876,7 @@ static int similar_percent(linter *lt, const ladder_competency *c, size_t i, siz
 	if (lt->nwords && lt->nwords[k * nl + i] && lt->nwords[k * nl + j]) {
 		/* the word counts alone rule most pairs out: see the test below */
 		size_t na = lt->nwords[k * nl + i] - 1, nb = lt->nwords[k * nl + j] - 1;
-		size_t maxd = (na + nb) * (100 - LINT_SIMILAR_PERCENT) / 100;
+		size_t maxd = (na + nb) * (100 - LC_LINT_SIMILAR_PERCENT) / 100;
 		if (na + nb == 0 || (na > nb ? na - nb : nb - na) > maxd)
 			return -1;
 	}
@@ -887,7 +887,7 @@ static int similar_percent(linter *lt, const ladder_competency *c, size_t i, siz
 	size_t total = wa->n + wb->n;
 	if (total == 0)
 		return -1;
-	size_t maxd = total * (100 - LINT_SIMILAR_PERCENT) / 100;
+	size_t maxd = total * (100 - LC_LINT_SIMILAR_PERCENT) / 100;
 	size_t diff = wa->n > wb->n ? wa->n - wb->n : wb->n - wa->n;
 	if (diff > maxd)
 		return -1;
@@ -909,8 +909,8 @@ static int similar_percent(linter *lt, const ladder_competency *c, size_t i, siz
 
 static void repeat_competency(linter *lt, const ladder_competency *c)
 {
-	int same = rule_on_for(lt, LINT_SAME_AS_PREVIOUS, c);
-	int near = rule_on_for(lt, LINT_NEAR_DUPLICATE, c);
+	int same = rule_on_for(lt, LC_LINT_SAME_AS_PREVIOUS, c);
+	int near = rule_on_for(lt, LC_LINT_NEAR_DUPLICATE, c);
 	if (!same && !near)
 		return;
 	const ladder *l = lt->l;
@@ -935,7 +935,7 @@ static void repeat_competency(linter *lt, const ladder_competency *c)
 			lc_buf_puts(b, " word for word: write what changes at ");
 			lc_buf_put(b, lv->id.s, lv->id.len);
 			lc_buf_puts(b, " (scope, autonomy, impact), or leave the level out: expectations are cumulative");
-			emit(lt, LINT_SAME_AS_PREVIOUS, &c->text_at[i]);
+			emit(lt, LC_LINT_SAME_AS_PREVIOUS, &c->text_at[i]);
 			continue;
 		}
 		if (!near)
@@ -951,7 +951,7 @@ static void repeat_competency(linter *lt, const ladder_competency *c)
 		lc_buf_put(b, below->id.s, below->id.len);
 		lc_buf_puts(b, ": make the step concrete, with the scope, autonomy or impact that grows at ");
 		lc_buf_put(b, lv->id.s, lv->id.len);
-		emit(lt, LINT_NEAR_DUPLICATE, &c->text_at[i]);
+		emit(lt, LC_LINT_NEAR_DUPLICATE, &c->text_at[i]);
 	}
 }
 
@@ -1118,14 +1118,14 @@ static void missing_on_track(linter *lt, const ladder_competency *c, const ladde
 	lc_buf_puts(b, missing == t->nlevels ? " (all of track " : " (track ");
 	put_id(b, t->id);
 	lc_buf_puts(b, "): write what is expected at each level, so the step from the level below is concrete");
-	emit(lt, LINT_MISSING_DESCRIPTION, &c->at);
+	emit(lt, LC_LINT_MISSING_DESCRIPTION, &c->at);
 }
 
 /* A role's competency applies on the role's tracks; a company-wide one on
  * every track some role takes (every track when the ladder has no roles). */
 static void missing_competency(linter *lt, const ladder_competency *c)
 {
-	if (!rule_on_for(lt, LINT_MISSING_DESCRIPTION, c))
+	if (!rule_on_for(lt, LC_LINT_MISSING_DESCRIPTION, c))
 		return;
 	const ladder *l = lt->l;
 	if (c->group && c->group->role) {
@@ -1208,7 +1208,7 @@ static int index_tracks(linter *lt)
 
 static void level_count(linter *lt)
 {
-	if (!lt->on[LINT_LEVEL_COUNT])
+	if (!lt->on[LC_LINT_LEVEL_COUNT])
 		return;
 	const ladder *l = lt->l;
 	for (size_t i = 0; i < l->ntracks; i++) {
@@ -1218,7 +1218,7 @@ static void level_count(linter *lt)
 		const ladder_level *top = t->levels[t->nlevels - 1];
 		if (nforks(lt, top) > 0)
 			continue; /* the chain goes on: judged at the end of the tracks above */
-		if (top->rank >= LINT_LEVELS_MIN && top->rank <= LINT_LEVELS_MAX)
+		if (top->rank >= LC_LINT_LEVELS_MIN && top->rank <= LC_LINT_LEVELS_MAX)
 			continue;
 		const ladder_level *bottom = top;
 		while (bottom->prev)
@@ -1231,13 +1231,13 @@ static void level_count(linter *lt)
 		lc_buf_puts(b, " (the top of track ");
 		put_id(b, t->id);
 		lc_buf_printf(b, ") has %u level%s; ", top->rank, top->rank == 1 ? "" : "s");
-		if (top->rank < LINT_LEVELS_MIN)
-			lc_buf_printf(b, "fewer than %d leave long gaps between promotions", LINT_LEVELS_MIN);
+		if (top->rank < LC_LINT_LEVELS_MIN)
+			lc_buf_printf(b, "fewer than %d leave long gaps between promotions", LC_LINT_LEVELS_MIN);
 		else
 			lc_buf_printf(b, "more than %d create false granularity that makes calibration harder",
-			              LINT_LEVELS_MAX);
-		lc_buf_printf(b, " (use %d to %d)", LINT_LEVELS_MIN, LINT_LEVELS_MAX);
-		emit(lt, LINT_LEVEL_COUNT, &t->at);
+			              LC_LINT_LEVELS_MAX);
+		lc_buf_printf(b, " (use %d to %d)", LC_LINT_LEVELS_MIN, LC_LINT_LEVELS_MAX);
+		emit(lt, LC_LINT_LEVEL_COUNT, &t->at);
 	}
 }
 
@@ -1257,7 +1257,7 @@ static void parity_finding(linter *lt, const ladder_level *fork, const ladder_tr
 	lc_buf_printf(b, " reaches rank %u (", best->rank);
 	lc_buf_put(b, best->id.s, best->id.len);
 	lc_buf_puts(b, "): let both paths reach as high, or growth on the shorter one ends early");
-	emit(lt, LINT_TRACK_PARITY, at);
+	emit(lt, LC_LINT_TRACK_PARITY, at);
 }
 
 /* At every fork (a level that tracks continue from), the branches are the
@@ -1265,7 +1265,7 @@ static void parity_finding(linter *lt, const ladder_level *fork, const ladder_tr
  * continuation. Each branch must reach the rank of the highest. */
 static void track_parity(linter *lt)
 {
-	if (!lt->on[LINT_TRACK_PARITY])
+	if (!lt->on[LC_LINT_TRACK_PARITY])
 		return;
 	const ladder *l = lt->l;
 	for (size_t li = 0; li < l->nlevels; li++) {
@@ -1299,7 +1299,7 @@ static void track_parity(linter *lt)
 
 static void missing_crossover(linter *lt)
 {
-	if (!lt->on[LINT_MISSING_CROSSOVER])
+	if (!lt->on[LC_LINT_MISSING_CROSSOVER])
 		return;
 	const ladder *l = lt->l;
 	const ladder_track *first = NULL;
@@ -1317,7 +1317,7 @@ static void missing_crossover(linter *lt)
 		lc_buf_puts(b, " starts a chain of its own beside track ");
 		put_id(b, first->id);
 		lc_buf_puts(b, ": say which level it branches from with 'from: LEVEL', so the crossover point is explicit");
-		emit(lt, LINT_MISSING_CROSSOVER, &t->at);
+		emit(lt, LC_LINT_MISSING_CROSSOVER, &t->at);
 	}
 }
 
@@ -1332,39 +1332,39 @@ static void competency_counts(linter *lt)
 		for (size_t g = 0; g < ladder_role_ngroups(l, r); g++)
 			n += ladder_role_group(l, r, g)->ncompetencies;
 		lc_buf *b = &lt->msg;
-		if (n > LINT_COMPETENCIES_MAX && lt->on[LINT_TOO_MANY_COMPETENCIES]) {
+		if (n > LC_LINT_COMPETENCIES_MAX && lt->on[LC_LINT_TOO_MANY_COMPETENCIES]) {
 			lc_buf_puts(b, "role ");
 			put_id(b, r->id);
 			lc_buf_printf(b, " has %zu competencies (company-wide and its own); more than %d take too long "
-			              "to evaluate: merge or drop some", n, LINT_COMPETENCIES_MAX);
-			emit(lt, LINT_TOO_MANY_COMPETENCIES, &r->at);
-		} else if (n < LINT_COMPETENCIES_MIN && lt->on[LINT_TOO_FEW_COMPETENCIES]) {
+			              "to evaluate: merge or drop some", n, LC_LINT_COMPETENCIES_MAX);
+			emit(lt, LC_LINT_TOO_MANY_COMPETENCIES, &r->at);
+		} else if (n < LC_LINT_COMPETENCIES_MIN && lt->on[LC_LINT_TOO_FEW_COMPETENCIES]) {
 			lc_buf_puts(b, "role ");
 			put_id(b, r->id);
 			lc_buf_printf(b, " has %zu competenc%s (company-wide and its own); fewer than %d cannot cover "
-			              "both core and functional skills", n, n == 1 ? "y" : "ies", LINT_COMPETENCIES_MIN);
-			emit(lt, LINT_TOO_FEW_COMPETENCIES, &r->at);
+			              "both core and functional skills", n, n == 1 ? "y" : "ies", LC_LINT_COMPETENCIES_MIN);
+			emit(lt, LC_LINT_TOO_FEW_COMPETENCIES, &r->at);
 		}
 	}
 }
 
 static void duplicate_title(linter *lt)
 {
-	if (!lt->on[LINT_DUPLICATE_TITLE])
+	if (!lt->on[LC_LINT_DUPLICATE_TITLE])
 		return;
 	const ladder *l = lt->l;
 	for (size_t ri = 0; ri < l->nroles; ri++) {
 		const ladder_role *r = l->roles[ri];
-		idmap seen;
-		idmap_init(&seen);
+		lc_idmap seen;
+		lc_idmap_init(&seen);
 		for (size_t i = 0; i < l->nlevels; i++) {
 			const ladder_level *lv = l->levels[i];
 			ladder_str title = r->title[i];
 			if (!title.s)
 				continue; /* not on the role's tracks */
-			const ladder_level *first = idmap_get(&seen, title.s, title.len);
+			const ladder_level *first = lc_idmap_get(&seen, title.s, title.len);
 			if (!first) {
-				if (idmap_put(&seen, title.s, title.len, (void *)lv) == &seen)
+				if (lc_idmap_put(&seen, title.s, title.len, (void *)lv) == &seen)
 					lt->oom = 1;
 				continue;
 			}
@@ -1381,9 +1381,9 @@ static void duplicate_title(linter *lt)
 			const lc_mark *at = r->title_override[i].s ? &r->title_override_at[i]
 			                    : lv->title.s            ? &lv->title_at
 			                                             : &lv->at;
-			emit(lt, LINT_DUPLICATE_TITLE, at);
+			emit(lt, LC_LINT_DUPLICATE_TITLE, at);
 		}
-		idmap_free(&seen);
+		lc_idmap_free(&seen);
 	}
 }
 
@@ -1396,7 +1396,7 @@ static int criteria_given(const ladder_criteria *c)
 
 static void promotion_criteria(linter *lt)
 {
-	if (!lt->on[LINT_MISSING_PROMOTION_CRITERIA])
+	if (!lt->on[LC_LINT_MISSING_PROMOTION_CRITERIA])
 		return;
 	const ladder *l = lt->l;
 	const ladder_promotion *p = &l->promotion;
@@ -1422,7 +1422,7 @@ static void promotion_criteria(linter *lt)
 		if (promotable > 0) {
 			lc_buf_puts(b, "the ladder has no promotion criteria: say what evidence is enough to advance, "
 			               "for every level under 'promotion:' or per level under 'promotion: into:'");
-			emit(lt, LINT_MISSING_PROMOTION_CRITERIA, p->present ? &p->at : &l->at);
+			emit(lt, LC_LINT_MISSING_PROMOTION_CRITERIA, p->present ? &p->at : &l->at);
 		}
 		free(has);
 		return;
@@ -1436,30 +1436,30 @@ static void promotion_criteria(linter *lt)
 		lc_buf_puts(b, ": add criteria under 'promotion: into: ");
 		lc_buf_put(b, lv->id.s, lv->id.len);
 		lc_buf_puts(b, "', or defaults for every level under 'promotion:'");
-		emit(lt, LINT_MISSING_PROMOTION_CRITERIA, &lv->at);
+		emit(lt, LC_LINT_MISSING_PROMOTION_CRITERIA, &lv->at);
 	}
 	free(has);
 }
 
 /* ---- the whole lint ------------------------------------------------------------------------- */
 
-int lint_ladder(const ladder *l, const lint_options *o, lc_diags *d)
+int lc_lint_ladder(const ladder *l, const lc_lint_options *o, lc_diags *d)
 {
 	linter lt;
 	memset(&lt, 0, sizeof lt);
 	lt.l = l;
 	lt.d = d;
 	lc_buf_init(&lt.msg);
-	for (int r = 0; r < LINT_NRULES; r++)
+	for (int r = 0; r < LC_LINT_NRULES; r++)
 		lt.on[r] = 1;
 	for (size_t i = 0; i < l->lint.ndisable; i++) {
-		int r = lint_find_rule(l->lint.disable[i].s, l->lint.disable[i].len);
+		int r = lc_lint_find_rule(l->lint.disable[i].s, l->lint.disable[i].len);
 		if (r >= 0)
 			lt.on[r] = 0;
 	}
-	for (int r = 0; r < LINT_NRULES; r++)
-		if (o && o->rule[r] != LINT_RULE_DEFAULT)
-			lt.on[r] = o->rule[r] == LINT_RULE_ON;
+	for (int r = 0; r < LC_LINT_NRULES; r++)
+		if (o && o->rule[r] != LC_LINT_RULE_DEFAULT)
+			lt.on[r] = o->rule[r] == LC_LINT_RULE_ON;
 
 	check_config(&lt);
 	if (index_tracks(&lt) < 0) {

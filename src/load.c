@@ -36,10 +36,10 @@ void ladder_limits_default(ladder_limits *lim)
 /* One file of the ladder: the main file or an included one. */
 typedef struct unit {
 	lc_source *src;
-	yt_node *root;
+	lc_yt_node *root;
 	char *real;         /* realpath, for cycles and containment */
 	int is_main;
-	yt_node *tracks, *groups, *roles, *paths;
+	lc_yt_node *tracks, *groups, *roles, *paths;
 } unit;
 
 /* A growable array of pointers, copied into the arena when complete. */
@@ -59,16 +59,16 @@ typedef struct loader {
 	FILE *stream;       /* the main file comes from here (ladder_load_stream) */
 	const char **stack; /* realpaths of the files being included, for cycles */
 	size_t nstack;
-	idmap tracks, levels, roles, groups;
+	lc_idmap tracks, levels, roles, groups;
 	vec vtracks, vlevels, vgroups, vroles;
-	yt_node *promotion, *lint;
+	lc_yt_node *promotion, *lint;
 	jmp_buf nomem;
 	jmp_buf *nomem_at;  /* where oom() jumps: &nomem, or a guarded call's (GUARDED) */
 	int io_error;
 	size_t cells;       /* per-level entries of roles and competencies so far */
 	/* Streaming (see stream_begin): roles are built while the main file is
 	 * parsed, and their nodes freed, so text not in the source is copied. */
-	yt_stream ys;
+	lc_yt_stream ys;
 	int copy_text;
 	const char *text_lo, *text_hi; /* the main file's bytes */
 	int globals_built;  /* tracks, levels and company-wide groups came first */
@@ -150,7 +150,7 @@ static const char *qs(loader *ld, ladder_str s)
 	return q(ld, s.s ? s.s : "", s.len);
 }
 
-static const char *qn(loader *ld, const yt_node *n)
+static const char *qn(loader *ld, const lc_yt_node *n)
 {
 	return q(ld, n->str, n->len);
 }
@@ -248,21 +248,21 @@ static const char *suggestion(loader *ld, const suggest *s)
 
 /* ---- reading values by the schema --------------------------------------- */
 
-static int want(loader *ld, const yt_node *n, yt_kind kind, const char *what)
+static int want(loader *ld, const lc_yt_node *n, lc_yt_kind kind, const char *what)
 {
 	if (n->kind == kind)
 		return 1;
 	static const char *const kinds[] = {"text", "a sequence (a list of '- ' items)",
 	                                    "a mapping (key: value pairs)"};
-	err(ld, &n->at, "%s must be %s, not %s", what, kinds[kind], yt_kind_name(n));
+	err(ld, &n->at, "%s must be %s, not %s", what, kinds[kind], lc_yt_kind_name(n));
 	return 0;
 }
 
 /* Walks a mapping with the given known keys: vals[i] gets the value of
  * keys[i]. Unknown keys are errors (with a suggestion) unless they start with
  * "x-". Returns 0 when `n` is not a mapping. */
-static int walk_map(loader *ld, const yt_node *n, const char *what, const char *const *keys,
-                    yt_node **vals, const yt_node **keynodes)
+static int walk_map(loader *ld, const lc_yt_node *n, const char *what, const char *const *keys,
+                    lc_yt_node **vals, const lc_yt_node **keynodes)
 {
 	size_t nkeys = 0;
 	while (keys[nkeys])
@@ -272,12 +272,12 @@ static int walk_map(loader *ld, const yt_node *n, const char *what, const char *
 		if (keynodes)
 			keynodes[i] = NULL;
 	}
-	if (!want(ld, n, YT_MAP, what))
+	if (!want(ld, n, LC_YT_MAP, what))
 		return 0;
 	for (uint32_t p = 0; p < n->count; p++) {
-		yt_node *k = n->items[2 * p], *v = n->items[2 * p + 1];
-		if (k->kind != YT_SCALAR) {
-			err(ld, &k->at, "keys in %s must be text, not %s", what, yt_kind_name(k));
+		lc_yt_node *k = n->items[2 * p], *v = n->items[2 * p + 1];
+		if (k->kind != LC_YT_SCALAR) {
+			err(ld, &k->at, "keys in %s must be text, not %s", what, lc_yt_kind_name(k));
 			continue;
 		}
 		size_t i;
@@ -304,7 +304,7 @@ static int walk_map(loader *ld, const yt_node *n, const char *what, const char *
 	return 1;
 }
 
-static int require(loader *ld, const yt_node *map, const yt_node *v, const char *key, const char *what)
+static int require(loader *ld, const lc_yt_node *map, const lc_yt_node *v, const char *key, const char *what)
 {
 	if (v)
 		return 1;
@@ -351,7 +351,7 @@ static unsigned decode_utf8(const unsigned char *p, size_t n)
 
 /* A scalar's text for the model. While streaming, the node is freed soon
  * after: text that is not in the source itself is copied. */
-static const char *keep(loader *ld, const yt_node *v)
+static const char *keep(loader *ld, const lc_yt_node *v)
 {
 	uintptr_t p = (uintptr_t)v->str;
 	if (!ld->copy_text || (p >= (uintptr_t)ld->text_lo && p < (uintptr_t)ld->text_hi))
@@ -361,22 +361,22 @@ static const char *keep(loader *ld, const yt_node *v)
 
 /* Text by the schema. Returns 1 with *out set, 0 for null/absent or on error. */
 
-static int get_text(loader *ld, const yt_node *v, const char *what, unsigned flags, ladder_str *out)
+static int get_text(loader *ld, const lc_yt_node *v, const char *what, unsigned flags, ladder_str *out)
 {
 	out->s = NULL;
 	out->len = 0;
 	if (!v)
 		return 0;
-	if (v->kind == YT_MAP && v->flow) {
+	if (v->kind == LC_YT_MAP && v->flow) {
 		/* `title: {role}` is valid YAML for a mapping: say why */
 		err(ld, &v->at, "%s must be text, not a mapping", what);
 		note(ld, &v->at,
 		     "a value starting with '{' is read as a YAML mapping; quote it, as in \"{role} Lead\"");
 		return 0;
 	}
-	if (!want(ld, v, YT_SCALAR, what))
+	if (!want(ld, v, LC_YT_SCALAR, what))
 		return 0;
-	if (yt_is_null(v)) {
+	if (lc_yt_is_null(v)) {
 		if (flags & T_NONEMPTY)
 			err(ld, &v->at, "%s is empty", what);
 		return 0;
@@ -424,11 +424,11 @@ static int valid_id(const char *s, size_t n)
 	return 1;
 }
 
-static int get_id(loader *ld, const yt_node *v, const char *what, ladder_str *out)
+static int get_id(loader *ld, const lc_yt_node *v, const char *what, ladder_str *out)
 {
 	out->s = NULL;
 	out->len = 0;
-	if (!v || !want(ld, v, YT_SCALAR, what))
+	if (!v || !want(ld, v, LC_YT_SCALAR, what))
 		return 0;
 	if (!valid_id(v->str, v->len)) {
 		if (v->len > ID_MAX)
@@ -444,11 +444,11 @@ static int get_id(loader *ld, const yt_node *v, const char *what, ladder_str *ou
 }
 
 /* Numbers: digits with an optional fraction; nothing YAML 1.1 would guess. */
-static int get_number(loader *ld, const yt_node *v, const char *what, int integer, double min,
+static int get_number(loader *ld, const lc_yt_node *v, const char *what, int integer, double min,
                       double max, ladder_number *out)
 {
 	memset(out, 0, sizeof *out);
-	if (!v || !want(ld, v, YT_SCALAR, what))
+	if (!v || !want(ld, v, LC_YT_SCALAR, what))
 		return 0;
 	const char *s = v->str;
 	size_t n = v->len, i = 0;
@@ -482,15 +482,15 @@ static int get_number(loader *ld, const yt_node *v, const char *what, int intege
 }
 
 /* A sequence of text, e.g. evidence. */
-static ladder_str *get_text_list(loader *ld, const yt_node *v, const char *what, unsigned flags,
+static ladder_str *get_text_list(loader *ld, const lc_yt_node *v, const char *what, unsigned flags,
                                  size_t *n, lc_mark **marks)
 {
 	*n = 0;
 	if (marks)
 		*marks = NULL;
-	if (!v || yt_is_null(v))
+	if (!v || lc_yt_is_null(v))
 		return NULL;
-	if (!want(ld, v, YT_SEQ, what))
+	if (!want(ld, v, LC_YT_SEQ, what))
 		return NULL;
 	ladder_str *out = alloc(ld, v->count, sizeof *out);
 	if (marks)
@@ -618,7 +618,7 @@ enum { K_LADDER, K_ID, K_NAME, K_TITLE, K_UPDATED, K_INTRO, K_TRACKS, K_GROUPS, 
 
 static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const lc_mark *from);
 
-static void check_version(loader *ld, const yt_node *v, const yt_node *map, int required)
+static void check_version(loader *ld, const lc_yt_node *v, const lc_yt_node *map, int required)
 {
 	if (!v) {
 		if (required)
@@ -659,7 +659,7 @@ static int is_stdin_path(const char *path)
 	       strncmp(path, "/proc/self/fd/", 14) == 0;
 }
 
-static void load_include(loader *ld, unit *parent, const yt_node *item)
+static void load_include(loader *ld, unit *parent, const lc_yt_node *item)
 {
 	ladder_str rel;
 	if (!get_text(ld, item, "an include path", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &rel))
@@ -797,8 +797,8 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 			close(fd);
 	}
 
-	yt_node *root = NULL;
-	yt_stream *stream = NULL;
+	lc_yt_node *root = NULL;
+	lc_yt_stream *stream = NULL;
 	if (is_main && ld->ys.begin && src->len >= ld->lim.stream_min) {
 		stream = &ld->ys;
 		if (!ld->ys.release) { /* else all text is copied */
@@ -806,8 +806,8 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 			ld->text_hi = src->data + src->len;
 		}
 	}
-	yt_status st = yt_parse_stream(ld->arena, src, &ld->lim, ld->diags, stream, &root);
-	if (st == YT_NOMEM || ld->stream_oom)
+	lc_yt_status st = lc_yt_parse_stream(ld->arena, src, &ld->lim, ld->diags, stream, &root);
+	if (st == LC_YT_NOMEM || ld->stream_oom)
 		oom(ld);
 	if (lc_source_read_error(src)) {
 		read_again_failed(ld, src, lc_source_read_error(src));
@@ -816,14 +816,14 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 	/* After an anchor inside a role (ys.stopped) the roles from there on stay
 	 * in the tree and build_model() builds them after the streamed ones. */
 	if (!root) {
-		if (st != YT_OK)
+		if (st != LC_YT_OK)
 			return;
 		lc_mark top = {src, 1, 1};
 		err(ld, &top, "the file is empty; a ladder starts with 'ladder: 1'");
 		return;
 	}
 	u->root = root;
-	yt_node *v[K_TOP_N];
+	lc_yt_node *v[K_TOP_N];
 	if (!walk_map(ld, root, is_main ? "the ladder" : "an included file", top_keys, v, NULL))
 		return;
 	check_version(ld, v[K_LADDER], root, is_main);
@@ -854,7 +854,7 @@ static void load_unit(loader *ld, lc_source *src, char *real, int is_main, const
 	u->groups = v[K_GROUPS];
 	u->roles = v[K_ROLES];
 	u->paths = v[K_PATHS];
-	if (v[K_INCLUDE] && !yt_is_null(v[K_INCLUDE]) && want(ld, v[K_INCLUDE], YT_SEQ, "'include'")) {
+	if (v[K_INCLUDE] && !lc_yt_is_null(v[K_INCLUDE]) && want(ld, v[K_INCLUDE], LC_YT_SEQ, "'include'")) {
 		ld->stack = need(ld, realloc(ld->stack, (ld->nstack + 1) * sizeof *ld->stack));
 		ld->stack[ld->nstack++] = u->real;
 		for (uint32_t i = 0; i < v[K_INCLUDE]->count; i++)
@@ -895,9 +895,9 @@ static void dup_error(loader *ld, const lc_mark *at, const lc_mark *first, const
 	note(ld, first, "%s %s is first defined here", what, qs(ld, id));
 }
 
-static void build_level(loader *ld, ladder_track *t, const yt_node *n, vec *levels)
+static void build_level(loader *ld, ladder_track *t, const lc_yt_node *n, vec *levels)
 {
-	yt_node *v[LK_N];
+	lc_yt_node *v[LK_N];
 	if (!walk_map(ld, n, "a level", level_keys, v, NULL))
 		return;
 	ladder_level *lv = alloc(ld, 1, sizeof *lv);
@@ -913,7 +913,7 @@ static void build_level(loader *ld, ladder_track *t, const yt_node *n, vec *leve
 	get_text(ld, v[LK_SUMMARY], "a level's 'summary'", 0, &lv->summary);
 	if (!ok)
 		return;
-	ladder_level *prev = idmap_put(&ld->levels, lv->id.s, lv->id.len, lv);
+	ladder_level *prev = lc_idmap_put(&ld->levels, lv->id.s, lv->id.len, lv);
 	if (prev == (void *)&ld->levels)
 		oom(ld);
 	if (prev) {
@@ -928,9 +928,9 @@ static void build_level(loader *ld, ladder_track *t, const yt_node *n, vec *leve
 	vec_push(ld, &ld->vlevels, lv);
 }
 
-static void build_track(loader *ld, const yt_node *n)
+static void build_track(loader *ld, const lc_yt_node *n)
 {
-	yt_node *v[TK_N];
+	lc_yt_node *v[TK_N];
 	if (!walk_map(ld, n, "a track", track_keys, v, NULL))
 		return;
 	ladder_track *t = alloc(ld, 1, sizeof *t);
@@ -941,7 +941,7 @@ static void build_track(loader *ld, const yt_node *n)
 	if (v[TK_FROM] && get_id(ld, v[TK_FROM], "'from'", &t->from_id))
 		t->from_at = v[TK_FROM]->at;
 	if (ok) {
-		ladder_track *prev = idmap_put(&ld->tracks, t->id.s, t->id.len, t);
+		ladder_track *prev = lc_idmap_put(&ld->tracks, t->id.s, t->id.len, t);
 		if (prev == (void *)&ld->tracks)
 			oom(ld);
 		if (prev) {
@@ -950,7 +950,7 @@ static void build_track(loader *ld, const yt_node *n)
 		}
 	}
 	vec levels = {0};
-	if (require(ld, n, v[TK_LEVELS], "levels", "a track") && want(ld, v[TK_LEVELS], YT_SEQ, "'levels'")) {
+	if (require(ld, n, v[TK_LEVELS], "levels", "a track") && want(ld, v[TK_LEVELS], LC_YT_SEQ, "'levels'")) {
 		if (v[TK_LEVELS]->count == 0)
 			err(ld, &v[TK_LEVELS]->at, "track %s has no levels", qs(ld, t->id));
 		for (uint32_t i = 0; i < v[TK_LEVELS]->count; i++)
@@ -964,9 +964,9 @@ static void build_track(loader *ld, const yt_node *n)
 	vec_push(ld, &ld->vtracks, t);
 }
 
-static const ladder_level *find_level(loader *ld, const yt_node *k, const char *what)
+static const ladder_level *find_level(loader *ld, const lc_yt_node *k, const char *what)
 {
-	const ladder_level *lv = idmap_get(&ld->levels, k->str, k->len);
+	const ladder_level *lv = lc_idmap_get(&ld->levels, k->str, k->len);
 	if (lv)
 		return lv;
 	suggest s;
@@ -1041,7 +1041,7 @@ static void resolve_tracks(loader *ld)
 			err(ld, &t->from_at, "the first track starts the ladder and cannot continue from another ('from')");
 			continue;
 		}
-		yt_node key = {.kind = YT_SCALAR, .at = t->from_at, .str = t->from_id.s, .len = t->from_id.len};
+		lc_yt_node key = {.kind = LC_YT_SCALAR, .at = t->from_at, .str = t->from_id.s, .len = t->from_id.len};
 		const ladder_level *from = find_level(ld, &key, "'from':");
 		if (!from)
 			continue;
@@ -1090,9 +1090,9 @@ static int charge_cells(loader *ld, const lc_mark *at, const char *what)
 	return 0;
 }
 
-static void build_competency(loader *ld, ladder_group *g, const yt_node *n, idmap *comp_ids, vec *comps)
+static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, lc_idmap *comp_ids, vec *comps)
 {
-	yt_node *v[CK_N];
+	lc_yt_node *v[CK_N];
 	if (!walk_map(ld, n, "a competency", comp_keys, v, NULL))
 		return;
 	ladder *l = ld->l;
@@ -1112,12 +1112,12 @@ static void build_competency(loader *ld, ladder_group *g, const yt_node *n, idma
 	c->lint_disable = get_text_list(ld, v[CK_LINT], "'x-lint-disable'", T_ONE_LINE | T_NO_CONTROL,
 	                                &c->nlint_disable, &c->lint_disable_at);
 	const ladder_role *r = g->role;
-	if (require(ld, n, v[CK_LEVELS], "levels", "a competency") && !yt_is_null(v[CK_LEVELS]) &&
-	    want(ld, v[CK_LEVELS], YT_MAP, "a competency's 'levels'")) {
-		const yt_node *m = v[CK_LEVELS];
+	if (require(ld, n, v[CK_LEVELS], "levels", "a competency") && !lc_yt_is_null(v[CK_LEVELS]) &&
+	    want(ld, v[CK_LEVELS], LC_YT_MAP, "a competency's 'levels'")) {
+		const lc_yt_node *m = v[CK_LEVELS];
 		for (uint32_t i = 0; i < m->count; i++) {
-			const yt_node *k = m->items[2 * i], *t = m->items[2 * i + 1];
-			if (!want(ld, k, YT_SCALAR, "a level key"))
+			const lc_yt_node *k = m->items[2 * i], *t = m->items[2 * i + 1];
+			if (!want(ld, k, LC_YT_SCALAR, "a level key"))
 				continue;
 			const ladder_level *lv = find_level(ld, k, "level");
 			if (!lv)
@@ -1128,7 +1128,7 @@ static void build_competency(loader *ld, ladder_group *g, const yt_node *n, idma
 			}
 			ladder_str text;
 			if (!get_text(ld, t, "an expectation", T_NONEMPTY, &text)) {
-				if (yt_is_null(t))
+				if (lc_yt_is_null(t))
 					err(ld, &t->at, "the expectation at %s is empty; write it, or remove the key",
 					    qs(ld, lv->id));
 				continue;
@@ -1139,7 +1139,7 @@ static void build_competency(loader *ld, ladder_group *g, const yt_node *n, idma
 	}
 	if (!ok)
 		return;
-	ladder_competency *prev = idmap_put(comp_ids, c->id.s, c->id.len, c);
+	ladder_competency *prev = lc_idmap_put(comp_ids, c->id.s, c->id.len, c);
 	if (prev == (void *)comp_ids)
 		oom(ld);
 	if (prev) {
@@ -1151,10 +1151,10 @@ static void build_competency(loader *ld, ladder_group *g, const yt_node *n, idma
 }
 
 /* `scope` holds the group ids a new group must not reuse. */
-static ladder_group *build_group(loader *ld, const yt_node *n, ladder_role *r, idmap *scope,
-                                 idmap *comp_ids)
+static ladder_group *build_group(loader *ld, const lc_yt_node *n, ladder_role *r, lc_idmap *scope,
+                                 lc_idmap *comp_ids)
 {
-	yt_node *v[GK_N];
+	lc_yt_node *v[GK_N];
 	if (!walk_map(ld, n, "a group", group_keys, v, NULL))
 		return NULL;
 	ladder_group *g = alloc(ld, 1, sizeof *g);
@@ -1165,14 +1165,14 @@ static ladder_group *build_group(loader *ld, const yt_node *n, ladder_role *r, i
 		get_text(ld, v[GK_NAME], "a group's 'name'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &g->name);
 	get_text(ld, v[GK_DESCRIPTION], "a group's 'description'", 0, &g->description);
 	if (ok) {
-		ladder_group *prev = idmap_get(&ld->groups, g->id.s, g->id.len);
+		ladder_group *prev = lc_idmap_get(&ld->groups, g->id.s, g->id.len);
 		if (r && prev) {
 			err(ld, &v[GK_ID]->at, "group id %s is already a company-wide group; give the role's group its own id",
 			    qs(ld, g->id));
 			note(ld, &prev->at, "the company-wide group %s is defined here", qs(ld, g->id));
 			ok = 0;
 		} else {
-			prev = idmap_put(scope, g->id.s, g->id.len, g);
+			prev = lc_idmap_put(scope, g->id.s, g->id.len, g);
 			if (prev == (void *)scope)
 				oom(ld);
 			if (prev) {
@@ -1183,7 +1183,7 @@ static ladder_group *build_group(loader *ld, const yt_node *n, ladder_role *r, i
 	}
 	vec comps = {0};
 	if (require(ld, n, v[GK_COMPETENCIES], "competencies", "a group") &&
-	    want(ld, v[GK_COMPETENCIES], YT_SEQ, "'competencies'")) {
+	    want(ld, v[GK_COMPETENCIES], LC_YT_SEQ, "'competencies'")) {
 		for (uint32_t i = 0; i < v[GK_COMPETENCIES]->count; i++)
 			build_competency(ld, g, v[GK_COMPETENCIES]->items[i], comp_ids, &comps);
 	}
@@ -1197,28 +1197,28 @@ static ladder_group *build_group(loader *ld, const yt_node *n, ladder_role *r, i
 static const char *const role_keys[] = {"id", "name", "family", "tracks", "titles", "groups", NULL};
 enum { RK_ID, RK_NAME, RK_FAMILY, RK_TRACKS, RK_TITLES, RK_GROUPS, RK_N };
 
-static void build_role_tracks(loader *ld, ladder_role *r, const yt_node *v)
+static void build_role_tracks(loader *ld, ladder_role *r, const lc_yt_node *v)
 {
 	ladder *l = ld->l;
 	r->tracks = alloc(ld, l->ntracks, sizeof *r->tracks);
-	if (!v || yt_is_null(v)) {
+	if (!v || lc_yt_is_null(v)) {
 		for (size_t i = 0; i < l->ntracks; i++)
 			r->tracks[i] = l->tracks[i];
 		r->ntracks = l->ntracks;
 		return;
 	}
 	r->tracks_given = 1;
-	if (!want(ld, v, YT_SEQ, "a role's 'tracks'"))
+	if (!want(ld, v, LC_YT_SEQ, "a role's 'tracks'"))
 		return;
 	unsigned char *taken = calloc(l->ntracks + 1, 1);
 	if (!taken)
 		oom(ld);
 	for (uint32_t i = 0; i < v->count; i++) {
-		const yt_node *k = v->items[i];
+		const lc_yt_node *k = v->items[i];
 		ladder_str id;
 		if (!get_id(ld, k, "a track id", &id))
 			continue;
-		ladder_track *t = idmap_get(&ld->tracks, id.s, id.len);
+		ladder_track *t = lc_idmap_get(&ld->tracks, id.s, id.len);
 		if (!t) {
 			suggest s;
 			suggest_init(&s, id.s, id.len);
@@ -1246,9 +1246,9 @@ static void build_role_tracks(loader *ld, ladder_role *r, const yt_node *v)
 	free(taken);
 }
 
-static void build_role(loader *ld, const yt_node *n)
+static void build_role(loader *ld, const lc_yt_node *n)
 {
-	yt_node *v[RK_N];
+	lc_yt_node *v[RK_N];
 	if (!walk_map(ld, n, "a role", role_keys, v, NULL))
 		return;
 	ladder *l = ld->l;
@@ -1261,7 +1261,7 @@ static void build_role(loader *ld, const yt_node *n)
 		get_text(ld, v[RK_NAME], "a role's 'name'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &r->name);
 	get_text(ld, v[RK_FAMILY], "a role's 'family'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &r->family);
 	if (ok) {
-		ladder_role *prev = idmap_put(&ld->roles, r->id.s, r->id.len, r);
+		ladder_role *prev = lc_idmap_put(&ld->roles, r->id.s, r->id.len, r);
 		if (prev == (void *)&ld->roles)
 			oom(ld);
 		if (prev) {
@@ -1275,11 +1275,11 @@ static void build_role(loader *ld, const yt_node *n)
 	r->title_override = alloc(ld, l->nlevels, sizeof *r->title_override);
 	r->title_override_at = alloc(ld, l->nlevels, sizeof *r->title_override_at);
 	r->title = alloc(ld, l->nlevels, sizeof *r->title);
-	const yt_node *tv = v[RK_TITLES];
-	if (tv && !yt_is_null(tv) && want(ld, tv, YT_MAP, "a role's 'titles'")) {
+	const lc_yt_node *tv = v[RK_TITLES];
+	if (tv && !lc_yt_is_null(tv) && want(ld, tv, LC_YT_MAP, "a role's 'titles'")) {
 		for (uint32_t i = 0; i < tv->count; i++) {
-			const yt_node *k = tv->items[2 * i], *t = tv->items[2 * i + 1];
-			if (!want(ld, k, YT_SCALAR, "a level key"))
+			const lc_yt_node *k = tv->items[2 * i], *t = tv->items[2 * i + 1];
+			if (!want(ld, k, LC_YT_SCALAR, "a level key"))
 				continue;
 			const ladder_level *lv = find_level(ld, k, "title for level");
 			if (!lv)
@@ -1293,11 +1293,11 @@ static void build_role(loader *ld, const yt_node *n)
 				r->title_override_at[lv->index] = t->at;
 		}
 	}
-	const yt_node *gv = v[RK_GROUPS];
-	if (gv && !yt_is_null(gv) && want(ld, gv, YT_SEQ, "a role's 'groups'")) {
-		idmap scope, comp_ids;
-		idmap_init(&scope);
-		idmap_init(&comp_ids);
+	const lc_yt_node *gv = v[RK_GROUPS];
+	if (gv && !lc_yt_is_null(gv) && want(ld, gv, LC_YT_SEQ, "a role's 'groups'")) {
+		lc_idmap scope, comp_ids;
+		lc_idmap_init(&scope);
+		lc_idmap_init(&comp_ids);
 		vec groups = {0};
 		for (uint32_t i = 0; i < gv->count; i++) {
 			ladder_group *g = build_group(ld, gv->items[i], r, &scope, &comp_ids);
@@ -1306,8 +1306,8 @@ static void build_role(loader *ld, const yt_node *n)
 		}
 		r->groups = (ladder_group **)vec_finish(ld, &groups, &r->ngroups);
 		free(groups.items);
-		idmap_free(&scope);
-		idmap_free(&comp_ids);
+		lc_idmap_free(&scope);
+		lc_idmap_free(&comp_ids);
 	}
 	if (!ok)
 		return;
@@ -1388,7 +1388,7 @@ static const char *const criteria_keys[] = {"min_average", "min_each", "time_in_
 enum { PK_MIN_AVERAGE, PK_MIN_EACH, PK_TIME, PK_EVIDENCE, PK_SCALE, PK_INTO, PK_N };
 static const char *const into_keys[] = {"min_average", "min_each", "time_in_level", "evidence", NULL};
 
-static void build_criteria(loader *ld, yt_node **v, double scale, ladder_criteria *c)
+static void build_criteria(loader *ld, lc_yt_node **v, double scale, ladder_criteria *c)
 {
 	if (v[PK_MIN_AVERAGE])
 		get_number(ld, v[PK_MIN_AVERAGE], "'min_average'", 0, 1, scale, &c->min_average);
@@ -1398,12 +1398,12 @@ static void build_criteria(loader *ld, yt_node **v, double scale, ladder_criteri
 	c->evidence = get_text_list(ld, v[PK_EVIDENCE], "'evidence'", 0, &c->nevidence, NULL);
 }
 
-static void build_promotion(loader *ld, const yt_node *n)
+static void build_promotion(loader *ld, const lc_yt_node *n)
 {
 	ladder_promotion *p = &ld->l->promotion;
-	if (!n || yt_is_null(n))
+	if (!n || lc_yt_is_null(n))
 		return;
-	yt_node *v[PK_N];
+	lc_yt_node *v[PK_N];
 	if (!walk_map(ld, n, "'promotion'", criteria_keys, v, NULL))
 		return;
 	p->present = 1;
@@ -1415,13 +1415,13 @@ static void build_promotion(loader *ld, const yt_node *n)
 	else if (!v[PK_SCALE] && (v[PK_MIN_AVERAGE] || v[PK_MIN_EACH]))
 		err(ld, &n->at, "'promotion' sets minimum ratings but no 'scale' (ratings run 1..scale)");
 	build_criteria(ld, v, scale, &p->defaults);
-	const yt_node *into = v[PK_INTO];
-	if (!into || yt_is_null(into) || !want(ld, into, YT_MAP, "'into'"))
+	const lc_yt_node *into = v[PK_INTO];
+	if (!into || lc_yt_is_null(into) || !want(ld, into, LC_YT_MAP, "'into'"))
 		return;
 	p->into = alloc(ld, into->count, sizeof *p->into);
 	for (uint32_t i = 0; i < into->count; i++) {
-		const yt_node *k = into->items[2 * i], *e = into->items[2 * i + 1];
-		if (!want(ld, k, YT_SCALAR, "a level key"))
+		const lc_yt_node *k = into->items[2 * i], *e = into->items[2 * i + 1];
+		if (!want(ld, k, LC_YT_SCALAR, "a level key"))
 			continue;
 		const ladder_level *lv = find_level(ld, k, "promotion into");
 		if (!lv)
@@ -1430,7 +1430,7 @@ static void build_promotion(loader *ld, const yt_node *n)
 			err(ld, &k->at, "%s starts its chain: nobody is promoted into it", qs(ld, lv->id));
 			continue;
 		}
-		yt_node *ev[PK_N] = {0};
+		lc_yt_node *ev[PK_N] = {0};
 		if (!walk_map(ld, e, "promotion criteria", into_keys, ev, NULL))
 			continue;
 		ladder_promotion_into *pi = &p->into[p->ninto++];
@@ -1445,12 +1445,12 @@ static void build_promotion(loader *ld, const yt_node *n)
 static const char *const path_keys[] = {"from", "to", "transferable", "gaps", NULL};
 enum { XK_FROM, XK_TO, XK_TRANSFERABLE, XK_GAPS, XK_N };
 
-static const ladder_role *path_role(loader *ld, const yt_node *map, const yt_node *v, const char *key)
+static const ladder_role *path_role(loader *ld, const lc_yt_node *map, const lc_yt_node *v, const char *key)
 {
 	ladder_str id;
 	if (!require(ld, map, v, key, "a path") || !get_id(ld, v, key[0] == 'f' ? "'from'" : "'to'", &id))
 		return NULL;
-	const ladder_role *r = idmap_get(&ld->roles, id.s, id.len);
+	const ladder_role *r = lc_idmap_get(&ld->roles, id.s, id.len);
 	if (r)
 		return r;
 	suggest s;
@@ -1465,15 +1465,15 @@ static void build_paths(loader *ld, size_t total)
 {
 	ladder *l = ld->l;
 	l->paths = alloc(ld, total, sizeof *l->paths);
-	idmap seen;
-	idmap_init(&seen);
+	lc_idmap seen;
+	lc_idmap_init(&seen);
 	for (size_t u = 0; u < ld->nunits; u++) {
-		const yt_node *ps = ld->units[u]->paths;
-		if (!ps || yt_is_null(ps) || !want(ld, ps, YT_SEQ, "'paths'"))
+		const lc_yt_node *ps = ld->units[u]->paths;
+		if (!ps || lc_yt_is_null(ps) || !want(ld, ps, LC_YT_SEQ, "'paths'"))
 			continue;
 		for (uint32_t i = 0; i < ps->count; i++) {
-			const yt_node *n = ps->items[i];
-			yt_node *v[XK_N];
+			const lc_yt_node *n = ps->items[i];
+			lc_yt_node *v[XK_N];
 			if (!walk_map(ld, n, "a path", path_keys, v, NULL))
 				continue;
 			ladder_path p = {0};
@@ -1494,31 +1494,31 @@ static void build_paths(loader *ld, size_t total)
 			char *key = alloc(ld, kl + 1, 1);
 			memcpy(key, p.from->id.s, p.from->id.len);
 			memcpy(key + p.from->id.len + 1, p.to->id.s, p.to->id.len);
-			ladder_path *prev = idmap_get(&seen, key, kl);
+			ladder_path *prev = lc_idmap_get(&seen, key, kl);
 			if (prev) {
 				err(ld, &n->at, "the path from %s to %s is given twice", qs(ld, p.from->id), qs(ld, p.to->id));
 				note(ld, &prev->at, "first given here");
 				continue;
 			}
 			l->paths[l->npaths] = p;
-			if (idmap_put(&seen, key, kl, &l->paths[l->npaths]) == &seen) {
-				idmap_free(&seen);
+			if (lc_idmap_put(&seen, key, kl, &l->paths[l->npaths]) == &seen) {
+				lc_idmap_free(&seen);
 				oom(ld);
 			}
 			l->npaths++;
 		}
 	}
-	idmap_free(&seen);
+	lc_idmap_free(&seen);
 }
 
 static const char *const lint_keys[] = {"disable", "vague", NULL};
 
-static void build_lint(loader *ld, const yt_node *n)
+static void build_lint(loader *ld, const lc_yt_node *n)
 {
 	ladder_lint_config *lc = &ld->l->lint;
-	if (!n || yt_is_null(n))
+	if (!n || lc_yt_is_null(n))
 		return;
-	yt_node *v[2];
+	lc_yt_node *v[2];
 	if (!walk_map(ld, n, "'lint'", lint_keys, v, NULL))
 		return;
 	lc->at = n->at;
@@ -1528,9 +1528,9 @@ static void build_lint(loader *ld, const yt_node *n)
 
 /* ---- the whole load ------------------------------------------------------ */
 
-static size_t seq_count(const yt_node *n)
+static size_t seq_count(const lc_yt_node *n)
 {
-	return n && n->kind == YT_SEQ ? n->count : 0;
+	return n && n->kind == LC_YT_SEQ ? n->count : 0;
 }
 
 /* Tracks, levels and company-wide groups: what a role refers to. */
@@ -1538,8 +1538,8 @@ static void build_globals(loader *ld)
 {
 	ladder *l = ld->l;
 	for (size_t u = 0; u < ld->nunits; u++) {
-		const yt_node *ts = ld->units[u]->tracks;
-		if (ts && !yt_is_null(ts) && want(ld, ts, YT_SEQ, "'tracks'"))
+		const lc_yt_node *ts = ld->units[u]->tracks;
+		if (ts && !lc_yt_is_null(ts) && want(ld, ts, LC_YT_SEQ, "'tracks'"))
 			for (uint32_t i = 0; i < ts->count; i++)
 				build_track(ld, ts->items[i]);
 	}
@@ -1549,11 +1549,11 @@ static void build_globals(loader *ld)
 		err(ld, &ld->units[0]->tracks->at, "the ladder has no tracks");
 	resolve_tracks(ld);
 
-	idmap comp_ids;
-	idmap_init(&comp_ids);
+	lc_idmap comp_ids;
+	lc_idmap_init(&comp_ids);
 	for (size_t u = 0; u < ld->nunits; u++) {
-		const yt_node *gs = ld->units[u]->groups;
-		if (!gs || yt_is_null(gs) || !want(ld, gs, YT_SEQ, "'groups'"))
+		const lc_yt_node *gs = ld->units[u]->groups;
+		if (!gs || lc_yt_is_null(gs) || !want(ld, gs, LC_YT_SEQ, "'groups'"))
 			continue;
 		for (uint32_t i = 0; i < gs->count; i++) {
 			ladder_group *g = build_group(ld, gs->items[i], NULL, &ld->groups, &comp_ids);
@@ -1561,7 +1561,7 @@ static void build_globals(loader *ld)
 				vec_push(ld, &ld->vgroups, g);
 		}
 	}
-	idmap_free(&comp_ids);
+	lc_idmap_free(&comp_ids);
 	l->groups = (ladder_group **)vec_finish(ld, &ld->vgroups, &l->ngroups);
 }
 
@@ -1593,24 +1593,24 @@ static void build_globals(loader *ld)
 		(ld)->nomem_at = outer_;                                        \
 	} while (0)
 
-static int key_is(const yt_node *k, const char *name)
+static int key_is(const lc_yt_node *k, const char *name)
 {
 	size_t n = strlen(name);
-	return k->kind == YT_SCALAR && k->len == n && memcmp(k->str, name, n) == 0;
+	return k->kind == LC_YT_SCALAR && k->len == n && memcmp(k->str, name, n) == 0;
 }
 
-static int stream_begin(void *ctx, const yt_node *key, yt_node *const *pairs, size_t npairs)
+static int stream_begin(void *ctx, const lc_yt_node *key, lc_yt_node *const *pairs, size_t npairs)
 {
 	loader *ld = ctx;
 	if (ld->globals_built || !key_is(key, "roles"))
 		return 0;
-	yt_node *tracks = NULL, *groups = NULL;
+	lc_yt_node *tracks = NULL, *groups = NULL;
 	for (size_t i = 0; i < npairs; i++) {
-		const yt_node *k = pairs[2 * i];
-		if (k->kind != YT_SCALAR || key_is(k, "include") || key_is(k, "roles"))
+		const lc_yt_node *k = pairs[2 * i];
+		if (k->kind != LC_YT_SCALAR || key_is(k, "include") || key_is(k, "roles"))
 			return 0;
 		if (key_is(k, "tracks") || key_is(k, "groups")) {
-			yt_node **slot = key_is(k, "tracks") ? &tracks : &groups;
+			lc_yt_node **slot = key_is(k, "tracks") ? &tracks : &groups;
 			if (*slot)
 				return 0; /* a duplicate key: the plain load reports it */
 			*slot = pairs[2 * i + 1];
@@ -1631,7 +1631,7 @@ static int stream_begin(void *ctx, const yt_node *key, yt_node *const *pairs, si
 	return 1;
 }
 
-static int stream_item(void *ctx, const yt_node *item)
+static int stream_item(void *ctx, const lc_yt_node *item)
 {
 	loader *ld = ctx;
 	size_t before = ld->diags->count + ld->diags->errors + ld->diags->warnings;
@@ -1661,7 +1661,7 @@ static void *stream_fork(void *ctx)
 	f->nomem_at = &f->nomem;
 	lc_diags_init(&f->own_diags);
 	f->diags = &f->own_diags;
-	idmap_init(&f->roles);
+	lc_idmap_init(&f->roles);
 	memset(&f->vroles, 0, sizeof f->vroles);
 	f->cells = 0;
 	f->quiet = 1;
@@ -1673,7 +1673,7 @@ static void stream_drop(void *fctx)
 	loader *f = fctx;
 	if (f->arena)
 		lc_arena_free(f->arena);
-	idmap_free(&f->roles);
+	lc_idmap_free(&f->roles);
 	free(f->vroles.items);
 	lc_diags_free(&f->own_diags);
 	free(f);
@@ -1681,7 +1681,7 @@ static void stream_drop(void *fctx)
 
 /* Any diagnostic stops the second thread: the first then parses that part
  * itself, and the load starts again anyway. */
-static int stream_fork_item(void *fctx, const yt_node *item)
+static int stream_fork_item(void *fctx, const lc_yt_node *item)
 {
 	loader *f = fctx;
 	if (setjmp(f->nomem))
@@ -1725,7 +1725,7 @@ static void merge_roles(loader *ld, loader *f, const lc_source *piece_src, uint3
 	for (size_t i = 0; i < f->vroles.n; i++) {
 		ladder_role *r = f->vroles.items[i];
 		move_role_marks(ld->l, r, piece_src, src, shift);
-		if (idmap_put(&ld->roles, r->id.s, r->id.len, r))
+		if (lc_idmap_put(&ld->roles, r->id.s, r->id.len, r))
 			ld->stream_broken = 1; /* a duplicate id (or no memory): the plain load reports it */
 		r->index = (uint32_t)ld->vroles.n;
 		vec_push(ld, &ld->vroles, r);
@@ -1756,8 +1756,8 @@ static void build_model(loader *ld)
 		build_globals(ld);
 
 	for (size_t u = 0; u < ld->nunits; u++) {
-		const yt_node *rs = ld->units[u]->roles;
-		if (!rs || yt_is_null(rs) || !want(ld, rs, YT_SEQ, "'roles'"))
+		const lc_yt_node *rs = ld->units[u]->roles;
+		if (!rs || lc_yt_is_null(rs) || !want(ld, rs, LC_YT_SEQ, "'roles'"))
 			continue;
 		for (uint32_t i = 0; i < rs->count; i++)
 			build_role(ld, rs->items[i]);
@@ -1774,10 +1774,10 @@ static void loader_cleanup(loader *ld)
 	free(ld->units);
 	free(ld->stack);
 	free(ld->root_dir);
-	idmap_free(&ld->tracks);
-	idmap_free(&ld->levels);
-	idmap_free(&ld->roles);
-	idmap_free(&ld->groups);
+	lc_idmap_free(&ld->tracks);
+	lc_idmap_free(&ld->levels);
+	lc_idmap_free(&ld->roles);
+	lc_idmap_free(&ld->groups);
 	free(ld->vtracks.items);
 	free(ld->vlevels.items);
 	free(ld->vgroups.items);
@@ -1890,10 +1890,10 @@ static ladder_status load_once(input *in, const ladder_limits *lim, lc_diags *di
 		ladder_free(ld->l);
 		return LADDER_NOMEM;
 	}
-	idmap_init(&ldv.tracks);
-	idmap_init(&ldv.levels);
-	idmap_init(&ldv.roles);
-	idmap_init(&ldv.groups);
+	lc_idmap_init(&ldv.tracks);
+	lc_idmap_init(&ldv.levels);
+	lc_idmap_init(&ldv.roles);
+	lc_idmap_init(&ldv.groups);
 
 	lc_source *src = new_source(&ldv, path);
 	if (in->taken) {

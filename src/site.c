@@ -34,13 +34,13 @@ enum { REMOVE_MAX_DEPTH = 64 };
 
 /* ---- page list ------------------------------------------------------------ */
 
-int site_parse_formats(const char *list, unsigned *out)
+int lc_site_parse_formats(const char *list, unsigned *out)
 {
 	static const struct {
 		const char *name;
 		unsigned bit;
-	} names[] = {{"html", SITE_HTML}, {"markdown", SITE_MARKDOWN}, {"md", SITE_MARKDOWN},
-	             {"csv", SITE_CSV}, {"json", SITE_JSON}};
+	} names[] = {{"html", LC_SITE_HTML}, {"markdown", LC_SITE_MARKDOWN}, {"md", LC_SITE_MARKDOWN},
+	             {"csv", LC_SITE_CSV}, {"json", LC_SITE_JSON}};
 	unsigned bits = 0;
 	const char *p = list;
 	for (;;) {
@@ -61,16 +61,16 @@ int site_parse_formats(const char *list, unsigned *out)
 	return 0;
 }
 
-static void page_name(site_page *p, ladder_str stem, const char *ext)
+static void page_name(lc_site_page *p, ladder_str stem, const char *ext)
 {
 	/* ids are at most 100 characters, so this always fits */
 	snprintf(p->name, sizeof p->name, "%.*s.%s", (int)stem.len, stem.s, ext);
 }
 
-int site_pages(const ladder *l, unsigned formats, site_page **out, size_t *n)
+int lc_site_pages(const ladder *l, unsigned formats, lc_site_page **out, size_t *n)
 {
 	size_t cap = 2 * (l->nroles + 1) + 2, k = 0;
-	site_page *pages = calloc(cap, sizeof *pages);
+	lc_site_page *pages = calloc(cap, sizeof *pages);
 	if (!pages)
 		return -1;
 	static const ladder_str index = {"index", 5}, whole = {"ladder", 6};
@@ -78,11 +78,11 @@ int site_pages(const ladder *l, unsigned formats, site_page **out, size_t *n)
 		unsigned bit;
 		ladder_format format;
 		const char *ext;
-	} kinds[] = {{SITE_HTML, LADDER_FORMAT_HTML, "html"}, {SITE_MARKDOWN, LADDER_FORMAT_MARKDOWN, "md"}};
+	} kinds[] = {{LC_SITE_HTML, LADDER_FORMAT_HTML, "html"}, {LC_SITE_MARKDOWN, LADDER_FORMAT_MARKDOWN, "md"}};
 	for (size_t f = 0; f < sizeof kinds / sizeof kinds[0]; f++) {
 		if (!(formats & kinds[f].bit))
 			continue;
-		site_page *p = &pages[k++];
+		lc_site_page *p = &pages[k++];
 		page_name(p, index, kinds[f].ext);
 		p->format = kinds[f].format;
 		p->view.kind = LADDER_VIEW_OVERVIEW;
@@ -94,14 +94,14 @@ int site_pages(const ladder *l, unsigned formats, site_page **out, size_t *n)
 			p->view.role = l->roles[i];
 		}
 	}
-	if (formats & SITE_CSV) {
-		site_page *p = &pages[k++];
+	if (formats & LC_SITE_CSV) {
+		lc_site_page *p = &pages[k++];
 		page_name(p, whole, "csv");
 		p->format = LADDER_FORMAT_CSV;
 		p->view.kind = LADDER_VIEW_LADDER;
 	}
-	if (formats & SITE_JSON) {
-		site_page *p = &pages[k++];
+	if (formats & LC_SITE_JSON) {
+		lc_site_page *p = &pages[k++];
 		page_name(p, whole, "json");
 		p->format = LADDER_FORMAT_JSON;
 		p->view.kind = LADDER_VIEW_LADDER;
@@ -111,7 +111,7 @@ int site_pages(const ladder *l, unsigned formats, site_page **out, size_t *n)
 	return 0;
 }
 
-int site_render(const ladder *l, const site_page *p, lc_buf *out)
+int lc_site_render(const ladder *l, const lc_site_page *p, lc_buf *out)
 {
 	ladder_emit_options o = {0, 0, 0, 0, NULL, 0};
 	o.link_base = ""; /* pages link to each other by relative file name */
@@ -335,7 +335,7 @@ static long leftover_pid(const char *name, const char *base)
 
 /* Removes what killed builds left beside DIR: directories of ours whose
  * process is gone (a live one is another build running now). */
-static int remove_leftovers(site_dir *d, lc_buf *err)
+static int remove_leftovers(lc_site_dir *d, lc_buf *err)
 {
 	int fd = openat(d->parent_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
@@ -385,7 +385,7 @@ static int dir_is_empty(int fd)
 }
 
 /* DIR may be absent, empty, or a directory that build wrote. */
-static int check_target(site_dir *d, lc_buf *err)
+static int check_target(lc_site_dir *d, lc_buf *err)
 {
 	struct stat st;
 	if (fstatat(d->parent_fd, d->base, &st, AT_SYMLINK_NOFOLLOW) < 0) {
@@ -460,7 +460,7 @@ static int write_file(int dirfd, const char *name, const char *data, size_t len,
 	return 0;
 }
 
-int site_dir_begin(site_dir *d, const char *dir, lc_buf *err)
+int lc_site_dir_begin(lc_site_dir *d, const char *dir, lc_buf *err)
 {
 	memset(d, 0, sizeof *d);
 	d->parent_fd = d->tmp_fd = -1;
@@ -519,7 +519,7 @@ nomem:
 	return -1;
 }
 
-int site_dir_mkdir(site_dir *d, const char *sub, lc_buf *err)
+int lc_site_dir_mkdir(lc_site_dir *d, const char *sub, lc_buf *err)
 {
 	if (mkdirat(d->tmp_fd, sub, 0777) < 0) {
 		char *shown = join(d->tmp, sub);
@@ -535,7 +535,7 @@ int site_dir_mkdir(site_dir *d, const char *sub, lc_buf *err)
 	return 0;
 }
 
-int site_dir_write(site_dir *d, const char *sub, const char *name, const lc_buf *content, lc_buf *err)
+int lc_site_dir_write(lc_site_dir *d, const char *sub, const char *name, const lc_buf *content, lc_buf *err)
 {
 	char *dirpath = sub ? join(d->tmp, sub) : strdup(d->tmp);
 	char *shown = dirpath ? join(dirpath, name) : NULL;
@@ -580,7 +580,7 @@ static int page_sink_write(void *ctx, const char *p, size_t n)
 	return 0;
 }
 
-int site_dir_write_page(site_dir *d, const char *sub, const ladder *l, const site_page *p, lc_buf *scratch,
+int lc_site_dir_write_page(lc_site_dir *d, const char *sub, const ladder *l, const lc_site_page *p, lc_buf *scratch,
                         lc_buf *err)
 {
 	const char *name = p->name;
@@ -618,8 +618,8 @@ int site_dir_write_page(site_dir *d, const char *sub, const ladder *l, const sit
 	if (st == 0) {
 		page_sink ps = {fd, 0};
 		lc_buf_clear(scratch);
-		lc_buf_set_sink(scratch, page_sink_write, &ps, SITE_WRITE_CHUNK);
-		int rc = site_render(l, p, scratch);
+		lc_buf_set_sink(scratch, page_sink_write, &ps, LC_SITE_WRITE_CHUNK);
+		int rc = lc_site_render(l, p, scratch);
 		if (rc == 0)
 			rc = lc_buf_flush(scratch);
 		lc_buf_set_sink(scratch, NULL, NULL, 0);
@@ -635,7 +635,7 @@ int site_dir_write_page(site_dir *d, const char *sub, const ladder *l, const sit
 			close(fd);
 		} else {
 			/* The disk starts on this page while the next ones render;
-			 * site_dir_commit waits for all of them at once (sync_tree). */
+			 * lc_site_dir_commit waits for all of them at once (sync_tree). */
 #ifdef SYNC_FILE_RANGE_WRITE
 			(void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 #endif
@@ -696,7 +696,7 @@ static int sync_tree(int dirfd, const char *shown, int depth, lc_buf *err)
 	return st;
 }
 
-int site_dir_commit(site_dir *d, lc_buf *err)
+int lc_site_dir_commit(lc_site_dir *d, lc_buf *err)
 {
 	if (sync_tree(d->tmp_fd, d->tmp, 0, err) < 0)
 		return -1;
@@ -749,7 +749,7 @@ int site_dir_commit(site_dir *d, lc_buf *err)
 	return 0;
 }
 
-void site_dir_end(site_dir *d)
+void lc_site_dir_end(lc_site_dir *d)
 {
 	if (d->tmp_fd >= 0)
 		close(d->tmp_fd);

@@ -13,7 +13,7 @@ static int role_takes_track(const ladder_role *r, const ladder_track *t)
 	return 0;
 }
 
-int view_shows_role(const ladder_view *v, const ladder_role *r)
+int lc_view_shows_role(const ladder_view *v, const ladder_role *r)
 {
 	if (v->role && v->role != r)
 		return 0;
@@ -25,7 +25,7 @@ int view_shows_role(const ladder_view *v, const ladder_role *r)
 	return 1;
 }
 
-size_t view_matrix_tracks(const ladder *l, const ladder_role *r, const ladder_track *only,
+size_t lc_view_matrix_tracks(const ladder *l, const ladder_role *r, const ladder_track *only,
                           const ladder_track **out)
 {
 	(void)l;
@@ -50,12 +50,12 @@ size_t view_matrix_tracks(const ladder *l, const ladder_role *r, const ladder_tr
 	return n;
 }
 
-size_t view_chain_len(const ladder_track *t)
+size_t lc_view_chain_len(const ladder_track *t)
 {
 	return (t->from ? t->from->rank : 0) + t->nlevels;
 }
 
-size_t view_track_chain(const ladder_track *t, const ladder_level **out)
+size_t lc_view_track_chain(const ladder_track *t, const ladder_level **out)
 {
 	size_t n = t->from ? ladder_chain(t->from, out) : 0;
 	for (size_t i = 0; i < t->nlevels; i++)
@@ -63,7 +63,7 @@ size_t view_track_chain(const ladder_track *t, const ladder_level **out)
 	return n;
 }
 
-size_t view_max_chain(const ladder *l)
+size_t lc_view_max_chain(const ladder *l)
 {
 	size_t max = 0;
 	for (size_t i = 0; i < l->nlevels; i++)
@@ -74,7 +74,7 @@ size_t view_max_chain(const ladder *l)
 
 /* ---- competencies ---------------------------------------------------------- */
 
-void view_comp_begin(view_comp_iter *it, const ladder *l, const ladder_role *r)
+void lc_view_comp_begin(lc_view_comp_iter *it, const ladder *l, const ladder_role *r)
 {
 	it->l = l;
 	it->r = r;
@@ -84,7 +84,7 @@ void view_comp_begin(view_comp_iter *it, const ladder *l, const ladder_role *r)
 	it->group_start = 0;
 }
 
-const ladder_competency *view_comp_next(view_comp_iter *it)
+const ladder_competency *lc_view_comp_next(lc_view_comp_iter *it)
 {
 	for (;;) {
 		const ladder_group *g = ladder_role_group(it->l, it->r, it->g);
@@ -100,7 +100,7 @@ const ladder_competency *view_comp_next(view_comp_iter *it)
 	}
 }
 
-size_t view_cumulative(const ladder_competency *c, const ladder_level *const *chain, size_t nchain,
+size_t lc_view_cumulative(const ladder_competency *c, const ladder_level *const *chain, size_t nchain,
                        const ladder_level **out)
 {
 	size_t n = 0;
@@ -110,17 +110,17 @@ size_t view_cumulative(const ladder_competency *c, const ladder_level *const *ch
 	return n;
 }
 
-int view_level_has_text(const ladder *l, const ladder_role *r, const ladder_level *lv)
+int lc_view_level_has_text(const ladder *l, const ladder_role *r, const ladder_level *lv)
 {
-	view_comp_iter it;
-	view_comp_begin(&it, l, r);
-	for (const ladder_competency *c; (c = view_comp_next(&it));)
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, l, r);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));)
 		if (c->text[lv->index].s)
 			return 1;
 	return 0;
 }
 
-const ladder_criteria *view_promotion_into(const ladder *l, const ladder_level *lv)
+const ladder_criteria *lc_view_promotion_into(const ladder *l, const ladder_level *lv)
 {
 	for (size_t i = 0; i < l->promotion.ninto; i++)
 		if (l->promotion.into[i].level == lv)
@@ -128,7 +128,7 @@ const ladder_criteria *view_promotion_into(const ladder *l, const ladder_level *
 	return NULL;
 }
 
-void view_promotion_by_level(const ladder *l, const ladder_criteria **out)
+void lc_view_promotion_by_level(const ladder *l, const ladder_criteria **out)
 {
 	for (size_t i = 0; i < l->nlevels; i++)
 		out[i] = NULL;
@@ -152,17 +152,17 @@ static void anchor2(lc_buf *b, const ladder_role *r, const char *kind, ladder_st
 	put_str(b, id);
 }
 
-void view_anchor_role(lc_buf *b, const ladder_role *r)
+void lc_view_anchor_role(lc_buf *b, const ladder_role *r)
 {
 	put_str(b, r->id);
 }
 
-void view_anchor_matrix(lc_buf *b, const ladder_role *r, const ladder_track *t)
+void lc_view_anchor_matrix(lc_buf *b, const ladder_role *r, const ladder_track *t)
 {
 	anchor2(b, r, "track", t->id);
 }
 
-void view_anchor_matrix_row(lc_buf *b, const ladder_role *r, const ladder_track *t,
+void lc_view_anchor_matrix_row(lc_buf *b, const ladder_role *r, const ladder_track *t,
                             const ladder_competency *c)
 {
 	anchor2(b, r, "track", t->id);
@@ -170,12 +170,12 @@ void view_anchor_matrix_row(lc_buf *b, const ladder_role *r, const ladder_track 
 	put_str(b, c->id);
 }
 
-void view_anchor_level(lc_buf *b, const ladder_role *r, const ladder_level *lv)
+void lc_view_anchor_level(lc_buf *b, const ladder_role *r, const ladder_level *lv)
 {
 	anchor2(b, r, "level", lv->id);
 }
 
-void view_anchor_level_row(lc_buf *b, const ladder_role *r, const ladder_level *lv,
+void lc_view_anchor_level_row(lc_buf *b, const ladder_role *r, const ladder_level *lv,
                            const ladder_competency *c)
 {
 	anchor2(b, r, "level", lv->id);
@@ -183,12 +183,12 @@ void view_anchor_level_row(lc_buf *b, const ladder_role *r, const ladder_level *
 	put_str(b, c->id);
 }
 
-void view_anchor_next(lc_buf *b, const ladder_role *r, const ladder_level *lv)
+void lc_view_anchor_next(lc_buf *b, const ladder_role *r, const ladder_level *lv)
 {
 	anchor2(b, r, "next", lv->id);
 }
 
-void view_anchor_competency(lc_buf *b, const ladder_role *r, const ladder_competency *c)
+void lc_view_anchor_competency(lc_buf *b, const ladder_role *r, const ladder_competency *c)
 {
 	anchor2(b, r, "competency", c->id);
 }
@@ -215,7 +215,7 @@ static int bullet_line(ladder_str t, size_t p, size_t end)
 	return end - p >= 2 && t.s[p] == '-' && t.s[p + 1] == ' ';
 }
 
-int view_next_block(ladder_str text, size_t *pos, view_block *out)
+int lc_view_next_block(ladder_str text, size_t *pos, lc_view_block *out)
 {
 	size_t p = *pos;
 	if (!text.s)
@@ -252,7 +252,7 @@ int view_next_block(ladder_str text, size_t *pos, view_block *out)
 	return 1;
 }
 
-int view_block_line(const view_block *b, size_t *pos, ladder_str *line)
+int lc_view_block_line(const lc_view_block *b, size_t *pos, ladder_str *line)
 {
 	size_t p = *pos;
 	if (p > b->text.len)
@@ -318,9 +318,9 @@ static void diagram_track(const ladder *l, const ladder_track *t, const size_t *
 	}
 }
 
-void view_track_diagram(const ladder *l, lc_buf *out, const char *indent)
+void lc_view_track_diagram(const ladder *l, lc_buf *out, const char *indent)
 {
-	size_t maxrank = view_max_chain(l);
+	size_t maxrank = lc_view_max_chain(l);
 	if (maxrank == 0)
 		return;
 	size_t *width = calloc(2 * maxrank, sizeof *width);
@@ -344,7 +344,7 @@ void view_track_diagram(const ladder *l, lc_buf *out, const char *indent)
 
 /* ---- text safety --------------------------------------------------------------- */
 
-void view_bidi_close(lc_buf *out, const char *s, size_t len)
+void lc_view_bidi_close(lc_buf *out, const char *s, size_t len)
 {
 	size_t embeds = 0, isolates = 0;
 	const unsigned char *p = (const unsigned char *)s;

@@ -8,7 +8,7 @@
  * Semantics (docs/output.md):
  * - Matrix: per role and track, the track's whole chain as columns; a cell is
  *   the text new at that level (c->text[level->index]); an empty cell reads
- *   VIEW_NO_NEW. Without a --track, a role shows one matrix per track that
+ *   LC_VIEW_NO_NEW. Without a --track, a role shows one matrix per track that
  *   ends a chain among its tracks (E and L, not IC, which both contain).
  * - Level: every text of the role's competencies on the level's chain, lowest
  *   level first, each with the level it comes from; texts of the level
@@ -25,47 +25,47 @@
 #include "ladderc/ladder.h"
 
 /* What an empty matrix cell says (never a blank that looks like missing data). */
-#define VIEW_NO_NEW "no new expectations"
+#define LC_VIEW_NO_NEW "no new expectations"
 
 /* ---- roles and tracks ----------------------------------------------------- */
 
 /* 1 if view v shows role r: v->role when set, else every role; level and next
  * views show only roles whose tracks hold v->level. */
-int view_shows_role(const ladder_view *v, const ladder_role *r);
+int lc_view_shows_role(const ladder_view *v, const ladder_role *r);
 
 /* The tracks of r's matrices: `only` when not NULL (if r takes it), else every
  * track of r that no other track of r continues from, in ladder order.
  * `out` holds l->ntracks entries. Returns the number written. */
-size_t view_matrix_tracks(const ladder *l, const ladder_role *r, const ladder_track *only,
+size_t lc_view_matrix_tracks(const ladder *l, const ladder_role *r, const ladder_track *only,
                           const ladder_track **out);
 
 /* The number of levels in t's whole chain: the levels it continues from
  * (IC1, IC2 for E) and its own. */
-size_t view_chain_len(const ladder_track *t);
-/* Writes t's whole chain, lowest first, to out (view_chain_len(t) entries).
+size_t lc_view_chain_len(const ladder_track *t);
+/* Writes t's whole chain, lowest first, to out (lc_view_chain_len(t) entries).
  * Returns the number written. */
-size_t view_track_chain(const ladder_track *t, const ladder_level **out);
+size_t lc_view_track_chain(const ladder_track *t, const ladder_level **out);
 /* The longest chain in the ladder: a size for chain arrays. */
-size_t view_max_chain(const ladder *l);
+size_t lc_view_max_chain(const ladder *l);
 
 /* ---- competencies ---------------------------------------------------------- */
 
 /* Walks a role's competencies group by group (company-wide groups first,
  * then the role's own), skipping empty groups. */
-typedef struct view_comp_iter {
+typedef struct lc_view_comp_iter {
 	const ladder *l;
 	const ladder_role *r;
 	size_t g, c;
 	const ladder_group *group;  /* the group of the competency just returned */
 	int group_start;            /* 1 when it is the first of its group */
-} view_comp_iter;
+} lc_view_comp_iter;
 
-void view_comp_begin(view_comp_iter *it, const ladder *l, const ladder_role *r);
+void lc_view_comp_begin(lc_view_comp_iter *it, const ladder *l, const ladder_role *r);
 /* The next competency, or NULL past the end. */
-const ladder_competency *view_comp_next(view_comp_iter *it);
+const ladder_competency *lc_view_comp_next(lc_view_comp_iter *it);
 
 /* The text new at lv (s == NULL when the ladder says nothing there). */
-static inline ladder_str view_text_at(const ladder_competency *c, const ladder_level *lv)
+static inline ladder_str lc_view_text_at(const ladder_competency *c, const ladder_level *lv)
 {
 	return c->text[lv->index];
 }
@@ -73,17 +73,17 @@ static inline ladder_str view_text_at(const ladder_competency *c, const ladder_l
 /* Cumulative expectations: the levels of `chain` (lowest first, as from
  * ladder_chain) at which c has text, lowest first. `out` holds nchain
  * entries. Returns the number written. */
-size_t view_cumulative(const ladder_competency *c, const ladder_level *const *chain, size_t nchain,
+size_t lc_view_cumulative(const ladder_competency *c, const ladder_level *const *chain, size_t nchain,
                        const ladder_level **out);
 
 /* 1 if any of the role's competencies has text at lv. */
-int view_level_has_text(const ladder *l, const ladder_role *r, const ladder_level *lv);
+int lc_view_level_has_text(const ladder *l, const ladder_role *r, const ladder_level *lv);
 
 /* Promotion criteria written for promotion into lv (`into: LV:`), or NULL.
  * Linear in the number of `into` entries: for one level. */
-const ladder_criteria *view_promotion_into(const ladder *l, const ladder_level *lv);
+const ladder_criteria *lc_view_promotion_into(const ladder *l, const ladder_level *lv);
 /* The same for every level at once: out[level index] (out holds l->nlevels). */
-void view_promotion_by_level(const ladder *l, const ladder_criteria **out);
+void lc_view_promotion_by_level(const ladder *l, const ladder_criteria **out);
 
 /* ---- anchors ---------------------------------------------------------------- */
 /* Stable ids for headings and permalinks, built only from validated ids
@@ -92,33 +92,33 @@ void view_promotion_by_level(const ladder *l, const ladder_criteria **out);
  *   ladder.overview ladder.tracks ladder.titles ladder.promotion ladder.paths
  *   ROLE  ROLE.track.TRACK  ROLE.track.TRACK.COMP  ROLE.level.LEVEL
  *   ROLE.level.LEVEL.COMP  ROLE.next.LEVEL  ROLE.competency.COMP */
-void view_anchor_role(lc_buf *b, const ladder_role *r);
-void view_anchor_matrix(lc_buf *b, const ladder_role *r, const ladder_track *t);
-void view_anchor_matrix_row(lc_buf *b, const ladder_role *r, const ladder_track *t,
+void lc_view_anchor_role(lc_buf *b, const ladder_role *r);
+void lc_view_anchor_matrix(lc_buf *b, const ladder_role *r, const ladder_track *t);
+void lc_view_anchor_matrix_row(lc_buf *b, const ladder_role *r, const ladder_track *t,
                             const ladder_competency *c);
-void view_anchor_level(lc_buf *b, const ladder_role *r, const ladder_level *lv);
-void view_anchor_level_row(lc_buf *b, const ladder_role *r, const ladder_level *lv,
+void lc_view_anchor_level(lc_buf *b, const ladder_role *r, const ladder_level *lv);
+void lc_view_anchor_level_row(lc_buf *b, const ladder_role *r, const ladder_level *lv,
                            const ladder_competency *c);
-void view_anchor_next(lc_buf *b, const ladder_role *r, const ladder_level *lv);
-void view_anchor_competency(lc_buf *b, const ladder_role *r, const ladder_competency *c);
+void lc_view_anchor_next(lc_buf *b, const ladder_role *r, const ladder_level *lv);
+void lc_view_anchor_competency(lc_buf *b, const ladder_role *r, const ladder_competency *c);
 
 /* ---- overview --------------------------------------------------------------- */
 
 /* Intro text splits into blocks: paragraphs (separated by blank lines) and
  * bullets ("- " lines; more-indented lines after one continue it). */
-typedef struct view_block {
+typedef struct lc_view_block {
 	int bullet;
 	ladder_str text;  /* the block's lines, '\n' between them, bullet marker and
 	                     continuation indent removed, no trailing newline */
-} view_block;
+} lc_view_block;
 
 /* Reads the block at *pos and moves past it. Returns 0 at the end. Blocks
  * point into `text`; continuation lines keep their '\n' separators and their
- * leading spaces are skipped by the caller via view_block_line. */
-int view_next_block(ladder_str text, size_t *pos, view_block *out);
+ * leading spaces are skipped by the caller via lc_view_block_line. */
+int lc_view_next_block(ladder_str text, size_t *pos, lc_view_block *out);
 /* Iterates the lines of a block with leading spaces removed: returns 0 at
  * the end. *pos starts at 0. */
-int view_block_line(const view_block *b, size_t *pos, ladder_str *line);
+int lc_view_block_line(const lc_view_block *b, size_t *pos, ladder_str *line);
 
 /* The tracks as a plain-text diagram of level ids, one line per track, each
  * line starting with `indent`, e.g.
@@ -127,13 +127,13 @@ int view_block_line(const view_block *b, size_t *pos, ladder_str *line);
  *          └→ L3 → L4 → L5 → L6
  * Equivalent levels (equal rank) line up in the same column. Ids only (all
  * ASCII), so the lines are safe inside a Markdown code block. */
-void view_track_diagram(const ladder *l, lc_buf *out, const char *indent);
+void lc_view_track_diagram(const ladder *l, lc_buf *out, const char *indent);
 
 /* ---- text safety --------------------------------------------------------------- */
 
 /* Appends the closers (PDF U+202C, PDI U+2069) for every bidi embedding,
  * override or isolate that s opens and does not close, so right-to-left
  * overrides in input text cannot spill past the end of their cell. */
-void view_bidi_close(lc_buf *out, const char *s, size_t len);
+void lc_view_bidi_close(lc_buf *out, const char *s, size_t len);
 
 #endif

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t wdiff_hash(const char *s, size_t len)
+uint64_t lc_wdiff_hash(const char *s, size_t len)
 {
 	uint64_t h = 1469598103934665603u;
 	for (size_t i = 0; i < len; i++) {
@@ -29,7 +29,7 @@ static int byte_class(unsigned char c)
 	return TOK_PUNCT;
 }
 
-size_t wdiff_tokenize(const char *s, size_t len, wdiff_tok **out)
+size_t lc_wdiff_tokenize(const char *s, size_t len, lc_wdiff_tok **out)
 {
 	*out = NULL;
 	size_t n = 0;
@@ -41,7 +41,7 @@ size_t wdiff_tokenize(const char *s, size_t len, wdiff_tok **out)
 	}
 	if (n == 0)
 		return 0;
-	wdiff_tok *t = malloc(n * sizeof *t);
+	lc_wdiff_tok *t = malloc(n * sizeof *t);
 	if (!t)
 		return (size_t)-1;
 	n = 0;
@@ -52,7 +52,7 @@ size_t wdiff_tokenize(const char *s, size_t len, wdiff_tok **out)
 			i++;
 		t[n].s = s + start;
 		t[n].len = i - start;
-		t[n].hash = wdiff_hash(t[n].s, t[n].len);
+		t[n].hash = lc_wdiff_hash(t[n].s, t[n].len);
 		n++;
 	}
 	*out = t;
@@ -62,13 +62,13 @@ size_t wdiff_tokenize(const char *s, size_t len, wdiff_tok **out)
 /* ---- longest common subsequence ------------------------------------------ */
 
 typedef struct lcs_ctx {
-	const wdiff_tok *a, *b;
+	const lc_wdiff_tok *a, *b;
 	unsigned char *keep_a, *keep_b;
 	ptrdiff_t *v1, *v2;     /* forward and reverse furthest x per diagonal */
 	size_t budget;          /* snake steps left before we settle for less */
 } lcs_ctx;
 
-static int tok_eq(const wdiff_tok *x, const wdiff_tok *y)
+static int tok_eq(const lc_wdiff_tok *x, const lc_wdiff_tok *y)
 {
 	return x->hash == y->hash && x->len == y->len && memcmp(x->s, y->s, x->len) == 0;
 }
@@ -79,7 +79,7 @@ static void lcs_range(lcs_ctx *c, ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t b0, ptrd
  * non-empty, no common prefix or suffix) and recurses on both halves. */
 static void bisect(lcs_ctx *c, ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t b0, ptrdiff_t b1)
 {
-	const wdiff_tok *a = c->a + a0, *b = c->b + b0;
+	const lc_wdiff_tok *a = c->a + a0, *b = c->b + b0;
 	ptrdiff_t n = a1 - a0, m = b1 - b0;
 	ptrdiff_t max_d = (n + m + 1) / 2;
 	ptrdiff_t off = max_d, vlen = 2 * max_d + 2;
@@ -178,7 +178,7 @@ static void lcs_range(lcs_ctx *c, ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t b0, ptrd
 	bisect(c, a0, a1, b0, b1);
 }
 
-int wdiff_lcs(const wdiff_tok *a, size_t na, const wdiff_tok *b, size_t nb,
+int lc_wdiff_lcs(const lc_wdiff_tok *a, size_t na, const lc_wdiff_tok *b, size_t nb,
               unsigned char *keep_a, unsigned char *keep_b)
 {
 	size_t vlen = na + nb + 4;
@@ -201,17 +201,17 @@ int wdiff_lcs(const wdiff_tok *a, size_t na, const wdiff_tok *b, size_t nb,
 
 /* ---- word diff ----------------------------------------------------------- */
 
-static int push_seg(wdiff_result *r, int changed, size_t a_off, size_t a_len, size_t b_off, size_t b_len)
+static int push_seg(lc_wdiff_result *r, int changed, size_t a_off, size_t a_len, size_t b_off, size_t b_len)
 {
 	if (r->nsegs == r->cap) {
 		size_t cap = r->cap ? r->cap * 2 : 16;
-		wdiff_seg *s = realloc(r->segs, cap * sizeof *s);
+		lc_wdiff_seg *s = realloc(r->segs, cap * sizeof *s);
 		if (!s)
 			return -1;
 		r->segs = s;
 		r->cap = cap;
 	}
-	r->segs[r->nsegs++] = (wdiff_seg){changed, a_off, a_len, b_off, b_len};
+	r->segs[r->nsegs++] = (lc_wdiff_seg){changed, a_off, a_len, b_off, b_len};
 	return 0;
 }
 
@@ -223,18 +223,18 @@ static int all_space(const char *s, size_t len)
 	return 1;
 }
 
-int wdiff_text(const char *a, size_t alen, const char *b, size_t blen, wdiff_result *out)
+int lc_wdiff_text(const char *a, size_t alen, const char *b, size_t blen, lc_wdiff_result *out)
 {
 	memset(out, 0, sizeof *out);
-	wdiff_tok *ta = NULL, *tb = NULL;
+	lc_wdiff_tok *ta = NULL, *tb = NULL;
 	unsigned char *keep = NULL;
 	int rc = -1;
-	size_t na = wdiff_tokenize(a, alen, &ta);
-	size_t nb = wdiff_tokenize(b, blen, &tb);
+	size_t na = lc_wdiff_tokenize(a, alen, &ta);
+	size_t nb = lc_wdiff_tokenize(b, blen, &tb);
 	if (na == (size_t)-1 || nb == (size_t)-1)
 		goto done;
 	keep = malloc(na + nb + 1);
-	if (!keep || wdiff_lcs(ta, na, tb, nb, keep, keep + na) < 0)
+	if (!keep || lc_wdiff_lcs(ta, na, tb, nb, keep, keep + na) < 0)
 		goto done;
 
 	/* Walk both token lists: kept tokens pair up in order; the runs of
@@ -268,10 +268,10 @@ int wdiff_text(const char *a, size_t alen, const char *b, size_t blen, wdiff_res
 		}
 		/* change, white space, change: one change reads better */
 		if (out->nsegs >= 2 && out->segs[out->nsegs - 2].changed) {
-			wdiff_seg *eq = &out->segs[out->nsegs - 1];
+			lc_wdiff_seg *eq = &out->segs[out->nsegs - 1];
 			if (!eq->changed && all_space(a + eq->a_off, eq->a_len)) {
 				out->nsegs -= 2;
-				wdiff_seg *prev = &out->segs[out->nsegs];
+				lc_wdiff_seg *prev = &out->segs[out->nsegs];
 				aoff = prev->a_off;
 				boff = prev->b_off;
 			}
@@ -287,7 +287,7 @@ done:
 	return rc;
 }
 
-void wdiff_free(wdiff_result *r)
+void lc_wdiff_free(lc_wdiff_result *r)
 {
 	free(r->segs);
 	memset(r, 0, sizeof *r);

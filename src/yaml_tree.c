@@ -14,13 +14,13 @@
 #include "source_file.h"
 
 typedef struct frame {
-	yt_node *node;
+	lc_yt_node *node;
 	size_t first;       /* index of the frame's first child in the child stack */
 } frame;
 
 typedef struct anchor {
 	const char *name;
-	yt_node *node;
+	lc_yt_node *node;
 	lc_mark at;
 } anchor;
 
@@ -41,13 +41,13 @@ typedef struct builder {
 	size_t bom;         /* bytes of a UTF-8 byte order mark skipped before parsing */
 	frame *frames;
 	size_t nframes, capframes;
-	yt_node **kids;
+	lc_yt_node **kids;
 	size_t nkids, capkids;
-	idmap anchors;      /* name -> anchor (in the arena): no quadratic scans */
+	lc_idmap anchors;      /* name -> anchor (in the arena): no quadratic scans */
 	size_t nodes;       /* nodes in the document, aliases not expanded */
 	size_t expanded;    /* nodes added by aliases */
 	int nomem;
-	yt_node *root;
+	lc_yt_node *root;
 	int documents;
 	/* Where libyaml's character index meets the source's bytes: marks count
 	 * characters (code points), and text is found in the source by bytes. */
@@ -55,15 +55,15 @@ typedef struct builder {
 	int lost;           /* the cursor cannot be trusted: copy every scalar */
 	/* A piece parsed on another thread keeps its nodes to move their lines. */
 	int record;
-	yt_node **made;
+	lc_yt_node **made;
 	size_t nmade, capmade;
-	/* Streaming (yt_stream): the items of `streamed`, the sequence open in
+	/* Streaming (lc_yt_stream): the items of `streamed`, the sequence open in
 	 * frame `stream_frame`, are built in `scratch` and handed to item_fn one
 	 * by one; everything else is built in `home`. */
-	yt_stream *stream;
-	yt_node *streamed;
+	lc_yt_stream *stream;
+	lc_yt_node *streamed;
 	size_t stream_frame;
-	int (*item_fn)(void *ctx, const yt_node *item);
+	int (*item_fn)(void *ctx, const lc_yt_node *item);
 	void *item_ctx;
 	lc_arena *home, *scratch;
 	size_t item_made;   /* nmade when the current item began */
@@ -74,18 +74,18 @@ typedef struct builder {
 	reader in;
 } builder;
 
-const char *yt_kind_name(const yt_node *n)
+const char *lc_yt_kind_name(const lc_yt_node *n)
 {
 	switch (n->kind) {
-	case YT_MAP: return "a mapping";
-	case YT_SEQ: return "a sequence";
+	case LC_YT_MAP: return "a mapping";
+	case LC_YT_SEQ: return "a sequence";
 	default: return "text";
 	}
 }
 
-int yt_is_null(const yt_node *n)
+int lc_yt_is_null(const lc_yt_node *n)
 {
-	return n->kind == YT_SCALAR && n->plain &&
+	return n->kind == LC_YT_SCALAR && n->plain &&
 	       (n->len == 0 || (n->len == 1 && n->str[0] == '~'));
 }
 
@@ -139,9 +139,9 @@ static void error_at(builder *b, lc_mark at, const char *fmt, const char *s, siz
 	lc_buf_free(&q);
 }
 
-static yt_node *new_node(builder *b, yt_kind kind, yaml_mark_t m)
+static lc_yt_node *new_node(builder *b, lc_yt_kind kind, yaml_mark_t m)
 {
-	yt_node *n = lc_arena_alloc(b->arena, sizeof *n);
+	lc_yt_node *n = lc_arena_alloc(b->arena, sizeof *n);
 	if (!n) {
 		b->nomem = 1;
 		return NULL;
@@ -165,7 +165,7 @@ static size_t sat_add(size_t a, size_t c)
 	return a > SIZE_MAX - c ? SIZE_MAX : a + c;
 }
 
-static int push_child(builder *b, yt_node *n)
+static int push_child(builder *b, lc_yt_node *n)
 {
 	if (b->nframes == 0) {
 		b->root = n;
@@ -179,7 +179,7 @@ static int push_child(builder *b, yt_node *n)
 	return 0;
 }
 
-static int register_anchor(builder *b, const yaml_char_t *name, yt_node *n, yaml_mark_t m)
+static int register_anchor(builder *b, const yaml_char_t *name, lc_yt_node *n, yaml_mark_t m)
 {
 	if (!name)
 		return 0;
@@ -196,7 +196,7 @@ static int register_anchor(builder *b, const yaml_char_t *name, yt_node *n, yaml
 	a->name = copy;
 	a->node = n;
 	a->at = mark_of(b, m);
-	const anchor *prev = idmap_put(&b->anchors, copy, len, a);
+	const anchor *prev = lc_idmap_put(&b->anchors, copy, len, a);
 	if (prev == (const void *)&b->anchors) {
 		b->nomem = 1;
 		return -1;
@@ -220,15 +220,15 @@ static int check_tag(builder *b, const yaml_char_t *tag, yaml_mark_t m)
 }
 
 /* Duplicate keys: libyaml accepts them and a later key would silently win. */
-static void check_duplicate_keys(builder *b, const yt_node *map)
+static void check_duplicate_keys(builder *b, const lc_yt_node *map)
 {
 	for (uint32_t i = 1; i < map->count; i++) {
-		const yt_node *k = map->items[2 * i];
-		if (k->kind != YT_SCALAR)
+		const lc_yt_node *k = map->items[2 * i];
+		if (k->kind != LC_YT_SCALAR)
 			continue;
 		for (uint32_t j = 0; j < i; j++) {
-			const yt_node *p = map->items[2 * j];
-			if (p->kind == YT_SCALAR && p->len == k->len && memcmp(p->str, k->str, k->len) == 0) {
+			const lc_yt_node *p = map->items[2 * j];
+			if (p->kind == LC_YT_SCALAR && p->len == k->len && memcmp(p->str, k->str, k->len) == 0) {
 				error_at(b, k->at, "duplicate key %s: YAML would keep only the last value", k->str, k->len);
 				lc_diags_add(b->diags, LC_NOTE, &p->at, NULL, "first given here");
 				break;
@@ -239,11 +239,11 @@ static void check_duplicate_keys(builder *b, const yt_node *map)
 
 /* YAML 1.1 merge keys (`<<: *base`) would copy keys in unseen: libyaml leaves
  * them to the application, and the ladder format has none. */
-static int check_merge_keys(builder *b, const yt_node *map)
+static int check_merge_keys(builder *b, const lc_yt_node *map)
 {
 	for (uint32_t i = 0; i < map->count; i++) {
-		const yt_node *k = map->items[2 * i];
-		if (k->kind == YT_SCALAR && k->plain && k->len == 2 && k->str[0] == '<' && k->str[1] == '<') {
+		const lc_yt_node *k = map->items[2 * i];
+		if (k->kind == LC_YT_SCALAR && k->plain && k->len == 2 && k->str[0] == '<' && k->str[1] == '<') {
 			lc_diags_add(b->diags, LC_ERROR, &k->at, NULL,
 			             "merge keys ('<<') are not part of the ladder format; write the keys out");
 			return -1;
@@ -258,7 +258,7 @@ enum { DUP_LINEAR_MAX = 64 };
 
 static int keycmp(const void *pa, const void *pb)
 {
-	const yt_node *a = *(yt_node *const *)pa, *c = *(yt_node *const *)pb;
+	const lc_yt_node *a = *(lc_yt_node *const *)pa, *c = *(lc_yt_node *const *)pb;
 	size_t n = a->len < c->len ? a->len : c->len;
 	int r = memcmp(a->str, c->str, n);
 	if (r)
@@ -271,16 +271,16 @@ static int keycmp(const void *pa, const void *pb)
 	return a->at.col < c->at.col ? -1 : a->at.col > c->at.col;
 }
 
-static void check_duplicate_keys_sorted(builder *b, const yt_node *map)
+static void check_duplicate_keys_sorted(builder *b, const lc_yt_node *map)
 {
-	yt_node **keys = malloc(map->count * sizeof *keys);
+	lc_yt_node **keys = malloc(map->count * sizeof *keys);
 	if (!keys) {
 		b->nomem = 1;
 		return;
 	}
 	size_t n = 0;
 	for (uint32_t i = 0; i < map->count; i++)
-		if (map->items[2 * i]->kind == YT_SCALAR)
+		if (map->items[2 * i]->kind == LC_YT_SCALAR)
 			keys[n++] = map->items[2 * i];
 	qsort(keys, n, sizeof *keys, keycmp);
 	for (size_t i = 1; i < n; i++) {
@@ -324,7 +324,7 @@ static int is_item(const builder *b)
 }
 
 /* Items of `seq` (open in frame `frame`) go to fn from now on. */
-static int start_stream(builder *b, yt_node *seq, size_t at_frame, int (*fn)(void *, const yt_node *), void *ctx)
+static int start_stream(builder *b, lc_yt_node *seq, size_t at_frame, int (*fn)(void *, const lc_yt_node *), void *ctx)
 {
 	if (!b->scratch && !(b->scratch = lc_arena_new())) {
 		b->nomem = 1;
@@ -343,22 +343,22 @@ static int start_stream(builder *b, yt_node *seq, size_t at_frame, int (*fn)(voi
 
 /* The root mapping's value that just opened (frame 1) is a sequence: the
  * caller may take its items. */
-static int maybe_stream(builder *b, yt_node *seq, const yaml_char_t *anchor_name, const yaml_char_t *tag)
+static int maybe_stream(builder *b, lc_yt_node *seq, const yaml_char_t *anchor_name, const yaml_char_t *tag)
 {
 	if (!b->stream || !b->stream->begin || b->streamed || b->stream->stopped || b->nframes != 2 || anchor_name || tag)
 		return 0;
 	const frame *root = &b->frames[0];
 	size_t n = b->nkids - root->first; /* keys and values so far, this sequence last */
-	if (root->node->kind != YT_MAP || n % 2 != 0)
+	if (root->node->kind != LC_YT_MAP || n % 2 != 0)
 		return 0;
-	const yt_node *key = b->kids[b->nkids - 2];
+	const lc_yt_node *key = b->kids[b->nkids - 2];
 	int take = b->stream->begin(b->stream->ctx, key, b->kids + root->first, n / 2 - 1);
 	if (take <= 0)
 		return take; /* -1: the caller gave up, the parse ends */
 	return start_stream(b, seq, 1, b->stream->item, b->stream->ctx);
 }
 
-static int open_collection(builder *b, yt_kind kind, const yaml_event_t *ev, const yaml_char_t *anchor_name,
+static int open_collection(builder *b, lc_yt_kind kind, const yaml_event_t *ev, const yaml_char_t *anchor_name,
                            const yaml_char_t *tag)
 {
 	size_t max_depth = b->lim->max_depth;
@@ -370,10 +370,10 @@ static int open_collection(builder *b, yt_kind kind, const yaml_event_t *ev, con
 	}
 	if (check_tag(b, tag, ev->start_mark) < 0)
 		return -1;
-	yt_node *n = new_node(b, kind, ev->start_mark);
+	lc_yt_node *n = new_node(b, kind, ev->start_mark);
 	if (!n)
 		return -1;
-	n->flow = kind == YT_MAP ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+	n->flow = kind == LC_YT_MAP ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
 	                         : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
 	if (register_anchor(b, anchor_name, n, ev->start_mark) < 0)
 		return -1;
@@ -386,7 +386,7 @@ static int open_collection(builder *b, yt_kind kind, const yaml_event_t *ev, con
 	b->frames[b->nframes].node = n;
 	b->frames[b->nframes].first = b->nkids;
 	b->nframes++;
-	if (kind == YT_SEQ && b->stream)
+	if (kind == LC_YT_SEQ && b->stream)
 		return maybe_stream(b, n, anchor_name, tag);
 	return 0;
 }
@@ -394,7 +394,7 @@ static int open_collection(builder *b, yt_kind kind, const yaml_event_t *ev, con
 static int close_collection(builder *b)
 {
 	frame *f = &b->frames[--b->nframes];
-	yt_node *n = f->node;
+	lc_yt_node *n = f->node;
 	if (n == b->streamed && b->nframes == b->stream_frame) {
 		b->arena = b->home; /* the sequence itself lives on */
 		b->stream_hi = b->cur_byte;
@@ -412,10 +412,10 @@ static int close_collection(builder *b)
 	for (size_t i = 0; i < nkids; i++)
 		w = sat_add(w, n->items[i]->weight);
 	n->weight = w;
-	n->count = (uint32_t)(n->kind == YT_MAP ? nkids / 2 : nkids);
+	n->count = (uint32_t)(n->kind == LC_YT_MAP ? nkids / 2 : nkids);
 	b->nkids = f->first;
 	n->complete = 1;
-	if (n->kind == YT_MAP) {
+	if (n->kind == LC_YT_MAP) {
 		if (check_merge_keys(b, n) < 0)
 			return -1;
 		if (n->count <= DUP_LINEAR_MAX)
@@ -430,7 +430,7 @@ static int on_alias(builder *b, const yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
 	lc_mark at = mark_of(b, ev->start_mark);
-	const anchor *a = idmap_get(&b->anchors, name, strlen(name));
+	const anchor *a = lc_idmap_get(&b->anchors, name, strlen(name));
 	if (!a) {
 		error_at(b, at, "alias %s refers to no anchor defined before it", name, strlen(name));
 		return -1;
@@ -545,7 +545,7 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
 {
 	if (check_tag(b, ev->data.scalar.tag, ev->start_mark) < 0)
 		return -1;
-	yt_node *n = new_node(b, YT_SCALAR, ev->start_mark);
+	lc_yt_node *n = new_node(b, LC_YT_SCALAR, ev->start_mark);
 	if (!n)
 		return -1;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -699,9 +699,9 @@ static int on_event(builder *b, const yaml_event_t *ev)
 	case YAML_SCALAR_EVENT:
 		return on_scalar(b, ev);
 	case YAML_SEQUENCE_START_EVENT:
-		return open_collection(b, YT_SEQ, ev, ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
+		return open_collection(b, LC_YT_SEQ, ev, ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
 	case YAML_MAPPING_START_EVENT:
-		return open_collection(b, YT_MAP, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag);
+		return open_collection(b, LC_YT_MAP, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		return close_collection(b);
@@ -736,7 +736,7 @@ static void builder_free(builder *b)
 	free(b->frames);
 	free(b->kids);
 	free(b->made);
-	idmap_free(&b->anchors);
+	lc_idmap_free(&b->anchors);
 }
 
 static int read_source(void *data, unsigned char *buffer, size_t size, size_t *size_read)
@@ -796,8 +796,8 @@ typedef struct piece {
 	size_t split, indent;    /* where the candidate line starts; the column of its '-' */
 	atomic_int cancel;
 	int ok;
-	yt_node *seq;            /* the second part of the sequence */
-	yt_node *rest;           /* the top-level mapping after it, or NULL */
+	lc_yt_node *seq;            /* the second part of the sequence */
+	lc_yt_node *rest;           /* the top-level mapping after it, or NULL */
 	size_t seq_nodes;        /* nodes made for `seq`, the rest for `rest` */
 	yaml_event_type_t first_type; /* the first item: what it is and where */
 	size_t first_byte, first_line;
@@ -808,8 +808,8 @@ typedef struct piece {
 	pthread_t thread;
 	/* Streaming: the first thread decides whether this part's items are
 	 * handed over (decided: 1, with fctx) or built into the tree (-1). */
-	yt_stream *stream;       /* the caller's; NULL when not streaming at all */
-	yt_stream own;           /* this thread's view of it */
+	lc_yt_stream *stream;       /* the caller's; NULL when not streaming at all */
+	lc_yt_stream own;           /* this thread's view of it */
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	int decided;
@@ -1046,7 +1046,7 @@ static int roles_before(const lc_source *src, size_t end)
 	return 0;
 }
 
-static piece *start_piece(lc_source *src, const ladder_limits *lim, size_t from, size_t at, yt_stream *stream)
+static piece *start_piece(lc_source *src, const ladder_limits *lim, size_t from, size_t at, lc_yt_stream *stream)
 {
 	size_t split = at, indent = 0;
 	if (lim->max_depth < 2 || address_space_limited())
@@ -1121,8 +1121,8 @@ static int join_piece(builder *a, piece *pc, const yaml_event_t *ev, size_t at)
 	 * one of its items. */
 	int fits = at != SIZE_MAX && at >= pc->split && a->nframes == 2;
 	if (fits) {
-		const yt_node *root = a->frames[0].node;
-		fits = root->kind == YT_MAP && root->at.col == 1 && (a->frames[1].first - a->frames[0].first) % 2 == 0;
+		const lc_yt_node *root = a->frames[0].node;
+		fits = root->kind == LC_YT_MAP && root->at.col == 1 && (a->frames[1].first - a->frames[0].first) % 2 == 0;
 	}
 	end_piece(pc, !fits);
 	/* Both parsers must see the item start at the same byte of the piece's
@@ -1163,35 +1163,35 @@ static int join_piece(builder *a, piece *pc, const yaml_event_t *ev, size_t at)
 	return 0;
 }
 
-static yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                       yt_stream *stream, yt_node **root, size_t split_at, int *joined);
+static lc_yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                       lc_yt_stream *stream, lc_yt_node **root, size_t split_at, int *joined);
 
-yt_status yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                   yt_node **root)
+lc_yt_status lc_yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                   lc_yt_node **root)
 {
-	return yt_parse_stream(arena, src, lim, diags, NULL, root);
+	return lc_yt_parse_stream(arena, src, lim, diags, NULL, root);
 }
 
-yt_status yt_parse_stream(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                          yt_stream *stream, yt_node **root)
+lc_yt_status lc_yt_parse_stream(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                          lc_yt_stream *stream, lc_yt_node **root)
 {
 	return parse(arena, src, lim, diags, stream, root, src->len >= lim->parallel_min ? SIZE_MAX : 0, NULL);
 }
 
-yt_status yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                         yt_node **root, size_t split_at, int *joined)
+lc_yt_status lc_yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                         lc_yt_node **root, size_t split_at, int *joined)
 {
 	return parse(arena, src, lim, diags, NULL, root, split_at, joined);
 }
 
-yt_status yt_parse_stream_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                                yt_stream *stream, yt_node **root, size_t at, int *joined)
+lc_yt_status lc_yt_parse_stream_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                                lc_yt_stream *stream, lc_yt_node **root, size_t at, int *joined)
 {
 	return parse(arena, src, lim, diags, stream, root, at, joined);
 }
 
-static yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                       yt_stream *stream, yt_node **root, size_t split_at, int *joined)
+static lc_yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                       lc_yt_stream *stream, lc_yt_node **root, size_t split_at, int *joined)
 {
 	if (joined)
 		*joined = 0;
@@ -1203,11 +1203,11 @@ static yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim
 	*root = NULL;
 	size_t errors_before = diags->errors;
 	if (check_encoding(&b) < 0)
-		return YT_INVALID;
+		return LC_YT_INVALID;
 
 	yaml_parser_t p;
 	if (start_parser(&b, &p, b.bom, 1) < 0)
-		return YT_NOMEM;
+		return LC_YT_NOMEM;
 	b.cur_byte = b.bom;
 	piece *pc = split_at ? start_piece(src, lim, b.bom, split_at, stream) : NULL;
 
@@ -1262,10 +1262,10 @@ static yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim
 		lc_source_release(src, b.stream_lo, joined_end ? joined_end : b.stream_hi, 0);
 	builder_free(&b);
 	if (b.nomem)
-		return YT_NOMEM;
+		return LC_YT_NOMEM;
 	if (!failed)
 		*root = b.root; /* complete, though perhaps with duplicate keys: worth checking further */
 	if (failed || diags->errors > errors_before)
-		return YT_INVALID;
-	return YT_OK;
+		return LC_YT_INVALID;
+	return LC_YT_OK;
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Static analysis of src/: gcc -fanalyzer and cppcheck. Fails on any finding.
+# Static analysis of src/ and cli/: gcc -fanalyzer and cppcheck. Fails on any finding.
 #
 #   tests/static_analysis.sh
 #
@@ -8,7 +8,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
-inc=(-Iinclude -Isrc $(pkg-config --cflags yaml-0.1))
+inc=(-Iinclude -Isrc -Icli $(pkg-config --cflags yaml-0.1))
 defs=(-D_XOPEN_SOURCE=700 -DLADDERC_VERSION=\"analysis\")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -17,7 +17,7 @@ sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' tests/static_analysis.supp >"
 
 if command -v gcc >/dev/null; then
 	echo "== gcc -fanalyzer"
-	for f in src/*.c; do
+	for f in src/*.c cli/*.c; do
 		gcc -std=c11 -O1 -fanalyzer -Wall -Wextra "${defs[@]}" "${inc[@]}" -c "$f" -o "$tmp/x.o" \
 			2>"$tmp/gcc.txt" || status=1
 		# each finding is "FILE:LINE:COL: warning: ... [-Wanalyzer-RULE]"
@@ -41,7 +41,7 @@ if command -v cppcheck >/dev/null; then
 	# --library=posix for POSIX calls; missingIncludeSystem: system headers
 	# are not cppcheck's business; the rest is on.
 	if ! cppcheck -q --std=c11 --enable=warning,portability,performance --inline-suppr --error-exitcode=1 \
-		--library=posix --suppress=missingIncludeSystem --suppressions-list="$tmp/supp" "${defs[@]}" -Iinclude -Isrc src/ 2>"$tmp/cppcheck.txt"; then
+		--library=posix --suppress=missingIncludeSystem --suppressions-list="$tmp/supp" "${defs[@]}" -Iinclude -Isrc -Icli src/ cli/ 2>"$tmp/cppcheck.txt"; then
 		status=1
 	fi
 	if [ -s "$tmp/cppcheck.txt" ]; then

@@ -44,20 +44,20 @@ typedef struct ladder_emit_options {
 } ladder_emit_options;
 
 /* The resolved model as JSON (the public interface documented in docs/format.md). */
-void emit_json(const ladder *l, lc_buf *out);
+void lc_emit_json(const ladder *l, lc_buf *out);
 
 /* One view in one format (src/emit.c dispatches to the emitters below).
  * Returns 0, or -1 when the format has no emitter or the buffer failed. The
  * view's role, track and level must be the ladder's own (the CLI checks ids).
- * JSON with LADDER_VIEW_LADDER is exactly emit_json(); other views get the
+ * JSON with LADDER_VIEW_LADDER is exactly lc_emit_json(); other views get the
  * view shape documented in docs/output.md. */
 int ladder_emit(const ladder *l, ladder_format f, const ladder_view *v, const ladder_emit_options *o,
                 lc_buf *out);
-void emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
-void emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
-void emit_text(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
-void emit_json_view(const ladder *l, const ladder_view *v, lc_buf *out);
+void lc_emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
+void lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
+void lc_emit_text(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
+void lc_emit_json_view(const ladder *l, const ladder_view *v, lc_buf *out);
 /* HTML (src/emit_html.c): one self-contained page; returns 0, or -1 when the buffer failed. */
-int emit_html(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
+int lc_emit_html(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
 
 #endif

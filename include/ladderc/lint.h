@@ -16,67 +16,67 @@
 #include "ladderc/diag.h"
 #include "ladderc/ladder.h"
 
-typedef enum lint_rule_id {
-	LINT_VAGUE_LANGUAGE,
-	LINT_SAME_AS_PREVIOUS,
-	LINT_NEAR_DUPLICATE,
-	LINT_MISSING_DESCRIPTION,
-	LINT_LEVEL_COUNT,
-	LINT_TOO_MANY_COMPETENCIES,
-	LINT_TOO_FEW_COMPETENCIES,
-	LINT_TRACK_PARITY,
-	LINT_MISSING_CROSSOVER,
-	LINT_DUPLICATE_TITLE,
-	LINT_MISSING_PROMOTION_CRITERIA,
-	LINT_NRULES
-} lint_rule_id;
+typedef enum lc_lint_rule_id {
+	LC_LINT_VAGUE_LANGUAGE,
+	LC_LINT_SAME_AS_PREVIOUS,
+	LC_LINT_NEAR_DUPLICATE,
+	LC_LINT_MISSING_DESCRIPTION,
+	LC_LINT_LEVEL_COUNT,
+	LC_LINT_TOO_MANY_COMPETENCIES,
+	LC_LINT_TOO_FEW_COMPETENCIES,
+	LC_LINT_TRACK_PARITY,
+	LC_LINT_MISSING_CROSSOVER,
+	LC_LINT_DUPLICATE_TITLE,
+	LC_LINT_MISSING_PROMOTION_CRITERIA,
+	LC_LINT_NRULES
+} lc_lint_rule_id;
 
-typedef struct lint_rule {
+typedef struct lc_lint_rule {
 	const char *id;        /* e.g. "vague-language"; also the anchor in docs/rules.md */
 	const char *rationale; /* one line: why the rule exists */
-} lint_rule;
+} lc_lint_rule;
 
-/* The rules, indexed by lint_rule_id. */
-extern const lint_rule lint_rules[LINT_NRULES];
+/* The rules, indexed by lc_lint_rule_id. */
+extern const lc_lint_rule lc_lint_rules[LC_LINT_NRULES];
 
 /* Limits and thresholds, documented in docs/rules.md. */
 enum {
-	LINT_LEVELS_MIN = 4,            /* level-count: levels in a complete chain */
-	LINT_LEVELS_MAX = 7,
-	LINT_COMPETENCIES_MIN = 6,      /* too-few-competencies, per role */
-	LINT_COMPETENCIES_MAX = 12,     /* too-many-competencies, per role */
-	LINT_SIMILAR_PERCENT = 90,      /* near-duplicate: 2*LCS/(a+b) >= 90% */
-	LINT_MAX_CELL_WORDS = 2000      /* near-duplicate compares a text's first 2000 words */
+	LC_LINT_LEVELS_MIN = 4,            /* level-count: levels in a complete chain */
+	LC_LINT_LEVELS_MAX = 7,
+	LC_LINT_COMPETENCIES_MIN = 6,      /* too-few-competencies, per role */
+	LC_LINT_COMPETENCIES_MAX = 12,     /* too-many-competencies, per role */
+	LC_LINT_SIMILAR_PERCENT = 90,      /* near-duplicate: 2*LCS/(a+b) >= 90% */
+	LC_LINT_MAX_CELL_WORDS = 2000      /* near-duplicate compares a text's first 2000 words */
 };
 
 /* What the command line says about each rule. */
-enum { LINT_RULE_DEFAULT, LINT_RULE_ON, LINT_RULE_OFF };
+enum { LC_LINT_RULE_DEFAULT, LC_LINT_RULE_ON, LC_LINT_RULE_OFF };
 
-typedef struct lint_options {
-	unsigned char rule[LINT_NRULES]; /* LINT_RULE_* */
+typedef struct lc_lint_options {
+	unsigned char rule[LC_LINT_NRULES]; /* LINT_RULE_* */
 	/* threads for the per-text rules: 0 picks (two for a big ladder, one
 	 * otherwise); the findings are the same, in the same order, for any value */
 	unsigned threads;
-} lint_options;
+} lc_lint_options;
 
 /* Every rule on, unless the ladder switches it off. */
-void lint_options_init(lint_options *o);
+void lc_lint_options_init(lc_lint_options *o);
 /* Applies one -W argument: "RULE" switches a rule on (even when the ladder's
  * `lint: disable` switches it off), "no-RULE" switches it off. Returns 0, or -1
  * when the name is not a rule. */
-int lint_options_set(lint_options *o, const char *arg);
+int lc_lint_options_set(lc_lint_options *o, const char *arg);
 
 /* The rule named name[0..len), or -1. */
-int lint_find_rule(const char *name, size_t len);
+int lc_lint_find_rule(const char *name, size_t len);
 /* The rule id closest to a misspelt name, or NULL when none is close. */
-const char *lint_suggest_rule(const char *name, size_t len);
+const char *lc_lint_suggest_rule(const char *name, size_t len);
 
 /* Lints `l`: appends warnings (and errors for unknown rule names in the ladder)
  * to `d`. Returns 0, or -1 when out of memory (the findings may be incomplete). */
-int lint_ladder(const ladder *l, const lint_options *o, lc_diags *d);
+int lc_lint_ladder(const ladder *l, const lc_lint_options *o, lc_diags *d);
 
 /* The i-th built-in vague phrase (lowercase words separated by one space), or
  * NULL past the end: for the documentation and tests. */
-const char *lint_vague_phrase(size_t i);
+const char *lc_lint_vague_phrase(size_t i);
 
 #endif

@@ -19,65 +19,65 @@
 #include "ladderc/ladder.h"
 
 enum {
-	SITE_HTML = 1,
-	SITE_MARKDOWN = 2,
-	SITE_CSV = 4,
-	SITE_JSON = 8,
-	SITE_ALL = 15
+	LC_SITE_HTML = 1,
+	LC_SITE_MARKDOWN = 2,
+	LC_SITE_CSV = 4,
+	LC_SITE_JSON = 8,
+	LC_SITE_ALL = 15
 };
 
 /* Parses "html,markdown,csv,json" (any non-empty subset, any order, no
  * repeats needed) into SITE_* bits. Returns -1 on an unknown name. */
-int site_parse_formats(const char *list, unsigned *out);
+int lc_site_parse_formats(const char *list, unsigned *out);
 
 /* One file of the site. */
-typedef struct site_page {
+typedef struct lc_site_page {
 	char name[128];          /* file name, e.g. "software-engineer.html" */
 	ladder_format format;
 	ladder_view view;
-} site_page;
+} lc_site_page;
 
 /* The pages of l for `formats`, in a fixed order. *out is malloc'ed (free()).
  * Returns 0, or -1 when out of memory. */
-int site_pages(const ladder *l, unsigned formats, site_page **out, size_t *n);
+int lc_site_pages(const ladder *l, unsigned formats, lc_site_page **out, size_t *n);
 
 /* Renders one page into out (cleared first). Returns 0, or -1 (out of memory). */
-int site_render(const ladder *l, const site_page *p, lc_buf *out);
+int lc_site_render(const ladder *l, const lc_site_page *p, lc_buf *out);
 
 /* An output directory being built: everything goes into a temporary directory
  * beside it (same parent: ".NAME.tmp-PID"), which replaces it on commit. */
-typedef struct site_dir {
+typedef struct lc_site_dir {
 	char *final;   /* the directory asked for, without trailing slashes */
 	char *parent;  /* its parent directory ("." when none was given) */
 	char *base;    /* its last component */
 	char *tmp;     /* the temporary directory's path */
 	int parent_fd;
 	int tmp_fd;
-} site_dir;
+} lc_site_dir;
 
 /* Checks DIR (it must be a directory written by ladderc build, or empty, or
  * absent), creates missing parents, removes temporary directories that
  * killed builds left beside it, and creates a fresh temporary directory. */
-int site_dir_begin(site_dir *d, const char *dir, lc_buf *err);
+int lc_site_dir_begin(lc_site_dir *d, const char *dir, lc_buf *err);
 /* Creates a subdirectory of the temporary directory (for several ladders). */
-int site_dir_mkdir(site_dir *d, const char *sub, lc_buf *err);
+int lc_site_dir_mkdir(lc_site_dir *d, const char *sub, lc_buf *err);
 /* Writes one file (sub may be NULL): created exclusively, written, fsync'ed
  * and closed, every step checked. */
-int site_dir_write(site_dir *d, const char *sub, const char *name, const lc_buf *content, lc_buf *err);
+int lc_site_dir_write(lc_site_dir *d, const char *sub, const char *name, const lc_buf *content, lc_buf *err);
 /* Renders page p of l straight into its file (sub may be NULL), through
- * `scratch` used as a bounded buffer (SITE_WRITE_CHUNK bytes): the page is
- * never held whole in memory. Same checks as site_dir_write, but the fsync
- * waits for site_dir_commit: the disk writes this page while the next ones
+ * `scratch` used as a bounded buffer (LC_SITE_WRITE_CHUNK bytes): the page is
+ * never held whole in memory. Same checks as lc_site_dir_write, but the fsync
+ * waits for lc_site_dir_commit: the disk writes this page while the next ones
  * render. "out of memory while rendering" when rendering fails. */
-enum { SITE_WRITE_CHUNK = 1 << 20 };
-int site_dir_write_page(site_dir *d, const char *sub, const ladder *l, const site_page *p, lc_buf *scratch,
+enum { LC_SITE_WRITE_CHUNK = 1 << 20 };
+int lc_site_dir_write_page(lc_site_dir *d, const char *sub, const ladder *l, const lc_site_page *p, lc_buf *scratch,
                         lc_buf *err);
 /* fsyncs every file and directory of the temporary directory and puts it in DIR's place (renameat2
  * RENAME_EXCHANGE where the file system has it, else two renames), removes
  * the old content and fsyncs the parent. */
-int site_dir_commit(site_dir *d, lc_buf *err);
+int lc_site_dir_commit(lc_site_dir *d, lc_buf *err);
 /* Removes the temporary directory (after a failure) and frees d. Safe after
  * commit and after a failed begin. */
-void site_dir_end(site_dir *d);
+void lc_site_dir_end(lc_site_dir *d);
 
 #endif

@@ -29,7 +29,7 @@ static void model_same_mark(lc_buf *out, const ladder *l, const lc_mark *m)
 
 static void model_same_print(lc_buf *out, const ladder *l)
 {
-	emit_json(l, out);
+	lc_emit_json(l, out);
 	for (size_t r = 0; r < l->nroles; r++) {
 		const ladder_role *role = l->roles[r];
 		lc_buf_printf(out, "\nrole %u", (unsigned)role->index);
@@ -75,11 +75,11 @@ static ladder_status model_same_run(const char *path, const char *data, size_t l
 	if (l)
 		model_same_print(out, l);
 	if (l && lint) {
-		lint_options o;
-		lint_options_init(&o);
+		lc_lint_options o;
+		lc_lint_options_init(&o);
 		lc_diags w;
 		lc_diags_init(&w);
-		lc_buf_printf(out, "\nlint %d\n", lint_ladder(l, &o, &w));
+		lc_buf_printf(out, "\nlint %d\n", lc_lint_ladder(l, &o, &w));
 		lc_diags_sort(&w);
 		for (size_t i = 0; i < w.count; i++)
 			lc_diag_format(out, &w.items[i], 0);

@@ -89,17 +89,17 @@ static void site_pages_stream_identically(void **state)
 		ladder *l = NULL;
 		assert_int_equal(ladder_load_file(path, NULL, &d, &l), LADDER_OK);
 		lc_diags_free(&d);
-		site_page *pages = NULL;
+		lc_site_page *pages = NULL;
 		size_t n = 0;
-		assert_int_equal(site_pages(l, SITE_ALL, &pages, &n), 0);
+		assert_int_equal(lc_site_pages(l, LC_SITE_ALL, &pages, &n), 0);
 		assert_true(n >= 4);
 		for (size_t i = 0; i < n; i++) {
 			lc_buf whole = LC_BUF_INIT;
-			assert_int_equal(site_render(l, &pages[i], &whole), 0);
+			assert_int_equal(lc_site_render(l, &pages[i], &whole), 0);
 			collect c = {LC_BUF_INIT, 0, 0, 0};
 			lc_buf streamed = LC_BUF_INIT;
 			lc_buf_set_sink(&streamed, collect_sink, &c, 7);
-			assert_int_equal(site_render(l, &pages[i], &streamed), 0);
+			assert_int_equal(lc_site_render(l, &pages[i], &streamed), 0);
 			assert_int_equal(lc_buf_flush(&streamed), 0);
 			assert_true(c.calls > 1);
 			assert_int_equal(c.all.len, whole.len);

@@ -125,9 +125,9 @@ static void test_level_view_is_cumulative(void **state)
 	csv_doc d = parse_csv(&b);
 	const char *const chain[] = {"IC1", "IC2", "E3", "E4"};
 	size_t rows = 1;
-	view_comp_iter it;
-	view_comp_begin(&it, l, se);
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, l, se);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		for (size_t k = 0; k < 4; k++) {
 			const ladder_level *src = level(l, chain[k]);
 			assert_non_null(c->text[src->index].s);
@@ -146,9 +146,9 @@ static void test_level_view_is_cumulative(void **state)
 
 	/* Markdown: every one of those texts, none of E5's or E6's, 8 marked new */
 	b = render(l, LADDER_FORMAT_MARKDOWN, &v, &o);
-	view_comp_begin(&it, l, se);
+	lc_view_comp_begin(&it, l, se);
 	lc_buf esc = LC_BUF_INIT;
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		for (size_t i = 0; i < l->nlevels; i++) {
 			ladder_str s = c->text[i];
 			if (!s.s)
@@ -182,9 +182,9 @@ static void test_next_view(void **state)
 	csv_doc d = parse_csv(&b);
 	const ladder_level *e4 = level(l, "E4");
 	size_t rows = 1;
-	view_comp_iter it;
-	view_comp_begin(&it, l, se);
-	for (const ladder_competency *c; (c = view_comp_next(&it));) {
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, l, se);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		const csv_row *r = &d.rows[rows++];
 		assert_true(field_is_c(&r->f[4], "E4"));
 		assert_true(field_is(&r->f[9], c->id));
@@ -233,20 +233,20 @@ static void test_matrix_tracks(void **state)
 	ladder *l = load(ladders[1]);
 	const ladder_track *out[8];
 	/* every track that ends a chain: E and L, not IC (both contain it) */
-	size_t n = view_matrix_tracks(l, role(l, "software-engineer"), NULL, out);
+	size_t n = lc_view_matrix_tracks(l, role(l, "software-engineer"), NULL, out);
 	assert_int_equal(n, 2);
 	assert_true(out[0]->id.s[0] == 'E' && out[1]->id.s[0] == 'L');
-	n = view_matrix_tracks(l, role(l, "account-executive"), NULL, out);
+	n = lc_view_matrix_tracks(l, role(l, "account-executive"), NULL, out);
 	assert_int_equal(n, 1);
 	assert_true(out[0]->id.s[0] == 'L');
-	n = view_matrix_tracks(l, role(l, "account-executive"), ladder_find_track(l, "IC"), out);
+	n = lc_view_matrix_tracks(l, role(l, "account-executive"), ladder_find_track(l, "IC"), out);
 	assert_int_equal(n, 1);
-	n = view_matrix_tracks(l, role(l, "account-executive"), ladder_find_track(l, "E"), out);
+	n = lc_view_matrix_tracks(l, role(l, "account-executive"), ladder_find_track(l, "E"), out);
 	assert_int_equal(n, 0);
 	const ladder_level *chain[8];
-	n = view_track_chain(ladder_find_track(l, "E"), chain);
+	n = lc_view_track_chain(ladder_find_track(l, "E"), chain);
 	assert_int_equal(n, 6);
-	assert_int_equal(view_chain_len(ladder_find_track(l, "E")), 6);
+	assert_int_equal(lc_view_chain_len(ladder_find_track(l, "E")), 6);
 	assert_true(chain[0]->id.s[0] == 'I' && chain[5] == level(l, "E6"));
 	ladder_free(l);
 }
@@ -257,28 +257,28 @@ static void test_intro_blocks(void **state)
 	const char *t = "Para one\nstill one.\n\n- bullet a\n  continued\n- bullet b\nPara two\n\n\n";
 	ladder_str s = {t, strlen(t)};
 	size_t pos = 0;
-	view_block b;
+	lc_view_block b;
 	const char *want[] = {"Para one\nstill one.", "bullet a\n  continued", "bullet b", "Para two"};
 	int bullets[] = {0, 1, 1, 0};
 	for (size_t i = 0; i < 4; i++) {
-		assert_true(view_next_block(s, &pos, &b));
+		assert_true(lc_view_next_block(s, &pos, &b));
 		assert_int_equal(b.bullet, bullets[i]);
 		assert_int_equal(b.text.len, strlen(want[i]));
 		assert_memory_equal(b.text.s, want[i], b.text.len);
 	}
-	assert_false(view_next_block(s, &pos, &b));
+	assert_false(lc_view_next_block(s, &pos, &b));
 	/* lines come without their indent */
 	pos = 0;
-	view_next_block(s, &pos, &b);
-	view_next_block(s, &pos, &b);
+	lc_view_next_block(s, &pos, &b);
+	lc_view_next_block(s, &pos, &b);
 	size_t lp = 0;
 	ladder_str line;
-	assert_true(view_block_line(&b, &lp, &line));
+	assert_true(lc_view_block_line(&b, &lp, &line));
 	assert_int_equal(line.len, 8);
-	assert_true(view_block_line(&b, &lp, &line));
+	assert_true(lc_view_block_line(&b, &lp, &line));
 	assert_int_equal(line.len, 9);
 	assert_memory_equal(line.s, "continued", 9);
-	assert_false(view_block_line(&b, &lp, &line));
+	assert_false(lc_view_block_line(&b, &lp, &line));
 }
 
 static void test_track_diagram(void **state)
@@ -286,7 +286,7 @@ static void test_track_diagram(void **state)
 	(void)state;
 	ladder *l = load(ladders[0]);
 	lc_buf b = LC_BUF_INIT;
-	view_track_diagram(l, &b, "");
+	lc_view_track_diagram(l, &b, "");
 	lc_buf_putc(&b, '\0');
 	assert_string_equal(b.data, "IC1 \xE2\x86\x92 IC2\n"
 	                            "         \xE2\x94\x9C\xE2\x86\x92 E3 \xE2\x86\x92 E4 \xE2\x86\x92 E5 \xE2\x86\x92 E6\n"
@@ -609,7 +609,7 @@ static void test_json_ladder_is_the_model(void **state)
 	ladder_view v = {LADDER_VIEW_LADDER, NULL, NULL, NULL};
 	lc_buf a = render(l, LADDER_FORMAT_JSON, &v, NULL);
 	lc_buf b = LC_BUF_INIT;
-	emit_json(l, &b);
+	lc_emit_json(l, &b);
 	assert_int_equal(a.len, b.len);
 	assert_memory_equal(a.data, b.data, a.len);
 	lc_buf_free(&a);

@@ -36,7 +36,7 @@ static char *render(const ladder *l, ladder_view_kind kind, const char *role, co
 		assert_non_null(v.level = ladder_find_level(l, level));
 	ladder_emit_options o = {0, 0, 0, sheet, base, 0};
 	lc_buf b = LC_BUF_INIT;
-	assert_int_equal(emit_html(l, &v, &o, &b), 0);
+	assert_int_equal(lc_emit_html(l, &v, &o, &b), 0);
 	/* NUL bytes from the input never reach the page */
 	assert_null(memchr(b.data, '\0', b.len));
 	return b.data;
@@ -319,9 +319,9 @@ static void two_threads_same_page(void **state)
 		ladder_view v = {LADDER_VIEW_LADDER, NULL, NULL, NULL};
 		lc_buf one = LC_BUF_INIT, two = LC_BUF_INIT;
 		ladder_emit_options o = {0, 0, 0, 0, NULL, 1};
-		assert_int_equal(emit_html(l, &v, &o, &one), 0);
+		assert_int_equal(lc_emit_html(l, &v, &o, &one), 0);
 		o.threads = 2;
-		assert_int_equal(emit_html(l, &v, &o, &two), 0);
+		assert_int_equal(lc_emit_html(l, &v, &o, &two), 0);
 		assert_int_equal(one.len, two.len);
 		assert_memory_equal(one.data, two.data, one.len);
 		if (extra)

@@ -58,8 +58,8 @@ static void test_model_json(void **state)
 		dump_diags(&r.diags);
 	assert_int_equal(r.status, LADDER_OK);
 	lc_buf a = LC_BUF_INIT, b = LC_BUF_INIT;
-	emit_json(r.l, &a);
-	emit_json(r.l, &b);
+	lc_emit_json(r.l, &a);
+	lc_emit_json(r.l, &b);
 	assert_int_equal(a.len, b.len);
 	assert_memory_equal(a.data, b.data, a.len);
 	/* text with NUL and quotes, escaped */

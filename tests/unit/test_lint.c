@@ -9,18 +9,18 @@
 
 /* Loads a ladder (from a file under tests/lint, or from text) and lints it.
  * The loader must accept it. */
-static void lint_loaded(loaded *r, const lint_options *o)
+static void lint_loaded(loaded *r, const lc_lint_options *o)
 {
 	if (r->status != LADDER_OK)
 		dump_diags(&r->diags);
 	assert_int_equal(r->status, LADDER_OK);
 	lc_diags_free(&r->diags);
 	lc_diags_init(&r->diags);
-	assert_int_equal(lint_ladder(r->l, o, &r->diags), 0);
+	assert_int_equal(lc_lint_ladder(r->l, o, &r->diags), 0);
 	lc_diags_sort(&r->diags);
 }
 
-static void lint_file(loaded *r, const char *name, const lint_options *o)
+static void lint_file(loaded *r, const char *name, const lc_lint_options *o)
 {
 	char path[256];
 	snprintf(path, sizeof path, "lint/%s.yaml", name);
@@ -28,7 +28,7 @@ static void lint_file(loaded *r, const char *name, const lint_options *o)
 	lint_loaded(r, o);
 }
 
-static void lint_text(loaded *r, const char *yaml, const lint_options *o)
+static void lint_text(loaded *r, const char *yaml, const lc_lint_options *o)
 {
 	load_text(r, yaml);
 	lint_loaded(r, o);
@@ -128,23 +128,23 @@ static const planted planted_rules[] = {
 static void test_each_rule_fires_where_planted(void **state)
 {
 	(void)state;
-	assert_int_equal(sizeof planted_rules / sizeof planted_rules[0], LINT_NRULES);
-	for (size_t i = 0; i < LINT_NRULES; i++) {
+	assert_int_equal(sizeof planted_rules / sizeof planted_rules[0], LC_LINT_NRULES);
+	for (size_t i = 0; i < LC_LINT_NRULES; i++) {
 		const planted *p = &planted_rules[i];
-		assert_true(lint_find_rule(p->rule, strlen(p->rule)) >= 0);
+		assert_true(lc_lint_find_rule(p->rule, strlen(p->rule)) >= 0);
 		loaded r;
 		lint_file(&r, p->rule, NULL);
 		assert_findings(&r, p->rule, p->where, p->n);
 		assert_caret_on(&r, 0, p->caret);
 		/* and switched off from the command line, nothing is left */
-		lint_options o;
-		lint_options_init(&o);
+		lc_lint_options o;
+		lc_lint_options_init(&o);
 		char arg[64];
 		snprintf(arg, sizeof arg, "no-%s", p->rule);
-		assert_int_equal(lint_options_set(&o, arg), 0);
+		assert_int_equal(lc_lint_options_set(&o, arg), 0);
 		lc_diags_free(&r.diags);
 		lc_diags_init(&r.diags);
-		assert_int_equal(lint_ladder(r.l, &o, &r.diags), 0);
+		assert_int_equal(lc_lint_ladder(r.l, &o, &r.diags), 0);
 		assert_int_equal(r.diags.count, 0);
 		loaded_free(&r);
 	}
@@ -155,28 +155,28 @@ static void test_each_rule_fires_where_planted(void **state)
 static void test_rule_names(void **state)
 {
 	(void)state;
-	assert_int_equal(lint_find_rule("near-duplicate", 14), LINT_NEAR_DUPLICATE);
-	assert_int_equal(lint_find_rule("near-duplicat", 13), -1);
-	assert_string_equal(lint_suggest_rule("vage-language", 13), "vague-language");
-	assert_string_equal(lint_suggest_rule("track_parity", 12), "track-parity");
-	assert_null(lint_suggest_rule("xyz", 3));
-	assert_null(lint_suggest_rule("", 0));
+	assert_int_equal(lc_lint_find_rule("near-duplicate", 14), LC_LINT_NEAR_DUPLICATE);
+	assert_int_equal(lc_lint_find_rule("near-duplicat", 13), -1);
+	assert_string_equal(lc_lint_suggest_rule("vage-language", 13), "vague-language");
+	assert_string_equal(lc_lint_suggest_rule("track_parity", 12), "track-parity");
+	assert_null(lc_lint_suggest_rule("xyz", 3));
+	assert_null(lc_lint_suggest_rule("", 0));
 	char longname[200];
 	memset(longname, 'a', sizeof longname);
-	assert_null(lint_suggest_rule(longname, sizeof longname));
+	assert_null(lc_lint_suggest_rule(longname, sizeof longname));
 
-	lint_options o;
-	lint_options_init(&o);
-	assert_int_equal(lint_options_set(&o, "bogus"), -1);
-	assert_int_equal(lint_options_set(&o, "no-bogus"), -1);
-	assert_int_equal(lint_options_set(&o, "no-"), -1);
-	assert_int_equal(lint_options_set(&o, "level-count"), 0);
-	assert_int_equal(o.rule[LINT_LEVEL_COUNT], LINT_RULE_ON);
-	assert_int_equal(lint_options_set(&o, "no-level-count"), 0);
-	assert_int_equal(o.rule[LINT_LEVEL_COUNT], LINT_RULE_OFF);
-	for (int i = 0; i < LINT_NRULES; i++) {
-		assert_non_null(lint_rules[i].id);
-		assert_true(strlen(lint_rules[i].rationale) > 20);
+	lc_lint_options o;
+	lc_lint_options_init(&o);
+	assert_int_equal(lc_lint_options_set(&o, "bogus"), -1);
+	assert_int_equal(lc_lint_options_set(&o, "no-bogus"), -1);
+	assert_int_equal(lc_lint_options_set(&o, "no-"), -1);
+	assert_int_equal(lc_lint_options_set(&o, "level-count"), 0);
+	assert_int_equal(o.rule[LC_LINT_LEVEL_COUNT], LC_LINT_RULE_ON);
+	assert_int_equal(lc_lint_options_set(&o, "no-level-count"), 0);
+	assert_int_equal(o.rule[LC_LINT_LEVEL_COUNT], LC_LINT_RULE_OFF);
+	for (int i = 0; i < LC_LINT_NRULES; i++) {
+		assert_non_null(lc_lint_rules[i].id);
+		assert_true(strlen(lc_lint_rules[i].rationale) > 20);
 	}
 }
 
@@ -189,9 +189,9 @@ static void test_disable_in_file_and_override(void **state)
 	loaded_free(&r);
 
 	/* -W RULE beats the ladder's `lint: disable` */
-	lint_options o;
-	lint_options_init(&o);
-	assert_int_equal(lint_options_set(&o, "vague-language"), 0);
+	lc_lint_options o;
+	lc_lint_options_init(&o);
+	assert_int_equal(lc_lint_options_set(&o, "vague-language"), 0);
 	lint_file(&r, "disabled", &o);
 	at want[] = {{36, 15}};
 	assert_findings(&r, "vague-language", want, 1);
@@ -407,7 +407,7 @@ static void test_near_duplicate_threshold(void **state)
 	loaded_free(&r);
 }
 
-/* Texts past LINT_MAX_CELL_WORDS are compared on their first words only. */
+/* Texts past LC_LINT_MAX_CELL_WORDS are compared on their first words only. */
 static void test_near_duplicate_word_cap(void **state)
 {
 	(void)state;
@@ -415,7 +415,7 @@ static void test_near_duplicate_word_cap(void **state)
 	lc_buf_puts(&body, "        levels:\n          IC1: Writes tests.\n");
 	for (int lv = 2; lv <= 3; lv++) {
 		lc_buf_printf(&body, "          IC%d: ", lv);
-		for (int w = 0; w < LINT_MAX_CELL_WORDS; w++)
+		for (int w = 0; w < LC_LINT_MAX_CELL_WORDS; w++)
 			lc_buf_printf(&body, "w%d ", w);
 		/* 1000 more words, different at each level */
 		for (int w = 0; w < 1000; w++)
@@ -584,7 +584,7 @@ static void odd_diags(lc_diags *d, lc_source *src, const char *path)
 	src->len = sizeof text - 1;
 	lc_diags_init(d);
 	lc_mark m = {src, 2, 5};
-	lc_diags_add(d, LC_WARNING, &m, lint_rules[LINT_LEVEL_COUNT].id, "50%% done\r\nnext: a, b");
+	lc_diags_add(d, LC_WARNING, &m, lc_lint_rules[LC_LINT_LEVEL_COUNT].id, "50%% done\r\nnext: a, b");
 	lc_diags_add(d, LC_ERROR, NULL, NULL, "no file");
 }
 

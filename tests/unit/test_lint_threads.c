@@ -41,11 +41,11 @@ static char *big_ladder(size_t n)
 
 static void lint_with(const loaded *r, unsigned threads, lc_diags *d)
 {
-	lint_options o;
-	lint_options_init(&o);
+	lc_lint_options o;
+	lc_lint_options_init(&o);
 	o.threads = threads;
 	lc_diags_init(d);
-	assert_int_equal(lint_ladder(r->l, &o, d), 0);
+	assert_int_equal(lc_lint_ladder(r->l, &o, d), 0);
 }
 
 static void assert_same_diags(const lc_diags *a, const lc_diags *b)

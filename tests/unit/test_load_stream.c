@@ -1,4 +1,4 @@
-/* Streaming loads (src/load.c, stream_begin; src/yaml_tree.c, yt_stream):
+/* Streaming loads (src/load.c, stream_begin; src/yaml_tree.c, lc_yt_stream):
  * roles built as the parser completes them, on one thread or two, give what a
  * plain load gives — the same status, diagnostics, model and positions — on
  * every ladder in the repository, on generated ladders of every text style,
@@ -266,7 +266,7 @@ typedef struct counts {
 	uint32_t shift;
 } counts;
 
-static int c_begin(void *ctx, const yt_node *key, yt_node *const *pairs, size_t npairs)
+static int c_begin(void *ctx, const lc_yt_node *key, lc_yt_node *const *pairs, size_t npairs)
 {
 	counts *c = ctx;
 	(void)pairs;
@@ -277,10 +277,10 @@ static int c_begin(void *ctx, const yt_node *key, yt_node *const *pairs, size_t 
 	return 1;
 }
 
-static int c_item(void *ctx, const yt_node *item)
+static int c_item(void *ctx, const lc_yt_node *item)
 {
 	counts *c = ctx;
-	assert_int_equal(item->kind, YT_MAP);
+	assert_int_equal(item->kind, LC_YT_MAP);
 	c->items++;
 	return 0;
 }
@@ -292,9 +292,9 @@ static void *c_fork(void *ctx)
 	return calloc(1, sizeof(int));
 }
 
-static int c_fork_item(void *fctx, const yt_node *item)
+static int c_fork_item(void *fctx, const lc_yt_node *item)
 {
-	assert_int_equal(item->kind, YT_MAP);
+	assert_int_equal(item->kind, LC_YT_MAP);
 	++*(int *)fctx;
 	return 0;
 }
@@ -322,15 +322,15 @@ static void parse_counting(const char *text, size_t len, size_t at, counts *c, i
 {
 	memset(c, 0, sizeof *c);
 	joined_into = c;
-	yt_stream ys = {c, c_begin, c_item, c_fork, c_fork_item, c_join, c_drop, 0, 0};
+	lc_yt_stream ys = {c, c_begin, c_item, c_fork, c_fork_item, c_join, c_drop, 0, 0};
 	lc_source src = {"gen.yaml", text, len, NULL, 0, 0, NULL};
 	ladder_limits lim;
 	ladder_limits_default(&lim);
 	lc_diags d;
 	lc_diags_init(&d);
 	lc_arena *arena = lc_arena_new();
-	yt_node *root = NULL;
-	assert_int_equal(yt_parse_stream_split(arena, &src, &lim, &d, &ys, &root, at, joined), YT_OK);
+	lc_yt_node *root = NULL;
+	assert_int_equal(lc_yt_parse_stream_split(arena, &src, &lim, &d, &ys, &root, at, joined), LC_YT_OK);
 	assert_non_null(root);
 	assert_int_equal(ys.stopped, 0);
 	/* the roles' sequence is left empty; the keys around it are all there */

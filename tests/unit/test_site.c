@@ -29,25 +29,25 @@ static void formats(void **state)
 {
 	(void)state;
 	unsigned f = 0;
-	assert_int_equal(site_parse_formats("html,json", &f), 0);
-	assert_int_equal(f, SITE_HTML | SITE_JSON);
-	assert_int_equal(site_parse_formats("csv,markdown,html,json", &f), 0);
-	assert_int_equal(f, SITE_ALL);
-	assert_int_equal(site_parse_formats("md", &f), 0);
-	assert_int_equal(f, SITE_MARKDOWN);
-	assert_int_equal(site_parse_formats("pdf", &f), -1);
-	assert_int_equal(site_parse_formats("", &f), -1);
-	assert_int_equal(site_parse_formats("html,", &f), -1);
-	assert_int_equal(site_parse_formats("HTML", &f), -1);
+	assert_int_equal(lc_site_parse_formats("html,json", &f), 0);
+	assert_int_equal(f, LC_SITE_HTML | LC_SITE_JSON);
+	assert_int_equal(lc_site_parse_formats("csv,markdown,html,json", &f), 0);
+	assert_int_equal(f, LC_SITE_ALL);
+	assert_int_equal(lc_site_parse_formats("md", &f), 0);
+	assert_int_equal(f, LC_SITE_MARKDOWN);
+	assert_int_equal(lc_site_parse_formats("pdf", &f), -1);
+	assert_int_equal(lc_site_parse_formats("", &f), -1);
+	assert_int_equal(lc_site_parse_formats("html,", &f), -1);
+	assert_int_equal(lc_site_parse_formats("HTML", &f), -1);
 }
 
 static void page_list(void **state)
 {
 	(void)state;
 	ladder *l = load("ladders/example/ladder.yaml");
-	site_page *p = NULL;
+	lc_site_page *p = NULL;
 	size_t n = 0;
-	assert_int_equal(site_pages(l, SITE_ALL, &p, &n), 0);
+	assert_int_equal(lc_site_pages(l, LC_SITE_ALL, &p, &n), 0);
 	static const char *const want[] = {
 		"index.html", "software-engineer.html", "account-executive.html", "index.md",
 		"software-engineer.md", "account-executive.md", "ladder.csv", "ladder.json",
@@ -63,16 +63,16 @@ static void page_list(void **state)
 
 	/* the JSON page is the model, exactly as render -f json writes it */
 	lc_buf page = LC_BUF_INIT, json = LC_BUF_INIT;
-	assert_int_equal(site_render(l, &p[7], &page), 0);
-	emit_json(l, &json);
+	assert_int_equal(lc_site_render(l, &p[7], &page), 0);
+	lc_emit_json(l, &json);
 	assert_int_equal(page.len, json.len);
 	assert_memory_equal(page.data, json.data, json.len);
 	/* the Markdown role page goes on with every level of the role */
-	assert_int_equal(site_render(l, &p[5], &page), 0);
+	assert_int_equal(lc_site_render(l, &p[5], &page), 0);
 	assert_non_null(strstr(page.data, "Sales Team Lead"));
 	free(p);
 
-	assert_int_equal(site_pages(l, SITE_JSON, &p, &n), 0);
+	assert_int_equal(lc_site_pages(l, LC_SITE_JSON, &p, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(p[0].name, "ladder.json");
 	free(p);
@@ -118,20 +118,20 @@ static void directory_swap(void **state)
 	lc_buf_puts(&content, "first");
 
 	/* a first build creates DIR */
-	site_dir d;
-	assert_int_equal(site_dir_begin(&d, dir, &err), 0);
+	lc_site_dir d;
+	assert_int_equal(lc_site_dir_begin(&d, dir, &err), 0);
 	snprintf(tmp, sizeof tmp, "%s/.out.tmp-%ld", root, (long)getpid());
 	assert_string_equal(d.tmp, tmp);
-	assert_int_equal(site_dir_write(&d, NULL, "a.txt", &content, &err), 0);
+	assert_int_equal(lc_site_dir_write(&d, NULL, "a.txt", &content, &err), 0);
 	/* the same name twice is an error, never an overwrite */
-	assert_int_equal(site_dir_write(&d, NULL, "a.txt", &content, &err), -1);
+	assert_int_equal(lc_site_dir_write(&d, NULL, "a.txt", &content, &err), -1);
 	assert_non_null(strstr(err.data, "two pages have this file name"));
-	assert_int_equal(site_dir_mkdir(&d, "sub", &err), 0);
-	assert_int_equal(site_dir_write(&d, "sub", "b.txt", &content, &err), 0);
+	assert_int_equal(lc_site_dir_mkdir(&d, "sub", &err), 0);
+	assert_int_equal(lc_site_dir_write(&d, "sub", "b.txt", &content, &err), 0);
 	snprintf(path, sizeof path, "%s/out", root);
 	assert_false(exists(path)); /* nothing visible before the commit */
-	assert_int_equal(site_dir_commit(&d, &err), 0);
-	site_dir_end(&d);
+	assert_int_equal(lc_site_dir_commit(&d, &err), 0);
+	lc_site_dir_end(&d);
 	snprintf(path, sizeof path, "%s/out/a.txt", root);
 	assert_string_equal(read_text(path), "first");
 	snprintf(path, sizeof path, "%s/out/.ladderc-site", root);
@@ -141,10 +141,10 @@ static void directory_swap(void **state)
 	/* a second build replaces it as a whole */
 	lc_buf_clear(&content);
 	lc_buf_puts(&content, "second");
-	assert_int_equal(site_dir_begin(&d, dir, &err), 0);
-	assert_int_equal(site_dir_write(&d, NULL, "c.txt", &content, &err), 0);
-	assert_int_equal(site_dir_commit(&d, &err), 0);
-	site_dir_end(&d);
+	assert_int_equal(lc_site_dir_begin(&d, dir, &err), 0);
+	assert_int_equal(lc_site_dir_write(&d, NULL, "c.txt", &content, &err), 0);
+	assert_int_equal(lc_site_dir_commit(&d, &err), 0);
+	lc_site_dir_end(&d);
 	snprintf(path, sizeof path, "%s/out/c.txt", root);
 	assert_string_equal(read_text(path), "second");
 	snprintf(path, sizeof path, "%s/out/a.txt", root);
@@ -153,10 +153,10 @@ static void directory_swap(void **state)
 	assert_false(exists(path));
 
 	/* an abandoned build leaves DIR and removes its temporary directory */
-	assert_int_equal(site_dir_begin(&d, dir, &err), 0);
-	assert_int_equal(site_dir_write(&d, NULL, "d.txt", &content, &err), 0);
+	assert_int_equal(lc_site_dir_begin(&d, dir, &err), 0);
+	assert_int_equal(lc_site_dir_write(&d, NULL, "d.txt", &content, &err), 0);
 	assert_true(exists(tmp));
-	site_dir_end(&d);
+	lc_site_dir_end(&d);
 	assert_false(exists(tmp));
 	snprintf(path, sizeof path, "%s/out/c.txt", root);
 	assert_string_equal(read_text(path), "second");
@@ -167,13 +167,13 @@ static void directory_swap(void **state)
 	snprintf(path, sizeof path, "%s/mine/notes", root);
 	write_text(path, "keep");
 	snprintf(path, sizeof path, "%s/mine", root);
-	assert_int_equal(site_dir_begin(&d, path, &err), -1);
+	assert_int_equal(lc_site_dir_begin(&d, path, &err), -1);
 	assert_non_null(strstr(err.data, "refusing to replace"));
-	site_dir_end(&d);
+	lc_site_dir_end(&d);
 	snprintf(path, sizeof path, "%s/mine/notes", root);
 	assert_string_equal(read_text(path), "keep");
-	assert_int_equal(site_dir_begin(&d, ".", &err), -1);
-	site_dir_end(&d);
+	assert_int_equal(lc_site_dir_begin(&d, ".", &err), -1);
+	lc_site_dir_end(&d);
 
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);

@@ -16,11 +16,11 @@
 /* Renders a result as git --word-diff=plain does: [-old-]{+new+}. */
 static char *render(const char *a, const char *b)
 {
-	wdiff_result r;
-	assert_int_equal(wdiff_text(a, strlen(a), b, strlen(b), &r), 0);
+	lc_wdiff_result r;
+	assert_int_equal(lc_wdiff_text(a, strlen(a), b, strlen(b), &r), 0);
 	lc_buf out = LC_BUF_INIT;
 	for (size_t i = 0; i < r.nsegs; i++) {
-		const wdiff_seg *s = &r.segs[i];
+		const lc_wdiff_seg *s = &r.segs[i];
 		if (!s->changed) {
 			assert_int_equal(s->a_len, s->b_len);
 			assert_memory_equal(a + s->a_off, b + s->b_off, s->a_len);
@@ -38,7 +38,7 @@ static char *render(const char *a, const char *b)
 			lc_buf_puts(&out, "+}");
 		}
 	}
-	wdiff_free(&r);
+	lc_wdiff_free(&r);
 	lc_buf_putc(&out, '\0');
 	return out.data;
 }
@@ -46,12 +46,12 @@ static char *render(const char *a, const char *b)
 /* Puts back the old (side 0) or new (side 1) text from the segments. */
 static void check_reconstructs(const char *a, size_t alen, const char *b, size_t blen)
 {
-	wdiff_result r;
-	assert_int_equal(wdiff_text(a, alen, b, blen, &r), 0);
+	lc_wdiff_result r;
+	assert_int_equal(lc_wdiff_text(a, alen, b, blen, &r), 0);
 	lc_buf oa = LC_BUF_INIT, ob = LC_BUF_INIT;
 	size_t apos = 0, bpos = 0;
 	for (size_t i = 0; i < r.nsegs; i++) {
-		const wdiff_seg *s = &r.segs[i];
+		const lc_wdiff_seg *s = &r.segs[i];
 		assert_int_equal(s->a_off, apos);
 		assert_int_equal(s->b_off, bpos);
 		lc_buf_put(&oa, a + s->a_off, s->a_len);
@@ -67,7 +67,7 @@ static void check_reconstructs(const char *a, size_t alen, const char *b, size_t
 		assert_memory_equal(ob.data, b, blen);
 	lc_buf_free(&oa);
 	lc_buf_free(&ob);
-	wdiff_free(&r);
+	lc_wdiff_free(&r);
 }
 
 #define EXPECT(a, b, want)                        \
@@ -130,7 +130,7 @@ static void lcs_is_longest(void **state)
 	(void)state;
 	uint32_t seed = 12345;
 	for (int round = 0; round < 300; round++) {
-		wdiff_tok a[40], b[40];
+		lc_wdiff_tok a[40], b[40];
 		size_t na = 0, nb = 0;
 		static const char *alpha[] = {"a", "b", "c", "d"};
 		seed = seed * 1103515245u + 12345u;
@@ -140,15 +140,15 @@ static void lcs_is_longest(void **state)
 		for (size_t i = 0; i < na; i++) {
 			seed = seed * 1103515245u + 12345u;
 			const char *s = alpha[(seed >> 16) % 4];
-			a[i] = (wdiff_tok){s, 1, wdiff_hash(s, 1)};
+			a[i] = (lc_wdiff_tok){s, 1, lc_wdiff_hash(s, 1)};
 		}
 		for (size_t i = 0; i < nb; i++) {
 			seed = seed * 1103515245u + 12345u;
 			const char *s = alpha[(seed >> 16) % 4];
-			b[i] = (wdiff_tok){s, 1, wdiff_hash(s, 1)};
+			b[i] = (lc_wdiff_tok){s, 1, lc_wdiff_hash(s, 1)};
 		}
 		unsigned char ka[41], kb[41];
-		assert_int_equal(wdiff_lcs(a, na, b, nb, ka, kb), 0);
+		assert_int_equal(lc_wdiff_lcs(a, na, b, nb, ka, kb), 0);
 		/* the kept items pair up in order and are equal */
 		size_t i = 0, j = 0, kept = 0;
 		for (;;) {
@@ -195,11 +195,11 @@ static void large_texts(void **state)
 		else
 			lc_buf_printf(&b, "w%zu ", i);
 	}
-	wdiff_result r;
-	assert_int_equal(wdiff_text(a.data, a.len, b.data, b.len, &r), 0);
+	lc_wdiff_result r;
+	assert_int_equal(lc_wdiff_text(a.data, a.len, b.data, b.len, &r), 0);
 	assert_int_equal(r.words_deleted, words / 100);
 	assert_int_equal(r.words_inserted, words / 100);
-	wdiff_free(&r);
+	lc_wdiff_free(&r);
 	check_reconstructs(a.data, a.len, b.data, b.len);
 	lc_buf_free(&a);
 	lc_buf_free(&b);

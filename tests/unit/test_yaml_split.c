@@ -1,4 +1,4 @@
-/* A big file is parsed on two threads (src/yaml_tree.c, yt_parse_split): a
+/* A big file is parsed on two threads (src/yaml_tree.c, lc_yt_parse_split): a
  * second parser starts at a line "  - " of a top-level sequence. Whatever the
  * line, the tree and the diagnostics must be those of one parser. Every input
  * here is parsed once alone and then split at each of its lines in turn; the
@@ -20,8 +20,8 @@
 
 typedef struct parsed {
 	lc_arena *arena;
-	yt_node *root;
-	yt_status st;
+	lc_yt_node *root;
+	lc_yt_status st;
 	lc_buf diags;  /* every diagnostic, formatted, in the order made */
 } parsed;
 
@@ -31,7 +31,7 @@ static void parse(lc_source *src, const ladder_limits *lim, size_t at, int *join
 	assert_non_null(out->arena);
 	lc_diags d;
 	lc_diags_init(&d);
-	out->st = yt_parse_split(out->arena, src, lim, &d, &out->root, at, joined);
+	out->st = lc_yt_parse_split(out->arena, src, lim, &d, &out->root, at, joined);
 	lc_buf_init(&out->diags);
 	for (size_t i = 0; i < d.count; i++)
 		lc_diag_format(&out->diags, &d.items[i], 0);

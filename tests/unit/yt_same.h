@@ -11,7 +11,7 @@
 /* `budget` bounds the walk: aliases make a tree a graph, and a graph can
  * unfold to far more nodes than it holds. Returns 1 when the same (or when the
  * budget ran out first), 0 at the first difference. */
-static int yt_same(const yt_node *a, const yt_node *b, size_t *budget)
+static int yt_same(const lc_yt_node *a, const lc_yt_node *b, size_t *budget)
 {
 	if (a == NULL || b == NULL)
 		return a == b;
@@ -22,9 +22,9 @@ static int yt_same(const yt_node *a, const yt_node *b, size_t *budget)
 	    a->count != b->count || a->len != b->len || a->weight != b->weight || a->at.line != b->at.line ||
 	    a->at.col != b->at.col || a->at.src != b->at.src)
 		return 0;
-	if (a->kind == YT_SCALAR)
+	if (a->kind == LC_YT_SCALAR)
 		return a->len == 0 || memcmp(a->str, b->str, a->len) == 0;
-	size_t n = a->kind == YT_MAP ? 2 * (size_t)a->count : a->count;
+	size_t n = a->kind == LC_YT_MAP ? 2 * (size_t)a->count : a->count;
 	for (size_t i = 0; i < n; i++)
 		if (!yt_same(a->items[i], b->items[i], budget))
 			return 0;

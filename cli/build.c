@@ -16,10 +16,10 @@
  * model is read-only once loaded and the emitters keep no state of their
  * own, so the only shared thing is the counter. */
 typedef struct page_queue {
-	site_dir *d;
+	lc_site_dir *d;
 	const ladder *l;
 	const char *sub;
-	const site_page *pages;
+	const lc_site_page *pages;
 	const size_t *order;    /* the pages in the order they are taken */
 	size_t n;
 	atomic_size_t next;
@@ -42,7 +42,7 @@ static void *work(void *arg)
 		if (k >= q->n)
 			break;
 		size_t i = q->order[k];
-		if (site_dir_write_page(q->d, q->sub, q->l, &q->pages[i], w->page, &w->err) < 0) {
+		if (lc_site_dir_write_page(q->d, q->sub, q->l, &q->pages[i], w->page, &w->err) < 0) {
 			w->failed_at = i;
 			atomic_store(&q->stop, 1);
 			break;
@@ -53,12 +53,12 @@ static void *work(void *arg)
 
 /* Writes ladder l's pages into the temporary directory (under `sub` when
  * several ladders share DIR), on two threads when a second one starts. */
-static int build_one(site_dir *d, const ladder *l, unsigned formats, const char *sub, lc_buf *page,
+static int build_one(lc_site_dir *d, const ladder *l, unsigned formats, const char *sub, lc_buf *page,
                      lc_buf *err)
 {
-	site_page *pages = NULL;
+	lc_site_page *pages = NULL;
 	size_t n = 0;
-	if (site_pages(l, formats, &pages, &n) < 0) {
+	if (lc_site_pages(l, formats, &pages, &n) < 0) {
 		lc_buf_puts(err, "out of memory");
 		return -1;
 	}
@@ -114,7 +114,7 @@ int cli_build(int argc, char **argv)
 	cli_load_opts lo;
 	cli_load_opts_init(&lo);
 	const char *dir = "out";
-	unsigned formats = SITE_ALL;
+	unsigned formats = LC_SITE_ALL;
 	int c;
 	while (cli_getopt("build", argc, argv, "o:f:h", longopts, &c) < 0 && c != -1) {
 		switch (c) {
@@ -126,7 +126,7 @@ int cli_build(int argc, char **argv)
 			dir = optarg;
 			break;
 		case 'f':
-			if (site_parse_formats(optarg, &formats) < 0)
+			if (lc_site_parse_formats(optarg, &formats) < 0)
 				return cli_usage_error("build", "-f takes a comma-separated list of html, markdown, csv "
 				                                "and json, not '%s'", optarg);
 			break;
@@ -178,19 +178,19 @@ int cli_build(int argc, char **argv)
 	}
 
 	lc_buf err = LC_BUF_INIT, page = LC_BUF_INIT;
-	site_dir d;
-	int st = site_dir_begin(&d, dir, &err);
+	lc_site_dir d;
+	int st = lc_site_dir_begin(&d, dir, &err);
 	for (size_t i = 0; i < nl && st == 0; i++) {
 		const char *sub = nl > 1 ? ls[i]->id.s : NULL;
 		if (sub)
-			st = site_dir_mkdir(&d, sub, &err);
+			st = lc_site_dir_mkdir(&d, sub, &err);
 		if (st == 0)
 			st = build_one(&d, ls[i], formats, sub, &page, &err);
 	}
 	int swapping = 0;
 	if (st == 0) {
 		swapping = 1;
-		st = site_dir_commit(&d, &err);
+		st = lc_site_dir_commit(&d, &err);
 	}
 	if (st != 0) {
 		fprintf(stderr, "ladderc: error: %s\n", err.data ? err.data : "build failed");
@@ -198,7 +198,7 @@ int cli_build(int argc, char **argv)
 			fprintf(stderr, "ladderc: '%s' was left as it was\n", dir);
 		status = LADDERC_EXIT_TROUBLE;
 	}
-	site_dir_end(&d);
+	lc_site_dir_end(&d);
 	lc_buf_free(&err);
 	lc_buf_free(&page);
 	for (size_t i = 0; i < nl; i++)

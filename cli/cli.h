@@ -1,4 +1,4 @@
-/* Private: shared pieces of the command line, for the subcommands in cli*.c. */
+/* The command line's shared pieces (cli/common.c), for the subcommands in cli/. */
 #ifndef LADDERC_CLI_H
 #define LADDERC_CLI_H
 
@@ -35,13 +35,14 @@ typedef struct cli_load_opts {
 } cli_load_opts;
 
 int ladderc_main(int argc, char **argv);
-/* ladderc render (src/cli_render.c) */
+/* The subcommands, one file each: cli/check.c, render.c, build.c, diff.c. */
+int cli_check(int argc, char **argv);
 int cli_render(int argc, char **argv);
-/* ladderc build (src/cli_build.c) */
 int cli_build(int argc, char **argv);
-/* ladderc diff (src/cli_diff.c) */
 int cli_diff(int argc, char **argv);
 int cli_help(const char *command);
+/* The synopsis of a subcommand (after "ladderc "), or NULL for no such command. */
+const char *cli_command_usage(const char *command);
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Returns -1 to go on (with *result the option, or -1 at the end), or an exit status. */
 int cli_getopt(const char *command, int argc, char **argv, const char *shortopts,
@@ -73,6 +74,8 @@ void cli_load_quiet(cli_loading *ld);
 int cli_load_report(cli_loading *ld);
 void cli_print_diags(lc_diags *d, int color);
 int cli_write_stdout(const lc_buf *b);
+/* Flushes stdout (help, version): an exit status, a closed pipe ending quietly. */
+int cli_flush_stdout(void);
 /* Output too big to hold: cli_stream_stdout makes `b` pass its bytes to
  * standard output each time it holds a megabyte; cli_finish_stdout writes the
  * rest and reports as cli_write_stdout does (a closed pipe ends quietly). */
