@@ -1,0 +1,42 @@
+/* Private to the lint: what its files share (src/lint.c, the driver and the
+ * per-ladder rules; src/lint_text_rules.c, the rules that read every text;
+ * src/lint_threads.c, those on two threads): the linter and the helpers that
+ * word a finding. */
+#ifndef LADDERC_LINT_INTERNAL_H
+#define LADDERC_LINT_INTERNAL_H
+
+#include <stddef.h>
+
+#include "ladderc/buf.h"
+#include "ladderc/lint.h"
+
+typedef struct linter {
+	const ladder *l;
+	lc_diags *d;
+	unsigned char on[LC_LINT_NRULES];
+	int oom;
+	lc_buf msg;             /* scratch: one message */
+	/* the track structure, indexed once so that every rule stays linear in
+	 * the number of tracks and levels */
+	size_t *fork_start;     /* [nlevels + 1]: forks of level i are fork_tracks[fork_start[i]..fork_start[i+1]) */
+	const ladder_track **fork_tracks; /* [ntracks]: tracks with a `from`, grouped by that level */
+	const ladder_level **reach; /* [ntracks]: highest level reachable by climbing the track */
+	unsigned char *taken;   /* [ntracks]: some role takes the track */
+} linter;
+
+/* 1 if rule r is on for competency c (NULL: for the ladder). */
+int lc_lint_rule_on_for(const linter *lt, lc_lint_rule_id r, const ladder_competency *c);
+
+/* Appends text, shortened to about 60 characters, in double quotes. */
+void lc_lint_put_quoted(lc_buf *b, ladder_str s);
+/* Appends an id in single quotes. */
+void lc_lint_put_id(lc_buf *b, ladder_str id);
+/* Adds the message in lt->msg as a finding of rule r at `at`, and clears it. */
+void lc_lint_emit(linter *lt, lc_lint_rule_id r, const lc_mark *at);
+
+/* vague-language, same-as-previous and near-duplicate over every competency
+ * (src/lint_text_rules.c); `threads` is lc_lint_options.threads. Returns 0,
+ * or -1 when out of memory. */
+int lc_lint_text_rules(linter *lt, unsigned threads);
+
+#endif
