@@ -1,10 +1,13 @@
 /* The per-text lint rules split across two threads for a big ladder: the
  * findings must be the same, in the same order, as on one thread, however
  * the competencies are split (a finding from each half of each pass, and a
- * competency that switches rules off in each half). */
+ * competency that switches rules off in each half); lc_set_serial(1) keeps
+ * them on one thread. */
 #include "test_support.h"
 
 #include "ladderc/lint.h"
+#include "ladderc/speed.h"
+#include "lint_threads.h"
 
 /* A ladder of n competencies, each with vague wording, a repeated level or a
  * near-duplicate step depending on its index; every fifth switches the
@@ -107,6 +110,43 @@ static void test_two_threads_same_findings(void **state)
 	check_sizes(150); /* above the size where two threads are chosen */
 }
 
+/* lc_set_serial(1) keeps the per-text rules on one thread, whatever
+ * lc_lint_options.threads asks, and the findings are those of two threads. */
+static void test_serial_switch_same_findings(void **state)
+{
+	(void)state;
+	char *yaml = big_ladder(150); /* above the size where two threads are chosen */
+	loaded r;
+	load_text(&r, yaml);
+	assert_int_equal(r.status, LADDER_OK);
+	assert_int_equal(lc_lint_text_threads(150, 0), 2);
+
+	unsigned long before = lc_lint_threads_started();
+	lc_diags two;
+	lint_with(&r, 0, &two);
+	assert_int_equal(lc_lint_threads_started(), before + 1);
+
+	lc_set_serial(1);
+	assert_int_equal(lc_lint_text_threads(150, 0), 1);
+	assert_int_equal(lc_lint_text_threads(150, 2), 1);
+	before = lc_lint_threads_started();
+	lc_diags chosen, asked;
+	lint_with(&r, 0, &chosen);
+	lint_with(&r, 2, &asked);
+	assert_int_equal(lc_lint_threads_started(), before);
+	lc_set_serial(0);
+
+	assert_true(two.count > 0);
+	assert_same_diags(&two, &chosen);
+	assert_same_diags(&two, &asked);
+	lc_diags_free(&two);
+	lc_diags_free(&chosen);
+	lc_diags_free(&asked);
+	lc_diags_free(&r.diags);
+	ladder_free(r.l);
+	free(yaml);
+}
+
 /* lc_diags_append: order kept, counts added, the error cap applied. */
 static void test_diags_append(void **state)
 {
@@ -137,6 +177,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_two_threads_same_findings),
+		cmocka_unit_test(test_serial_switch_same_findings),
 		cmocka_unit_test(test_diags_append),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
