@@ -37,7 +37,7 @@ void ladder_limits_default(ladder_limits *lim)
 
 /* ---- the loader's memory ----------------------------------------------- */
 
-_Noreturn void lc_load_oom(loader *ld)
+void lc_load_oom(loader *ld)
 {
 	longjmp(*ld->nomem_at, 1);
 }

@@ -71,7 +71,7 @@ typedef struct lc_load_input {
 
 /* ---- memory (src/load.c): out of memory jumps out of the whole load ----- */
 
-_Noreturn void lc_load_oom(loader *ld);
+__attribute__((noreturn)) void lc_load_oom(loader *ld);
 /* p, or out of memory when it is NULL */
 void *lc_load_need(loader *ld, void *p);
 /* n zeroed elements in the model's arena (NULL for none) */

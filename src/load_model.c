@@ -267,7 +267,7 @@ static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, l
 	if (lc_load_get_text(ld, v[CK_DESCRIPTION], "a competency's 'description'", 0, &c->description))
 		c->description_at = v[CK_DESCRIPTION]->at;
 	c->lint_disable = lc_load_get_text_list(ld, v[CK_LINT], "'x-lint-disable'", T_ONE_LINE | T_NO_CONTROL,
-	                                &c->nlint_disable, &c->lint_disable_at);
+	                                        &c->nlint_disable, &c->lint_disable_at);
 	const ladder_role *r = g->role;
 	if (lc_load_require(ld, n, v[CK_LEVELS], "levels", "a competency") && !lc_yt_is_null(v[CK_LEVELS]) &&
 	    lc_load_want(ld, v[CK_LEVELS], LC_YT_MAP, "a competency's 'levels'")) {
@@ -443,7 +443,7 @@ void lc_load_build_role(loader *ld, const lc_yt_node *n)
 				continue;
 			}
 			if (lc_load_get_text(ld, t, "a title", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY,
-			             &r->title_override[lv->index]))
+			                     &r->title_override[lv->index]))
 				r->title_override_at[lv->index] = t->at;
 		}
 	}
@@ -632,7 +632,7 @@ static void build_paths(loader *ld, size_t total)
 			p.from = path_role(ld, n, v[XK_FROM], "from");
 			p.to = path_role(ld, n, v[XK_TO], "to");
 			p.transferable = lc_load_get_text_list(ld, v[XK_TRANSFERABLE], "'transferable'", T_ONE_LINE | T_NO_CONTROL,
-			                               &p.ntransferable, NULL);
+			                                       &p.ntransferable, NULL);
 			p.gaps = lc_load_get_text_list(ld, v[XK_GAPS], "'gaps'", T_ONE_LINE | T_NO_CONTROL, &p.ngaps, NULL);
 			if (!p.from || !p.to)
 				continue;

@@ -161,7 +161,7 @@ int lc_load_want(loader *ld, const lc_yt_node *n, lc_yt_kind kind, const char *w
  * keys[i]. Unknown keys are errors (with a suggestion) unless they start with
  * "x-". Returns 0 when `n` is not a mapping. */
 int lc_load_walk_map(loader *ld, const lc_yt_node *n, const char *what, const char *const *keys,
-                    lc_yt_node **vals, const lc_yt_node **keynodes)
+                     lc_yt_node **vals, const lc_yt_node **keynodes)
 {
 	size_t nkeys = 0;
 	while (keys[nkeys])
@@ -264,7 +264,7 @@ int lc_load_get_text(loader *ld, const lc_yt_node *v, const char *what, unsigned
 		/* `title: {role}` is valid YAML for a mapping: say why */
 		lc_load_err(ld, &v->at, "%s must be text, not a mapping", what);
 		lc_load_note(ld, &v->at,
-		     "a value starting with '{' is read as a YAML mapping; quote it, as in \"{role} Lead\"");
+		             "a value starting with '{' is read as a YAML mapping; quote it, as in \"{role} Lead\"");
 		return 0;
 	}
 	if (!lc_load_want(ld, v, LC_YT_SCALAR, what))
@@ -338,7 +338,7 @@ int lc_load_get_id(loader *ld, const lc_yt_node *v, const char *what, ladder_str
 
 /* Numbers: digits with an optional fraction; nothing YAML 1.1 would guess. */
 int lc_load_get_number(loader *ld, const lc_yt_node *v, const char *what, int integer, double min,
-                      double max, ladder_number *out)
+                       double max, ladder_number *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!v || !lc_load_want(ld, v, LC_YT_SCALAR, what))
@@ -376,7 +376,7 @@ int lc_load_get_number(loader *ld, const lc_yt_node *v, const char *what, int in
 
 /* A sequence of text, e.g. evidence. */
 ladder_str *lc_load_get_text_list(loader *ld, const lc_yt_node *v, const char *what, unsigned flags,
-                                 size_t *n, lc_mark **marks)
+                                  size_t *n, lc_mark **marks)
 {
 	*n = 0;
 	if (marks)

@@ -709,36 +709,35 @@ int lc_yt_start_parser(lc_yt_builder *b, yaml_parser_t *p, size_t from, int fed)
 	return 0;
 }
 
-
 static lc_yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                       lc_yt_stream *stream, lc_yt_node **root, size_t split_at, int *joined);
+                          lc_yt_stream *stream, lc_yt_node **root, size_t split_at, int *joined);
 
 lc_yt_status lc_yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                   lc_yt_node **root)
+                         lc_yt_node **root)
 {
 	return lc_yt_parse_stream(arena, src, lim, diags, NULL, root);
 }
 
 lc_yt_status lc_yt_parse_stream(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                          lc_yt_stream *stream, lc_yt_node **root)
+                                lc_yt_stream *stream, lc_yt_node **root)
 {
 	return parse(arena, src, lim, diags, stream, root, src->len >= lim->parallel_min ? SIZE_MAX : 0, NULL);
 }
 
 lc_yt_status lc_yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                         lc_yt_node **root, size_t split_at, int *joined)
+                               lc_yt_node **root, size_t split_at, int *joined)
 {
 	return parse(arena, src, lim, diags, NULL, root, split_at, joined);
 }
 
 lc_yt_status lc_yt_parse_stream_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                                lc_yt_stream *stream, lc_yt_node **root, size_t at, int *joined)
+                                      lc_yt_stream *stream, lc_yt_node **root, size_t at, int *joined)
 {
 	return parse(arena, src, lim, diags, stream, root, at, joined);
 }
 
 static lc_yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                       lc_yt_stream *stream, lc_yt_node **root, size_t split_at, int *joined)
+                          lc_yt_stream *stream, lc_yt_node **root, size_t split_at, int *joined)
 {
 	if (joined)
 		*joined = 0;
