@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ladderc/site.h"
+#include "ladderc/speed.h"
 
 /* Two workers share the pages of one ladder: each takes the next page not yet
  * taken and renders it into its file through its own bounded buffer. The
@@ -82,7 +83,7 @@ static int build_one(lc_site_dir *d, const ladder *l, unsigned formats, const ch
 	lc_buf page2 = LC_BUF_INIT;
 	page_worker w[2] = {{&q, page, LC_BUF_INIT, n}, {&q, &page2, LC_BUF_INIT, n}};
 	pthread_t helper;
-	int threaded = n > 1 && pthread_create(&helper, NULL, work, &w[1]) == 0;
+	int threaded = n > 1 && !lc_serial() && pthread_create(&helper, NULL, work, &w[1]) == 0;
 	work(&w[0]);
 	if (threaded)
 		pthread_join(helper, NULL);

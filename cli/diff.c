@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "ladderc/diff.h"
+#include "ladderc/speed.h"
 
 /* One side of the diff; /dev/null (git's stand-in for a missing file) is an
  * empty ladder. */
@@ -83,11 +84,12 @@ int cli_diff(int argc, char **argv)
 	const char *old_path = git ? argv[optind + 1] : argv[optind];
 	const char *new_path = git ? argv[optind + 4] : argv[optind + 1];
 
-	/* The two versions load at once, one on each core; their diagnostics
-	 * are printed afterwards, old side first. */
+	/* The two versions load at once, one on each core (one after the other
+	 * under lc_serial()); their diagnostics are printed afterwards, old side
+	 * first. */
 	cli_loading sides[2] = {{old_path, &lo, NULL, LADDER_OK, {0}}, {new_path, &lo, NULL, LADDER_OK, {0}}};
 	pthread_t tid;
-	int spawned = pthread_create(&tid, NULL, load_side, &sides[0]) == 0;
+	int spawned = !lc_serial() && pthread_create(&tid, NULL, load_side, &sides[0]) == 0;
 	load_side(&sides[1]);
 	if (spawned)
 		pthread_join(tid, NULL);

@@ -3,10 +3,12 @@
  * diff.c, build.c) and parses its own options with getopt_long. */
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <getopt.h>
 
 #include "cli.h"
+#include "ladderc/speed.h"
 
 typedef struct command {
 	const char *name;
@@ -136,5 +138,10 @@ int main(int argc, char **argv)
 	 * the default SIGPIPE would instead kill the process (status 141) or
 	 * not, depending on how much output the pipe buffer happened to hold. */
 	signal(SIGPIPE, SIG_IGN);
+	/* Only the plain serial path (ladderc/speed.h): a user who suspects a
+	 * speed-only path can rule it out. */
+	const char *serial = getenv("LADDERC_SERIAL");
+	if (serial && *serial && strcmp(serial, "0") != 0)
+		lc_set_serial(1);
 	return ladderc_main(argc, argv);
 }

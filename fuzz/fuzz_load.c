@@ -5,7 +5,8 @@
  * loads must render in every format and view, lint, and diff against itself
  * with no change; and a parse split over two threads, and a ladder page
  * rendered on two, must equal the work of one; and a load that builds its
- * roles while parsing (on one thread or two) must equal a plain load.
+ * roles while parsing (on one thread or two) must equal a plain load, and so
+ * must one asked for every speed-only path under lc_set_serial(1).
  * Built by fuzz/run.sh with
  * clang -fsanitize=fuzzer,address,undefined. */
 #include <stddef.h>
@@ -23,6 +24,7 @@
 #include "ladderc/lint.h"
 #include "ladderc/load.h"
 #include "ladderc/site.h"
+#include "ladderc/speed.h"
 #include "yaml_tree.h"
 #include "yt_same.h"
 #include "model_same.h"
@@ -234,10 +236,20 @@ static const char *scratch_file(void)
 	return scratch_path;
 }
 
+/* The same description of two loads (when neither ran out of memory). */
+static void same_load(const lc_buf *want, const lc_buf *got)
+{
+	if (!lc_buf_failed(want) && !lc_buf_failed(got) &&
+	    (want->len != got->len || (want->len && memcmp(want->data, got->data, want->len) != 0)))
+		abort();
+}
+
 /* Streamed (with the file split between two threads where it can be) and
  * plain loads: the same status, diagnostics, model and positions, and the
  * same lint findings. Streamed from the file itself too, which gives the
- * roles' bytes back and reads them again for the messages. */
+ * roles' bytes back and reads them again for the messages. And through the
+ * one switch (ladderc/speed.h): asked for every speed-only path but with
+ * lc_set_serial(1), the load takes the plain path and gives the same. */
 static void stream_same(const uint8_t *data, size_t size)
 {
 	const char *path = scratch_file();
@@ -249,22 +261,26 @@ static void stream_same(const uint8_t *data, size_t size)
 	lim.max_input = 1 << 20;
 	lim.stream_min = SIZE_MAX;
 	lim.parallel_min = SIZE_MAX;
-	lc_buf plain = LC_BUF_INIT, streamed = LC_BUF_INIT, filed = LC_BUF_INIT;
+	lc_buf plain = LC_BUF_INIT, streamed = LC_BUF_INIT, filed = LC_BUF_INIT, serial = LC_BUF_INIT;
 	(void)model_same_run(path, (const char *)data, size, &lim, 1, &plain, NULL);
 	lim.stream_min = 0;
 	lim.parallel_min = 0;
 	(void)model_same_run(path, (const char *)data, size, &lim, 1, &streamed, NULL);
 	lim.release_min = 0;
 	(void)model_same_run(path, NULL, size, &lim, 1, &filed, NULL);
-	if (!lc_buf_failed(&plain) && !lc_buf_failed(&streamed) &&
-	    (plain.len != streamed.len || (plain.len && memcmp(plain.data, streamed.data, plain.len) != 0)))
-		abort();
-	if (!lc_buf_failed(&plain) && !lc_buf_failed(&filed) &&
-	    (plain.len != filed.len || (plain.len && memcmp(plain.data, filed.data, plain.len) != 0)))
-		abort();
+	lc_set_serial(1);
+	size_t released = 0;
+	(void)model_same_run(path, NULL, size, &lim, 1, &serial, &released);
+	lc_set_serial(0);
+	if (released != 0)
+		abort(); /* no page is given back under the switch */
+	same_load(&plain, &streamed);
+	same_load(&plain, &filed);
+	same_load(&plain, &serial);
 	lc_buf_free(&plain);
 	lc_buf_free(&streamed);
 	lc_buf_free(&filed);
+	lc_buf_free(&serial);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "speed_taken.h"
+
 struct lc_source_file {
 	int fd;
 	struct stat st;          /* as read: a changed file is not read again */
@@ -47,6 +49,7 @@ int lc_source_attach_file(lc_source *src, int fd)
 	if (!f->released || pthread_mutex_init(&f->lock, NULL) != 0)
 		goto fail;
 	src->file = f;
+	atomic_fetch_add(&lc_speed_taken.releases, 1);
 	return 0;
 fail:
 	if (f)

@@ -1,78 +1,21 @@
-/* YAML event stream -> node tree, with the checks libyaml leaves to its users. */
+/* YAML event stream -> node tree, with the checks libyaml leaves to its users.
+ *
+ * One parser reads the file from the start and builds the tree event by
+ * event. Speed-only, and off under lc_serial(): a big file's far part is
+ * parsed on a second thread (src/yaml_split.c), and a streamed sequence's
+ * items are handed over as they complete with their bytes given back
+ * (lc_yt_stream, src/source_file.c). */
 #include "yaml_tree.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <yaml.h>
 
-#include "idmap.h"
+#include "ladderc/speed.h"
 #include "source_file.h"
-
-typedef struct frame {
-	lc_yt_node *node;
-	size_t first;       /* index of the frame's first child in the child stack */
-} frame;
-
-typedef struct anchor {
-	const char *name;
-	lc_yt_node *node;
-	lc_mark at;
-} anchor;
-
-/* libyaml reads the source through this, so that pages given back while
- * another part was built are read again first. */
-typedef struct reader {
-	lc_source *src;
-	size_t pos;
-	int fed;            /* the first parser: the second thread keeps off what it has read */
-	int err;            /* errno of a failed read, for the message */
-} reader;
-
-typedef struct builder {
-	lc_arena *arena;
-	lc_source *src;
-	lc_diags *diags;
-	const ladder_limits *lim;
-	size_t bom;         /* bytes of a UTF-8 byte order mark skipped before parsing */
-	frame *frames;
-	size_t nframes, capframes;
-	lc_yt_node **kids;
-	size_t nkids, capkids;
-	lc_idmap anchors;      /* name -> anchor (in the arena): no quadratic scans */
-	size_t nodes;       /* nodes in the document, aliases not expanded */
-	size_t expanded;    /* nodes added by aliases */
-	int nomem;
-	lc_yt_node *root;
-	int documents;
-	/* Where libyaml's character index meets the source's bytes: marks count
-	 * characters (code points), and text is found in the source by bytes. */
-	size_t cur_index, cur_byte;
-	int lost;           /* the cursor cannot be trusted: copy every scalar */
-	/* A piece parsed on another thread keeps its nodes to move their lines. */
-	int record;
-	lc_yt_node **made;
-	size_t nmade, capmade;
-	/* Streaming (lc_yt_stream): the items of `streamed`, the sequence open in
-	 * frame `stream_frame`, are built in `scratch` and handed to item_fn one
-	 * by one; everything else is built in `home`. */
-	lc_yt_stream *stream;
-	lc_yt_node *streamed;
-	size_t stream_frame;
-	int (*item_fn)(void *ctx, const lc_yt_node *item);
-	void *item_ctx;
-	lc_arena *home, *scratch;
-	size_t item_made;   /* nmade when the current item began */
-	/* With stream->release, the bytes of handed-over items are given back:
-	 * [stream_lo, stream_hi) is the streamed sequence as far as known. */
-	size_t stream_lo, stream_hi;
-	int unfed;          /* a piece: releases only what the first parser has not read */
-	reader in;
-} builder;
+#include "yaml_builder.h"
 
 const char *lc_yt_kind_name(const lc_yt_node *n)
 {
@@ -89,7 +32,7 @@ int lc_yt_is_null(const lc_yt_node *n)
 	       (n->len == 0 || (n->len == 1 && n->str[0] == '~'));
 }
 
-static lc_mark mark_of(const builder *b, yaml_mark_t m)
+static lc_mark mark_of(const lc_yt_builder *b, yaml_mark_t m)
 {
 	lc_mark r;
 	r.src = b->src;
@@ -130,7 +73,7 @@ static void put_quoted(lc_buf *out, const char *s, size_t n)
 	lc_buf_putc(out, '\'');
 }
 
-static void error_at(builder *b, lc_mark at, const char *fmt, const char *s, size_t n)
+static void error_at(lc_yt_builder *b, lc_mark at, const char *fmt, const char *s, size_t n)
 {
 	lc_buf q = LC_BUF_INIT;
 	if (s)
@@ -139,7 +82,7 @@ static void error_at(builder *b, lc_mark at, const char *fmt, const char *s, siz
 	lc_buf_free(&q);
 }
 
-static lc_yt_node *new_node(builder *b, lc_yt_kind kind, yaml_mark_t m)
+static lc_yt_node *new_node(lc_yt_builder *b, lc_yt_kind kind, yaml_mark_t m)
 {
 	lc_yt_node *n = lc_arena_alloc(b->arena, sizeof *n);
 	if (!n) {
@@ -160,12 +103,8 @@ static lc_yt_node *new_node(builder *b, lc_yt_kind kind, yaml_mark_t m)
 	return n;
 }
 
-static size_t sat_add(size_t a, size_t c)
-{
-	return a > SIZE_MAX - c ? SIZE_MAX : a + c;
-}
 
-static int push_child(builder *b, lc_yt_node *n)
+int lc_yt_push_child(lc_yt_builder *b, lc_yt_node *n)
 {
 	if (b->nframes == 0) {
 		b->root = n;
@@ -179,7 +118,7 @@ static int push_child(builder *b, lc_yt_node *n)
 	return 0;
 }
 
-static int register_anchor(builder *b, const yaml_char_t *name, lc_yt_node *n, yaml_mark_t m)
+static int register_anchor(lc_yt_builder *b, const yaml_char_t *name, lc_yt_node *n, yaml_mark_t m)
 {
 	if (!name)
 		return 0;
@@ -209,7 +148,7 @@ static int register_anchor(builder *b, const yaml_char_t *name, lc_yt_node *n, y
 	return 0;
 }
 
-static int check_tag(builder *b, const yaml_char_t *tag, yaml_mark_t m)
+static int check_tag(lc_yt_builder *b, const yaml_char_t *tag, yaml_mark_t m)
 {
 	if (!tag)
 		return 0;
@@ -220,7 +159,7 @@ static int check_tag(builder *b, const yaml_char_t *tag, yaml_mark_t m)
 }
 
 /* Duplicate keys: libyaml accepts them and a later key would silently win. */
-static void check_duplicate_keys(builder *b, const lc_yt_node *map)
+static void check_duplicate_keys(lc_yt_builder *b, const lc_yt_node *map)
 {
 	for (uint32_t i = 1; i < map->count; i++) {
 		const lc_yt_node *k = map->items[2 * i];
@@ -239,7 +178,7 @@ static void check_duplicate_keys(builder *b, const lc_yt_node *map)
 
 /* YAML 1.1 merge keys (`<<: *base`) would copy keys in unseen: libyaml leaves
  * them to the application, and the ladder format has none. */
-static int check_merge_keys(builder *b, const lc_yt_node *map)
+static int check_merge_keys(lc_yt_builder *b, const lc_yt_node *map)
 {
 	for (uint32_t i = 0; i < map->count; i++) {
 		const lc_yt_node *k = map->items[2 * i];
@@ -271,7 +210,7 @@ static int keycmp(const void *pa, const void *pb)
 	return a->at.col < c->at.col ? -1 : a->at.col > c->at.col;
 }
 
-static void check_duplicate_keys_sorted(builder *b, const lc_yt_node *map)
+static void check_duplicate_keys_sorted(lc_yt_builder *b, const lc_yt_node *map)
 {
 	lc_yt_node **keys = malloc(map->count * sizeof *keys);
 	if (!keys) {
@@ -301,7 +240,7 @@ static void check_duplicate_keys_sorted(builder *b, const lc_yt_node *map)
 
 /* Hands over the item just completed (the last child of the streamed
  * sequence) and forgets its nodes, unless streaming has stopped. */
-static int item_done(builder *b)
+static int item_done(lc_yt_builder *b)
 {
 	if (b->stream->stopped)
 		return 0;
@@ -318,13 +257,13 @@ static int item_done(builder *b)
 	return 0;
 }
 
-static int is_item(const builder *b)
+static int is_item(const lc_yt_builder *b)
 {
 	return b->streamed && b->nframes == b->stream_frame + 1 && b->frames[b->stream_frame].node == b->streamed;
 }
 
 /* Items of `seq` (open in frame `frame`) go to fn from now on. */
-static int start_stream(builder *b, lc_yt_node *seq, size_t at_frame, int (*fn)(void *, const lc_yt_node *), void *ctx)
+int lc_yt_start_stream(lc_yt_builder *b, lc_yt_node *seq, size_t at_frame, int (*fn)(void *, const lc_yt_node *), void *ctx)
 {
 	if (!b->scratch && !(b->scratch = lc_arena_new())) {
 		b->nomem = 1;
@@ -343,7 +282,7 @@ static int start_stream(builder *b, lc_yt_node *seq, size_t at_frame, int (*fn)(
 
 /* The root mapping's value that just opened (frame 1) is a sequence: the
  * caller may take its items. */
-static int maybe_stream(builder *b, lc_yt_node *seq, const yaml_char_t *anchor_name, const yaml_char_t *tag)
+static int maybe_stream(lc_yt_builder *b, lc_yt_node *seq, const yaml_char_t *anchor_name, const yaml_char_t *tag)
 {
 	if (!b->stream || !b->stream->begin || b->streamed || b->stream->stopped || b->nframes != 2 || anchor_name || tag)
 		return 0;
@@ -355,10 +294,10 @@ static int maybe_stream(builder *b, lc_yt_node *seq, const yaml_char_t *anchor_n
 	int take = b->stream->begin(b->stream->ctx, key, b->kids + root->first, n / 2 - 1);
 	if (take <= 0)
 		return take; /* -1: the caller gave up, the parse ends */
-	return start_stream(b, seq, 1, b->stream->item, b->stream->ctx);
+	return lc_yt_start_stream(b, seq, 1, b->stream->item, b->stream->ctx);
 }
 
-static int open_collection(builder *b, lc_yt_kind kind, const yaml_event_t *ev, const yaml_char_t *anchor_name,
+static int open_collection(lc_yt_builder *b, lc_yt_kind kind, const yaml_event_t *ev, const yaml_char_t *anchor_name,
                            const yaml_char_t *tag)
 {
 	size_t max_depth = b->lim->max_depth;
@@ -377,7 +316,7 @@ static int open_collection(builder *b, lc_yt_kind kind, const yaml_event_t *ev, 
 	                         : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
 	if (register_anchor(b, anchor_name, n, ev->start_mark) < 0)
 		return -1;
-	if (push_child(b, n) < 0)
+	if (lc_yt_push_child(b, n) < 0)
 		return -1;
 	if (grow((void **)&b->frames, &b->capframes, b->nframes + 1, sizeof *b->frames) < 0) {
 		b->nomem = 1;
@@ -391,7 +330,7 @@ static int open_collection(builder *b, lc_yt_kind kind, const yaml_event_t *ev, 
 	return 0;
 }
 
-static int close_collection(builder *b)
+int lc_yt_close_collection(lc_yt_builder *b)
 {
 	frame *f = &b->frames[--b->nframes];
 	lc_yt_node *n = f->node;
@@ -426,7 +365,7 @@ static int close_collection(builder *b)
 	return is_item(b) ? item_done(b) : 0;
 }
 
-static int on_alias(builder *b, const yaml_event_t *ev)
+static int on_alias(lc_yt_builder *b, const yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
 	lc_mark at = mark_of(b, ev->start_mark);
@@ -455,7 +394,7 @@ static int on_alias(builder *b, const yaml_event_t *ev)
 		             budget);
 		return -1;
 	}
-	if (push_child(b, a->node) < 0)
+	if (lc_yt_push_child(b, a->node) < 0)
 		return -1;
 	return is_item(b) ? item_done(b) : 0;
 }
@@ -463,7 +402,7 @@ static int on_alias(builder *b, const yaml_event_t *ev)
 
 /* Moves the cursor forward to libyaml's character `index` and returns the
  * byte it falls on, or SIZE_MAX once the cursor cannot be trusted. */
-static size_t byte_at(builder *b, size_t index)
+size_t lc_yt_byte_at(lc_yt_builder *b, size_t index)
 {
 	if (b->lost)
 		return SIZE_MAX;
@@ -506,11 +445,11 @@ static size_t byte_at(builder *b, size_t index)
  * and terminated. Returns NULL when the text must be copied. */
 enum { IN_SOURCE_MIN = 64 };
 
-static const char *in_source(builder *b, const yaml_event_t *ev)
+static const char *in_source(lc_yt_builder *b, const yaml_event_t *ev)
 {
 	const char *data = b->src->data;
 	size_t end = b->src->len;
-	size_t i = byte_at(b, ev->start_mark.index);
+	size_t i = lc_yt_byte_at(b, ev->start_mark.index);
 	/* An anchor or a tag comes first: the mark is not at the text, and an
 	 * empty value would compare equal anywhere and leave the cursor wrong. */
 	if (i == SIZE_MAX || ev->data.scalar.anchor || ev->data.scalar.tag)
@@ -541,7 +480,7 @@ static const char *in_source(builder *b, const yaml_event_t *ev)
 	return len >= IN_SOURCE_MIN ? text : NULL;
 }
 
-static int on_scalar(builder *b, const yaml_event_t *ev)
+static int on_scalar(lc_yt_builder *b, const yaml_event_t *ev)
 {
 	if (check_tag(b, ev->data.scalar.tag, ev->start_mark) < 0)
 		return -1;
@@ -560,13 +499,13 @@ static int on_scalar(builder *b, const yaml_event_t *ev)
 	n->complete = 1;
 	if (register_anchor(b, ev->data.scalar.anchor, n, ev->start_mark) < 0)
 		return -1;
-	if (push_child(b, n) < 0)
+	if (lc_yt_push_child(b, n) < 0)
 		return -1;
 	return is_item(b) ? item_done(b) : 0;
 }
 
 /* Turns libyaml's error into a located, actionable diagnostic. */
-static void report_parser_error(builder *b, const yaml_parser_t *p)
+static void report_parser_error(lc_yt_builder *b, const yaml_parser_t *p)
 {
 	if (p->error == YAML_MEMORY_ERROR) {
 		b->nomem = 1;
@@ -657,7 +596,7 @@ static void report_parser_error(builder *b, const yaml_parser_t *p)
 	}
 }
 
-static int check_encoding(builder *b)
+static int check_encoding(lc_yt_builder *b)
 {
 	const unsigned char *d = (const unsigned char *)b->src->data;
 	size_t n = b->src->len;
@@ -675,7 +614,7 @@ static int check_encoding(builder *b)
 
 /* One event into the tree: 1 at the end of the stream, -1 on an error
  * (reported), 0 otherwise. */
-static int on_event(builder *b, const yaml_event_t *ev)
+int lc_yt_on_event(lc_yt_builder *b, const yaml_event_t *ev)
 {
 	switch (ev->type) {
 	case YAML_STREAM_END_EVENT:
@@ -704,19 +643,19 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		return open_collection(b, LC_YT_MAP, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		return close_collection(b);
+		return lc_yt_close_collection(b);
 	default:
 		return 0;
 	}
 }
 
-static int starts_node(const yaml_event_t *ev)
+int lc_yt_starts_node(const yaml_event_t *ev)
 {
 	return ev->type == YAML_SCALAR_EVENT || ev->type == YAML_ALIAS_EVENT ||
 	       ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT;
 }
 
-static void builder_init(builder *b, lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags)
+void lc_yt_builder_init(lc_yt_builder *b, lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags)
 {
 	memset(b, 0, sizeof *b);
 	b->arena = arena;
@@ -725,7 +664,7 @@ static void builder_init(builder *b, lc_arena *arena, lc_source *src, const ladd
 	b->lim = lim;
 }
 
-static void builder_free(builder *b)
+void lc_yt_builder_free(lc_yt_builder *b)
 {
 	if (b->scratch) {
 		if (b->stream && b->stream->stopped && b->home)
@@ -757,7 +696,7 @@ static int read_source(void *data, unsigned char *buffer, size_t size, size_t *s
 	return 1;
 }
 
-static int start_parser(builder *b, yaml_parser_t *p, size_t from, int fed)
+int lc_yt_start_parser(lc_yt_builder *b, yaml_parser_t *p, size_t from, int fed)
 {
 	if (!yaml_parser_initialize(p))
 		return -1;
@@ -770,433 +709,40 @@ static int start_parser(builder *b, yaml_parser_t *p, size_t from, int fed)
 	return 0;
 }
 
-/*
- * A big file is parsed on two threads. libyaml cannot start in the middle of
- * a document, but a block sequence that is the value of a top-level key
- * (roles:, groups:) can: from a line "  - " inside it, a second parser sees
- * the rest of the sequence as a document of its own, and from the line where
- * that sequence ends, a third sees the remaining top-level keys as a mapping.
- * The first parser runs from the start as always and, on reaching the line,
- * checks that it really is such an item: the root mapping and the sequence
- * are the only open nodes, at the columns the pieces assumed, and no token
- * runs across the line. Then the pieces' nodes are exactly the nodes it would
- * have built, and they are adopted with their lines moved. Anything unusual
- * in a piece (an anchor, an alias, a directive, an error, a second document)
- * and the first parser simply carries on alone, so diagnostics and results
- * never depend on the split.
- */
-typedef struct piece {
-	builder b;
-	lc_source src;           /* the file, with a line index of its own: diagnostics
-	                          * index lines lazily, and the other thread may too */
-	lc_arena *arena;
-	lc_diags diags;
-	const ladder_limits *lim;
-	ladder_limits seq_lim;   /* the sequence's items sit one level deeper in the file */
-	size_t split, indent;    /* where the candidate line starts; the column of its '-' */
-	atomic_int cancel;
-	int ok;
-	lc_yt_node *seq;            /* the second part of the sequence */
-	lc_yt_node *rest;           /* the top-level mapping after it, or NULL */
-	size_t seq_nodes;        /* nodes made for `seq`, the rest for `rest` */
-	yaml_event_type_t first_type; /* the first item: what it is and where */
-	size_t first_byte, first_line;
-	int have_first;
-	size_t end_line;         /* line (within the piece) where the sequence ends */
-	size_t seq_end;          /* byte where it ends */
-	int handed_over;         /* joined with its items handed over, not in the tree */
-	pthread_t thread;
-	/* Streaming: the first thread decides whether this part's items are
-	 * handed over (decided: 1, with fctx) or built into the tree (-1). */
-	lc_yt_stream *stream;       /* the caller's; NULL when not streaming at all */
-	lc_yt_stream own;           /* this thread's view of it */
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	int decided;
-	void *fctx;
-} piece;
-
-/* The first thread's decision for the piece, once. */
-static void decide(piece *pc, int take, void *fctx)
-{
-	pthread_mutex_lock(&pc->lock);
-	if (!pc->decided) {
-		pc->decided = take ? 1 : -1;
-		pc->fctx = fctx;
-		fctx = NULL;
-	}
-	pthread_cond_broadcast(&pc->cond);
-	pthread_mutex_unlock(&pc->lock);
-	if (fctx)
-		pc->stream->drop(fctx);
-}
-
-/* On the piece's thread, its sequence just opened: waits for the decision. */
-static int await_decision(piece *pc)
-{
-	pthread_mutex_lock(&pc->lock);
-	while (!pc->decided)
-		pthread_cond_wait(&pc->cond, &pc->lock);
-	int take = pc->decided > 0;
-	pthread_mutex_unlock(&pc->lock);
-	if (!take)
-		return 0;
-	pc->own = *pc->stream;
-	pc->own.begin = NULL;
-	pc->own.stopped = 0;
-	pc->b.stream = &pc->own;
-	return start_stream(&pc->b, pc->b.root, 0, pc->own.fork_item, pc->fctx);
-}
-
-/* A piece takes no anchors, tags or directives: those would need the part of
- * the file it does not see (an alias fails in it as undefined). */
-static int piece_plain(const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_SCALAR_EVENT: return !ev->data.scalar.anchor && !ev->data.scalar.tag;
-	case YAML_SEQUENCE_START_EVENT: return !ev->data.sequence_start.anchor && !ev->data.sequence_start.tag;
-	case YAML_MAPPING_START_EVENT: return !ev->data.mapping_start.anchor && !ev->data.mapping_start.tag;
-	case YAML_DOCUMENT_START_EVENT:
-		return ev->data.document_start.implicit && !ev->data.document_start.version_directive &&
-		       ev->data.document_start.tag_directives.start == ev->data.document_start.tag_directives.end;
-	case YAML_DOCUMENT_END_EVENT: return ev->data.document_end.implicit;
-	default: return 1;
-	}
-}
-
-/* Runs one piece's parser from byte `from`: the sequence items when `rest`
- * is 0, the remaining top-level mapping otherwise. 0 when it went as planned. */
-static int parse_piece(piece *pc, size_t from, int rest)
-{
-	builder *b = &pc->b;
-	yaml_parser_t p;
-	if (start_parser(b, &p, from, 0) < 0)
-		return -1;
-	b->cur_index = 0;
-	b->cur_byte = from;
-	b->lost = 0;
-	b->root = NULL;
-	b->lim = rest ? pc->lim : &pc->seq_lim;
-	int stage = 0; /* 0 before the root, 1 inside it, 2 after it */
-	int r = -1;
-	for (unsigned long n = 1;; n++) {
-		if ((n & 1023) == 0 && atomic_load_explicit(&pc->cancel, memory_order_relaxed))
-			break;
-		yaml_event_t ev;
-		if (!yaml_parser_parse(&p, &ev))
-			break;
-		int step = -1;
-		if (!piece_plain(&ev)) {
-			step = -1;
-		} else if (stage == 0) {
-			step = 0;
-			if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
-				int want = rest ? ev.type == YAML_MAPPING_START_EVENT &&
-				                      ev.data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE &&
-				                      ev.start_mark.index == 0
-				                : ev.type == YAML_SEQUENCE_START_EVENT &&
-				                      ev.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE &&
-				                      ev.start_mark.line == 0 && ev.start_mark.column == pc->indent;
-				step = want ? on_event(b, &ev) : -1;
-				if (step == 0 && !rest && pc->stream && await_decision(pc) < 0)
-					step = -1;
-				stage = 1;
-			} else if (ev.type != YAML_STREAM_START_EVENT && ev.type != YAML_DOCUMENT_START_EVENT) {
-				step = -1;
-			}
-		} else if (stage == 1) {
-			if (!rest && !pc->have_first && b->nframes == 1 && starts_node(&ev)) {
-				pc->have_first = 1;
-				pc->first_type = ev.type;
-				pc->first_line = ev.start_mark.line;
-				pc->first_byte = byte_at(b, ev.start_mark.index);
-			}
-			step = on_event(b, &ev);
-			if (step == 0 && b->nframes == 0) {
-				stage = 2;
-				if (!rest) {
-					pc->seq = b->root;
-					pc->end_line = ev.start_mark.line;
-					size_t at = byte_at(b, ev.start_mark.index);
-					pc->seq_end = at;
-					if (at == SIZE_MAX)
-						step = -1;
-					else if (at < b->src->len) {
-						/* the sequence ends at a top-level key: the rest goes to a third parser */
-						if (ev.start_mark.column != 0) {
-							step = -1;
-						} else {
-							r = 0;
-							pc->seq_nodes = b->nmade;
-							yaml_event_delete(&ev);
-							yaml_parser_delete(&p);
-							return parse_piece(pc, at, 1);
-						}
-					}
-				} else {
-					pc->rest = b->root;
-				}
-			}
-		} else { /* after the root: only the implicit end of the one document */
-			step = ev.type == YAML_DOCUMENT_END_EVENT ? 0 : ev.type == YAML_STREAM_END_EVENT ? 1 : -1;
-		}
-		yaml_event_delete(&ev);
-		if (step < 0 || b->nomem || pc->diags.errors)
-			break;
-		if (step > 0) {
-			r = stage == 2 ? 0 : -1;
-			break;
-		}
-	}
-	yaml_parser_delete(&p);
-	if (r == 0 && !rest)
-		pc->seq_nodes = b->nmade;
-	return r;
-}
-
-static void *piece_main(void *arg)
-{
-	piece *pc = arg;
-	pc->ok = parse_piece(pc, pc->split, 0) == 0 && !pc->b.nomem && pc->diags.errors == 0 && pc->seq &&
-	         pc->have_first;
-	return NULL;
-}
-
-/* A line past the middle that may start an item of a top-level block
- * sequence: the least indented "- " before any line at column 0. */
-static int find_split(const lc_source *src, size_t from, size_t *split, size_t *indent)
-{
-	const char *d = src->data;
-	size_t len = src->len;
-	size_t mid = from + (len - from) / 2;
-	const char *nl = memchr(d + mid, '\n', len - mid);
-	if (!nl)
-		return -1;
-	size_t pos = (size_t)(nl - d) + 1;
-	size_t limit = pos + (len - from) / 8;
-	if (limit > len)
-		limit = len;
-	size_t best = SIZE_MAX, best_indent = SIZE_MAX;
-	while (pos < limit) {
-		size_t k = 0;
-		while (pos + k < len && d[pos + k] == ' ')
-			k++;
-		char c = pos + k < len ? d[pos + k] : '\n';
-		if (k == 0 && c != '\n' && c != '\r' && c != '#')
-			break; /* a top-level key: the sequence (if any) has ended */
-		if (k > 0 && k < best_indent && c == '-' && pos + k + 1 < len &&
-		    (d[pos + k + 1] == ' ' || d[pos + k + 1] == '\n')) {
-			best = pos;
-			best_indent = k;
-			if (k <= 2)
-				break; /* the usual indentation: nothing shallower is likely */
-		}
-		nl = memchr(d + pos + k, '\n', len - pos - k);
-		if (!nl)
-			break;
-		pos = (size_t)(nl - d) + 1;
-	}
-	if (best == SIZE_MAX)
-		return -1;
-	*split = best;
-	*indent = best_indent;
-	return 0;
-}
-
-/* Under an address-space limit (ulimit -v) a second thread costs more than
- * it saves: glibc reserves a 64 MiB heap per thread, and when that fails it
- * retries on every allocation the thread makes. */
-static int address_space_limited(void)
-{
-	struct rlimit rl;
-	return getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY;
-}
-
-/* The line at byte `at` (tests choose it): its indentation if it reads "  - ". */
-static int line_item(const lc_source *src, size_t from, size_t at, size_t *indent)
-{
-	const char *d = src->data;
-	if (at <= from || at >= src->len || d[at - 1] != '\n')
-		return -1;
-	size_t k = 0;
-	while (at + k < src->len && d[at + k] == ' ')
-		k++;
-	if (k == 0 || at + k + 1 >= src->len || d[at + k] != '-' || (d[at + k + 1] != ' ' && d[at + k + 1] != '\n'))
-		return -1;
-	*indent = k;
-	return 0;
-}
-
-/* Whether a line "roles:" comes before byte `end`: only then can the piece's
- * part be the items of a streamed sequence, and is it worth waiting for the
- * first thread's decision (a wrong guess costs time, never correctness). */
-static int roles_before(const lc_source *src, size_t end)
-{
-	static const char key[] = "roles:";
-	const char *d = src->data;
-	size_t n = sizeof key - 1;
-	for (size_t pos = 0; pos + n <= end;) {
-		if (memcmp(d + pos, key, n) == 0)
-			return 1;
-		const char *nl = memchr(d + pos, '\n', end - pos);
-		if (!nl)
-			break;
-		pos = (size_t)(nl - d) + 1;
-	}
-	return 0;
-}
-
-static piece *start_piece(lc_source *src, const ladder_limits *lim, size_t from, size_t at, lc_yt_stream *stream)
-{
-	size_t split = at, indent = 0;
-	if (lim->max_depth < 2 || address_space_limited())
-		return NULL;
-	if (at == SIZE_MAX ? find_split(src, from, &split, &indent) < 0 : line_item(src, from, at, &indent) < 0)
-		return NULL;
-	piece *pc = calloc(1, sizeof *pc);
-	if (!pc)
-		return NULL;
-	pc->arena = lc_arena_new();
-	if (!pc->arena) {
-		free(pc);
-		return NULL;
-	}
-	lc_diags_init(&pc->diags);
-	pc->lim = lim;
-	pc->seq_lim = *lim;
-	pc->seq_lim.max_depth = lim->max_depth - 1;
-	pc->split = split;
-	pc->indent = indent;
-	atomic_init(&pc->cancel, 0);
-	pc->src = *src;
-	pc->src.lines = NULL;
-	pc->src.nlines = 0;
-	builder_init(&pc->b, pc->arena, &pc->src, lim, &pc->diags);
-	pc->b.record = 1;
-	pc->b.unfed = 1;
-	if (stream && stream->fork && roles_before(src, split))
-		pc->stream = stream;
-	pthread_mutex_init(&pc->lock, NULL);
-	pthread_cond_init(&pc->cond, NULL);
-	if (pthread_create(&pc->thread, NULL, piece_main, pc) != 0) {
-		pthread_mutex_destroy(&pc->lock);
-		pthread_cond_destroy(&pc->cond);
-		lc_arena_free(pc->arena);
-		free(pc);
-		return NULL;
-	}
-	return pc;
-}
-
-static void end_piece(piece *pc, int cancel)
-{
-	if (cancel)
-		atomic_store(&pc->cancel, 1);
-	decide(pc, 0, NULL); /* a piece still waiting parses into the tree */
-	pthread_join(pc->thread, NULL);
-}
-
-static void free_piece(piece *pc)
-{
-	if (pc->fctx)
-		pc->stream->drop(pc->fctx);
-	pthread_mutex_destroy(&pc->lock);
-	pthread_cond_destroy(&pc->cond);
-	if (pc->arena)
-		lc_arena_free(pc->arena);
-	builder_free(&pc->b);
-	lc_diags_free(&pc->diags);
-	free(pc->src.lines);
-	free(pc);
-}
-
-/* The first parser has reached the piece's line with event `ev` (a node
- * starting at byte `at`). Adopts the pieces when everything matches; 0 then. */
-static int join_piece(builder *a, piece *pc, const yaml_event_t *ev, size_t at)
-{
-	/* The root is a block mapping at column 0 and the sequence is one of its
-	 * values (not a key: an even count of children so far, itself included),
-	 * so the line where the sequence ends, back at column 0, holds the next
-	 * key. And the sequence is the only other open node, so the line starts
-	 * one of its items. */
-	int fits = at != SIZE_MAX && at >= pc->split && a->nframes == 2;
-	if (fits) {
-		const lc_yt_node *root = a->frames[0].node;
-		fits = root->kind == LC_YT_MAP && root->at.col == 1 && (a->frames[1].first - a->frames[0].first) % 2 == 0;
-	}
-	end_piece(pc, !fits);
-	/* Both parsers must see the item start at the same byte of the piece's
-	 * first line: then no token of the first parser reaches into the line. */
-	if (!fits || !pc->ok || pc->first_type != ev->type || pc->first_line != 0 || pc->first_byte != at)
-		return -1;
-	/* Both parts hand their items over, or neither does. */
-	int a_streams = a->streamed && a->frames[1].node == a->streamed && !a->stream->stopped;
-	if (a_streams != (pc->fctx != NULL))
-		return -1;
-	size_t line = ev->start_mark.line; /* the piece's line 0 */
-	if (pc->fctx) {
-		void *fctx = pc->fctx;
-		pc->fctx = NULL;
-		if (a->stream->join(a->stream->ctx, fctx, &pc->src, (uint32_t)line) < 0)
-			return -1;
-		pc->handed_over = 1;
-	}
-	for (size_t i = 0; i < pc->b.nmade; i++) {
-		pc->b.made[i]->at.src = a->src;
-		pc->b.made[i]->at.line += (uint32_t)(i < pc->seq_nodes ? line : line + pc->end_line);
-	}
-	/* into the tree's arena, not the scratch of the item being streamed */
-	lc_arena_adopt(a->streamed && a->arena == a->scratch ? a->home : a->arena, pc->arena);
-	pc->arena = NULL;
-	a->nodes = sat_add(a->nodes, pc->b.nodes);
-	for (uint32_t i = 0; i < pc->seq->count; i++)
-		if (push_child(a, pc->seq->items[i]) < 0)
-			return -2;
-	if (close_collection(a) < 0)
-		return -2;
-	if (pc->rest)
-		for (uint32_t i = 0; i < 2 * pc->rest->count; i++)
-			if (push_child(a, pc->rest->items[i]) < 0)
-				return -2;
-	if (close_collection(a) < 0)
-		return -2;
-	return 0;
-}
-
 static lc_yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                       lc_yt_stream *stream, lc_yt_node **root, size_t split_at, int *joined);
+                          lc_yt_stream *stream, lc_yt_node **root, size_t split_at, int *joined);
 
 lc_yt_status lc_yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                   lc_yt_node **root)
+                         lc_yt_node **root)
 {
 	return lc_yt_parse_stream(arena, src, lim, diags, NULL, root);
 }
 
 lc_yt_status lc_yt_parse_stream(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                          lc_yt_stream *stream, lc_yt_node **root)
+                                lc_yt_stream *stream, lc_yt_node **root)
 {
 	return parse(arena, src, lim, diags, stream, root, src->len >= lim->parallel_min ? SIZE_MAX : 0, NULL);
 }
 
 lc_yt_status lc_yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                         lc_yt_node **root, size_t split_at, int *joined)
+                               lc_yt_node **root, size_t split_at, int *joined)
 {
 	return parse(arena, src, lim, diags, NULL, root, split_at, joined);
 }
 
 lc_yt_status lc_yt_parse_stream_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                                lc_yt_stream *stream, lc_yt_node **root, size_t at, int *joined)
+                                      lc_yt_stream *stream, lc_yt_node **root, size_t at, int *joined)
 {
 	return parse(arena, src, lim, diags, stream, root, at, joined);
 }
 
 static lc_yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
-                       lc_yt_stream *stream, lc_yt_node **root, size_t split_at, int *joined)
+                          lc_yt_stream *stream, lc_yt_node **root, size_t split_at, int *joined)
 {
 	if (joined)
 		*joined = 0;
-	builder b;
-	builder_init(&b, arena, src, lim, diags);
+	lc_yt_builder b;
+	lc_yt_builder_init(&b, arena, src, lim, diags);
 	b.stream = stream;
 	if (stream)
 		stream->stopped = 0;
@@ -1206,10 +752,10 @@ static lc_yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *
 		return LC_YT_INVALID;
 
 	yaml_parser_t p;
-	if (start_parser(&b, &p, b.bom, 1) < 0)
+	if (lc_yt_start_parser(&b, &p, b.bom, 1) < 0)
 		return LC_YT_NOMEM;
 	b.cur_byte = b.bom;
-	piece *pc = split_at ? start_piece(src, lim, b.bom, split_at, stream) : NULL;
+	lc_yt_piece *pc = split_at && !lc_serial() ? lc_yt_piece_start(src, lim, b.bom, split_at, stream) : NULL;
 
 	int failed = 0, done = 0;
 	size_t joined_end = 0;  /* where the adopted piece's sequence ends */
@@ -1220,47 +766,31 @@ static lc_yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *
 			failed = 1;
 			break;
 		}
-		if (pc && starts_node(&ev)) {
-			size_t at = byte_at(&b, ev.start_mark.index);
-			if (at == SIZE_MAX || at >= pc->split) {
-				int j = join_piece(&b, pc, &ev, at);
-				if (j == 0 && pc->handed_over)
-					joined_end = pc->seq_end;
-				free_piece(pc);
-				pc = NULL;
-				if (j == 0) {
-					if (joined)
-						*joined = 1;
-					yaml_event_delete(&ev);
-					break;
-				}
-				if (j < -1) { /* out of memory while adopting the pieces */
-					yaml_event_delete(&ev);
-					failed = 1;
-					break;
-				}
+		if (pc) {
+			int met = lc_yt_piece_meet(&b, &pc, &ev, &joined_end);
+			if (met != 0) { /* the piece completed the tree, or no memory */
+				yaml_event_delete(&ev);
+				if (met > 0 && joined)
+					*joined = 1;
+				failed = met < 0;
+				break;
 			}
 		}
-		int r = on_event(&b, &ev);
+		int r = lc_yt_on_event(&b, &ev);
 		yaml_event_delete(&ev);
-		if (pc && pc->stream && b.streamed && !pc->decided) {
-			/* the piece's part is probably more of these items */
-			void *fctx = stream->fork(stream->ctx);
-			decide(pc, fctx != NULL, fctx);
-		}
+		if (pc)
+			lc_yt_piece_offer(&b, pc);
 		if (r > 0)
 			done = 1;
 		if (r < 0 || b.nomem)
 			failed = 1;
 	}
-	if (pc) {
-		end_piece(pc, 1);
-		free_piece(pc);
-	}
+	if (pc)
+		lc_yt_piece_cancel(pc);
 	yaml_parser_delete(&p);
 	if (!failed && stream && stream->release && b.streamed && !stream->stopped)
 		lc_source_release(src, b.stream_lo, joined_end ? joined_end : b.stream_hi, 0);
-	builder_free(&b);
+	lc_yt_builder_free(&b);
 	if (b.nomem)
 		return LC_YT_NOMEM;
 	if (!failed)
@@ -1269,3 +799,4 @@ static lc_yt_status parse(lc_arena *arena, lc_source *src, const ladder_limits *
 		return LC_YT_INVALID;
 	return LC_YT_OK;
 }
+

@@ -79,12 +79,14 @@ lc_yt_status lc_yt_parse_stream(lc_arena *arena, lc_source *src, const ladder_li
 
 /* Parses src->data. On LC_YT_OK, *root is the document's root node, or NULL for
  * an empty stream. Diagnostics go to `diags`. Files of lim->parallel_min
- * bytes or more are parsed on two threads where their layout allows. */
+ * bytes or more are parsed on two threads where their layout allows
+ * (src/yaml_split.c), unless lc_serial(). */
 lc_yt_status lc_yt_parse(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,
                    lc_yt_node **root);
 
 /* The same, with the file split for a second thread at byte `at` (the start
- * of a line "  - "; SIZE_MAX: a line near the middle; 0: no split). *joined
+ * of a line "  - "; SIZE_MAX: a line near the middle; 0: no split; none
+ * under lc_serial()). *joined
  * (may be NULL) says whether the second thread's part was used. Whatever
  * `at`, the tree and the diagnostics are those of lc_yt_parse: for tests. */
 lc_yt_status lc_yt_parse_split(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags,

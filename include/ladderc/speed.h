@@ -4,8 +4,9 @@
  * output, as libyaml and cmark are. For big inputs it also has paths that
  * only make it faster (a second parse thread, streaming roles, giving pages
  * back, lint and HTML worker threads, removing an old site on several
- * threads); each lives in a file of its own (src/NAME_threads.c, src/stream*.c,
- * src/source_file.c) and produces the same bytes as the plain path.
+ * threads); each lives in a file of its own (src/yaml_split.c,
+ * src/load_stream.c, src/source_file.c, src/lint_threads.c and the other
+ * worker threads' files) and produces the same bytes as the plain path.
  *
  * lc_set_serial(1) switches all of them off at once, so that the plain path
  * runs alone: the fuzzer compares the two, and a user who suspects a speed
