@@ -4,7 +4,7 @@
  * output, as libyaml and cmark are. For big inputs it also has paths that
  * only make it faster (a second parse thread, streaming roles, giving pages
  * back, lint and HTML worker threads, removing an old site on several
- * threads); each lives in a file of its own (src/*_threads.c, src/stream*.c,
+ * threads); each lives in a file of its own (src/NAME_threads.c, src/stream*.c,
  * src/source_file.c) and produces the same bytes as the plain path.
  *
  * lc_set_serial(1) switches all of them off at once, so that the plain path
