@@ -39,6 +39,12 @@ static void formats(void **state)
 	assert_int_equal(lc_site_parse_formats("", &f), -1);
 	assert_int_equal(lc_site_parse_formats("html,", &f), -1);
 	assert_int_equal(lc_site_parse_formats("HTML", &f), -1);
+	/* the names and aliases of every command (ladder_format_find) */
+	assert_int_equal(lc_site_parse_formats("md,html", &f), 0);
+	assert_int_equal(f, LC_SITE_MARKDOWN | LC_SITE_HTML);
+	/* a site has no text pages, by any name */
+	assert_int_equal(lc_site_parse_formats("text", &f), -1);
+	assert_int_equal(lc_site_parse_formats("html,txt", &f), -1);
 }
 
 static void page_list(void **state)
