@@ -382,6 +382,14 @@ static void group_heading(tx *t, const ladder_group *g)
 	put(t, "\n");
 }
 
+/* A competency's name, after its group's heading when it starts one. */
+static void competency_head(tx *t, const lc_view_comp_iter *it, const ladder_competency *c)
+{
+	if (it->group_start)
+		group_heading(t, it->group);
+	wrap(t, c->name, 2);
+}
+
 static void role_heading(lc_view_walk *w, const ladder_role *r)
 {
 	tx *t = w->ctx;
@@ -412,9 +420,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *tr
 	lc_view_comp_iter it;
 	lc_view_comp_begin(&it, t->l, r);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
-		if (it.group_start)
-			group_heading(t, it.group);
-		wrap(t, c->name, 2);
+		competency_head(t, &it, c);
 		wrap(t, c->description, 4);
 		for (size_t i = 0; i < n; i++) {
 			level_label(h, r, chain[i]);
@@ -433,7 +439,6 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 {
 	tx *t = w->ctx;
 	lc_buf *h = &t->h;
-	const ladder_level *const *chain = w->chain;
 	hput(h, r->name);
 	lc_buf_puts(h, " at ");
 	level_label(h, r, lv);
@@ -448,7 +453,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			lc_buf_puts(h, i + 1 == n ? " and " : ", ");
-		hput(h, chain[i]->id);
+		hput(h, w->chain[i]->id);
 	}
 	lc_buf_puts(h, ". Those new at ");
 	hput(h, lv->id);
@@ -460,10 +465,8 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	lc_view_comp_iter it;
 	lc_view_comp_begin(&it, t->l, r);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
-		if (it.group_start)
-			group_heading(t, it.group);
-		wrap(t, c->name, 2);
-		size_t ns = lc_view_cumulative(c, chain, n, w->sources);
+		competency_head(t, &it, c);
+		size_t ns = lc_view_cumulative(c, w->chain, n, w->sources);
 		if (ns == 0) {
 			spaces(t, 4);
 			put(t, "(no expectations up to ");
@@ -511,9 +514,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 		lc_view_comp_iter it;
 		lc_view_comp_begin(&it, t->l, r);
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
-			if (it.group_start)
-				group_heading(t, it.group);
-			wrap(t, c->name, 2);
+			competency_head(t, &it, c);
 			ladder_str text = lc_view_text_at(c, nx);
 			wrap(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 4);
 			put(t, "\n");
