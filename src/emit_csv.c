@@ -8,7 +8,8 @@
  * source_level column names the level the text comes from; in the level
  * view, whose rows are the cumulative expectations, it tells them apart.
  * Matrix layout (--layout matrix): one row per (role, track, competency), one
- * column per level. See docs/output.md. */
+ * column per level. See docs/output.md. The rows of a view come from the view
+ * walk (src/view_walk.h), once per pass. */
 #include "ladderc/emit.h"
 #include "ladderc/escape.h"
 

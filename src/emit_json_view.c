@@ -1,7 +1,8 @@
 /* The views as JSON (docs/output.md): the same selection as the other
  * formats, as data. `render -f json` without view options is the model
  * itself (lc_emit_json); these shapes are for --role, --track, --level, --next
- * and --overview. Texts are null where the ladder says nothing. */
+ * and --overview. Texts are null where the ladder says nothing. The parts of
+ * a view are callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
 #include "ladderc/json.h"
 

@@ -1,7 +1,8 @@
 /* GitHub-flavoured Markdown: every view as headings, paragraphs and GFM
  * tables. Every piece of text from the ladder goes through
  * lc_escape_markdown (in cells: '|' escaped, line breaks as <br>); every
- * anchor is built from validated ids only (src/view.h). */
+ * anchor is built from validated ids only (src/view.h). The parts of a
+ * view are callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
 #include "ladderc/escape.h"
 
@@ -385,7 +386,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 	lc_buf_free(&a);
 }
 
-static void role_matrices(lc_view_walk *w, const ladder_role *r)
+static void matrices_begin(lc_view_walk *w, const ladder_role *r)
 {
 	role_heading(w->ctx, r, role_depth(w));
 }
@@ -531,7 +532,7 @@ int lc_emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_op
 	static const lc_view_walker walker = {
 		.ladder_overview = 1,
 		.overview = overview,
-		.matrices_begin = role_matrices,
+		.matrices_begin = matrices_begin,
 		.matrix = matrix,
 		.level = level_view,
 		.next = next_view,

@@ -5,7 +5,8 @@
  * Latin, Hebrew and Arabic, approximate for emoji and CJK). Words longer than
  * a line are cut. Control characters (NUL included) become U+FFFD so nothing
  * from the ladder can drive the terminal; tabs become spaces; bidi overrides
- * left open are closed at the end of each text. */
+ * left open are closed at the end of each text. The parts of a view are
+ * callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
 
 #include <string.h>
