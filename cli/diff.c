@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "ladderc/diff.h"
+#include "ladderc/emit.h"
 #include "ladderc/speed.h"
 
 /* One side of the diff; /dev/null (git's stand-in for a missing file) is an
@@ -37,6 +38,32 @@ static void git_note(const char *path, const char *given)
 	        given, path);
 }
 
+/* The diff's format from its name: the names and aliases of render's
+ * (ladder_format_find), among those the diff can write. */
+static int diff_format(const char *name, lc_diff_format *out)
+{
+	const ladder_format_info *fi = ladder_format_find(name);
+	if (!fi)
+		return -1;
+	switch (fi->format) {
+	case LADDER_FORMAT_TEXT:
+		*out = LC_DIFF_TEXT;
+		return 0;
+	case LADDER_FORMAT_MARKDOWN:
+		*out = LC_DIFF_MARKDOWN;
+		return 0;
+	case LADDER_FORMAT_HTML:
+		*out = LC_DIFF_HTML;
+		return 0;
+	case LADDER_FORMAT_JSON:
+		*out = LC_DIFF_JSON;
+		return 0;
+	case LADDER_FORMAT_CSV:
+		break;
+	}
+	return -1;
+}
+
 int cli_diff(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -54,15 +81,7 @@ int cli_diff(int argc, char **argv)
 		case 'h':
 			return cli_help("diff");
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				format = LC_DIFF_TEXT;
-			else if (strcmp(optarg, "markdown") == 0 || strcmp(optarg, "md") == 0)
-				format = LC_DIFF_MARKDOWN;
-			else if (strcmp(optarg, "html") == 0)
-				format = LC_DIFF_HTML;
-			else if (strcmp(optarg, "json") == 0)
-				format = LC_DIFF_JSON;
-			else
+			if (diff_format(optarg, &format) < 0)
 				return cli_usage_error("diff", "unknown format '%s' (known: text, markdown, html, json)", optarg);
 			break;
 		default:

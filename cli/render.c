@@ -26,17 +26,6 @@ enum {
 
 enum { WIDTH_MIN = 20, WIDTH_MAX = 1000 };
 
-static const struct {
-	const char *name;
-	ladder_format format;
-} formats[] = {
-	{"markdown", LADDER_FORMAT_MARKDOWN},
-	{"html", LADDER_FORMAT_HTML},
-	{"csv", LADDER_FORMAT_CSV},
-	{"text", LADDER_FORMAT_TEXT},
-	{"json", LADDER_FORMAT_JSON},
-};
-
 /* The terminal's width when stdout is one, else 80. */
 static unsigned output_width(void)
 {
@@ -187,14 +176,11 @@ int cli_render(int argc, char **argv)
 		return LADDERC_EXIT_TROUBLE;
 	if (!format)
 		return cli_usage_error("render", "no format given (-f markdown, html, csv, text or json)");
-	ladder_format f = LADDER_FORMAT_JSON;
-	size_t fi = 0;
-	while (fi < sizeof formats / sizeof formats[0] && strcmp(formats[fi].name, format) != 0)
-		fi++;
-	if (fi == sizeof formats / sizeof formats[0])
+	const ladder_format_info *fi = ladder_format_find(format);
+	if (!fi)
 		return cli_usage_error("render", "unknown format '%s' (known: markdown, html, csv, text, json)",
 		                       format);
-	f = formats[fi].format;
+	ladder_format f = fi->format;
 	if (layout) {
 		if (strcmp(layout, "matrix") == 0)
 			eo.csv_matrix = 1;
@@ -247,7 +233,7 @@ int cli_render(int argc, char **argv)
 	cli_stdout so;
 	cli_stream_stdout(&out, &so);
 	if (ladder_emit(l, f, &v, &eo, &out) < 0 && !lc_buf_failed(&out)) {
-		fprintf(stderr, "ladderc: error: this build has no %s output\n", format);
+		fprintf(stderr, "ladderc: error: this build has no %s output\n", fi->name);
 		st = LADDERC_EXIT_TROUBLE;
 	} else {
 		st = cli_finish_stdout(&out, &so);

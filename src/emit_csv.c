@@ -8,7 +8,8 @@
  * source_level column names the level the text comes from; in the level
  * view, whose rows are the cumulative expectations, it tells them apart.
  * Matrix layout (--layout matrix): one row per (role, track, competency), one
- * column per level. See docs/output.md. */
+ * column per level. See docs/output.md. The rows of a view come from the view
+ * walk (src/view_walk.h), once per pass. */
 #include "ladderc/emit.h"
 #include "ladderc/escape.h"
 
@@ -17,22 +18,28 @@
 #include <string.h>
 
 #include "view.h"
+#include "view_walk.h"
 
-typedef struct csv {
+typedef struct csv csv;
+
+/* What a (role, track, levels) unit of the view becomes (see each_unit). */
+typedef void (*unit_fn)(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level *const *lv,
+                        size_t n);
+
+struct csv {
 	const ladder *l;
 	const ladder_view *v;
 	lc_buf *out;
 	int first;                    /* no field written yet on this row */
-	const ladder_level **chain;   /* scratch: [lc_view_max_chain + ntracks + 1] */
-	const ladder_level **sources; /* scratch: [lc_view_max_chain] */
-	const ladder_track **tracks;  /* scratch: [ntracks] */
+	lc_view_walk *w;              /* the view's walk, and its scratch */
+	unit_fn unit;                 /* what each_unit calls */
 	unsigned char *column;        /* matrix layout: [nlevels], 1 for a level column */
 	const ladder_level **here;    /* matrix layout: [nlevels], the current unit's levels */
 	/* the escaped first fields of a long row, the same for every competency
 	 * of a (role, track, level): escaped once */
 	lc_buf prefix;
 	const void *prefix_of[3];
-} csv;
+};
 
 static void field(csv *c, const char *s, size_t len)
 {
@@ -72,33 +79,37 @@ static void header(csv *c, const char *const *names)
 	end_row(c);
 }
 
-/* The levels a role's row covers in this view, with the track shown;
- * calls fn for each (role, track, levels) unit of the view. */
-typedef void (*unit_fn)(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level **lv,
-                        size_t n);
+/* The view's units, in the walk's order: a matrix is its role, its track
+ * and the track's chain; a level, the level's chain; next, the next levels.
+ * Each goes to c->unit. */
+static void unit_matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t, size_t n)
+{
+	csv *c = w->ctx;
+	c->unit(c, r, t, w->chain, n);
+}
+
+static void unit_level(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t n)
+{
+	csv *c = w->ctx;
+	c->unit(c, r, lv->track, w->chain, n);
+}
+
+static void unit_next(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t n)
+{
+	csv *c = w->ctx;
+	c->unit(c, r, lv->track, w->next, n);
+}
 
 static void each_unit(csv *c, unit_fn fn)
 {
-	const ladder *l = c->l;
-	const ladder_view *v = c->v;
-	for (size_t i = 0; i < l->nroles; i++) {
-		const ladder_role *r = l->roles[i];
-		if (!lc_view_shows_role(v, r))
-			continue;
-		if (v->kind == LADDER_VIEW_LEVEL) {
-			size_t n = ladder_chain(v->level, c->chain);
-			fn(c, r, v->level->track, c->chain, n);
-		} else if (v->kind == LADDER_VIEW_NEXT) {
-			size_t n = ladder_next_levels(l, r, v->level, c->chain);
-			fn(c, r, v->level->track, c->chain, n);
-		} else {
-			size_t nt = lc_view_matrix_tracks(l, r, v->track, c->tracks);
-			for (size_t k = 0; k < nt; k++) {
-				size_t n = lc_view_track_chain(c->tracks[k], c->chain);
-				fn(c, r, c->tracks[k], c->chain, n);
-			}
-		}
-	}
+	static const lc_view_walker units = {
+		.ladder_overview = 0,
+		.matrix = unit_matrix,
+		.level = unit_level,
+		.next = unit_next,
+	};
+	c->unit = fn;
+	lc_view_walk_run(c->w, &units);
 }
 
 /* ---- long layout ---------------------------------------------------------------- */
@@ -147,18 +158,18 @@ static void long_row(csv *c, const ladder_role *r, const ladder_track *t, const 
 	end_row(c);
 }
 
-static void long_unit(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level **lv, size_t n)
+static void long_unit(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level *const *lv, size_t n)
 {
 	if (c->v->kind == LADDER_VIEW_LEVEL) {
 		const ladder_level *at = lv[n - 1];
 		lc_view_comp_iter it;
 		lc_view_comp_begin(&it, c->l, r);
 		for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));) {
-			size_t ns = lc_view_cumulative(comp, lv, n, c->sources);
+			size_t ns = lc_view_cumulative(comp, lv, n, c->w->sources);
 			if (ns == 0)
 				long_row(c, r, t, at, it.group, comp, NULL);
 			for (size_t i = 0; i < ns; i++)
-				long_row(c, r, t, at, it.group, comp, c->sources[i]);
+				long_row(c, r, t, at, it.group, comp, c->w->sources[i]);
 		}
 		return;
 	}
@@ -192,7 +203,7 @@ static void overview_long(csv *c)
 
 /* ---- matrix layout ---------------------------------------------------------------- */
 
-static void mark_columns(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level **lv,
+static void mark_columns(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level *const *lv,
                          size_t n)
 {
 	(void)r;
@@ -201,7 +212,7 @@ static void mark_columns(csv *c, const ladder_role *r, const ladder_track *t, co
 		c->column[lv[i]->index] = 1;
 }
 
-static void matrix_unit(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level **lv,
+static void matrix_unit(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level *const *lv,
                         size_t n)
 {
 	const ladder *l = c->l;
@@ -282,16 +293,18 @@ static void overview_matrix(csv *c)
 	}
 }
 
-void lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+int lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
 {
-	size_t maxchain = lc_view_max_chain(l) + l->ntracks + 1;
-	csv c = {l, v, out, 1, NULL, NULL, NULL, NULL, NULL, LC_BUF_INIT, {NULL, NULL, NULL}};
-	c.chain = calloc(maxchain, sizeof *c.chain);
-	c.sources = calloc(maxchain, sizeof *c.sources);
-	c.tracks = calloc(l->ntracks + 1, sizeof *c.tracks);
+	if ((v->kind == LADDER_VIEW_LEVEL || v->kind == LADDER_VIEW_NEXT) && !v->level)
+		return -1;
+	o = lc_view_options(o);
+	lc_view_walk w;
+	csv c = {l, v, out, 1, &w, NULL, NULL, NULL, LC_BUF_INIT, {NULL, NULL, NULL}};
+	if (lc_view_walk_init(&w, l, v, o, out, &c) < 0)
+		return -1;
 	c.column = calloc(l->nlevels + 1, 1);
 	c.here = calloc(l->nlevels + 1, sizeof *c.here);
-	if (!c.chain || !c.sources || !c.tracks || !c.column || !c.here) {
+	if (!c.column || !c.here) {
 		out->failed = 1;
 		goto done;
 	}
@@ -313,9 +326,8 @@ void lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_option
 	}
 done:
 	lc_buf_free(&c.prefix);
-	free(c.chain);
-	free(c.sources);
-	free(c.tracks);
+	lc_view_walk_free(&w);
 	free(c.column);
 	free(c.here);
+	return lc_buf_failed(out) ? -1 : 0;
 }

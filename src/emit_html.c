@@ -6,14 +6,25 @@
  * letters, digits, '-' and '_') go out as they are, in anchors built by
  * view.h. No input text ever becomes a link: the format has no URL fields.
  *
- * Everything is appended to one lc_buf, in one pass over the model. */
+ * Everything is appended to one lc_buf, in one pass over the model.
+ *
+ * Unlike Markdown, text, JSON and CSV, HTML does not run the view walk
+ * (view_walk.h), only uses its scratch: a page is not a role loop around
+ * one part per role. The ladder page gives every role its matrices and a
+ * section per level (and may render them on two threads, each with its own
+ * state), a level page says so when no role takes the level, a role's
+ * sections share a cache of rendered text. Bending the walk to those would
+ * cost the walk its plainness and HTML its speed. */
 #include "ladderc/emit.h"
 #include "ladderc/escape.h"
-#include "view.h"
+#include "ladderc/speed.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "emit_html_threads.h"
+#include "view.h"
+#include "view_walk.h"
 
 /* The stylesheet every page carries. Colours meet WCAG AA in both schemes. */
 static const char *const page_css[] = {
@@ -134,6 +145,7 @@ typedef struct html {
 	lc_buf *out;
 	const char *base;            /* link_base: pages of a site; NULL: one page */
 	int roles_here;              /* role sections with level sections are on this page */
+	lc_view_walk scratch;        /* the views' scratch arrays, aliased below */
 	const ladder_level **chain;  /* scratch, lc_view_max_chain entries */
 	const ladder_level **cum;    /* scratch, lc_view_max_chain entries */
 	const ladder_level **next;   /* scratch, ntracks + 1 entries */
@@ -1411,36 +1423,29 @@ static void page_level(html *h, int next)
 	page_end(h);
 }
 
-static const ladder_emit_options default_options = {0, 0, 0, 0, NULL, 0};
-
 static int html_init(html *h, const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
 {
 	memset(h, 0, sizeof *h);
 	h->l = l;
 	h->v = v;
-	h->o = o ? o : &default_options;
+	h->o = lc_view_options(o);
 	h->out = out;
 	h->base = h->o->link_base;
 	lc_buf_init(&h->tmp);
 	lc_buf_init(&h->rich_done);
-	size_t maxchain = lc_view_max_chain(l) + 1;
-	h->chain = malloc((2 * maxchain + l->ntracks + 1) * sizeof *h->chain);
-	h->tracks = malloc((l->ntracks + 1) * sizeof *h->tracks);
-	if (!h->chain || !h->tracks) {
-		free(h->chain);
-		free(h->tracks);
+	if (lc_view_walk_init(&h->scratch, l, v, o, NULL, h) < 0)
 		return -1;
-	}
-	h->cum = h->chain + maxchain;
-	h->next = h->cum + maxchain;
+	h->chain = h->scratch.chain;
+	h->cum = h->scratch.sources;
+	h->next = h->scratch.next;
+	h->tracks = h->scratch.tracks;
 	return 0;
 }
 
 /* Frees the scratch; 1 if the anchors' scratch ran out of memory. */
 static int html_free(html *h)
 {
-	free(h->chain);
-	free(h->tracks);
+	lc_view_walk_free(&h->scratch);
 	free(h->rich_slots);
 	lc_buf_free(&h->rich_done);
 	int failed = lc_buf_failed(&h->tmp);
@@ -1448,49 +1453,29 @@ static int html_free(html *h)
 	return failed;
 }
 
-/* On a big ladder page the roles alternate between two threads: the second
- * renders every other role into one of a few buffers, and the first, after
- * each role of its own, passes the next one on. A role's section depends on
- * nothing rendered before it, so the bytes are those of one thread, and the
- * memory held is a few roles' worth, not half the page. */
-enum { ROLE_SLOTS = 4 };
-
-typedef struct roles_job {
-	html h;
-	lc_buf slot[ROLE_SLOTS];
-	int ready[ROLE_SLOTS];   /* the slot holds a rendered role not yet passed on */
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-} roles_job;
-
-static void slot_wait(roles_job *j, size_t s, int ready)
+/* Role i's section of the ladder page, appended to out by renderer ctx. */
+static void ladder_role_section(void *ctx, size_t i, lc_buf *out)
 {
-	pthread_mutex_lock(&j->mu);
-	while (j->ready[s] != ready)
-		pthread_cond_wait(&j->cv, &j->mu);
-	pthread_mutex_unlock(&j->mu);
+	html *h = ctx;
+	lc_buf *page = h->out;
+	h->out = out;
+	role_section(h, h->l->roles[i], NULL, 1, 2);
+	h->out = page;
 }
 
-static void slot_set(roles_job *j, size_t s, int ready)
+/* The ladder page's roles on two threads (speed only, emit_html_threads.h):
+ * the second one renders with a state of its own. Returns -1 with nothing
+ * written when that cannot start. */
+static int roles_on_two_threads(html *h)
 {
-	pthread_mutex_lock(&j->mu);
-	j->ready[s] = ready;
-	pthread_cond_broadcast(&j->cv);
-	pthread_mutex_unlock(&j->mu);
-}
-
-static void *roles_run(void *arg)
-{
-	roles_job *j = arg;
-	for (size_t i = 1; i < j->h.l->nroles; i += 2) {
-		size_t s = (i / 2) % ROLE_SLOTS;
-		slot_wait(j, s, 0);
-		lc_buf_clear(&j->slot[s]);
-		j->h.out = &j->slot[s];
-		role_section(&j->h, j->h.l->roles[i], NULL, 1, 2);
-		slot_set(j, s, 1);
-	}
-	return NULL;
+	html worker;
+	if (html_init(&worker, h->l, h->v, h->o, NULL) < 0)
+		return -1;
+	worker.roles_here = 1;
+	int st = lc_html_two_threads(h->l->nroles, ladder_role_section, h, &worker, h->out);
+	if (html_free(&worker) && st == 0)
+		h->out->failed = 1;
+	return st;
 }
 
 static void page_ladder(html *h)
@@ -1501,48 +1486,11 @@ static void page_ladder(html *h)
 	main_start(h);
 	overview(h, 1);
 	size_t n = h->l->nroles;
-	roles_job job;
-	pthread_t tid;
-	int spawned = 0;
-	if (h->o->threads >= 2 && n >= 2 && html_init(&job.h, h->l, h->v, h->o, NULL) == 0) {
-		job.h.roles_here = 1;
-		for (size_t s = 0; s < ROLE_SLOTS; s++) {
-			lc_buf_init(&job.slot[s]);
-			job.ready[s] = 0;
-		}
-		if (pthread_mutex_init(&job.mu, NULL) == 0) {
-			if (pthread_cond_init(&job.cv, NULL) == 0) {
-				spawned = pthread_create(&tid, NULL, roles_run, &job) == 0;
-				if (!spawned)
-					pthread_cond_destroy(&job.cv);
-			}
-			if (!spawned)
-				pthread_mutex_destroy(&job.mu);
-		}
-		if (!spawned)
-			(void)html_free(&job.h);
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (!spawned || i % 2 == 0) {
+	/* asked for, a big page's roles render on two threads: the same bytes */
+	int threaded = h->o->threads >= 2 && n >= 2 && !lc_serial() && roles_on_two_threads(h) == 0;
+	if (!threaded)
+		for (size_t i = 0; i < n; i++)
 			role_section(h, h->l->roles[i], NULL, 1, 2);
-			continue;
-		}
-		size_t s = (i / 2) % ROLE_SLOTS;
-		slot_wait(&job, s, 1);
-		lc_buf_put(h->out, job.slot[s].data, job.slot[s].len);
-		if (lc_buf_failed(&job.slot[s]))
-			h->out->failed = 1;
-		slot_set(&job, s, 0);
-	}
-	if (spawned) {
-		pthread_join(tid, NULL);
-		pthread_cond_destroy(&job.cv);
-		pthread_mutex_destroy(&job.mu);
-		for (size_t s = 0; s < ROLE_SLOTS; s++)
-			lc_buf_free(&job.slot[s]);
-		if (html_free(&job.h))
-			h->out->failed = 1;
-	}
 	page_end(h);
 }
 

@@ -1,22 +1,18 @@
 /* The views as JSON (docs/output.md): the same selection as the other
  * formats, as data. `render -f json` without view options is the model
  * itself (lc_emit_json); these shapes are for --role, --track, --level, --next
- * and --overview. Texts are null where the ladder says nothing. */
+ * and --overview. Texts are null where the ladder says nothing. The parts of
+ * a view are callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
 #include "ladderc/json.h"
 
-#include <stdlib.h>
 
 #include "view.h"
+#include "view_walk.h"
 
 typedef struct jv {
 	const ladder *l;
-	const ladder_view *v;
 	lc_json j;
-	const ladder_level **chain;
-	const ladder_level **sources;
-	const ladder_level **next;
-	const ladder_track **tracks;
 } jv;
 
 static void key_str(jv *x, const char *k, ladder_str s)
@@ -88,16 +84,17 @@ static void group_end(jv *x, int open)
 	}
 }
 
-static void matrix(jv *x, const ladder_role *r, const ladder_track *t)
+static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t, size_t n)
 {
-	size_t n = lc_view_track_chain(t, x->chain);
+	jv *x = w->ctx;
+	const ladder_level *const *chain = w->chain;
 	lc_json_object(&x->j);
 	key_str(x, "track", t->id);
 	key_str(x, "track_name", t->name);
 	lc_json_key(&x->j, "levels");
 	lc_json_array(&x->j);
 	for (size_t i = 0; i < n; i++)
-		level_obj(x, r, x->chain[i]);
+		level_obj(x, r, chain[i]);
 	lc_json_end_array(&x->j);
 	lc_json_key(&x->j, "groups");
 	lc_json_array(&x->j);
@@ -112,8 +109,8 @@ static void matrix(jv *x, const ladder_role *r, const ladder_track *t)
 		lc_json_key(&x->j, "cells");
 		lc_json_object(&x->j);
 		for (size_t i = 0; i < n; i++) {
-			lc_json_key_n(&x->j, x->chain[i]->id.s, x->chain[i]->id.len);
-			lc_json_str(&x->j, lc_view_text_at(c, x->chain[i]));
+			lc_json_key_n(&x->j, chain[i]->id.s, chain[i]->id.len);
+			lc_json_str(&x->j, lc_view_text_at(c, chain[i]));
 		}
 		lc_json_end_object(&x->j);
 		lc_json_end_object(&x->j);
@@ -123,15 +120,16 @@ static void matrix(jv *x, const ladder_role *r, const ladder_track *t)
 	lc_json_end_object(&x->j);
 }
 
-static void level_role(jv *x, const ladder_role *r, const ladder_level *lv)
+static void level_role(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t n)
 {
-	size_t n = ladder_chain(lv, x->chain);
+	jv *x = w->ctx;
+	const ladder_level *const *chain = w->chain;
 	lc_json_key(&x->j, "level");
 	level_obj(x, r, lv);
 	lc_json_key(&x->j, "chain");
 	lc_json_array(&x->j);
 	for (size_t i = 0; i < n; i++)
-		lc_json_str(&x->j, x->chain[i]->id);
+		lc_json_str(&x->j, chain[i]->id);
 	lc_json_end_array(&x->j);
 	lc_json_key(&x->j, "groups");
 	lc_json_array(&x->j);
@@ -145,13 +143,13 @@ static void level_role(jv *x, const ladder_role *r, const ladder_level *lv)
 		key_str(x, "name", c->name);
 		lc_json_key(&x->j, "expectations");
 		lc_json_array(&x->j);
-		size_t ns = lc_view_cumulative(c, x->chain, n, x->sources);
+		size_t ns = lc_view_cumulative(c, chain, n, w->sources);
 		for (size_t i = 0; i < ns; i++) {
 			lc_json_object(&x->j);
-			key_str(x, "level", x->sources[i]->id);
-			key_str(x, "text", lc_view_text_at(c, x->sources[i]));
+			key_str(x, "level", w->sources[i]->id);
+			key_str(x, "text", lc_view_text_at(c, w->sources[i]));
 			lc_json_key(&x->j, "new");
-			lc_json_bool(&x->j, x->sources[i] == lv);
+			lc_json_bool(&x->j, w->sources[i] == lv);
 			lc_json_end_object(&x->j);
 		}
 		lc_json_end_array(&x->j);
@@ -161,9 +159,9 @@ static void level_role(jv *x, const ladder_role *r, const ladder_level *lv)
 	lc_json_end_array(&x->j);
 }
 
-static void next_role(jv *x, const ladder_role *r, const ladder_level *lv)
+static void next_role(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t nn)
 {
-	size_t nn = ladder_next_levels(x->l, r, lv, x->next);
+	jv *x = w->ctx;
 	lc_json_key(&x->j, "level");
 	level_obj(x, r, lv);
 	lc_json_key(&x->j, "next");
@@ -171,7 +169,7 @@ static void next_role(jv *x, const ladder_role *r, const ladder_level *lv)
 	for (size_t k = 0; k < nn; k++) {
 		lc_json_object(&x->j);
 		lc_json_key(&x->j, "level");
-		level_obj(x, r, x->next[k]);
+		level_obj(x, r, w->next[k]);
 		lc_json_key(&x->j, "groups");
 		lc_json_array(&x->j);
 		int open = 0;
@@ -182,7 +180,7 @@ static void next_role(jv *x, const ladder_role *r, const ladder_level *lv)
 			lc_json_object(&x->j);
 			key_str(x, "id", c->id);
 			key_str(x, "name", c->name);
-			key_str(x, "text", lc_view_text_at(c, x->next[k]));
+			key_str(x, "text", lc_view_text_at(c, w->next[k]));
 			lc_json_end_object(&x->j);
 		}
 		group_end(x, open);
@@ -200,8 +198,9 @@ static void criteria(jv *x, const ladder_criteria *c)
 	str_list(x, "evidence", c->evidence, c->nevidence);
 }
 
-static void overview(jv *x)
+static void overview(lc_view_walk *w)
 {
+	jv *x = w->ctx;
 	const ladder *l = x->l;
 	key_str(x, "name", l->name);
 	key_str(x, "title", l->title);
@@ -267,13 +266,8 @@ static void overview(jv *x)
 		lc_json_end_object(&x->j);
 		lc_json_key(&x->j, "into");
 		lc_json_array(&x->j);
-		const ladder_criteria **into = calloc(l->nlevels + 1, sizeof *into);
-		if (!into)
-			x->j.out->failed = 1;
-		else
-			lc_view_promotion_by_level(l, into);
-		for (size_t k = 0; into && k < l->nlevels; k++) {
-			const ladder_criteria *c = into[k];
+		for (size_t k = 0; k < l->nlevels; k++) {
+			const ladder_criteria *c = w->into[k];
 			if (!c)
 				continue;
 			lc_json_object(&x->j);
@@ -281,7 +275,6 @@ static void overview(jv *x)
 			criteria(x, c);
 			lc_json_end_object(&x->j);
 		}
-		free(into);
 		lc_json_end_array(&x->j);
 		lc_json_end_object(&x->j);
 	}
@@ -301,59 +294,79 @@ static void overview(jv *x)
 
 static const char *const kind_names[] = {"ladder", "overview", "matrix", "level", "next"};
 
-void lc_emit_json_view(const ladder *l, const ladder_view *v, lc_buf *out)
+/* {"view": KIND, "ladder": ID, then the overview's keys, or "roles": [...]} */
+static void begin(lc_view_walk *w)
 {
+	jv *x = w->ctx;
+	lc_json_init(&x->j, w->out);
+	lc_json_object(&x->j);
+	lc_json_key(&x->j, "view");
+	lc_json_cstring(&x->j, kind_names[w->v->kind]);
+	key_str(x, "ladder", x->l->id);
+	if (w->v->kind != LADDER_VIEW_OVERVIEW) {
+		lc_json_key(&x->j, "roles");
+		lc_json_array(&x->j);
+	}
+}
+
+static void role_begin(lc_view_walk *w, const ladder_role *r)
+{
+	jv *x = w->ctx;
+	lc_json_object(&x->j);
+	role_head(x, r);
+}
+
+static void matrices_begin(lc_view_walk *w, const ladder_role *r)
+{
+	(void)r;
+	jv *x = w->ctx;
+	lc_json_key(&x->j, "matrices");
+	lc_json_array(&x->j);
+}
+
+/* Closes the array of matrices, or a role's object. */
+static void close_array(lc_view_walk *w, const ladder_role *r)
+{
+	(void)r;
+	lc_json_end_array(&((jv *)w->ctx)->j);
+}
+
+static void close_object(lc_view_walk *w, const ladder_role *r)
+{
+	(void)r;
+	lc_json_end_object(&((jv *)w->ctx)->j);
+}
+
+static void end(lc_view_walk *w)
+{
+	jv *x = w->ctx;
+	if (w->v->kind != LADDER_VIEW_OVERVIEW)
+		lc_json_end_array(&x->j);
+	lc_json_end_object(&x->j);
+	lc_json_finish(&x->j);
+}
+
+int lc_emit_json_view(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+{
+	/* the JSON ladder view is the model itself; with a role or a track it
+	 * lists those roles' matrices, without the overview */
+	static const lc_view_walker walker = {
+		.ladder_overview = 0,
+		.begin = begin,
+		.overview = overview,
+		.role_begin = role_begin,
+		.matrices_begin = matrices_begin,
+		.matrix = matrix,
+		.matrices_end = close_array,
+		.level = level_role,
+		.next = next_role,
+		.role_end = close_object,
+		.end = end,
+	};
 	if (v->kind == LADDER_VIEW_LADDER && !v->role && !v->track) {
 		lc_emit_json(l, out);
-		return;
+		return lc_buf_failed(out) ? -1 : 0;
 	}
-	size_t maxchain = lc_view_max_chain(l) + 1;
-	jv x = {l, v, {0}, NULL, NULL, NULL, NULL};
-	x.chain = calloc(maxchain, sizeof *x.chain);
-	x.sources = calloc(maxchain, sizeof *x.sources);
-	x.next = calloc(l->ntracks + 1, sizeof *x.next);
-	x.tracks = calloc(l->ntracks + 1, sizeof *x.tracks);
-	if (!x.chain || !x.sources || !x.next || !x.tracks) {
-		out->failed = 1;
-		goto done;
-	}
-	lc_json_init(&x.j, out);
-	lc_json_object(&x.j);
-	lc_json_key(&x.j, "view");
-	lc_json_cstring(&x.j, kind_names[v->kind]);
-	key_str(&x, "ladder", l->id);
-	if (v->kind == LADDER_VIEW_OVERVIEW) {
-		overview(&x);
-	} else {
-		lc_json_key(&x.j, "roles");
-		lc_json_array(&x.j);
-		for (size_t i = 0; i < l->nroles; i++) {
-			const ladder_role *r = l->roles[i];
-			if (!lc_view_shows_role(v, r))
-				continue;
-			lc_json_object(&x.j);
-			role_head(&x, r);
-			if (v->kind == LADDER_VIEW_LEVEL) {
-				level_role(&x, r, v->level);
-			} else if (v->kind == LADDER_VIEW_NEXT) {
-				next_role(&x, r, v->level);
-			} else {
-				lc_json_key(&x.j, "matrices");
-				lc_json_array(&x.j);
-				size_t nt = lc_view_matrix_tracks(l, r, v->track, x.tracks);
-				for (size_t k = 0; k < nt; k++)
-					matrix(&x, r, x.tracks[k]);
-				lc_json_end_array(&x.j);
-			}
-			lc_json_end_object(&x.j);
-		}
-		lc_json_end_array(&x.j);
-	}
-	lc_json_end_object(&x.j);
-	lc_json_finish(&x.j);
-done:
-	free(x.chain);
-	free(x.sources);
-	free(x.next);
-	free(x.tracks);
+	jv x = {l, {0}};
+	return lc_view_walk_emit(l, v, o, out, &walker, &x);
 }

@@ -1,22 +1,19 @@
 /* GitHub-flavoured Markdown: every view as headings, paragraphs and GFM
  * tables. Every piece of text from the ladder goes through
  * lc_escape_markdown (in cells: '|' escaped, line breaks as <br>); every
- * anchor is built from validated ids only (src/view.h). */
+ * anchor is built from validated ids only (src/view.h). The parts of a
+ * view are callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
 #include "ladderc/escape.h"
 
 #include <stdlib.h>
 
 #include "view.h"
+#include "view_walk.h"
 
 typedef struct md {
 	const ladder *l;
-	const ladder_view *v;
 	lc_buf *out;
-	const ladder_level **chain;   /* scratch: [lc_view_max_chain] */
-	const ladder_level **sources; /* scratch: [lc_view_max_chain] */
-	const ladder_level **next;    /* scratch: [ntracks + 1] */
-	const ladder_track **tracks;  /* scratch: [ntracks] */
 } md;
 
 static void text(md *m, ladder_str s)
@@ -131,8 +128,9 @@ static void criteria_row(md *m, const ladder_criteria *c, const char *absent)
 	put(m, " |\n");
 }
 
-static void overview(md *m)
+static void overview(lc_view_walk *w)
 {
+	md *m = w->ctx;
 	const ladder *l = m->l;
 	anchor_open(m);
 	put(m, "ladder.overview");
@@ -231,12 +229,7 @@ static void overview(md *m)
 		separator(m, 5);
 		put(m, "| every level (defaults)");
 		criteria_row(m, &p->defaults, "—");
-		const ladder_criteria **into = calloc(l->nlevels + 1, sizeof *into);
-		if (!into) {
-			m->out->failed = 1;
-			return;
-		}
-		lc_view_promotion_by_level(l, into);
+		const ladder_criteria *const *into = w->into;
 		for (size_t i = 0; i < l->nlevels; i++) {
 			const ladder_criteria *c = into[i];
 			if (!c)
@@ -247,7 +240,6 @@ static void overview(md *m)
 			cell(m, l->levels[i]->name);
 			criteria_row(m, c, "default");
 		}
-		free(into);
 		put(m, "\n");
 	}
 
@@ -332,9 +324,17 @@ static void level_column(md *m, const ladder_role *r, const ladder_level *lv)
 	put(m, " |");
 }
 
-static void matrix(md *m, const ladder_role *r, const ladder_track *t, int depth)
+/* Roles are headings of depth 2 under the ladder's overview, else of depth 1. */
+static int role_depth(const lc_view_walk *w)
 {
-	size_t n = lc_view_track_chain(t, m->chain);
+	return w->v->kind == LADDER_VIEW_LADDER ? 2 : 1;
+}
+
+static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t, size_t n)
+{
+	md *m = w->ctx;
+	int depth = role_depth(w) + 1;
+	const ladder_level *const *chain = w->chain;
 	anchor_open(m);
 	lc_view_anchor_matrix(m->out, r, t);
 	anchor_close(m);
@@ -344,10 +344,10 @@ static void matrix(md *m, const ladder_role *r, const ladder_track *t, int depth
 	put(m, ": ");
 	text(m, t->name);
 	put(m, " (");
-	id(m, m->chain[0]->id);
+	id(m, chain[0]->id);
 	if (n > 1) {
 		put(m, " to ");
-		id(m, m->chain[n - 1]->id);
+		id(m, chain[n - 1]->id);
 	}
 	put(m, ")\n\n");
 	lc_buf a = LC_BUF_INIT;
@@ -358,7 +358,7 @@ static void matrix(md *m, const ladder_role *r, const ladder_track *t, int depth
 			group_heading(m, it.group, depth + 1);
 			put(m, "| Competency |");
 			for (size_t i = 0; i < n; i++)
-				level_column(m, r, m->chain[i]);
+				level_column(m, r, chain[i]);
 			put(m, "\n");
 			separator(m, n + 1);
 		}
@@ -367,7 +367,7 @@ static void matrix(md *m, const ladder_role *r, const ladder_track *t, int depth
 		competency_cell(m, c, &a);
 		put(m, " |");
 		for (size_t i = 0; i < n; i++) {
-			ladder_str s = lc_view_text_at(c, m->chain[i]);
+			ladder_str s = lc_view_text_at(c, chain[i]);
 			put(m, " ");
 			if (s.s)
 				cell(m, s);
@@ -386,12 +386,9 @@ static void matrix(md *m, const ladder_role *r, const ladder_track *t, int depth
 	lc_buf_free(&a);
 }
 
-static void role_matrices(md *m, const ladder_role *r, int depth)
+static void matrices_begin(lc_view_walk *w, const ladder_role *r)
 {
-	role_heading(m, r, depth);
-	size_t nt = lc_view_matrix_tracks(m->l, r, m->v->track, m->tracks);
-	for (size_t i = 0; i < nt; i++)
-		matrix(m, r, m->tracks[i], depth + 1);
+	role_heading(w->ctx, r, role_depth(w));
 }
 
 static void level_title(md *m, const ladder_role *r, const ladder_level *lv)
@@ -403,9 +400,10 @@ static void level_title(md *m, const ladder_role *r, const ladder_level *lv)
 	text(m, r->title[lv->index]);
 }
 
-static void level_view(md *m, const ladder_role *r, const ladder_level *lv)
+static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t n)
 {
-	size_t n = ladder_chain(lv, m->chain);
+	md *m = w->ctx;
+	const ladder_level *const *chain = w->chain;
 	anchor_open(m);
 	lc_view_anchor_level(m->out, r, lv);
 	anchor_close(m);
@@ -425,7 +423,7 @@ static void level_view(md *m, const ladder_role *r, const ladder_level *lv)
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			put(m, i + 1 == n ? " and " : ", ");
-		id(m, m->chain[i]->id);
+		id(m, chain[i]->id);
 	}
 	put(m, ". Those new at ");
 	id(m, lv->id);
@@ -439,7 +437,7 @@ static void level_view(md *m, const ladder_role *r, const ladder_level *lv)
 			put(m, "| Competency | From level | Expectation |\n");
 			separator(m, 3);
 		}
-		size_t ns = lc_view_cumulative(c, m->chain, n, m->sources);
+		size_t ns = lc_view_cumulative(c, chain, n, w->sources);
 		lc_buf_clear(&a);
 		lc_view_anchor_level_row(&a, r, lv, c);
 		if (ns == 0) {
@@ -449,7 +447,7 @@ static void level_view(md *m, const ladder_role *r, const ladder_level *lv)
 			put(m, "* |\n");
 		}
 		for (size_t i = 0; i < ns; i++) {
-			const ladder_level *src = m->sources[i];
+			const ladder_level *src = w->sources[i];
 			if (i == 0) {
 				competency_cell(m, c, &a);
 			} else {
@@ -472,9 +470,9 @@ static void level_view(md *m, const ladder_role *r, const ladder_level *lv)
 	lc_buf_free(&a);
 }
 
-static void next_view(md *m, const ladder_role *r, const ladder_level *lv)
+static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t nn)
 {
-	size_t nn = ladder_next_levels(m->l, r, lv, m->next);
+	md *m = w->ctx;
 	anchor_open(m);
 	lc_view_anchor_next(m->out, r, lv);
 	anchor_close(m);
@@ -490,7 +488,7 @@ static void next_view(md *m, const ladder_role *r, const ladder_level *lv)
 		return;
 	}
 	for (size_t k = 0; k < nn; k++) {
-		const ladder_level *nx = m->next[k];
+		const ladder_level *nx = w->next[k];
 		heading(m, 2);
 		put(m, "What ");
 		level_title(m, r, nx);
@@ -529,48 +527,16 @@ static void next_view(md *m, const ladder_role *r, const ladder_level *lv)
 	}
 }
 
-void lc_emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+int lc_emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
 {
-	(void)o;
-	size_t maxchain = lc_view_max_chain(l) + 1;
-	md m = {l, v, out, NULL, NULL, NULL, NULL};
-	m.chain = calloc(maxchain, sizeof *m.chain);
-	m.sources = calloc(maxchain, sizeof *m.sources);
-	m.next = calloc(l->ntracks + 1, sizeof *m.next);
-	m.tracks = calloc(l->ntracks + 1, sizeof *m.tracks);
-	if (!m.chain || !m.sources || !m.next || !m.tracks) {
-		out->failed = 1;
-		goto done;
-	}
-	switch (v->kind) {
-	case LADDER_VIEW_LADDER:
-	case LADDER_VIEW_OVERVIEW:
-		overview(&m);
-		if (v->kind == LADDER_VIEW_LADDER)
-			for (size_t i = 0; i < l->nroles; i++)
-				if (lc_view_shows_role(v, l->roles[i]))
-					role_matrices(&m, l->roles[i], 2);
-		break;
-	case LADDER_VIEW_MATRIX:
-		for (size_t i = 0; i < l->nroles; i++)
-			if (lc_view_shows_role(v, l->roles[i]))
-				role_matrices(&m, l->roles[i], 1);
-		break;
-	case LADDER_VIEW_LEVEL:
-	case LADDER_VIEW_NEXT:
-		for (size_t i = 0; i < l->nroles; i++) {
-			if (!lc_view_shows_role(v, l->roles[i]))
-				continue;
-			if (v->kind == LADDER_VIEW_LEVEL)
-				level_view(&m, l->roles[i], v->level);
-			else
-				next_view(&m, l->roles[i], v->level);
-		}
-		break;
-	}
-done:
-	free(m.chain);
-	free(m.sources);
-	free(m.next);
-	free(m.tracks);
+	static const lc_view_walker walker = {
+		.ladder_overview = 1,
+		.overview = overview,
+		.matrices_begin = matrices_begin,
+		.matrix = matrix,
+		.level = level_view,
+		.next = next_view,
+	};
+	md m = {l, out};
+	return lc_view_walk_emit(l, v, o, out, &walker, &m);
 }

@@ -5,25 +5,22 @@
  * Latin, Hebrew and Arabic, approximate for emoji and CJK). Words longer than
  * a line are cut. Control characters (NUL included) become U+FFFD so nothing
  * from the ladder can drive the terminal; tabs become spaces; bidi overrides
- * left open are closed at the end of each text. */
+ * left open are closed at the end of each text. The parts of a view are
+ * callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "view.h"
+#include "view_walk.h"
 
 enum { TEXT_DEFAULT_WIDTH = 80, TEXT_MIN_WIDTH = 20 };
 
 typedef struct tx {
 	const ladder *l;
-	const ladder_view *v;
 	lc_buf *out;
 	size_t width;
-	const ladder_level **chain;
-	const ladder_level **sources;
-	const ladder_level **next;
-	const ladder_track **tracks;
+	lc_buf h; /* scratch: a heading or a joined line before it is wrapped */
 } tx;
 
 static void put(tx *t, const char *s)
@@ -222,8 +219,10 @@ static void criteria(tx *t, const ladder_criteria *c, size_t indent)
 	list(t, "Evidence:", c->evidence, c->nevidence, indent);
 }
 
-static void overview(tx *t, lc_buf *h)
+static void overview(lc_view_walk *w)
 {
+	tx *t = w->ctx;
+	lc_buf *h = &t->h;
 	const ladder *l = t->l;
 	hput(h, l->name);
 	if (l->title.s) {
@@ -325,14 +324,8 @@ static void overview(tx *t, lc_buf *h)
 		}
 		put(t, "  Every level (defaults):\n");
 		criteria(t, &p->defaults, 4);
-		const ladder_criteria **into = calloc(l->nlevels + 1, sizeof *into);
-		if (!into) {
-			t->out->failed = 1;
-			return;
-		}
-		lc_view_promotion_by_level(l, into);
 		for (size_t i = 0; i < l->nlevels; i++) {
-			const ladder_criteria *c = into[i];
+			const ladder_criteria *c = w->into[i];
 			if (!c)
 				continue;
 			put(t, "  Into ");
@@ -346,7 +339,6 @@ static void overview(tx *t, lc_buf *h)
 			lc_buf_clear(h);
 			criteria(t, c, 4);
 		}
-		free(into);
 		put(t, "\n");
 	}
 
@@ -391,52 +383,63 @@ static void group_heading(tx *t, const ladder_group *g)
 	put(t, "\n");
 }
 
-static void role_matrices(tx *t, const ladder_role *r, lc_buf *h)
+/* A competency's name, after its group's heading when it starts one. */
+static void competency_head(tx *t, const lc_view_comp_iter *it, const ladder_competency *c)
 {
+	if (it->group_start)
+		group_heading(t, it->group);
+	wrap(t, c->name, 2);
+}
+
+static void role_heading(lc_view_walk *w, const ladder_role *r)
+{
+	tx *t = w->ctx;
+	lc_buf *h = &t->h;
 	hput(h, r->name);
 	lc_buf_puts(h, " (");
 	hput(h, r->family);
 	lc_buf_puts(h, ")");
 	heading(t, h, '=');
-	size_t nt = lc_view_matrix_tracks(t->l, r, t->v->track, t->tracks);
-	for (size_t k = 0; k < nt; k++) {
-		const ladder_track *tr = t->tracks[k];
-		size_t n = lc_view_track_chain(tr, t->chain);
-		hput(h, r->name);
-		lc_buf_puts(h, ": ");
-		hput(h, tr->name);
-		lc_buf_puts(h, " (");
-		hput(h, t->chain[0]->id);
-		if (n > 1) {
-			lc_buf_puts(h, " to ");
-			hput(h, t->chain[n - 1]->id);
+}
+
+static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *tr, size_t n)
+{
+	tx *t = w->ctx;
+	lc_buf *h = &t->h;
+	const ladder_level *const *chain = w->chain;
+	hput(h, r->name);
+	lc_buf_puts(h, ": ");
+	hput(h, tr->name);
+	lc_buf_puts(h, " (");
+	hput(h, chain[0]->id);
+	if (n > 1) {
+		lc_buf_puts(h, " to ");
+		hput(h, chain[n - 1]->id);
+	}
+	lc_buf_puts(h, ")");
+	heading(t, h, '-');
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, t->l, r);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
+		competency_head(t, &it, c);
+		wrap(t, c->description, 4);
+		for (size_t i = 0; i < n; i++) {
+			level_label(h, r, chain[i]);
+			ladder_str s = {h->data ? h->data : "", h->len};
+			spaces(t, 4); /* a long label continues further in */
+			wrap_from(t, s, 6, 4);
+			lc_buf_clear(h);
+			ladder_str text = lc_view_text_at(c, chain[i]);
+			wrap(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 8);
 		}
-		lc_buf_puts(h, ")");
-		heading(t, h, '-');
-		lc_view_comp_iter it;
-		lc_view_comp_begin(&it, t->l, r);
-		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
-			if (it.group_start)
-				group_heading(t, it.group);
-			wrap(t, c->name, 2);
-			wrap(t, c->description, 4);
-			for (size_t i = 0; i < n; i++) {
-				level_label(h, r, t->chain[i]);
-				ladder_str s = {h->data ? h->data : "", h->len};
-				spaces(t, 4); /* a long label continues further in */
-				wrap_from(t, s, 6, 4);
-				lc_buf_clear(h);
-				ladder_str text = lc_view_text_at(c, t->chain[i]);
-				wrap(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 8);
-			}
-			put(t, "\n");
-		}
+		put(t, "\n");
 	}
 }
 
-static void level_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_buf *h)
+static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t n)
 {
-	size_t n = ladder_chain(lv, t->chain);
+	tx *t = w->ctx;
+	lc_buf *h = &t->h;
 	hput(h, r->name);
 	lc_buf_puts(h, " at ");
 	level_label(h, r, lv);
@@ -451,7 +454,7 @@ static void level_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_b
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			lc_buf_puts(h, i + 1 == n ? " and " : ", ");
-		hput(h, t->chain[i]->id);
+		hput(h, w->chain[i]->id);
 	}
 	lc_buf_puts(h, ". Those new at ");
 	hput(h, lv->id);
@@ -463,10 +466,8 @@ static void level_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_b
 	lc_view_comp_iter it;
 	lc_view_comp_begin(&it, t->l, r);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
-		if (it.group_start)
-			group_heading(t, it.group);
-		wrap(t, c->name, 2);
-		size_t ns = lc_view_cumulative(c, t->chain, n, t->sources);
+		competency_head(t, &it, c);
+		size_t ns = lc_view_cumulative(c, w->chain, n, w->sources);
 		if (ns == 0) {
 			spaces(t, 4);
 			put(t, "(no expectations up to ");
@@ -475,17 +476,18 @@ static void level_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_b
 		}
 		for (size_t i = 0; i < ns; i++) {
 			spaces(t, 4);
-			id(t, t->sources[i]->id);
-			put(t, t->sources[i] == lv ? " (new)\n" : "\n");
-			wrap(t, lc_view_text_at(c, t->sources[i]), 8);
+			id(t, w->sources[i]->id);
+			put(t, w->sources[i] == lv ? " (new)\n" : "\n");
+			wrap(t, lc_view_text_at(c, w->sources[i]), 8);
 		}
 		put(t, "\n");
 	}
 }
 
-static void next_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_buf *h)
+static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t nn)
 {
-	size_t nn = ladder_next_levels(t->l, r, lv, t->next);
+	tx *t = w->ctx;
+	lc_buf *h = &t->h;
 	hput(h, r->name);
 	lc_buf_puts(h, ": from ");
 	level_label(h, r, lv);
@@ -501,7 +503,7 @@ static void next_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_bu
 		return;
 	}
 	for (size_t k = 0; k < nn; k++) {
-		const ladder_level *nx = t->next[k];
+		const ladder_level *nx = w->next[k];
 		lc_buf_puts(h, "What ");
 		level_label(h, r, nx);
 		lc_buf_puts(h, " adds");
@@ -513,9 +515,7 @@ static void next_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_bu
 		lc_view_comp_iter it;
 		lc_view_comp_begin(&it, t->l, r);
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
-			if (it.group_start)
-				group_heading(t, it.group);
-			wrap(t, c->name, 2);
+			competency_head(t, &it, c);
 			ladder_str text = lc_view_text_at(c, nx);
 			wrap(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 4);
 			put(t, "\n");
@@ -523,51 +523,25 @@ static void next_view(tx *t, const ladder_role *r, const ladder_level *lv, lc_bu
 	}
 }
 
-void lc_emit_text(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
+int lc_emit_text(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out)
 {
-	size_t maxchain = lc_view_max_chain(l) + 1;
-	tx t = {l, v, out, o->width ? o->width : TEXT_DEFAULT_WIDTH, NULL, NULL, NULL, NULL};
+	static const lc_view_walker walker = {
+		.ladder_overview = 1,
+		.overview = overview,
+		.matrices_begin = role_heading,
+		.matrix = matrix,
+		.level = level_view,
+		.next = next_view,
+	};
+	o = lc_view_options(o);
+	tx t = {l, out, o->width ? o->width : TEXT_DEFAULT_WIDTH, LC_BUF_INIT};
 	if (t.width < TEXT_MIN_WIDTH)
 		t.width = TEXT_MIN_WIDTH;
-	t.chain = calloc(maxchain, sizeof *t.chain);
-	t.sources = calloc(maxchain, sizeof *t.sources);
-	t.next = calloc(l->ntracks + 1, sizeof *t.next);
-	t.tracks = calloc(l->ntracks + 1, sizeof *t.tracks);
-	lc_buf h = LC_BUF_INIT;
-	if (!t.chain || !t.sources || !t.next || !t.tracks) {
+	int st = lc_view_walk_emit(l, v, o, out, &walker, &t);
+	if (t.h.failed) {
 		out->failed = 1;
-		goto done;
+		st = -1;
 	}
-	switch (v->kind) {
-	case LADDER_VIEW_LADDER:
-	case LADDER_VIEW_OVERVIEW:
-		overview(&t, &h);
-		if (v->kind == LADDER_VIEW_OVERVIEW)
-			break;
-		/* fall through */
-	case LADDER_VIEW_MATRIX:
-		for (size_t i = 0; i < l->nroles; i++)
-			if (lc_view_shows_role(v, l->roles[i]))
-				role_matrices(&t, l->roles[i], &h);
-		break;
-	case LADDER_VIEW_LEVEL:
-	case LADDER_VIEW_NEXT:
-		for (size_t i = 0; i < l->nroles; i++) {
-			if (!lc_view_shows_role(v, l->roles[i]))
-				continue;
-			if (v->kind == LADDER_VIEW_LEVEL)
-				level_view(&t, l->roles[i], v->level, &h);
-			else
-				next_view(&t, l->roles[i], v->level, &h);
-		}
-		break;
-	}
-	if (h.failed)
-		out->failed = 1;
-done:
-	lc_buf_free(&h);
-	free(t.chain);
-	free(t.sources);
-	free(t.next);
-	free(t.tracks);
+	lc_buf_free(&t.h);
+	return st;
 }

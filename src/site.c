@@ -14,15 +14,16 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <signal.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+
+#include "ladderc/speed.h"
+#include "site_remove.h"
 
 /* A file every built directory holds, so that build never replaces a
  * directory it did not write (think `-o .` or `-o ~`). */
@@ -36,23 +37,23 @@ enum { REMOVE_MAX_DEPTH = 64 };
 
 int lc_site_parse_formats(const char *list, unsigned *out)
 {
-	static const struct {
-		const char *name;
-		unsigned bit;
-	} names[] = {{"html", LC_SITE_HTML}, {"markdown", LC_SITE_MARKDOWN}, {"md", LC_SITE_MARKDOWN},
-	             {"csv", LC_SITE_CSV}, {"json", LC_SITE_JSON}};
+	/* a site has no text pages */
+	static const unsigned bit_of[] = {
+		[LADDER_FORMAT_JSON] = LC_SITE_JSON,
+		[LADDER_FORMAT_MARKDOWN] = LC_SITE_MARKDOWN,
+		[LADDER_FORMAT_HTML] = LC_SITE_HTML,
+		[LADDER_FORMAT_CSV] = LC_SITE_CSV,
+		[LADDER_FORMAT_TEXT] = 0,
+	};
 	unsigned bits = 0;
 	const char *p = list;
 	for (;;) {
 		const char *e = strchr(p, ',');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
-		size_t i = 0;
-		for (; i < sizeof names / sizeof names[0]; i++)
-			if (strlen(names[i].name) == n && memcmp(names[i].name, p, n) == 0)
-				break;
-		if (i == sizeof names / sizeof names[0])
+		const ladder_format_info *fi = ladder_format_find_n(p, n);
+		if (!fi || !bit_of[fi->format])
 			return -1;
-		bits |= names[i].bit;
+		bits |= bit_of[fi->format];
 		if (!e)
 			break;
 		p = e + 1;
@@ -130,9 +131,7 @@ static int fail(lc_buf *err, const char *what, const char *path, int e)
 	return -1;
 }
 
-/* Removes name (a file, or a directory and everything in it) below dirfd,
- * never following a symbolic link. */
-static int remove_tree(int dirfd, const char *name, int depth)
+int lc_site_remove_tree(int dirfd, const char *name, int depth)
 {
 	if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT)
 		return 0;
@@ -160,7 +159,7 @@ static int remove_tree(int dirfd, const char *name, int depth)
 	for (struct dirent *ent; (ent = readdir(dir));) {
 		if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0)
 			continue;
-		if (remove_tree(fd, ent->d_name, depth + 1) < 0 && !st) {
+		if (lc_site_remove_tree(fd, ent->d_name, depth + 1) < 0 && !st) {
 			st = -1;
 			first_errno = errno;
 		}
@@ -173,102 +172,13 @@ static int remove_tree(int dirfd, const char *name, int depth)
 	return unlinkat(dirfd, name, AT_REMOVEDIR);
 }
 
-/* The old output, once swapped out, is removed by a few threads at once:
- * removing a file whose pages are on disk waits on the disk for each one
- * (about a millisecond here), and those waits overlap. */
-enum { REMOVE_THREADS = 4 };
-
-typedef struct remover {
-	int dirfd;
-	const char *names;           /* the entries, each NUL-terminated */
-	const size_t *at;            /* where each one starts in names */
-	size_t n, first;
-	int err;                     /* errno of the first failure in this share, or 0 */
-	size_t err_at;
-} remover;
-
-static void *remove_share(void *arg)
+/* The old output, once swapped out: on a few threads unless lc_serial()
+ * (src/site_remove_threads.c), the same removal either way. */
+static int remove_old(int dirfd, const char *name)
 {
-	remover *r = arg;
-	for (size_t i = r->first; i < r->n; i += REMOVE_THREADS)
-		if (remove_tree(r->dirfd, r->names + r->at[i], 1) < 0 && !r->err) {
-			r->err = errno;
-			r->err_at = i;
-		}
-	return NULL;
-}
-
-/* remove_tree(dirfd, name, 0) for a directory, its entries shared out. */
-static int remove_tree_parallel(int dirfd, const char *name)
-{
-	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
-		return remove_tree(dirfd, name, 0);
-	DIR *dir = fdopendir(fd);
-	if (!dir) {
-		close(fd);
-		return remove_tree(dirfd, name, 0);
-	}
-	lc_buf names = LC_BUF_INIT;
-	size_t *at = NULL, n = 0, cap = 0;
-	int st = 0;
-	for (struct dirent *ent; st == 0 && (ent = readdir(dir));) {
-		if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? 2 * cap : 64;
-			size_t *more = realloc(at, cap * sizeof *at);
-			if (!more) {
-				errno = ENOMEM;
-				st = -1;
-				break;
-			}
-			at = more;
-		}
-		at[n++] = names.len;
-		lc_buf_put(&names, ent->d_name, strlen(ent->d_name) + 1);
-	}
-	if (st == 0 && lc_buf_failed(&names)) {
-		errno = ENOMEM;
-		st = -1;
-	}
-	remover r[REMOVE_THREADS];
-	pthread_t tid[REMOVE_THREADS];
-	int started[REMOVE_THREADS] = {0};
-	for (size_t k = 0; st == 0 && k < REMOVE_THREADS; k++) {
-		r[k] = (remover){fd, names.data, at, n, k, 0, 0};
-		started[k] = k > 0 && pthread_create(&tid[k], NULL, remove_share, &r[k]) == 0;
-	}
-	if (st == 0) {
-		for (size_t k = 1; k < REMOVE_THREADS; k++)
-			if (!started[k])
-				(void)remove_share(&r[k]); /* no thread: this one does that share too */
-		(void)remove_share(&r[0]);
-		/* the first failure in directory order, as one thread would report it */
-		int e = 0;
-		size_t first = SIZE_MAX;
-		for (size_t k = 0; k < REMOVE_THREADS; k++) {
-			if (started[k])
-				pthread_join(tid[k], NULL);
-			if (r[k].err && r[k].err_at < first) {
-				e = r[k].err;
-				first = r[k].err_at;
-			}
-		}
-		if (e) {
-			errno = e;
-			st = -1;
-		}
-	}
-	int e = errno;
-	lc_buf_free(&names);
-	free(at);
-	closedir(dir);
-	if (st < 0) {
-		errno = e;
-		return -1;
-	}
-	return unlinkat(dirfd, name, AT_REMOVEDIR);
+	if (lc_serial())
+		return lc_site_remove_tree(dirfd, name, 0);
+	return lc_site_remove_tree_threads(dirfd, name);
 }
 
 static char *dup_n(const char *s, size_t n)
@@ -352,7 +262,7 @@ static int remove_leftovers(lc_site_dir *d, lc_buf *err)
 			continue;
 		if (pid != (long)getpid() && (kill((pid_t)pid, 0) == 0 || errno == EPERM))
 			continue; /* its build is still running */
-		if (remove_tree(d->parent_fd, ent->d_name, 0) < 0) {
+		if (lc_site_remove_tree(d->parent_fd, ent->d_name, 0) < 0) {
 			char *path = join(d->parent, ent->d_name);
 			fail(err, "remove the leftover directory", path ? path : ent->d_name, errno);
 			free(path);
@@ -710,7 +620,7 @@ int lc_site_dir_commit(lc_site_dir *d, lc_buf *err)
 #ifdef RENAME_EXCHANGE
 		if (renameat2(d->parent_fd, tmpname, d->parent_fd, d->base, RENAME_EXCHANGE) == 0) {
 			/* the temporary name now holds the old output */
-			if (remove_tree_parallel(d->parent_fd, tmpname) < 0)
+			if (remove_old(d->parent_fd, tmpname) < 0)
 				return fail(err, "remove the old output, now at", d->tmp, errno);
 			if (fsync(d->parent_fd) < 0)
 				return fail(err, "write (fsync)", d->parent, errno);
@@ -738,7 +648,7 @@ int lc_site_dir_commit(lc_site_dir *d, lc_buf *err)
 			free(old);
 			return fail(err, "rename the new output into", d->final, e);
 		}
-		int r = remove_tree_parallel(d->parent_fd, old);
+		int r = remove_old(d->parent_fd, old);
 		int e = errno;
 		free(old);
 		if (r < 0)
@@ -755,7 +665,7 @@ void lc_site_dir_end(lc_site_dir *d)
 		close(d->tmp_fd);
 	if (d->parent_fd >= 0 && d->tmp) {
 		/* after a commit the name is gone and this does nothing */
-		(void)remove_tree(d->parent_fd, strrchr(d->tmp, '/') + 1, 0);
+		(void)lc_site_remove_tree(d->parent_fd, strrchr(d->tmp, '/') + 1, 0);
 	}
 	if (d->parent_fd >= 0)
 		close(d->parent_fd);

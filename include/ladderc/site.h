@@ -27,7 +27,9 @@ enum {
 };
 
 /* Parses "html,markdown,csv,json" (any non-empty subset, any order, no
- * repeats needed) into SITE_* bits. Returns -1 on an unknown name. */
+ * repeats needed; the names and aliases of ladder_format_find, so md is
+ * markdown) into LC_SITE_* bits. Returns -1 on an unknown name, or on text,
+ * which a site has no pages in. */
 int lc_site_parse_formats(const char *list, unsigned *out);
 
 /* One file of the site. */

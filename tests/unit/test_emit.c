@@ -617,6 +617,69 @@ static void test_json_ladder_is_the_model(void **state)
 	ladder_free(l);
 }
 
+/* One table of format names for every command: each name and alias finds
+ * its format, whose emitter is the one ladder_emit runs; nothing else does. */
+static void test_format_names(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name;
+		ladder_format f;
+	} names[] = {
+		{"json", LADDER_FORMAT_JSON}, {"markdown", LADDER_FORMAT_MARKDOWN}, {"md", LADDER_FORMAT_MARKDOWN},
+		{"html", LADDER_FORMAT_HTML}, {"csv", LADDER_FORMAT_CSV},           {"text", LADDER_FORMAT_TEXT},
+		{"txt", LADDER_FORMAT_TEXT},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const ladder_format_info *fi = ladder_format_find(names[i].name);
+		assert_non_null(fi);
+		assert_int_equal(fi->format, names[i].f);
+		assert_ptr_equal(ladder_format_get(names[i].f), fi);
+		assert_non_null(fi->emit);
+	}
+	static const char *const unknown[] = {"", "pdf", "MD", "Markdown", "markdown ", "mark", "t"};
+	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
+		assert_null(ladder_format_find(unknown[i]));
+	assert_ptr_equal(ladder_format_find_n("md,csv", 2), ladder_format_get(LADDER_FORMAT_MARKDOWN));
+	assert_null(ladder_format_find_n("md,csv", 3));
+	assert_null(ladder_format_get((ladder_format)99));
+	lc_buf b = LC_BUF_INIT;
+	ladder_view v = {LADDER_VIEW_OVERVIEW, NULL, NULL, NULL};
+	assert_int_equal(ladder_emit(NULL, (ladder_format)99, &v, NULL, &b), -1);
+	lc_buf_free(&b);
+
+	ladder *l = load(ladders[1]);
+	for (int f = LADDER_FORMAT_JSON; f <= LADDER_FORMAT_TEXT; f++) {
+		const ladder_format_info *fi = ladder_format_get((ladder_format)f);
+		assert_non_null(fi);
+		lc_buf a = render(l, (ladder_format)f, &v, NULL);
+		lc_buf c = LC_BUF_INIT;
+		assert_int_equal(fi->emit(l, &v, NULL, &c), 0);
+		assert_int_equal(a.len, c.len);
+		assert_memory_equal(a.data, c.data, a.len);
+		lc_buf_free(&a);
+		lc_buf_free(&c);
+	}
+	ladder_free(l);
+}
+
+/* A level or next view without a level is refused by every format (the
+ * view walk checks it once), not followed into a NULL level. */
+static void test_level_view_needs_a_level(void **state)
+{
+	(void)state;
+	ladder *l = load(ladders[1]);
+	for (int f = LADDER_FORMAT_JSON; f <= LADDER_FORMAT_TEXT; f++) {
+		for (int k = LADDER_VIEW_LEVEL; k <= LADDER_VIEW_NEXT; k++) {
+			ladder_view v = {(ladder_view_kind)k, NULL, NULL, NULL};
+			lc_buf b = LC_BUF_INIT;
+			assert_int_equal(ladder_emit(l, (ladder_format)f, &v, NULL, &b), -1);
+			lc_buf_free(&b);
+		}
+	}
+	ladder_free(l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -629,6 +692,8 @@ int main(void)
 		cmocka_unit_test(test_every_text_in_every_format),
 		cmocka_unit_test(test_deterministic_and_wrapped),
 		cmocka_unit_test(test_json_ladder_is_the_model),
+		cmocka_unit_test(test_format_names),
+		cmocka_unit_test(test_level_view_needs_a_level),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 
 #include "ladderc/buf.h"
 #include "ladderc/emit.h"
+#include "ladderc/speed.h"
 #include "ladderc/load.h"
 
 static ladder *load(const char *rel)
@@ -322,6 +323,13 @@ static void two_threads_same_page(void **state)
 		assert_int_equal(lc_emit_html(l, &v, &o, &one), 0);
 		o.threads = 2;
 		assert_int_equal(lc_emit_html(l, &v, &o, &two), 0);
+		assert_int_equal(one.len, two.len);
+		assert_memory_equal(one.data, two.data, one.len);
+		/* and with the speed paths off (lc_serial), the plain path: the same page */
+		lc_set_serial(1);
+		lc_buf_clear(&two);
+		assert_int_equal(lc_emit_html(l, &v, &o, &two), 0);
+		lc_set_serial(0);
 		assert_int_equal(one.len, two.len);
 		assert_memory_equal(one.data, two.data, one.len);
 		if (extra)

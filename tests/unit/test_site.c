@@ -12,6 +12,7 @@
 
 #include "ladderc/load.h"
 #include "ladderc/site.h"
+#include "ladderc/speed.h"
 
 static ladder *load(const char *rel)
 {
@@ -39,6 +40,12 @@ static void formats(void **state)
 	assert_int_equal(lc_site_parse_formats("", &f), -1);
 	assert_int_equal(lc_site_parse_formats("html,", &f), -1);
 	assert_int_equal(lc_site_parse_formats("HTML", &f), -1);
+	/* the names and aliases of every command (ladder_format_find) */
+	assert_int_equal(lc_site_parse_formats("md,html", &f), 0);
+	assert_int_equal(f, LC_SITE_MARKDOWN | LC_SITE_HTML);
+	/* a site has no text pages, by any name */
+	assert_int_equal(lc_site_parse_formats("text", &f), -1);
+	assert_int_equal(lc_site_parse_formats("html,txt", &f), -1);
 }
 
 static void page_list(void **state)
@@ -151,6 +158,26 @@ static void directory_swap(void **state)
 	assert_false(exists(path));
 	snprintf(path, sizeof path, "%s/out/sub", root);
 	assert_false(exists(path));
+
+	/* with the speed paths off (lc_serial), the old output is removed on
+	 * this thread alone: the same result, a directory in it included */
+	lc_set_serial(1);
+	assert_int_equal(lc_site_dir_begin(&d, dir, &err), 0);
+	assert_int_equal(lc_site_dir_mkdir(&d, "sub", &err), 0);
+	assert_int_equal(lc_site_dir_write(&d, "sub", "e.txt", &content, &err), 0);
+	assert_int_equal(lc_site_dir_commit(&d, &err), 0);
+	lc_site_dir_end(&d);
+	snprintf(path, sizeof path, "%s/out/c.txt", root);
+	assert_false(exists(path));
+	assert_int_equal(lc_site_dir_begin(&d, dir, &err), 0);
+	assert_int_equal(lc_site_dir_write(&d, NULL, "c.txt", &content, &err), 0);
+	assert_int_equal(lc_site_dir_commit(&d, &err), 0);
+	lc_site_dir_end(&d);
+	lc_set_serial(0);
+	snprintf(path, sizeof path, "%s/out/sub", root);
+	assert_false(exists(path));
+	snprintf(path, sizeof path, "%s/out/c.txt", root);
+	assert_string_equal(read_text(path), "second");
 
 	/* an abandoned build leaves DIR and removes its temporary directory */
 	assert_int_equal(lc_site_dir_begin(&d, dir, &err), 0);
