@@ -10,7 +10,7 @@
  * Matrix layout (--layout matrix): one row per (role, track, competency), one
  * column per level. See docs/output.md. */
 #include "ladderc/emit.h"
-#include "ladderc/escape.h"
+#include "escape.h"
 
 #include <stdio.h>
 #include <stdlib.h>

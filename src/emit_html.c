@@ -8,7 +8,7 @@
  *
  * Everything is appended to one lc_buf, in one pass over the model. */
 #include "ladderc/emit.h"
-#include "ladderc/escape.h"
+#include "escape.h"
 #include "view.h"
 
 #include <pthread.h>

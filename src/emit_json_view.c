@@ -3,7 +3,7 @@
  * itself (lc_emit_json); these shapes are for --role, --track, --level, --next
  * and --overview. Texts are null where the ladder says nothing. */
 #include "ladderc/emit.h"
-#include "ladderc/json.h"
+#include "json.h"
 
 #include <stdlib.h>
 

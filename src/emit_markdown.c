@@ -3,7 +3,7 @@
  * lc_escape_markdown (in cells: '|' escaped, line breaks as <br>); every
  * anchor is built from validated ids only (src/view.h). */
 #include "ladderc/emit.h"
-#include "ladderc/escape.h"
+#include "escape.h"
 
 #include <stdlib.h>
 
