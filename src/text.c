@@ -92,6 +92,24 @@ void lc_text_bidi_close(lc_buf *out, const char *s, size_t len)
 		lc_buf_puts(out, "\xE2\x81\xA9");
 }
 
+/* ---- user text inside a message -------------------------------------------------- */
+
+void lc_text_put_quoted(lc_buf *out, const char *s, size_t n, size_t max)
+{
+	size_t shown = n > max ? (max > 3 ? max - 3 : 0) : n;
+	lc_buf_putc(out, '\'');
+	for (size_t i = 0; i < shown; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F)
+			lc_buf_printf(out, "\\x%02X", c);
+		else
+			lc_buf_putc(out, (char)c);
+	}
+	if (shown < n)
+		lc_buf_puts(out, "...");
+	lc_buf_putc(out, '\'');
+}
+
 /* ---- edit distance ---------------------------------------------------------------- */
 
 static int same_byte(char a, char b)

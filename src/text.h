@@ -98,6 +98,14 @@ static inline unsigned char lc_text_ascii_lower(unsigned char c)
  * a diff fragment, a quoted line). A closer without an opener is ignored. */
 void lc_text_bidi_close(lc_buf *out, const char *s, size_t len);
 
+/* ---- user text inside a message -------------------------------------------------- */
+
+/* Appends s in single quotes for a diagnostic message ("unknown key 'nme'"):
+ * at most `max` bytes of it (cut to max - 3 and "..." when longer), C0
+ * controls and DEL written as \xHH. What reaches a terminal goes through
+ * lc_escape_terminal as well (lc_diag_format). */
+void lc_text_put_quoted(lc_buf *out, const char *s, size_t n, size_t max);
+
 /* ---- edit distance ---------------------------------------------------------------- */
 
 /* Words longer than this are not typos of anything: their distance is SIZE_MAX. */

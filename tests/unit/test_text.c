@@ -187,6 +187,25 @@ static void test_suggest(void **state)
 	assert_string_equal(suggest("at", ties), "cat");
 }
 
+static void expect_quoted(const char *in, size_t len, size_t max, const char *want)
+{
+	lc_buf b = LC_BUF_INIT;
+	lc_text_put_quoted(&b, in, len, max);
+	assert_int_equal(b.len, strlen(want));
+	assert_memory_equal(b.data, want, b.len);
+	lc_buf_free(&b);
+}
+
+static void test_put_quoted(void **state)
+{
+	(void)state;
+	expect_quoted("famly", 5, 40, "'famly'");
+	expect_quoted("", 0, 40, "''");
+	expect_quoted("a\tb\0c\x7F", 6, 40, "'a\\x09b\\x00c\\x7F'");
+	expect_quoted("abcdefghij", 10, 10, "'abcdefghij'");
+	expect_quoted("abcdefghijk", 11, 10, "'abcdefg...'");
+}
+
 static void expect_terminal(const char *in, size_t len, unsigned keep, int whole, const char *want,
                             size_t want_len)
 {
@@ -241,6 +260,7 @@ int main(void)
 		cmocka_unit_test(test_bidi_close),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_put_quoted),
 		cmocka_unit_test(test_terminal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
