@@ -1,6 +1,8 @@
 /* Diagnostics: collection, ordering and gcc-style rendering with carets. */
 #include "ladderc/diag.h"
+#include "escape.h"
 #include "source_file.h"
+#include "text.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -390,35 +392,13 @@ static const char *severity_color(lc_severity s)
 	}
 }
 
-/* Length of the valid UTF-8 sequence at p, or 0. */
-static size_t utf8_len(const unsigned char *p, size_t left)
-{
-	unsigned char c = p[0];
-	size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-	if (n == 0 || n > left || (n == 2 && c < 0xC2))
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return n;
-}
-
-/* Source text shown under a diagnostic: control characters would move the
- * terminal's cursor or worse, and invalid UTF-8 garbles it, so both are shown
- * as '?' (one column each, as the caret line counts them). */
+/* Text from the input shown on a terminal (a file name, a message quoting a
+ * key or an id, the source line quoted under a diagnostic) goes through the terminal escaper: a control
+ * character or invalid UTF-8 becomes U+FFFD, one column, as the caret line
+ * counts it, and bidi overrides left open are closed at the end. */
 static void put_shown(lc_buf *out, const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
-		size_t k = utf8_len(p + i, n - i);
-		if (k == 0 || (k == 1 && ((p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7F))) {
-			lc_buf_putc(out, '?');
-			i++;
-			continue;
-		}
-		lc_buf_put(out, s + i, k);
-		i += k;
-	}
+	lc_escape_terminal(out, s, n, LC_ESCAPE_TERMINAL_TAB);
 }
 
 void lc_diag_format(lc_buf *out, const lc_diag *dg, int color)
@@ -440,7 +420,7 @@ void lc_diag_format(lc_buf *out, const lc_diag *dg, int color)
 	lc_buf_puts(out, ":");
 	lc_buf_puts(out, reset);
 	lc_buf_putc(out, ' ');
-	lc_buf_puts(out, dg->message);
+	put_shown(out, dg->message, strlen(dg->message));
 	if (dg->rule)
 		lc_buf_printf(out, " [%s]", dg->rule);
 	lc_buf_putc(out, '\n');
@@ -454,7 +434,7 @@ void lc_diag_format(lc_buf *out, const lc_diag *dg, int color)
 	uint32_t col = 1;
 	for (size_t i = 0; i < len && col < dg->col; i++) {
 		unsigned char c = (unsigned char)line[i];
-		if ((c & 0xC0) == 0x80)
+		if (lc_utf8_is_continuation(c))
 			continue;
 		lc_buf_putc(out, c == '\t' ? '\t' : ' ');
 		col++;

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "ladderc/json.h"
+#include "json.h"
 #include "ladderc/lint.h"
 
 enum { DEFAULT_MAX_ERRORS = 100 };

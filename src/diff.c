@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "idmap.h"
+#include "text.h"
 #include "wdiff.h"
 
 /* ---- text classification ------------------------------------------------- */
@@ -27,7 +28,7 @@ static size_t separator_len(const char *s, size_t len, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
 	if (c < 0x80)
-		return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'') ? 0 : 1;
+		return (lc_text_is_ascii_alnum(c) || c == '\'') ? 0 : 1;
 	if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99)
 		return 0; /* U+2019, the typographic apostrophe */
 	if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
@@ -58,8 +59,7 @@ static int next_word(const char *s, size_t len, size_t *pos, const char **w, siz
 
 static unsigned char fold(char c)
 {
-	unsigned char u = (unsigned char)c;
-	return (u >= 'A' && u <= 'Z') ? (unsigned char)(u + 32) : u;
+	return lc_text_ascii_lower((unsigned char)c);
 }
 
 enum { MAXW = 32 };
@@ -98,33 +98,6 @@ static int word_eq(const char *a, size_t an, const char *b, size_t bn)
 	return 1;
 }
 
-/* Optimal-string-alignment distance (a transposition counts as one edit),
- * case-insensitive, for words of up to 31 bytes; longer words get 99. */
-static size_t word_distance(const char *a, size_t an, const char *b, size_t bn)
-{
-	if (an >= MAXW || bn >= MAXW)
-		return 99;
-	unsigned char d[MAXW][MAXW];
-	for (size_t i = 0; i <= an; i++)
-		d[i][0] = (unsigned char)i;
-	for (size_t j = 0; j <= bn; j++)
-		d[0][j] = (unsigned char)j;
-	for (size_t i = 1; i <= an; i++)
-		for (size_t j = 1; j <= bn; j++) {
-			unsigned cost = fold(a[i - 1]) != fold(b[j - 1]);
-			unsigned v = d[i - 1][j] + 1u;
-			if (d[i][j - 1] + 1u < v)
-				v = d[i][j - 1] + 1u;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) && fold(a[i - 2]) == fold(b[j - 1]) &&
-			    d[i - 2][j - 2] + 1u < v)
-				v = d[i - 2][j - 2] + 1u;
-			d[i][j] = (unsigned char)v;
-		}
-	return d[an][bn];
-}
-
 /* A spelling fix: one edit between words of which the longer has at least
  * 6 bytes ("colour" -> "color"), or two edits between words of 8 bytes or
  * more. Short words are left out: "leads" -> "leans" is a new meaning, not
@@ -134,8 +107,10 @@ static int spelling_fix(const char *a, size_t an, const char *b, size_t bn)
 	size_t longer = an > bn ? an : bn, shorter = an < bn ? an : bn;
 	if (longer < 6 || shorter < 4)
 		return 0;
+	if (longer >= MAXW) /* too long for normal_word: a different word */
+		return 0;
 	size_t allowed = shorter >= 8 ? 2 : 1;
-	return word_distance(a, an, b, bn) <= allowed;
+	return lc_text_edit_distance(a, an, b, bn) <= allowed;
 }
 
 lc_bump lc_classify_text_edit(ladder_str o, ladder_str n)

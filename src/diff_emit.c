@@ -6,8 +6,9 @@
 
 #include "idmap.h"
 #include "ladderc/diff.h"
-#include "ladderc/escape.h"
-#include "ladderc/json.h"
+#include "escape.h"
+#include "json.h"
+#include "text.h"
 #include "wdiff.h"
 
 #define RED "\033[31m"
@@ -19,27 +20,22 @@
 
 typedef enum { ESC_TEXT, ESC_MD, ESC_HTML } esc_kind;
 
-/* Text for a terminal: control characters other than tab and newline would
- * drive the terminal, so they become U+FFFD; newlines are indented. */
+/* Text for a terminal, through the terminal escaper: line breaks are laid
+ * out here (each line indented), tabs kept, every other control becomes
+ * U+FFFD, and bidi overrides the piece leaves open are closed at its end. */
 static void put_text(lc_buf *out, const char *s, size_t len, const char *indent)
 {
-	size_t run = 0;
+	size_t line = 0;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != 0x7F)
+		if (s[i] != '\n')
 			continue;
-		if (c == '\t')
-			continue;
-		lc_buf_put(out, s + run, i - run);
-		if (c == '\n') {
-			lc_buf_putc(out, '\n');
-			lc_buf_puts(out, indent);
-		} else {
-			lc_buf_puts(out, "\xEF\xBF\xBD");
-		}
-		run = i + 1;
+		lc_escape_terminal_part(out, s + line, i - line, LC_ESCAPE_TERMINAL_TAB);
+		lc_buf_putc(out, '\n');
+		lc_buf_puts(out, indent);
+		line = i + 1;
 	}
-	lc_buf_put(out, s + run, len - run);
+	lc_escape_terminal_part(out, s + line, len - line, LC_ESCAPE_TERMINAL_TAB);
+	lc_text_bidi_close(out, s, len);
 }
 
 static void put_esc(lc_buf *out, esc_kind k, const char *s, size_t len)

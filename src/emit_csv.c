@@ -11,7 +11,7 @@
  * column per level. See docs/output.md. The rows of a view come from the view
  * walk (src/view_walk.h), once per pass. */
 #include "ladderc/emit.h"
-#include "ladderc/escape.h"
+#include "escape.h"
 
 #include <stdio.h>
 #include <stdlib.h>

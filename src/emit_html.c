@@ -16,8 +16,8 @@
  * sections share a cache of rendered text. Bending the walk to those would
  * cost the walk its plainness and HTML its speed. */
 #include "ladderc/emit.h"
-#include "ladderc/escape.h"
 #include "ladderc/speed.h"
+#include "escape.h"
 
 #include <stdlib.h>
 #include <string.h>

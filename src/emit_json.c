@@ -1,6 +1,6 @@
 /* The resolved model as JSON: keys in a fixed order, arrays in input order. */
 #include "ladderc/emit.h"
-#include "ladderc/json.h"
+#include "json.h"
 
 static void str_list(lc_json *j, const ladder_str *items, size_t n)
 {

@@ -4,7 +4,7 @@
  * and --overview. Texts are null where the ladder says nothing. The parts of
  * a view are callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
-#include "ladderc/json.h"
+#include "json.h"
 
 
 #include "view.h"

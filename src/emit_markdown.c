@@ -4,7 +4,7 @@
  * anchor is built from validated ids only (src/view.h). The parts of a
  * view are callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
-#include "ladderc/escape.h"
+#include "escape.h"
 
 #include <stdlib.h>
 

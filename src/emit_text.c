@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "escape.h"
+#include "text.h"
 #include "view.h"
 #include "view_walk.h"
 
@@ -51,25 +53,6 @@ static size_t cols(const char *p, size_t n)
 	for (size_t i = 0; i < n; i++)
 		w += !is_cont((unsigned char)p[i]);
 	return w;
-}
-
-/* Copies p[0..n), controls replaced; runs copied in bulk. */
-static void put_clean(tx *t, const char *p, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)p;
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		int control = u[i] < 0x20 || u[i] == 0x7F ||
-		              (u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F);
-		if (!control)
-			continue;
-		lc_buf_put(t->out, p + run, i - run);
-		lc_buf_puts(t->out, "\xEF\xBF\xBD");
-		if (u[i] == 0xC2)
-			i++;
-		run = i + 1;
-	}
-	lc_buf_put(t->out, p + run, n - run);
 }
 
 static int is_space(char c)
@@ -133,7 +116,7 @@ static void wrap_from(tx *t, ladder_str s, size_t indent, size_t used)
 				if (col == indent)
 					break;
 			} else {
-				put_clean(t, s.s + i, k - i);
+				lc_escape_terminal_part(t->out, s.s + i, k - i, 0);
 				w -= n;
 				i = k;
 			}
@@ -141,12 +124,12 @@ static void wrap_from(tx *t, ladder_str s, size_t indent, size_t used)
 			spaces(t, indent);
 			col = indent;
 		}
-		put_clean(t, s.s + i, e - i);
+		lc_escape_terminal_part(t->out, s.s + i, e - i, 0);
 		col += w;
 		fresh = 0;
 		i = e;
 	}
-	lc_view_bidi_close(t->out, s.s, s.len);
+	lc_text_bidi_close(t->out, s.s, s.len);
 	lc_buf_putc(t->out, '\n');
 }
 

@@ -6,7 +6,7 @@
  * quotes doubled. Every other byte is copied as it is (NUL included: the
  * file holds exactly the ladder's text). One pass to decide, one to copy,
  * runs copied in bulk. */
-#include "ladderc/escape.h"
+#include "escape.h"
 
 #include <string.h>
 

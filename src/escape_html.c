@@ -3,7 +3,7 @@
  * One table lookup per byte, four bytes per test; runs of bytes that need
  * nothing are copied in one lc_buf_put, so escaping costs about as much as
  * copying. */
-#include "ladderc/escape.h"
+#include "escape.h"
 
 /* What to do with each byte: 0 copy, 1 drop, 2 replace by an entity, 3 look
  * at the UTF-8 sequence (C2 starts the C1 controls U+0080..U+009F). */

@@ -13,9 +13,9 @@
  * become <br>. Control characters
  * (NUL included) become U+FFFD. Bidi overrides the text leaves open are
  * closed at its end. */
-#include "ladderc/escape.h"
+#include "escape.h"
 
-#include "view.h"
+#include "text.h"
 
 enum {
 	MD_CLEAN = 0,
@@ -142,5 +142,5 @@ void lc_escape_markdown(lc_buf *out, const char *s, size_t len, int in_cell)
 		i = run = next;
 	}
 	lc_buf_put(out, s + run, len - run);
-	lc_view_bidi_close(out, s, len);
+	lc_text_bidi_close(out, s, len);
 }

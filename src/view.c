@@ -341,36 +341,3 @@ void lc_view_track_diagram(const ladder *l, lc_buf *out, const char *indent)
 			diagram_track(l, l->tracks[i], col, width, NULL, out, indent, 0);
 	free(width);
 }
-
-/* ---- text safety --------------------------------------------------------------- */
-
-void lc_view_bidi_close(lc_buf *out, const char *s, size_t len)
-{
-	size_t embeds = 0, isolates = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i + 2 < len; i++) {
-		const unsigned char *e = memchr(p + i, 0xE2, len - 2 - i);
-		if (!e)
-			break;
-		i = (size_t)(e - p);
-		if (p[i + 1] == 0x80 && p[i + 2] >= 0xAA && p[i + 2] <= 0xAE) {
-			if (p[i + 2] == 0xAC) { /* PDF */
-				if (embeds)
-					embeds--;
-			} else {
-				embeds++;
-			}
-		} else if (p[i + 1] == 0x81 && p[i + 2] >= 0xA6 && p[i + 2] <= 0xA9) {
-			if (p[i + 2] == 0xA9) { /* PDI */
-				if (isolates)
-					isolates--;
-			} else {
-				isolates++;
-			}
-		}
-	}
-	for (; embeds; embeds--)
-		lc_buf_puts(out, "\xE2\x80\xAC");
-	for (; isolates; isolates--)
-		lc_buf_puts(out, "\xE2\x81\xA9");
-}

@@ -129,11 +129,4 @@ int lc_view_block_line(const lc_view_block *b, size_t *pos, ladder_str *line);
  * ASCII), so the lines are safe inside a Markdown code block. */
 void lc_view_track_diagram(const ladder *l, lc_buf *out, const char *indent);
 
-/* ---- text safety --------------------------------------------------------------- */
-
-/* Appends the closers (PDF U+202C, PDI U+2069) for every bidi embedding,
- * override or isolate that s opens and does not close, so right-to-left
- * overrides in input text cannot spill past the end of their cell. */
-void lc_view_bidi_close(lc_buf *out, const char *s, size_t len);
-
 #endif

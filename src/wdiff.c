@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 uint64_t lc_wdiff_hash(const char *s, size_t len)
 {
 	uint64_t h = 1469598103934665603u;
@@ -22,7 +24,7 @@ enum { TOK_WORD, TOK_SPACE, TOK_PUNCT };
 
 static int byte_class(unsigned char c)
 {
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80)
+	if (lc_text_is_ascii_alnum(c) || c >= 0x80)
 		return TOK_WORD;
 	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
 		return TOK_SPACE;

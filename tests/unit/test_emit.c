@@ -12,8 +12,8 @@
 #include <cmocka.h>
 
 #include "ladderc/emit.h"
-#include "ladderc/escape.h"
-#include "ladderc/json.h"
+#include "escape.h"
+#include "json.h"
 #include "ladderc/load.h"
 #include "csv_reader.h"
 #include "view.h"

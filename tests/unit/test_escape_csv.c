@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ladderc/escape.h"
+#include "escape.h"
 #include "csv_reader.h"
 
 static void expect(const char *in, size_t len, const char *want, size_t want_len)

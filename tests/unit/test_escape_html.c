@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ladderc/escape.h"
+#include "escape.h"
 
 static void check(const char *in, size_t len, const char *want)
 {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ladderc/escape.h"
+#include "escape.h"
 
 static void expect(const char *in, size_t len, int in_cell, const char *want)
 {

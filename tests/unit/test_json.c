@@ -3,7 +3,8 @@
 #include "test_support.h"
 
 #include "ladderc/emit.h"
-#include "ladderc/json.h"
+#include "escape.h"
+#include "json.h"
 
 static void test_escaping(void **state)
 {

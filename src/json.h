@@ -36,7 +36,4 @@ void lc_json_null(lc_json *j);
 /* Ends the document with a newline. */
 void lc_json_finish(lc_json *j);
 
-/* Appends s as the body of a JSON string (without quotes). */
-void lc_escape_json(lc_buf *out, const char *s, size_t len);
-
 #endif
