@@ -15,6 +15,7 @@
 
 #include "idmap.h"
 #include "lint_internal.h"
+#include "text.h"
 
 const lc_lint_rule lc_lint_rules[LC_LINT_NRULES] = {
 	[LC_LINT_VAGUE_LANGUAGE] = {"vague-language",
@@ -70,45 +71,13 @@ int lc_lint_options_set(lc_lint_options *o, const char *arg)
 	return 0;
 }
 
-/* Levenshtein distance, for "did you mean"; names longer than 64 bytes are
- * not typos of a rule id. */
-static size_t edit_distance(const char *a, size_t n, const char *b, size_t m)
-{
-	size_t row[65];
-	for (size_t j = 0; j <= m; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[m];
-}
-
 const char *lc_lint_suggest_rule(const char *name, size_t len)
 {
-	if (len == 0 || len > 64)
-		return NULL;
-	const char *best = NULL;
-	size_t best_d = len / 3 > 2 ? len / 3 : 2; /* at most this many edits */
-	for (int i = 0; i < LC_LINT_NRULES; i++) {
-		const char *id = lc_lint_rules[i].id;
-		size_t d = edit_distance(name, len, id, strlen(id));
-		if (d <= best_d && (!best || d < best_d)) {
-			best = id;
-			best_d = d;
-		}
-	}
-	return best;
+	lc_text_suggest s;
+	lc_text_suggest_init(&s, name, len);
+	for (int i = 0; i < LC_LINT_NRULES; i++)
+		lc_text_suggest_try(&s, lc_lint_rules[i].id, strlen(lc_lint_rules[i].id));
+	return s.best;
 }
 
 /* ---- helpers ----------------------------------------------------------------- */

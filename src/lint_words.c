@@ -13,7 +13,7 @@ static int ch_class(const unsigned char *s, size_t len, size_t i, size_t *clen)
 {
 	unsigned char c = s[i];
 	*clen = 1;
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+	if (lc_text_is_ascii_alnum(c))
 		return CH_WORD;
 	if (c == '\'')
 		return CH_APOS;

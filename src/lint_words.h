@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "ladderc/ladder.h"
+#include "text.h"
 
 /* One word: the bytes text[off .. off + len) and their hash (FNV-1a over the
  * ASCII-lowercased bytes). */
@@ -25,16 +26,10 @@ typedef struct words {
 	size_t n, cap;
 } words;
 
-/* Inline: word_eq runs in the innermost loop of near-duplicate. */
-static inline unsigned char ascii_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
 static inline int bytes_eq_nocase(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+		if (lc_text_ascii_lower((unsigned char)a[i]) != lc_text_ascii_lower((unsigned char)b[i]))
 			return 0;
 	return 1;
 }

@@ -8,6 +8,7 @@
 
 #include "ladderc/buf.h"
 #include "load_internal.h"
+#include "text.h"
 
 /* ---- messages ---------------------------------------------------------- */
 
@@ -15,18 +16,7 @@
 const char *lc_load_quote(loader *ld, const char *s, size_t n)
 {
 	lc_buf b = LC_BUF_INIT;
-	size_t shown = n > 60 ? 57 : n;
-	lc_buf_putc(&b, '\'');
-	for (size_t i = 0; i < shown; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7F)
-			lc_buf_printf(&b, "\\x%02X", c);
-		else
-			lc_buf_putc(&b, (char)c);
-	}
-	if (shown < n)
-		lc_buf_puts(&b, "...");
-	lc_buf_putc(&b, '\'');
+	lc_text_put_quoted(&b, s, n, 60);
 	if (lc_buf_failed(&b))
 		lc_load_oom(ld);
 	char *r = lc_load_need(ld, lc_arena_memdup(ld->arena, b.data, b.len));
@@ -68,61 +58,8 @@ void lc_load_note(loader *ld, const lc_mark *at, const char *fmt, ...)
 	va_end(ap);
 }
 
-static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
-{
-	if (na > 64 || nb > 64)
-		return SIZE_MAX;
-	size_t row[65];
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t cost = (a[i - 1] | 0x20) == (b[j - 1] | 0x20) ? 0 : 1;
-			size_t best = diag + cost;
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[nb];
-}
-
-/* Suggestion tracking for "did you mean". */
-typedef struct suggest {
-	const char *best;
-	size_t best_len, dist;
-	const char *word;
-	size_t word_len;
-} suggest;
-
-static void suggest_init(suggest *s, const char *word, size_t len)
-{
-	s->best = NULL;
-	s->best_len = 0;
-	s->dist = SIZE_MAX;
-	s->word = word;
-	s->word_len = len;
-}
-
-static void suggest_try(suggest *s, const char *cand, size_t len)
-{
-	size_t d = edit_distance(s->word, s->word_len, cand, len);
-	size_t limit = s->word_len < 4 ? 1 : s->word_len < 8 ? 2 : 3;
-	if (d <= limit && d < s->dist) {
-		s->dist = d;
-		s->best = cand;
-		s->best_len = len;
-	}
-}
-
 /* "; did you mean 'name'?" or "" */
-static const char *suggestion(loader *ld, const suggest *s)
+static const char *suggestion(loader *ld, const lc_text_suggest *s)
 {
 	if (!s->best)
 		return "";
@@ -136,11 +73,11 @@ static const char *suggestion(loader *ld, const suggest *s)
 const char *lc_load_did_you_mean(loader *ld, const char *word, size_t len, const void *set, size_t n,
                                  lc_load_id_at id_at)
 {
-	suggest s;
-	suggest_init(&s, word, len);
+	lc_text_suggest s;
+	lc_text_suggest_init(&s, word, len);
 	for (size_t i = 0; i < n; i++) {
 		ladder_str id = id_at(set, i);
-		suggest_try(&s, id.s, id.len);
+		lc_text_suggest_try(&s, id.s, id.len);
 	}
 	return suggestion(ld, &s);
 }
@@ -193,11 +130,11 @@ int lc_load_walk_map(loader *ld, const lc_yt_node *n, const char *what, const ch
 		}
 		if (k->len >= 2 && k->str[0] == 'x' && k->str[1] == '-')
 			continue; /* extension */
-		suggest s;
-		suggest_init(&s, k->str, k->len);
+		lc_text_suggest s;
+		lc_text_suggest_init(&s, k->str, k->len);
 		for (i = 0; i < nkeys; i++)
 			if (strncmp(keys[i], "x-", 2) != 0)
-				suggest_try(&s, keys[i], strlen(keys[i]));
+				lc_text_suggest_try(&s, keys[i], strlen(keys[i]));
 		lc_load_err(ld, &k->at, "unknown key %s in %s%s", lc_load_quote_node(ld, k), what, suggestion(ld, &s));
 	}
 	return 1;
@@ -211,35 +148,14 @@ int lc_load_require(loader *ld, const lc_yt_node *map, const lc_yt_node *v, cons
 	return 0;
 }
 
-/* Characters that change how text is displayed without being seen. */
-static size_t invisible_control(const unsigned char *p, size_t left, unsigned flags)
+/* Characters that change how text is displayed without being seen: control
+ * characters (tab and line breaks allowed in long text), bidi formatting
+ * characters, and U+2028/U+2029 in one-line text. */
+static int invisible_control(uint32_t c, unsigned flags)
 {
-	unsigned char c = p[0];
-	if (c < 0x20 || c == 0x7F) {
-		if ((c == '\n' || c == '\r') && !(flags & T_ONE_LINE))
-			return 0;
-		if (c == '\t' && !(flags & T_ONE_LINE))
-			return 0;
-		return 1;
-	}
-	if (c == 0xC2 && left > 1 && p[1] >= 0x80 && p[1] <= 0x9F)
-		return 2; /* C1 controls */
-	if (c == 0xE2 && left > 2 && p[1] == 0x80 && (p[2] >= 0xAA && p[2] <= 0xAE))
-		return 3; /* LRE RLE PDF LRO RLO */
-	if (c == 0xE2 && left > 2 && p[1] == 0x81 && (p[2] >= 0xA6 && p[2] <= 0xA9))
-		return 3; /* LRI RLI FSI PDI */
-	if (c == 0xE2 && left > 2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
-		return (flags & T_ONE_LINE) ? 3 : 0;
-	return 0;
-}
-
-static unsigned decode_utf8(const unsigned char *p, size_t n)
-{
-	if (n == 1)
-		return p[0];
-	if (n == 2)
-		return ((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-	return ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	if (c == '\n' || c == '\r' || c == '\t' || lc_text_is_line_separator(c))
+		return (flags & T_ONE_LINE) != 0;
+	return lc_text_is_control(c) || lc_text_is_bidi_control(c);
 }
 
 /* A scalar's text for the model. While streaming, the node is freed soon
@@ -275,15 +191,14 @@ int lc_load_get_text(loader *ld, const lc_yt_node *v, const char *what, unsigned
 		return 0;
 	}
 	if (flags & T_NO_CONTROL) {
-		const unsigned char *p = (const unsigned char *)v->str;
-		for (size_t i = 0; i < v->len; i++) {
-			size_t n = invisible_control(p + i, v->len - i, flags);
-			if (n) {
-				if (p[i] == '\n' || p[i] == '\r')
+		for (size_t i = 0, n; i < v->len; i += n) {
+			uint32_t c = lc_utf8_decode(v->str + i, v->len - i, &n);
+			if (c != LC_UTF8_INVALID && invisible_control(c, flags)) {
+				if (c == '\n' || c == '\r')
 					lc_load_err(ld, &v->at, "%s must be one line", what);
 				else
 					lc_load_err(ld, &v->at, "%s contains the invisible control character U+%04X; remove it", what,
-					    decode_utf8(p + i, n));
+					            (unsigned)c);
 				return 0;
 			}
 		}

@@ -15,6 +15,7 @@
 
 #include "ladderc/speed.h"
 #include "source_file.h"
+#include "text.h"
 #include "yaml_builder.h"
 
 const char *lc_yt_kind_name(const lc_yt_node *n)
@@ -56,28 +57,11 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
-/* Shows user text inside a message: quoted, shortened, control bytes escaped. */
-static void put_quoted(lc_buf *out, const char *s, size_t n)
-{
-	size_t shown = n > 40 ? 37 : n;
-	lc_buf_putc(out, '\'');
-	for (size_t i = 0; i < shown; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7F)
-			lc_buf_printf(out, "\\x%02X", c);
-		else
-			lc_buf_putc(out, (char)c);
-	}
-	if (shown < n)
-		lc_buf_puts(out, "...");
-	lc_buf_putc(out, '\'');
-}
-
 static void error_at(lc_yt_builder *b, lc_mark at, const char *fmt, const char *s, size_t n)
 {
 	lc_buf q = LC_BUF_INIT;
 	if (s)
-		put_quoted(&q, s, n);
+		lc_text_put_quoted(&q, s, n, 40);
 	lc_diags_add(b->diags, LC_ERROR, &at, NULL, fmt, q.data ? q.data : "");
 	lc_buf_free(&q);
 }
