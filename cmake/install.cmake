@@ -5,22 +5,22 @@
 include(CMakePackageConfigHelpers)
 
 install(TARGETS ladderc RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(FILES docs/ladderc.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${PROJECT_SOURCE_DIR}/docs/ladderc.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
 # The public headers, named one by one: any other header (src/*.h) is internal.
 set(LADDERC_PUBLIC_HEADERS
-  include/ladderc/arena.h
-  include/ladderc/buf.h
-  include/ladderc/diag.h
-  include/ladderc/diag_output.h
-  include/ladderc/diff.h
-  include/ladderc/emit.h
-  include/ladderc/ladder.h
-  include/ladderc/ladderc.h
-  include/ladderc/lint.h
-  include/ladderc/load.h
-  include/ladderc/site.h
-  include/ladderc/speed.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/arena.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/buf.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/diag.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/diag_output.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/diff.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/emit.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/ladder.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/ladderc.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/lint.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/load.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/site.h
+  ${PROJECT_SOURCE_DIR}/include/ladderc/speed.h
   ${PROJECT_BINARY_DIR}/include/ladderc/version.h
 )
 install(FILES ${LADDERC_PUBLIC_HEADERS} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/ladderc)
@@ -40,7 +40,7 @@ else()
   set(LADDERC_STATIC ON)
 endif()
 install(EXPORT ladderc-targets NAMESPACE ladderc:: DESTINATION ${LADDERC_CMAKE_DIR})
-configure_package_config_file(cmake/ladderc-config.cmake.in
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/ladderc-config.cmake.in
   ${PROJECT_BINARY_DIR}/ladderc-config.cmake INSTALL_DESTINATION ${LADDERC_CMAKE_DIR})
 # Before 1.0 a new minor version may break programs: only the same MAJOR.MINOR matches.
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/ladderc-config-version.cmake
@@ -69,5 +69,5 @@ else()
   set(LADDERC_PC_REQUIRES "Requires.private: yaml-0.1")
   set(LADDERC_PC_LIBS "Libs: -L\${libdir} -lladderc\nLibs.private: -lm -pthread")
 endif()
-configure_file(cmake/ladderc.pc.in ${PROJECT_BINARY_DIR}/ladderc.pc @ONLY)
+configure_file(${PROJECT_SOURCE_DIR}/cmake/ladderc.pc.in ${PROJECT_BINARY_DIR}/ladderc.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/ladderc.pc DESTINATION ${LADDERC_PC_DIR})

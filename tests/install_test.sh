@@ -27,20 +27,33 @@ pc=$(find "$prefix" -name ladderc.pc)
 export PKG_CONFIG_PATH
 PKG_CONFIG_PATH=$(dirname "$pc")
 
-# The installed headers stand alone: every "..." include is installed too.
+# The installed headers stand alone: every "..." include is installed too,
+# and each header compiles by itself, as C and as C++.
 for h in "$prefix"/include/ladderc/*.h; do
 	sed -n 's/^#include "\(.*\)"$/\1/p' "$h" | while read -r inc; do
 		[ -f "$prefix/include/$inc" ] || fail "$(basename "$h") includes $inc, which is not installed"
 	done
+	echo "#include <ladderc/$(basename "$h")>" >"$tmp/header.c"
+	cc -std=c11 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I"$prefix/include" "$tmp/header.c" ||
+		fail "$(basename "$h") does not compile alone as C"
+	g++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -x c++ -I"$prefix/include" "$tmp/header.c" ||
+		fail "$(basename "$h") does not compile alone as C++"
 done
 
-# Only ladder_ and lc_ symbols (a static archive lists each object's).
+# Only ladder_ and lc_ symbols (a static archive lists each object's); the
+# sanitizer build adds an __odr_asan. indicator beside each global variable.
 lib=$(find "$prefix" -name 'libladderc.so' -o -name 'libladderc.a' | head -n 1)
 case "$lib" in
 *.so) nm -D --defined-only "$lib" ;;
 *) nm -g --defined-only "$lib" ;;
-esac | awk 'NF == 3 { print $3 }' | grep -Ev '^(ladder_|lc_)' | sort -u >"$tmp/foreign" || true
+esac | awk 'NF == 3 { print $3 }' | grep -Ev '^(__odr_asan\.)?(ladder_|lc_)' | sort -u >"$tmp/foreign" || true
 [ -s "$tmp/foreign" ] && fail "$(basename "$lib") exports symbols without ladder_ or lc_: $(head -n 20 "$tmp/foreign" | tr '\n' ' ')"
+
+# A shared library is found by the installed command (its RPATH) and, for
+# the programs built here with pkg-config, through LD_LIBRARY_PATH.
+"$prefix/bin/ladderc" version >/dev/null || fail "the installed ladderc does not run"
+export LD_LIBRARY_PATH
+LD_LIBRARY_PATH=$(dirname "$lib")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 
 cp -R "$root/docs/examples" "$tmp/examples"
 cd "$tmp/examples"
