@@ -8,21 +8,10 @@ install(TARGETS ladderc RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/docs/ladderc.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
 # The public headers, named one by one: any other header (src/*.h) is internal.
-set(LADDERC_PUBLIC_HEADERS
-  ${PROJECT_SOURCE_DIR}/include/ladderc/arena.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/buf.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/diag.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/diag_output.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/diff.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/emit.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/ladder.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/ladderc.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/lint.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/load.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/site.h
-  ${PROJECT_SOURCE_DIR}/include/ladderc/speed.h
-  ${PROJECT_BINARY_DIR}/include/ladderc/version.h
-)
+set(LADDERC_PUBLIC_HEADERS arena.h buf.h diag.h diag_output.h diff.h emit.h ladder.h ladderc.h
+  lint.h load.h site.h speed.h)
+list(TRANSFORM LADDERC_PUBLIC_HEADERS PREPEND ${PROJECT_SOURCE_DIR}/include/ladderc/)
+list(APPEND LADDERC_PUBLIC_HEADERS ${PROJECT_BINARY_DIR}/include/ladderc/version.h)
 install(FILES ${LADDERC_PUBLIC_HEADERS} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/ladderc)
 
 install(TARGETS libladderc EXPORT ladderc-targets
