@@ -4,7 +4,8 @@
  *
  * Build against it with `pkg-config --cflags --libs ladderc`, or in CMake with
  * find_package(ladderc) and the target ladderc::ladderc (docs/library.md).
- * Every name it declares starts with ladder_, lc_, LADDER_, LC_ or LADDERC_. */
+ * Every name it declares starts with ladder (the model's type, ladder_ for the
+ * rest) or lc_; constants and macros with LADDER_, LC_ or LADDERC_. */
 #ifndef LADDERC_LADDERC_H
 #define LADDERC_LADDERC_H
 
