@@ -2,11 +2,17 @@
 # into out/; `make test` runs every test through ctest.
 BUILD   ?= build
 CMAKE_FLAGS ?=
+# The CMAKE_FLAGS a build directory was configured with. A directory made with
+# other flags is configured afresh, never reused as it is: `make test` after
+# `make test CMAKE_FLAGS=-DLADDERC_SANITIZE=ON` must not test the sanitizer build.
+FLAGS_FILE := $(BUILD)/.make-flags
+WANTED_FLAGS := $(strip $(CMAKE_FLAGS))
+STORED_FLAGS := $(strip $(shell cat '$(FLAGS_FILE)' 2>/dev/null))
 LADDERC := $(BUILD)/ladderc
 DEPS_HEADERS := /usr/include/yaml.h /usr/include/cmocka.h
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build ladders test asan bench clean
+.PHONY: all deps configure build ladders test asan bench clean
 
 all: ladders
 
@@ -26,10 +32,28 @@ deps:
 	  fi; \
 	fi
 
-$(BUILD)/CMakeCache.txt: | deps
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+# Runs cmake only when BUILD has no cache, or was configured with other flags,
+# or by hand (its flags unknown). Configuring afresh drops the old cache, so an
+# option set before and not given now goes back to its default.
+ifeq ($(wildcard $(BUILD)/CMakeCache.txt),)
+CONFIGURE := yes
+else ifeq ($(wildcard $(FLAGS_FILE)),)
+CONFIGURE := yes
+CONFIGURE_AFRESH := $(BUILD) was configured without make (its flags unknown)
+else ifneq ($(STORED_FLAGS),$(WANTED_FLAGS))
+CONFIGURE := yes
+CONFIGURE_AFRESH := $(BUILD) was configured with CMAKE_FLAGS='$(STORED_FLAGS)', not '$(WANTED_FLAGS)'
+endif
 
-build: deps $(BUILD)/CMakeCache.txt
+configure: deps
+ifeq ($(CONFIGURE),yes)
+	$(if $(CONFIGURE_AFRESH),$(info make: $(CONFIGURE_AFRESH): configuring it afresh))
+	rm -f $(BUILD)/CMakeCache.txt $(FLAGS_FILE)
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	@printf '%s\n' '$(subst ','\'',$(WANTED_FLAGS))' >$(FLAGS_FILE)
+endif
+
+build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 ladders: build

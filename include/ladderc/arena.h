@@ -3,6 +3,10 @@
 #ifndef LADDERC_ARENA_H
 #define LADDERC_ARENA_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 
 typedef struct lc_arena lc_arena;
@@ -23,5 +27,9 @@ void lc_arena_adopt(lc_arena *a, lc_arena *from);
 void lc_arena_reset(lc_arena *a);
 /* Total bytes obtained from the system, for limits and benchmarks. */
 size_t lc_arena_footprint(const lc_arena *a);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

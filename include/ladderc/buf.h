@@ -5,6 +5,10 @@
 #ifndef LADDERC_BUF_H
 #define LADDERC_BUF_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
@@ -61,5 +65,9 @@ void lc_buf_vprintf(lc_buf *b, const char *fmt, va_list ap);
 void lc_buf_set_sink(lc_buf *b, int (*sink)(void *ctx, const char *p, size_t n), void *ctx, size_t at);
 int lc_buf_flush(lc_buf *b);
 static inline int lc_buf_failed(const lc_buf *b) { return b->failed; }
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

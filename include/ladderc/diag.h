@@ -5,6 +5,10 @@
 #ifndef LADDERC_DIAG_H
 #define LADDERC_DIAG_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 #include "ladderc/buf.h"
@@ -87,5 +91,9 @@ void lc_diag_format(lc_buf *out, const lc_diag *dg, int color);
 const char *lc_source_line(lc_source *src, uint32_t line, size_t *len);
 /* Line and column (1-based, columns in characters) of a byte offset. */
 lc_mark lc_source_mark_at(lc_source *src, size_t offset);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,6 +8,10 @@
 #ifndef LADDERC_DIAG_OUTPUT_H
 #define LADDERC_DIAG_OUTPUT_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include "ladderc/buf.h"
 #include "ladderc/diag.h"
@@ -42,5 +46,9 @@ void lc_diags_write_json(lc_buf *out, const lc_diags *sets, size_t nsets);
 /* A SARIF 2.1.0 log with one run: the tool and its rules (lint.h), and one
  * result per diagnostic. `version` is the tool's version. */
 void lc_diags_write_sarif(lc_buf *out, const lc_diags *sets, size_t nsets, const char *version);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -10,6 +10,10 @@
 #ifndef LADDERC_DIFF_H
 #define LADDERC_DIFF_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 #include "ladderc/buf.h"
@@ -128,5 +132,9 @@ typedef struct lc_diff_emit_options {
  * or -1 when out of memory. */
 int lc_diff_emit(const lc_diff *d, lc_diff_format format, const lc_diff_emit_options *opts,
                  lc_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

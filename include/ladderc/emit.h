@@ -6,6 +6,10 @@
 #ifndef LADDERC_EMIT_H
 #define LADDERC_EMIT_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 
 #include "ladderc/buf.h"
@@ -87,5 +91,9 @@ int lc_emit_html(const ladder *l, const ladder_view *v, const ladder_emit_option
 int lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
 int lc_emit_text(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
 int lc_emit_json_view(const ladder *l, const ladder_view *v, const ladder_emit_options *o, lc_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -13,6 +13,10 @@
 #ifndef LADDERC_LADDER_H
 #define LADDERC_LADDER_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -196,5 +200,9 @@ static inline int ladder_str_eq(ladder_str a, ladder_str b)
 {
 	return a.len == b.len && (a.len == 0 || memcmp(a.s, b.s, a.len) == 0);
 }
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -12,6 +12,10 @@
 #ifndef LADDERC_LINT_H
 #define LADDERC_LINT_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include "ladderc/diag.h"
 #include "ladderc/ladder.h"
@@ -78,5 +82,9 @@ int lc_lint_ladder(const ladder *l, const lc_lint_options *o, lc_diags *d);
 /* The i-th built-in vague phrase (lowercase words separated by one space), or
  * NULL past the end: for the documentation and tests. */
 const char *lc_lint_vague_phrase(size_t i);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

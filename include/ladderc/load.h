@@ -2,6 +2,10 @@
 #ifndef LADDERC_LOAD_H
 #define LADDERC_LOAD_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdio.h>
 #include "ladderc/diag.h"
@@ -53,5 +57,9 @@ ladder_status ladder_load_stream(const char *name, FILE *f, const ladder_limits 
 /* The same, from memory; `path` names it in diagnostics and anchors includes. */
 ladder_status ladder_load_buffer(const char *path, const char *data, size_t len,
                                  const ladder_limits *lim, lc_diags *diags, ladder **out);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -12,6 +12,10 @@
 #ifndef LADDERC_SITE_H
 #define LADDERC_SITE_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 
 #include "ladderc/buf.h"
@@ -81,5 +85,9 @@ int lc_site_dir_commit(lc_site_dir *d, lc_buf *err);
 /* Removes the temporary directory (after a failure) and frees d. Safe after
  * commit and after a failed begin. */
 void lc_site_dir_end(lc_site_dir *d);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
