@@ -1,7 +1,7 @@
 #!/bin/sh
 # One case of the pathological suite: generates the hostile input, runs
-# ladderc on it under a time limit (and a memory limit where the build allows
-# one), and checks the exit code and the error it reports.
+# ladderc on it under a CPU-time limit (and a memory limit where the build
+# allows one), and checks the exit code and the error it reports.
 #
 #   tests/pathological/run.sh LADDERC CASE_FILE WORK_ROOT
 #
@@ -15,8 +15,13 @@
 #   args             ladderc's arguments as shell words (default: check in.yaml)
 #   expect_last      an ERE the LAST line of stderr must match
 #   expect_stdout    an ERE some line of stdout must match
-#   seconds          the time limit for ladderc (default 5; multiplied by
-#                    $LADDERC_TIME_SCALE in slow builds: sanitizers, valgrind)
+#   cpu_seconds      the limit on the CPU time (user + sys, all threads) of
+#                    ladderc (default 5; multiplied by $LADDERC_TIME_SCALE in
+#                    slow builds: sanitizers, valgrind). CPU time, not wall
+#                    time: a loaded machine slows ladderc down but does not
+#                    make it use more CPU, so the limit holds at ctest -j and
+#                    beside other work. A wall-clock guard of 10 times the
+#                    limit catches a process that hangs without using CPU.
 #   mem_mb           the address-space limit, ulimit -v (default 1024; not
 #                    applied when $LADDERC_NO_VMLIMIT is set: ASan, valgrind)
 #   stack_kb         a stack limit, ulimit -s
@@ -41,7 +46,7 @@ expect_exit=
 expect_stderr=
 expect_last=
 expect_stdout=
-seconds=5
+cpu_seconds=5
 mem_mb=1024
 stack_kb=
 needs_vmlimit=
@@ -56,19 +61,43 @@ if [ -n "$needs_vmlimit" ] && [ -n "${LADDERC_NO_VMLIMIT:-}" ]; then
 fi
 input || { echo "$name: generating the input failed"; exit 2; }
 
-limit=$((seconds * ${LADDERC_TIME_SCALE:-1}))
+cpu_limit=$((cpu_seconds * ${LADDERC_TIME_SCALE:-1}))
+hang_limit=$((cpu_limit * 10))
+# times(1) is a builtin: it reports the CPU time of the children this shell
+# has waited for, so the difference around the run is ladderc's own (plus
+# timeout's, which is nothing). Redirected, not piped: a pipe would fork.
+started=$(date +%s.%N)
+times >times.before
 (
 	[ -z "${LADDERC_NO_VMLIMIT:-}" ] && ulimit -v $((mem_mb * 1024))
 	[ -n "$stack_kb" ] && ulimit -s "$stack_kb"
-	eval "exec timeout -k 2 $limit \${LADDERC_WRAPPER:-} \"\$ladderc\" $args"
+	# the kernel stops a runaway: SIGXCPU at the limit, SIGKILL 2 s later
+	ulimit -S -t "$cpu_limit" && ulimit -H -t $((cpu_limit + 2))
+	eval "exec timeout -k 2 $hang_limit \${LADDERC_WRAPPER:-} \"\$ladderc\" $args"
 ) </dev/null >stdout 2>stderr
 status=$?
+times >times.after
+ended=$(date +%s.%N)
+# the children's user + sys seconds (second line of times: "0m1.230000s 0m0.040000s")
+children_cpu() {
+	awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); t += a[1] * 60 + a[2] } printf "%.2f", t }' "$1"
+}
+cpu=$(awk -v a="$(children_cpu times.before)" -v b="$(children_cpu times.after)" 'BEGIN { printf "%.2f", b - a }')
+wall=$(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.2f", b - a }')
+# over the limit: the kernel's SIGXCPU (or its SIGKILL), or a measured total
+# at the limit (times counts in clock ticks, so the two can differ by one)
+over_cpu=$(awk -v c="$cpu" -v l="$cpu_limit" 'BEGIN { print (c >= l) ? 1 : 0 }')
+[ "$status" -gt 128 ] && [ "$(kill -l "$status" 2>/dev/null)" = XCPU ] && over_cpu=1
+cost="cpu ${cpu}s of ${cpu_limit}s, wall ${wall}s"
 
 fail=0
 first=$(head -n 1 stderr | tr -d '\000')
 last=$(tail -n 1 stderr | tr -d '\000')
-if [ $status -eq 124 ] || [ $status -eq 137 ]; then
-	echo "FAIL: did not end within ${limit}s"
+if [ "$over_cpu" = 1 ]; then
+	echo "FAIL: used more than its CPU-time limit ($cost; exit $status)"
+	fail=1
+elif [ $status -eq 124 ] || [ $status -eq 137 ]; then
+	echo "FAIL: hung: did not end within ${hang_limit}s of wall-clock time ($cost)"
 	fail=1
 elif [ "$status" != "$expect_exit" ]; then
 	echo "FAIL: exit $status, expected $expect_exit"
@@ -100,6 +129,6 @@ if [ $fail -ne 0 ]; then
 	head -n 20 stderr | cut -c1-300
 	exit 1
 fi
-echo "ok: exit $status; $first" | cut -c1-300
+echo "ok: $name: exit $status; $cost; $first" | cut -c1-300
 cd / && rm -rf "$work"
 exit 0
