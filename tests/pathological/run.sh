@@ -18,9 +18,9 @@
 #   cpu_seconds      the limit on the CPU time (user + sys, all threads) of
 #                    ladderc (default 5; multiplied by $LADDERC_TIME_SCALE in
 #                    slow builds: sanitizers, valgrind). CPU time, not wall
-#                    time: a loaded machine slows ladderc down but does not
-#                    make it use more CPU, so the limit holds at ctest -j and
-#                    beside other work. A wall-clock guard of 10 times the
+#                    time: a loaded machine stretches ladderc's wall time but
+#                    barely changes the CPU it uses, so the limit holds at
+#                    ctest -j and beside other work (docs/reliability.md). A wall-clock guard of 10 times the
 #                    limit catches a process that hangs without using CPU.
 #   mem_mb           the address-space limit, ulimit -v (default 1024; not
 #                    applied when $LADDERC_NO_VMLIMIT is set: ASan, valgrind)
