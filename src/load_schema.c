@@ -192,6 +192,11 @@ int lc_load_get_text(loader *ld, const lc_yt_node *v, const char *what, unsigned
 	}
 	if (flags & T_NO_CONTROL) {
 		for (size_t i = 0, n; i < v->len; i += n) {
+			unsigned char b = (unsigned char)v->str[i];
+			if (b >= 0x20 && b < 0x7F) {
+				n = 1; /* printable ASCII, nearly all of a ladder: no decoding */
+				continue;
+			}
 			uint32_t c = lc_utf8_decode(v->str + i, v->len - i, &n);
 			if (c != LC_UTF8_INVALID && invisible_control(c, flags)) {
 				if (c == '\n' || c == '\r')
