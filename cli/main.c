@@ -75,7 +75,8 @@ static const command commands[] = {
 	 "                         and people-leadership tracks forking at IC2)\n"
 	 "      --name=NAME        the company or ladder name (default \"" LADDER_INIT_DEFAULT_NAME "\")\n"
 	 "  DIR is created when missing (default: the current directory); an existing\n"
-	 "  DIR/ladder.yaml is never overwritten.\n", NULL},
+	 "  DIR/ladder.yaml is never overwritten.\n",
+	 "0 success, 2 usage error, an existing ladder.yaml or a failed write"},
 	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", "", NULL},
 	{"version", cmd_version, "version", "print the version", "", NULL},
 };
