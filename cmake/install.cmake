@@ -60,3 +60,8 @@ else()
 endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/ladderc.pc.in ${PROJECT_BINARY_DIR}/ladderc.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/ladderc.pc DESTINATION ${LADDERC_PC_DIR})
+
+# Shell completions, where bash-completion and zsh look for them.
+install(FILES ${PROJECT_SOURCE_DIR}/completions/ladderc.bash
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME ladderc)
+install(FILES ${PROJECT_SOURCE_DIR}/completions/_ladderc DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
