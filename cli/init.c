@@ -19,22 +19,6 @@
 
 #define INIT_FILE "ladder.yaml"
 
-/* Writes all of p[0..n) to fd; 0, or -1 with errno set. */
-static int write_fd(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 static int exists_error(const char *path)
 {
 	fprintf(stderr, "ladderc: error: '%s' already exists; ladderc init never overwrites a file\n", path);
@@ -76,7 +60,7 @@ static int write_new_file(const char *path, const char *tmpl_path, const lc_buf 
 	mode_t mask = umask(0);
 	umask(mask);
 	int err = 0;
-	if (fchmod(fd, 0666 & ~mask) < 0 || write_fd(fd, text->data, text->len) < 0 || fsync(fd) < 0)
+	if (fchmod(fd, 0666 & ~mask) < 0 || cli_write_all(fd, text->data, text->len) < 0 || fsync(fd) < 0)
 		err = errno;
 	if (close(fd) < 0 && !err)
 		err = errno;

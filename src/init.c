@@ -45,11 +45,6 @@ static const level_spec single_ic[] = {
 	{"IC5", "Principal", "Principal {role}", "for the whole company, and plans how it must change over years"},
 };
 
-static const level_spec dual_ic[] = {
-	{"IC1", "Junior", "Junior {role}", "on well-defined tasks, with regular guidance"},
-	{"IC2", "Mid-level", "{role}", "in their own work within the team's plans, asking for help when blocked"},
-};
-
 static const level_spec dual_expert[] = {
 	{"E3", "Senior", "Senior {role}", "across the team's projects, and coaches others in it"},
 	{"E4", "Staff", "Staff {role}", "across several teams, and sets the standard they follow"},
@@ -71,7 +66,7 @@ static const track_spec single_tracks[] = {
 /* Seed 000's shape: everyone starts on IC1 and IC2, then chooses the expert
  * or the people-leadership track, equal in standing level for level. */
 static const track_spec dual_tracks[] = {
-	{"IC", "Individual contributor", NULL, dual_ic, COUNT(dual_ic)},
+	{"IC", "Individual contributor", NULL, single_ic, 2}, /* IC1 and IC2 */
 	{"E", "Expert", "IC2", dual_expert, COUNT(dual_expert)},
 	{"L", "People leadership", "IC2", dual_lead, COUNT(dual_lead)},
 };
@@ -181,33 +176,36 @@ static void text(writer *w, const char *s)
 	scalar_styled(w, s, n, typed_elsewhere(s, n) ? YAML_SINGLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE);
 }
 
-static void map_start(writer *w)
+/* The start or end of a block mapping or sequence. */
+typedef enum collection_event { MAP_START, MAP_END, SEQ_START, SEQ_END } collection_event;
+
+static void collection(writer *w, collection_event what)
 {
 	yaml_event_t ev;
-	if (w->ok)
-		emit(w, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE));
+	int made = 0;
+	if (!w->ok)
+		return;
+	switch (what) {
+	case MAP_START:
+		made = yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+		break;
+	case MAP_END:
+		made = yaml_mapping_end_event_initialize(&ev);
+		break;
+	case SEQ_START:
+		made = yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+		break;
+	case SEQ_END:
+		made = yaml_sequence_end_event_initialize(&ev);
+		break;
+	}
+	emit(w, &ev, made);
 }
 
-static void map_end(writer *w)
-{
-	yaml_event_t ev;
-	if (w->ok)
-		emit(w, &ev, yaml_mapping_end_event_initialize(&ev));
-}
-
-static void seq_start(writer *w)
-{
-	yaml_event_t ev;
-	if (w->ok)
-		emit(w, &ev, yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE));
-}
-
-static void seq_end(writer *w)
-{
-	yaml_event_t ev;
-	if (w->ok)
-		emit(w, &ev, yaml_sequence_end_event_initialize(&ev));
-}
+static void map_start(writer *w) { collection(w, MAP_START); }
+static void map_end(writer *w) { collection(w, MAP_END); }
+static void seq_start(writer *w) { collection(w, SEQ_START); }
+static void seq_end(writer *w) { collection(w, SEQ_END); }
 
 static void pair(writer *w, const char *key, const char *value)
 {
