@@ -35,11 +35,12 @@ typedef struct cli_load_opts {
 } cli_load_opts;
 
 int ladderc_main(int argc, char **argv);
-/* The subcommands, one file each: cli/check.c, render.c, build.c, diff.c. */
+/* The subcommands, one file each: cli/check.c, render.c, build.c, diff.c, init.c. */
 int cli_check(int argc, char **argv);
 int cli_render(int argc, char **argv);
 int cli_build(int argc, char **argv);
 int cli_diff(int argc, char **argv);
+int cli_init(int argc, char **argv);
 int cli_help(const char *command);
 /* The synopsis of a subcommand (after "ladderc "), or NULL for no such command. */
 const char *cli_command_usage(const char *command);
@@ -73,6 +74,8 @@ typedef struct cli_loading {
 void cli_load_quiet(cli_loading *ld);
 int cli_load_report(cli_loading *ld);
 void cli_print_diags(lc_diags *d, int color);
+/* Writes all of p[0..n) to fd, again after EINTR. Returns 0, or -1 with errno set. */
+int cli_write_all(int fd, const char *p, size_t n);
 int cli_write_stdout(const lc_buf *b);
 /* Flushes stdout (help, version): an exit status, a closed pipe ending quietly. */
 int cli_flush_stdout(void);

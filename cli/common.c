@@ -17,8 +17,7 @@
 
 /* ---- output -------------------------------------------------------------- */
 
-/* Writes all of buf to fd. Returns 0, or -1 with errno set. */
-static int write_all(int fd, const char *p, size_t n)
+int cli_write_all(int fd, const char *p, size_t n)
 {
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
@@ -54,7 +53,7 @@ int cli_write_stdout(const lc_buf *b)
 {
 	if (lc_buf_failed(b))
 		return stdout_status(0, 1);
-	if (b->len && write_all(STDOUT_FILENO, b->data, b->len) < 0)
+	if (b->len && cli_write_all(STDOUT_FILENO, b->data, b->len) < 0)
 		return stdout_status(errno, 0);
 	return LADDERC_EXIT_OK;
 }
@@ -62,7 +61,7 @@ int cli_write_stdout(const lc_buf *b)
 static int stdout_sink(void *ctx, const char *p, size_t n)
 {
 	cli_stdout *s = ctx;
-	if (write_all(STDOUT_FILENO, p, n) < 0) {
+	if (cli_write_all(STDOUT_FILENO, p, n) < 0) {
 		s->err = errno;
 		return -1;
 	}
@@ -137,7 +136,7 @@ void cli_print_diags(lc_diags *d, int color)
 	if (d->oom)
 		lc_buf_puts(&out, "ladderc: error: out of memory while reporting errors\n");
 	if (out.len)
-		(void)write_all(STDERR_FILENO, out.data, out.len);
+		(void)cli_write_all(STDERR_FILENO, out.data, out.len);
 	lc_buf_free(&out);
 }
 

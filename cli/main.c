@@ -1,6 +1,6 @@
 /* ladderc's entry point: the table of subcommands, help, version and the
  * dispatch. Each subcommand lives in a file of its own (check.c, render.c,
- * diff.c, build.c) and parses its own options with getopt_long. */
+ * diff.c, build.c, init.c) and parses its own options with getopt_long. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 #include <getopt.h>
 
 #include "cli.h"
+#include "ladderc/init.h"
 #include "ladderc/speed.h"
 
 typedef struct command {
@@ -69,6 +70,13 @@ static const command commands[] = {
 	{"build", cli_build, "build [-o DIR] [-f LIST] [OPTIONS] FILE...", "write the site: HTML, Markdown, CSV and JSON",
 	 "  -o, --output=DIR       the directory to replace (default out); with several FILEs, DIR/ID/ each\n"
 	 "  -f, --formats=LIST     comma-separated subset of html,markdown,csv,json (default: all)\n" LOAD_HELP, NULL},
+	{"init", cli_init, "init [--tracks single|dual] [--name NAME] [DIR]", "write a starter ladder to DIR/ladder.yaml",
+	 "      --tracks=LAYOUT    single (default: one track, IC1-IC5) or dual (IC1-IC2, then expert\n"
+	 "                         and people-leadership tracks forking at IC2)\n"
+	 "      --name=NAME        the company or ladder name (default \"" LADDER_INIT_DEFAULT_NAME "\")\n"
+	 "  DIR is created when missing (default: the current directory); an existing\n"
+	 "  DIR/ladder.yaml is never overwritten.\n",
+	 "0 success, 2 usage error, an existing ladder.yaml or a failed write"},
 	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", "", NULL},
 	{"version", cmd_version, "version", "print the version", "", NULL},
 };
