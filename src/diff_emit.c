@@ -210,7 +210,9 @@ static int company_wide(const lc_change *ch)
 	                          ch->subject == LC_SUBJECT_EXPECTATION);
 }
 
-lc_diff_section *lc_diff_sections(const lc_diff *d, size_t *nsec)
+/* Sections: the whole ladder, all roles, then each role in order (some may
+ * be empty). NULL when out of memory. */
+static lc_diff_section *make_sections(const lc_diff *d, size_t *nsec)
 {
 	size_t cap = 2;
 	lc_idmap roles;
@@ -265,11 +267,25 @@ fail:
 	return NULL;
 }
 
-void lc_diff_sections_free(lc_diff_section *secs, size_t n)
+static void free_sections(lc_diff_section *secs, size_t n)
 {
 	for (size_t s = 0; s < n; s++)
 		free(secs[s].items);
 	free(secs);
+}
+
+int lc_diff_each_section(lc_buf *out, const lc_diff *d, lc_diff_section_fn put_section)
+{
+	size_t nsec;
+	lc_diff_section *secs = make_sections(d, &nsec);
+	if (!secs)
+		return -1;
+	int rc = 0;
+	for (size_t s = 0; s < nsec && rc == 0; s++)
+		if (secs[s].nitems)
+			rc = put_section(out, d, &secs[s]);
+	free_sections(secs, nsec);
+	return rc;
 }
 
 /* ---- the format table --------------------------------------------------------- */

@@ -56,9 +56,11 @@ typedef struct lc_diff_section {
 	size_t nitems;
 } lc_diff_section;
 
-/* Sections: the whole ladder, all roles, then each role in order (some may
- * be empty). NULL when out of memory; free with lc_diff_sections_free. */
-lc_diff_section *lc_diff_sections(const lc_diff *d, size_t *nsec);
-void lc_diff_sections_free(lc_diff_section *secs, size_t n);
+/* Calls put_section for each section that has changes, in order: the whole
+ * ladder, all roles, then each role in the new ladder's order; its items are
+ * sorted by level. Stops at the first -1; returns it, or -1 when out of
+ * memory, else 0. */
+typedef int (*lc_diff_section_fn)(lc_buf *out, const lc_diff *d, const lc_diff_section *s);
+int lc_diff_each_section(lc_buf *out, const lc_diff *d, lc_diff_section_fn put_section);
 
 #endif

@@ -60,9 +60,13 @@ static int put_change(lc_buf *out, const lc_change *ch)
 	return rc;
 }
 
-/* A section's changes, those about a level in a nested list under it. */
-static int section_changes(lc_buf *out, const lc_diff *d, const lc_diff_section *s)
+/* A section: its heading, and its changes, those about a level in a nested
+ * list under it. */
+static int put_section(lc_buf *out, const lc_diff *d, const lc_diff_section *s)
 {
+	lc_buf_puts(out, "<section>\n<h2>");
+	section_title(out, s);
+	lc_buf_puts(out, "</h2>\n<ul>\n");
 	int rc = 0;
 	ladder_str level = {NULL, 0};
 	for (size_t i = 0; i < s->nitems && rc == 0; i++) {
@@ -79,6 +83,7 @@ static int section_changes(lc_buf *out, const lc_diff *d, const lc_diff_section 
 	}
 	if (level.s)
 		lc_buf_puts(out, "</ul></li>\n");
+	lc_buf_puts(out, "</ul>\n</section>\n");
 	return rc;
 }
 
@@ -93,21 +98,7 @@ int lc_diff_emit_html(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *o
 	lc_buf_puts(out, "</h1>\n<p class=\"summary\">");
 	lc_diff_put_summary(out, &html, d, " · ", "<strong>", "</strong>");
 	lc_buf_puts(out, "</p>\n");
-	size_t nsec;
-	lc_diff_section *secs = lc_diff_sections(d, &nsec);
-	if (!secs)
-		return -1;
-	int rc = 0;
-	for (size_t s = 0; s < nsec && rc == 0; s++) {
-		if (!secs[s].nitems)
-			continue;
-		lc_buf_puts(out, "<section>\n<h2>");
-		section_title(out, &secs[s]);
-		lc_buf_puts(out, "</h2>\n<ul>\n");
-		rc = section_changes(out, d, &secs[s]);
-		lc_buf_puts(out, "</ul>\n</section>\n");
-	}
-	lc_diff_sections_free(secs, nsec);
+	int rc = lc_diff_each_section(out, d, put_section);
 	lc_buf_puts(out, "</main>\n</body>\n</html>\n");
 	return rc;
 }

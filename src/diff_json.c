@@ -41,6 +41,19 @@ static void json_place(lc_json *j, ladder_str path, uint32_t pos)
 	lc_json_end_object(j);
 }
 
+/* "expectations": {"levels": [...], "roles": [...]}: where they change */
+static void json_affected(lc_json *j, const char *what, const ladder_str *levels, size_t nlevels,
+                          const ladder_str *roles, size_t nroles)
+{
+	lc_json_key(j, what);
+	lc_json_object(j);
+	lc_json_key(j, "levels");
+	json_ids(j, levels, nlevels);
+	lc_json_key(j, "roles");
+	json_ids(j, roles, nroles);
+	lc_json_end_object(j);
+}
+
 int lc_diff_emit_json(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *out)
 {
 	(void)o; /* JSON has no title and no colours */
@@ -60,20 +73,9 @@ int lc_diff_emit_json(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *o
 	lc_json_int(j, (long long)s->changed);
 	lc_json_key(j, "moved");
 	lc_json_int(j, (long long)s->moved);
-	lc_json_key(j, "expectations");
-	lc_json_object(j);
-	lc_json_key(j, "levels");
-	json_ids(j, s->expectation_levels, s->nexpectation_levels);
-	lc_json_key(j, "roles");
-	json_ids(j, s->expectation_roles, s->nexpectation_roles);
-	lc_json_end_object(j);
-	lc_json_key(j, "titles");
-	lc_json_object(j);
-	lc_json_key(j, "levels");
-	json_ids(j, s->title_levels, s->ntitle_levels);
-	lc_json_key(j, "roles");
-	json_ids(j, s->title_roles, s->ntitle_roles);
-	lc_json_end_object(j);
+	json_affected(j, "expectations", s->expectation_levels, s->nexpectation_levels, s->expectation_roles,
+	              s->nexpectation_roles);
+	json_affected(j, "titles", s->title_levels, s->ntitle_levels, s->title_roles, s->ntitle_roles);
 	lc_json_end_object(j);
 	lc_json_key(j, "changes");
 	lc_json_array(j);

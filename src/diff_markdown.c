@@ -28,9 +28,12 @@ static void section_title(lc_buf *out, const lc_diff_section *s)
 	}
 }
 
-/* A section's changes, each under a bold item naming its level. */
-static int section_changes(lc_buf *out, const lc_diff *d, const lc_diff_section *s)
+/* A section: its heading, and its changes, each under a bold item naming its level. */
+static int put_section(lc_buf *out, const lc_diff *d, const lc_diff_section *s)
 {
+	lc_buf_puts(out, "\n#### ");
+	section_title(out, s);
+	lc_buf_puts(out, "\n\n");
 	ladder_str level = {NULL, 0};
 	for (size_t i = 0; i < s->nitems; i++) {
 		const lc_change *ch = &d->changes[s->items[i].order];
@@ -65,19 +68,5 @@ int lc_diff_emit_markdown(const lc_diff *d, const lc_diff_emit_options *o, lc_bu
 	lc_buf_puts(out, "\n\n");
 	lc_diff_put_summary(out, &markdown, d, " · ", "**", "**");
 	lc_buf_puts(out, "\n");
-	size_t nsec;
-	lc_diff_section *secs = lc_diff_sections(d, &nsec);
-	if (!secs)
-		return -1;
-	int rc = 0;
-	for (size_t s = 0; s < nsec && rc == 0; s++) {
-		if (!secs[s].nitems)
-			continue;
-		lc_buf_puts(out, "\n#### ");
-		section_title(out, &secs[s]);
-		lc_buf_puts(out, "\n\n");
-		rc = section_changes(out, d, &secs[s]);
-	}
-	lc_diff_sections_free(secs, nsec);
-	return rc;
+	return lc_diff_each_section(out, d, put_section);
 }
