@@ -3,57 +3,39 @@
 #include "cli.h"
 
 #include <getopt.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ladderc/site.h"
-#include "ladderc/speed.h"
 
-/* Two workers share the pages of one ladder: each takes the next page not yet
- * taken and renders it into its file through its own bounded buffer. The
+/* What one of the two workers needs to write pages (cli_share_items): the
  * model is read-only once loaded and the emitters keep no state of their
- * own, so the only shared thing is the counter. */
-typedef struct page_queue {
+ * own, so each worker has only its own bounded buffer and error. */
+typedef struct page_writer {
 	lc_site_dir *d;
 	const ladder *l;
 	const char *sub;
 	const lc_site_page *pages;
 	const size_t *order;    /* the pages in the order they are taken */
-	size_t n;
-	atomic_size_t next;
-	atomic_int stop;        /* a worker failed: the other one stops too */
-} page_queue;
-
-typedef struct page_worker {
-	page_queue *q;
 	lc_buf *page;
 	lc_buf err;
-	size_t failed_at;       /* index of the page that failed, or n */
-} page_worker;
+	size_t failed_at;       /* index of the page that failed, or the page count */
+} page_writer;
 
-static void *work(void *arg)
+static int write_page(void *arg, size_t k)
 {
-	page_worker *w = arg;
-	page_queue *q = w->q;
-	while (!atomic_load(&q->stop)) {
-		size_t k = atomic_fetch_add(&q->next, 1);
-		if (k >= q->n)
-			break;
-		size_t i = q->order[k];
-		if (lc_site_dir_write_page(q->d, q->sub, q->l, &q->pages[i], w->page, &w->err) < 0) {
-			w->failed_at = i;
-			atomic_store(&q->stop, 1);
-			break;
-		}
+	page_writer *w = arg;
+	size_t i = w->order[k];
+	if (lc_site_dir_write_page(w->d, w->sub, w->l, &w->pages[i], w->page, &w->err) < 0) {
+		w->failed_at = i;
+		return -1;
 	}
-	return NULL;
+	return 0;
 }
 
 /* Writes ladder l's pages into the temporary directory (under `sub` when
- * several ladders share DIR), on two threads when a second one starts. */
+ * several ladders share DIR), on two threads (cli/threads.c). */
 static int build_one(lc_site_dir *d, const ladder *l, unsigned formats, const char *sub, lc_buf *page,
                      lc_buf *err)
 {
@@ -79,17 +61,13 @@ static int build_one(lc_site_dir *d, const ladder *l, unsigned formats, const ch
 	for (size_t i = 0; i < n; i++)
 		if (pages[i].view.kind != LADDER_VIEW_LADDER)
 			order[k++] = i;
-	page_queue q = {d, l, sub, pages, order, n, 0, 0};
 	lc_buf page2 = LC_BUF_INIT;
-	page_worker w[2] = {{&q, page, LC_BUF_INIT, n}, {&q, &page2, LC_BUF_INIT, n}};
-	pthread_t helper;
-	int threaded = n > 1 && !lc_serial() && pthread_create(&helper, NULL, work, &w[1]) == 0;
-	work(&w[0]);
-	if (threaded)
-		pthread_join(helper, NULL);
+	page_writer w[2] = {{d, l, sub, pages, order, page, LC_BUF_INIT, n},
+	                    {d, l, sub, pages, order, &page2, LC_BUF_INIT, n}};
+	cli_share_items(n, write_page, &w[0], &w[1]);
 	/* the error of the first page in order that failed */
 	int st = 0;
-	page_worker *bad = w[1].failed_at < w[0].failed_at ? &w[1] : &w[0];
+	page_writer *bad = w[1].failed_at < w[0].failed_at ? &w[1] : &w[0];
 	if (bad->failed_at < n) {
 		lc_buf_clear(err);
 		lc_buf_put(err, bad->err.data, bad->err.len);

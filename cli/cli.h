@@ -87,6 +87,15 @@ typedef struct cli_stdout {
 } cli_stdout;
 void cli_stream_stdout(lc_buf *b, cli_stdout *s);
 int cli_finish_stdout(lc_buf *b, cli_stdout *s);
+/* Speed-only threads (cli/threads.c), off under lc_serial().
+ * cli_run_pair runs fn(a) and fn(b): at once on two threads, or (serial, or
+ * no thread to be had) a then b.
+ * cli_share_items has two workers, a and b, take the items 0..n-1 in turn:
+ * each takes the next one not yet taken and runs item(worker, k) on it, so a
+ * worker's items run one at a time and in order of k. An item returning -1
+ * stops both before they take another. Serial: a takes them all. */
+void cli_run_pair(void (*fn)(void *), void *a, void *b);
+void cli_share_items(size_t n, int (*item)(void *worker, size_t k), void *a, void *b);
 int cli_color_wanted(int when, int fd);
 int cli_parse_color(const char *arg, int *when);
 int cli_parse_size(const char *s, size_t *out);

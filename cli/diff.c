@@ -1,6 +1,5 @@
 /* ladderc diff: the semantic diff of two ladder versions, on the command line
  * and as a git diff driver (git passes seven arguments). */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +8,10 @@
 #include "cli.h"
 #include "ladderc/diff.h"
 #include "ladderc/emit.h"
-#include "ladderc/speed.h"
 
 /* One side of the diff; /dev/null (git's stand-in for a missing file) is an
  * empty ladder. */
-static void *load_side(void *arg)
+static void load_side(void *arg)
 {
 	cli_loading *ld = arg;
 	if (strcmp(ld->path, "/dev/null") == 0) {
@@ -23,8 +21,8 @@ static void *load_side(void *arg)
 	} else {
 		cli_load_quiet(ld);
 	}
-	return NULL;
 }
+
 /* git gives a side that is not the working-tree file as a temporary copy in
  * another directory: includes written relative to the ladder cannot be
  * found from there. Say so, since the loader's error names only the copy. */
@@ -103,17 +101,10 @@ int cli_diff(int argc, char **argv)
 	const char *old_path = git ? argv[optind + 1] : argv[optind];
 	const char *new_path = git ? argv[optind + 4] : argv[optind + 1];
 
-	/* The two versions load at once, one on each core (one after the other
-	 * under lc_serial()); their diagnostics are printed afterwards, old side
-	 * first. */
+	/* The two versions load at once, one on each core (cli/threads.c); their
+	 * diagnostics are printed afterwards, old side first. */
 	cli_loading sides[2] = {{old_path, &lo, NULL, LADDER_OK, {0}}, {new_path, &lo, NULL, LADDER_OK, {0}}};
-	pthread_t tid;
-	int spawned = !lc_serial() && pthread_create(&tid, NULL, load_side, &sides[0]) == 0;
-	load_side(&sides[1]);
-	if (spawned)
-		pthread_join(tid, NULL);
-	else
-		load_side(&sides[0]);
+	cli_run_pair(load_side, &sides[0], &sides[1]);
 	ladder *ol = sides[0].l, *nl = sides[1].l;
 	int st = cli_load_report(&sides[0]) == LADDERC_EXIT_OK ? 0 : LADDERC_EXIT_TROUBLE;
 	if (st != 0 && git)
