@@ -77,6 +77,7 @@ static const command commands[] = {
 	 "  DIR is created when missing (default: the current directory); an existing\n"
 	 "  DIR/ladder.yaml is never overwritten.\n",
 	 "0 success, 2 usage error, an existing ladder.yaml or a failed write"},
+	{"schema", cli_schema, "schema", "print the JSON Schema of the ladder format, for editors", "", "0 success, 2 usage error"},
 	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", "", NULL},
 	{"version", cmd_version, "version", "print the version", "", NULL},
 };

@@ -118,9 +118,9 @@ static int read_all(const char *path, size_t max, char **data, size_t *len, int 
 	return st;
 }
 
-static const char *const top_keys[] = {"ladder", "id", "name", "title", "updated", "intro", "tracks",
-                                        "groups", "roles", "promotion", "paths", "include", "lint",
-                                        NULL};
+const char *const lc_load_top_keys[] = {"ladder", "id", "name", "title", "updated", "intro",
+                                        "tracks", "groups", "roles", "promotion", "paths", "include",
+                                        "lint", NULL};
 enum { K_LADDER, K_ID, K_NAME, K_TITLE, K_UPDATED, K_INTRO, K_TRACKS, K_GROUPS, K_ROLES,
        K_PROMOTION, K_PATHS, K_INCLUDE, K_LINT, K_TOP_N };
 
@@ -320,7 +320,7 @@ void lc_load_unit(loader *ld, lc_source *src, char *real, int is_main, const lc_
 	}
 	u->root = root;
 	lc_yt_node *v[K_TOP_N];
-	if (!lc_load_walk_map(ld, root, is_main ? "the ladder" : "an included file", top_keys, v, NULL))
+	if (!lc_load_walk_map(ld, root, is_main ? "the ladder" : "an included file", lc_load_top_keys, v, NULL))
 		return;
 	check_version(ld, v[K_LADDER], root, is_main);
 	if (!is_main) {
@@ -329,7 +329,7 @@ void lc_load_unit(loader *ld, lc_source *src, char *real, int is_main, const lc_
 			if (v[main_only[i]])
 				lc_load_err(ld, &v[main_only[i]]->at,
 				    "'%s' belongs in the main ladder file; an included file may hold tracks, groups, roles, paths and include",
-				    top_keys[main_only[i]]);
+				    lc_load_top_keys[main_only[i]]);
 	} else {
 		ladder *l = ld->l;
 		l->at = root->at;

@@ -98,6 +98,20 @@ typedef ladder_str (*lc_load_id_at)(const void *set, size_t i);
 const char *lc_load_did_you_mean(loader *ld, const char *word, size_t len, const void *set, size_t n,
                                  lc_load_id_at id_at);
 
+/* The keys of each mapping of the format, NULL-terminated, in the order the
+ * loader's K_*, TK_*... indexes name them. The editor schema (src/schema.c)
+ * describes exactly these keys. */
+extern const char *const lc_load_top_keys[];      /* a ladder file (src/load_file.c) */
+extern const char *const lc_load_track_keys[];    /* the rest: src/load_model.c */
+extern const char *const lc_load_level_keys[];
+extern const char *const lc_load_group_keys[];
+extern const char *const lc_load_comp_keys[];
+extern const char *const lc_load_role_keys[];
+extern const char *const lc_load_criteria_keys[]; /* 'promotion' */
+extern const char *const lc_load_into_keys[];     /* promotion criteria for one level */
+extern const char *const lc_load_path_keys[];
+extern const char *const lc_load_lint_keys[];
+
 /* 1 when n is of `kind`; else an error naming `what`, and 0. */
 int lc_load_want(loader *ld, const lc_yt_node *n, lc_yt_kind kind, const char *what);
 /* Walks a mapping with the given known keys: vals[i] gets the value of
@@ -117,7 +131,10 @@ enum {
 
 /* Text by the schema. Returns 1 with *out set, 0 for null/absent or on error. */
 int lc_load_get_text(loader *ld, const lc_yt_node *v, const char *what, unsigned flags, ladder_str *out);
-/* An id: letters, digits, '-' and '_'. 1 with *out set, or 0. */
+/* The longest id, in bytes: ids become anchors and file names. */
+enum { LC_LOAD_ID_MAX = 100 };
+/* An id: letters, digits, '-' and '_', the first a letter or digit. 1 with
+ * *out set, or 0. */
 int lc_load_get_id(loader *ld, const lc_yt_node *v, const char *what, ladder_str *out);
 /* Numbers: digits with an optional fraction; nothing YAML 1.1 would guess. */
 int lc_load_get_number(loader *ld, const lc_yt_node *v, const char *what, int integer, double min,

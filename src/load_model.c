@@ -27,9 +27,9 @@ static ladder_str role_id(const void *set, size_t i)
 	return ((const ladder_role *const *)set)[i]->id;
 }
 
-static const char *const track_keys[] = {"id", "name", "from", "levels", NULL};
+const char *const lc_load_track_keys[] = {"id", "name", "from", "levels", NULL};
 enum { TK_ID, TK_NAME, TK_FROM, TK_LEVELS, TK_N };
-static const char *const level_keys[] = {"id", "name", "title", "summary", NULL};
+const char *const lc_load_level_keys[] = {"id", "name", "title", "summary", NULL};
 enum { LK_ID, LK_NAME, LK_TITLE, LK_SUMMARY, LK_N };
 
 /* Title rubrics may hold {role} and {family}; anything else in braces is a mistake. */
@@ -60,7 +60,7 @@ static void dup_error(loader *ld, const lc_mark *at, const lc_mark *first, const
 static void build_level(loader *ld, ladder_track *t, const lc_yt_node *n, vec *levels)
 {
 	lc_yt_node *v[LK_N];
-	if (!lc_load_walk_map(ld, n, "a level", level_keys, v, NULL))
+	if (!lc_load_walk_map(ld, n, "a level", lc_load_level_keys, v, NULL))
 		return;
 	ladder_level *lv = lc_load_alloc(ld, 1, sizeof *lv);
 	lv->at = n->at;
@@ -93,7 +93,7 @@ static void build_level(loader *ld, ladder_track *t, const lc_yt_node *n, vec *l
 static void build_track(loader *ld, const lc_yt_node *n)
 {
 	lc_yt_node *v[TK_N];
-	if (!lc_load_walk_map(ld, n, "a track", track_keys, v, NULL))
+	if (!lc_load_walk_map(ld, n, "a track", lc_load_track_keys, v, NULL))
 		return;
 	ladder_track *t = lc_load_alloc(ld, 1, sizeof *t);
 	t->at = n->at;
@@ -225,9 +225,9 @@ static void resolve_tracks(loader *ld)
 
 /* ---- groups and competencies -------------------------------------------- */
 
-static const char *const group_keys[] = {"id", "name", "description", "competencies", NULL};
+const char *const lc_load_group_keys[] = {"id", "name", "description", "competencies", NULL};
 enum { GK_ID, GK_NAME, GK_DESCRIPTION, GK_COMPETENCIES, GK_N };
-static const char *const comp_keys[] = {"id", "name", "description", "levels", "x-lint-disable", NULL};
+const char *const lc_load_comp_keys[] = {"id", "name", "description", "levels", "x-lint-disable", NULL};
 enum { CK_ID, CK_NAME, CK_DESCRIPTION, CK_LEVELS, CK_LINT, CK_N };
 
 /* Every role and competency holds an entry per level of the ladder, so a few
@@ -250,7 +250,7 @@ static int charge_cells(loader *ld, const lc_mark *at, const char *what)
 static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, lc_idmap *comp_ids, vec *comps)
 {
 	lc_yt_node *v[CK_N];
-	if (!lc_load_walk_map(ld, n, "a competency", comp_keys, v, NULL))
+	if (!lc_load_walk_map(ld, n, "a competency", lc_load_comp_keys, v, NULL))
 		return;
 	ladder *l = ld->l;
 	if (!charge_cells(ld, &n->at, "competency"))
@@ -312,7 +312,7 @@ static ladder_group *build_group(loader *ld, const lc_yt_node *n, ladder_role *r
                                  lc_idmap *comp_ids)
 {
 	lc_yt_node *v[GK_N];
-	if (!lc_load_walk_map(ld, n, "a group", group_keys, v, NULL))
+	if (!lc_load_walk_map(ld, n, "a group", lc_load_group_keys, v, NULL))
 		return NULL;
 	ladder_group *g = lc_load_alloc(ld, 1, sizeof *g);
 	g->at = n->at;
@@ -351,7 +351,7 @@ static ladder_group *build_group(loader *ld, const lc_yt_node *n, ladder_role *r
 
 /* ---- roles -------------------------------------------------------------- */
 
-static const char *const role_keys[] = {"id", "name", "family", "tracks", "titles", "groups", NULL};
+const char *const lc_load_role_keys[] = {"id", "name", "family", "tracks", "titles", "groups", NULL};
 enum { RK_ID, RK_NAME, RK_FAMILY, RK_TRACKS, RK_TITLES, RK_GROUPS, RK_N };
 
 static void build_role_tracks(loader *ld, ladder_role *r, const lc_yt_node *v)
@@ -403,7 +403,7 @@ static void build_role_tracks(loader *ld, ladder_role *r, const lc_yt_node *v)
 void lc_load_build_role(loader *ld, const lc_yt_node *n)
 {
 	lc_yt_node *v[RK_N];
-	if (!lc_load_walk_map(ld, n, "a role", role_keys, v, NULL))
+	if (!lc_load_walk_map(ld, n, "a role", lc_load_role_keys, v, NULL))
 		return;
 	ladder *l = ld->l;
 	if (!charge_cells(ld, &n->at, "role"))
@@ -537,10 +537,10 @@ static void resolve_titles(loader *ld)
 
 /* ---- promotion, paths, lint --------------------------------------------- */
 
-static const char *const criteria_keys[] = {"min_average", "min_each", "time_in_level", "evidence", "scale",
-                                             "into", NULL};
+const char *const lc_load_criteria_keys[] = {"min_average", "min_each", "time_in_level", "evidence",
+                                             "scale", "into", NULL};
 enum { PK_MIN_AVERAGE, PK_MIN_EACH, PK_TIME, PK_EVIDENCE, PK_SCALE, PK_INTO, PK_N };
-static const char *const into_keys[] = {"min_average", "min_each", "time_in_level", "evidence", NULL};
+const char *const lc_load_into_keys[] = {"min_average", "min_each", "time_in_level", "evidence", NULL};
 
 static void build_criteria(loader *ld, lc_yt_node **v, double scale, ladder_criteria *c)
 {
@@ -558,7 +558,7 @@ static void build_promotion(loader *ld, const lc_yt_node *n)
 	if (!n || lc_yt_is_null(n))
 		return;
 	lc_yt_node *v[PK_N];
-	if (!lc_load_walk_map(ld, n, "'promotion'", criteria_keys, v, NULL))
+	if (!lc_load_walk_map(ld, n, "'promotion'", lc_load_criteria_keys, v, NULL))
 		return;
 	p->present = 1;
 	p->at = n->at;
@@ -585,7 +585,7 @@ static void build_promotion(loader *ld, const lc_yt_node *n)
 			continue;
 		}
 		lc_yt_node *ev[PK_N] = {0};
-		if (!lc_load_walk_map(ld, e, "promotion criteria", into_keys, ev, NULL))
+		if (!lc_load_walk_map(ld, e, "promotion criteria", lc_load_into_keys, ev, NULL))
 			continue;
 		ladder_promotion_into *pi = &p->into[p->ninto++];
 		pi->level = lv;
@@ -596,7 +596,7 @@ static void build_promotion(loader *ld, const lc_yt_node *n)
 	}
 }
 
-static const char *const path_keys[] = {"from", "to", "transferable", "gaps", NULL};
+const char *const lc_load_path_keys[] = {"from", "to", "transferable", "gaps", NULL};
 enum { XK_FROM, XK_TO, XK_TRANSFERABLE, XK_GAPS, XK_N };
 
 static const ladder_role *path_role(loader *ld, const lc_yt_node *map, const lc_yt_node *v, const char *key)
@@ -625,7 +625,7 @@ static void build_paths(loader *ld, size_t total)
 		for (uint32_t i = 0; i < ps->count; i++) {
 			const lc_yt_node *n = ps->items[i];
 			lc_yt_node *v[XK_N];
-			if (!lc_load_walk_map(ld, n, "a path", path_keys, v, NULL))
+			if (!lc_load_walk_map(ld, n, "a path", lc_load_path_keys, v, NULL))
 				continue;
 			ladder_path p = {0};
 			p.at = n->at;
@@ -662,7 +662,7 @@ static void build_paths(loader *ld, size_t total)
 	lc_idmap_free(&seen);
 }
 
-static const char *const lint_keys[] = {"disable", "vague", NULL};
+const char *const lc_load_lint_keys[] = {"disable", "vague", NULL};
 
 static void build_lint(loader *ld, const lc_yt_node *n)
 {
@@ -670,7 +670,7 @@ static void build_lint(loader *ld, const lc_yt_node *n)
 	if (!n || lc_yt_is_null(n))
 		return;
 	lc_yt_node *v[2];
-	if (!lc_load_walk_map(ld, n, "'lint'", lint_keys, v, NULL))
+	if (!lc_load_walk_map(ld, n, "'lint'", lc_load_lint_keys, v, NULL))
 		return;
 	lc->at = n->at;
 	lc->disable = lc_load_get_text_list(ld, v[0], "'disable'", T_ONE_LINE | T_NO_CONTROL, &lc->ndisable, &lc->disable_at);

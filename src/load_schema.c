@@ -222,11 +222,9 @@ int lc_load_get_text(loader *ld, const lc_yt_node *v, const char *what, unsigned
 	return 1;
 }
 
-enum { ID_MAX = 100 };
-
 static int valid_id(const char *s, size_t n)
 {
-	if (n == 0 || n > ID_MAX)
+	if (n == 0 || n > LC_LOAD_ID_MAX)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -244,8 +242,8 @@ int lc_load_get_id(loader *ld, const lc_yt_node *v, const char *what, ladder_str
 	if (!v || !lc_load_want(ld, v, LC_YT_SCALAR, what))
 		return 0;
 	if (!valid_id(v->str, v->len)) {
-		if (v->len > ID_MAX)
-			lc_load_err(ld, &v->at, "%s is %zu characters long; ids have at most %d", what, v->len, ID_MAX);
+		if (v->len > LC_LOAD_ID_MAX)
+			lc_load_err(ld, &v->at, "%s is %zu characters long; ids have at most %d", what, v->len, LC_LOAD_ID_MAX);
 		else
 			lc_load_err(ld, &v->at, "%s %s is not a valid id: ids are letters, digits, '-' and '_', starting with a letter or digit",
 			    what, lc_load_quote_node(ld, v));

@@ -8,6 +8,7 @@ extern "C" {
 
 #include <stddef.h>
 #include <stdio.h>
+#include "ladderc/buf.h"
 #include "ladderc/diag.h"
 #include "ladderc/ladder.h"
 
@@ -57,6 +58,14 @@ ladder_status ladder_load_stream(const char *name, FILE *f, const ladder_limits 
 /* The same, from memory; `path` names it in diagnostics and anchors includes. */
 ladder_status ladder_load_buffer(const char *path, const char *data, size_t len,
                                  const ladder_limits *lim, lc_diags *diags, ladder **out);
+
+/* The JSON Schema (draft 2020-12) of the format these functions read, for
+ * editors (`ladderc schema`, docs/ladder.schema.json): every key of every
+ * mapping the loader knows, with its type and a description. Appends it to
+ * `out`, pretty-printed and ending with a newline. Returns 0; -1 when `out`
+ * failed (out of memory); -2 when the schema's descriptions and the loader's
+ * keys differ (a bug, which the test suite catches). */
+int ladder_schema(lc_buf *out);
 
 #ifdef __cplusplus
 }
