@@ -431,8 +431,11 @@ static void emit_object_body(lc_json *j, const object_spec *o)
 	}
 	lc_json_key(j, "properties");
 	lc_json_object(j);
-	for (size_t i = 0; o->keys[i]; i++)
-		emit_property(j, find_spec(o, o->keys[i]));
+	for (size_t i = 0; o->keys[i]; i++) {
+		const key_spec *k = find_spec(o, o->keys[i]); /* never NULL: matches_loader() */
+		if (k)
+			emit_property(j, k);
+	}
 	lc_json_end_object(j);
 	/* lc_load_walk_map: keys starting with x- are extensions, ignored */
 	lc_json_key(j, "patternProperties");
