@@ -206,32 +206,40 @@ typedef struct object_spec {
 #define SPECS(a) a, sizeof a / sizeof a[0]
 
 static const key_spec top_specs[] = {
-	{"ladder", "version", REQUIRED, "The format version: required in the main file, and must be 1. An included file may start with it too."},
+	{"ladder", "version", REQUIRED,
+	 "The format version: required in the main file, and must be 1. An included file may start with "
+	 "it too."},
 	{"id", "id", REQUIRED | MAIN_ONLY, "The ladder's slug."},
 	{"name", "name", REQUIRED | MAIN_ONLY, "The company or ladder name."},
 	{"title", "optional-name", MAIN_ONLY, "A title for the published pages."},
 	{"updated", "optional-name", MAIN_ONLY, "A date or version, kept as text and printed as given."},
-	{"intro", "text", MAIN_ONLY, "The introduction: blank lines separate paragraphs, lines starting with \"- \" are bullets."},
+	{"intro", "text", MAIN_ONLY,
+	 "The introduction: blank lines separate paragraphs, lines starting with \"- \" are bullets."},
 	{"tracks", "track", REQUIRED | LIST, "The tracks, in the order they are shown."},
 	{"groups", "group", NULLABLE | LIST, "Company-wide competency groups: every role has them."},
 	{"roles", "role", NULLABLE | LIST, "The roles."},
 	{"promotion", "promotion", MAIN_ONLY | NULLABLE, "Criteria for promotion."},
 	{"paths", "path", NULLABLE | LIST, "Lateral moves between roles."},
-	{"include", "include-path", NULLABLE | LIST, "More files, relative to this one, whose tracks, groups, roles and paths are merged into this ladder after its own, in order (depth first). A file may be included once."},
+	{"include", "include-path", NULLABLE | LIST,
+	 "More files, relative to this one, whose tracks, groups, roles and paths are merged into this "
+	 "ladder after its own, in order (depth first). A file may be included once."},
 	{"lint", "lint", MAIN_ONLY | NULLABLE, "Framework lint settings (docs/rules.md)."},
 };
 
 static const key_spec track_specs[] = {
 	{"id", "id", REQUIRED, "The track's id, unique in the ladder."},
 	{"name", "name", REQUIRED, "The track's name."},
-	{"from", "id", 0, "The crossover point: the id of a level of another track after which this track continues that track's chain. The first track cannot have it."},
+	{"from", "id", 0,
+	 "The crossover point: the id of a level of another track after which this track continues that "
+	 "track's chain. The first track cannot have it."},
 	{"levels", "level", REQUIRED | LIST | NONEMPTY, "The track's levels, in order."},
 };
 
 static const key_spec level_specs[] = {
 	{"id", "id", REQUIRED, "The level's id, unique in the ladder."},
 	{"name", "name", REQUIRED, "The level's name."},
-	{"title", "title-rubric", 0, "The title rubric: a role's title at this level, with the placeholders {role} and {family}."},
+	{"title", "title-rubric", 0,
+	 "The title rubric: a role's title at this level, with the placeholders {role} and {family}."},
 	{"summary", "text", 0, "A summary of the level."},
 };
 
@@ -246,7 +254,9 @@ static const key_spec comp_specs[] = {
 	{"id", "id", REQUIRED, "The competency's id, unique within its owner."},
 	{"name", "name", REQUIRED, "The competency's name."},
 	{"description", "text", 0, "Text about the competency."},
-	{"levels", "nonempty-text", REQUIRED | NULLABLE | LEVEL_MAP, "Level id -> the text expected at that level. Expectations are cumulative along a chain; a level may be left out."},
+	{"levels", "nonempty-text", REQUIRED | NULLABLE | LEVEL_MAP,
+	 "Level id -> the text expected at that level. Expectations are cumulative along a chain; a level "
+	 "may be left out."},
 	{"x-lint-disable", "rule", NULLABLE | LIST, "Lint rules switched off for this competency (docs/rules.md)."},
 };
 
@@ -254,9 +264,12 @@ static const key_spec role_specs[] = {
 	{"id", "id", REQUIRED, "The role's id, unique in the ladder."},
 	{"name", "name", REQUIRED, "The role's name."},
 	{"family", "name", 0, "The role's family, for the {family} placeholder."},
-	{"tracks", "id", NULLABLE | LIST | UNIQUE, "The ids of the tracks the role takes (default: every track); closed under `from`."},
-	{"titles", "name", NULLABLE | LEVEL_MAP, "Level id -> the role's title at that level, overriding the level's rubric."},
-	{"groups", "group", NULLABLE | LIST, "The role's own (functional) competency groups; they may only name levels on the role's tracks."},
+	{"tracks", "id", NULLABLE | LIST | UNIQUE,
+	 "The ids of the tracks the role takes (default: every track); closed under `from`."},
+	{"titles", "name", NULLABLE | LEVEL_MAP,
+	 "Level id -> the role's title at that level, overriding the level's rubric."},
+	{"groups", "group", NULLABLE | LIST,
+	 "The role's own (functional) competency groups; they may only name levels on the role's tracks."},
 };
 
 static const key_spec criteria_specs[] = {
@@ -265,7 +278,9 @@ static const key_spec criteria_specs[] = {
 	{"time_in_level", "name", 0, "The time in the level before promotion, e.g. \"2 quarters\"."},
 	{"evidence", "nonempty-text", NULLABLE | LIST, "What must be shown."},
 	{"scale", "rating-scale", 0, "Ratings run from 1 to scale; required when a minimum rating is given."},
-	{"into", "criteria", NULLABLE | LEVEL_MAP, "Level id -> extra or overriding criteria for promotion into that level (not a level that starts its chain)."},
+	{"into", "criteria", NULLABLE | LEVEL_MAP,
+	 "Level id -> extra or overriding criteria for promotion into that level (not a level that starts "
+	 "its chain)."},
 };
 
 static const key_spec path_specs[] = {
