@@ -82,7 +82,10 @@ def read_yaml(path):
 
 # ---- the schema ---------------------------------------------------------------
 
-out = subprocess.run([LADDERC, "schema"], capture_output=True, check=True)
+out = subprocess.run([LADDERC, "schema"], capture_output=True)
+if out.returncode != 0:
+    print("FAIL: ladderc schema exited", out.returncode, out.stderr.decode(errors="replace"))
+    sys.exit(1)
 schema = json.loads(out.stdout)
 validator_class = jsonschema.Draft202012Validator
 validator_class.check_schema(schema)
