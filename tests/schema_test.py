@@ -5,7 +5,8 @@ loader, with a real validator (python3-jsonschema, draft 2020-12):
 1. every key in the loader's key tables (src/load_file.c, src/load_model.c)
    is a property of the matching object in the schema;
 2. every YAML ladder under ladders/ and tests/ that `ladderc check` accepts,
-   and every file such a ladder includes, is valid by the schema;
+   every file such a ladder includes and the starter ladders `ladderc init`
+   writes are valid by the schema;
 3. a table of bad inputs, each rejected by `check`, says whether the schema
    rejects it too; the expected column (the structural mistakes: unknown
    keys, wrong types, missing keys, bad ids ...) must hold, so the schema
@@ -146,6 +147,13 @@ for top in ("ladders", "tests"):
     for d, dirs, files in os.walk(os.path.join(SRC, top)):
         dirs[:] = sorted(x for x in dirs if x != "node_modules")
         ladders += [os.path.join(d, f) for f in sorted(files) if f.endswith((".yaml", ".yml"))]
+
+# the starter ladders `ladderc init` writes, too
+starters = tempfile.TemporaryDirectory()
+for layout in ("single", "dual"):
+    d = os.path.join(starters.name, layout)
+    subprocess.run([LADDERC, "init", "--tracks", layout, d], capture_output=True, check=True)
+    ladders.append(os.path.join(d, "ladder.yaml"))
 
 valid = []
 for path in ladders:
