@@ -4,7 +4,7 @@
 # command, option, format or rule added to ladderc fails the tests until it is
 # added here (and in _ladderc, the zsh completion).
 
-_ladderc_commands=(check render diff build init help version)
+_ladderc_commands=(check render diff build init schema help version)
 _ladderc_load_options=(--max-input= --max-errors= --color=)
 _ladderc_check_options=(-f --format= --strict -W -h --help "${_ladderc_load_options[@]}")
 _ladderc_render_options=(-f --format= --role= --track= --level= --next --overview --layout= --bom --width= --sheet -h --help "${_ladderc_load_options[@]}")
@@ -68,7 +68,7 @@ _ladderc()
 	help)
 		[ "$COMP_CWORD" -eq 2 ] && mapfile -t COMPREPLY < <(compgen -W "${_ladderc_commands[*]}" -- "$cur")
 		return 0 ;;
-	version) return 0 ;;
+	version | schema) return 0 ;;
 	check | render | diff | build | init) ;;
 	*) return 0 ;;
 	esac
