@@ -15,7 +15,8 @@
 /* check [--strict] [-W RULE | -W no-RULE]... [-f FORMAT] FILE...: loads every
  * file, lints the ones that load, and reports both through one format. Text
  * goes to standard error as the file is checked; github lines to standard
- * output as the file is checked; json and sarif as one document at the end. */
+ * output as the file is checked; json, sarif and codeclimate as one document
+ * at the end. */
 int cli_check(int argc, char **argv)
 {
 	enum { OPT_STRICT = OPT_FIRST_FREE };
@@ -39,7 +40,7 @@ int cli_check(int argc, char **argv)
 			return cli_help("check");
 		case 'f':
 			if (lc_diag_output_parse(optarg, &format) < 0)
-				return cli_usage_error("check", "unknown format '%s' (known: text, json, github, sarif)",
+				return cli_usage_error("check", "unknown format '%s' (known: text, json, github, sarif, codeclimate)",
 				                       optarg);
 			break;
 		case 'W':
@@ -113,12 +114,14 @@ int cli_check(int argc, char **argv)
 		}
 		lc_buf_free(&out);
 	}
-	if (format == LC_OUTPUT_JSON || format == LC_OUTPUT_SARIF) {
+	if (format == LC_OUTPUT_JSON || format == LC_OUTPUT_SARIF || format == LC_OUTPUT_CODECLIMATE) {
 		lc_buf out = LC_BUF_INIT;
 		if (format == LC_OUTPUT_JSON)
 			lc_diags_write_json(&out, sets, nfiles);
-		else
+		else if (format == LC_OUTPUT_SARIF)
 			lc_diags_write_sarif(&out, sets, nfiles, LADDERC_VERSION);
+		else
+			lc_diags_write_codeclimate(&out, sets, (const char *const *)(argv + optind), nfiles);
 		int wst = cli_write_stdout(&out);
 		if (wst > status)
 			status = wst;

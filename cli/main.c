@@ -49,7 +49,8 @@ static int cmd_version(int argc, char **argv)
 static const command commands[] = {
 	{"check", cli_check, "check [--strict] [-W [no-]RULE]... [-f FORMAT] [OPTIONS] FILE...",
 	 "load, validate and lint ladders; report errors and framework warnings",
-	 "  -f, --format=FORMAT    text (default, on standard error), json, github or sarif\n"
+	 "  -f, --format=FORMAT    text (default, on standard error), json, github, sarif\n"
+	 "                         or codeclimate\n"
 	 "      --strict           exit 1 on warnings too\n"
 	 "  -W RULE, -W no-RULE    switch a lint rule on or off (rules: docs/rules.md)\n" LOAD_HELP, NULL},
 	{"render", cli_render, "render -f FORMAT [OPTIONS] FILE", "write a ladder to standard output",

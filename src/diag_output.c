@@ -1,10 +1,14 @@
-/* Diagnostics rendered for CI: GitHub workflow commands, JSON and SARIF. */
+/* Diagnostics rendered for CI: GitHub workflow commands, JSON, SARIF and
+ * GitLab Code Quality. */
 #include "ladderc/diag_output.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
 #include "ladderc/lint.h"
+#include "wdiff.h"
 
 enum { DEFAULT_MAX_ERRORS = 100 };
 
@@ -18,6 +22,7 @@ int lc_diag_output_parse(const char *name, lc_diag_output *out)
 		{"json", LC_OUTPUT_JSON},
 		{"github", LC_OUTPUT_GITHUB},
 		{"sarif", LC_OUTPUT_SARIF},
+		{"codeclimate", LC_OUTPUT_CODECLIMATE},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(name, names[i].name) == 0) {
@@ -277,6 +282,136 @@ void lc_diags_write_sarif(lc_buf *out, const lc_diags *sets, size_t nsets, const
 	lc_json_end_object(&j); /* run */
 	lc_json_end_array(&j);
 	lc_json_end_object(&j);
+	lc_json_finish(&j);
+	if (lc_buf_failed(&tmp))
+		out->failed = 1;
+	lc_buf_free(&tmp);
+}
+
+/* ---- GitLab Code Quality ------------------------------------------------------ */
+
+/* GitLab's levels are info, minor, major, critical and blocker: an error makes
+ * the ladder unusable (critical); a lint finding is about wording (minor). */
+static const char *codeclimate_severity(lc_severity s)
+{
+	switch (s) {
+	case LC_ERROR: return "critical";
+	case LC_WARNING: return "minor";
+	default: return "info";
+	}
+}
+
+/* What an issue is, whatever line it sits on: its file, rule, message and the
+ * text of its line without the blanks around it (so re-indenting keeps it). */
+static uint64_t issue_key(lc_buf *tmp, const lc_diag *dg, const char *path)
+{
+	lc_buf_clear(tmp);
+	lc_buf_puts(tmp, path);
+	lc_buf_putc(tmp, '\0');
+	lc_buf_puts(tmp, dg->rule ? dg->rule : "");
+	lc_buf_putc(tmp, '\0');
+	lc_buf_puts(tmp, dg->message);
+	lc_buf_putc(tmp, '\0');
+	const char *line = dg->source ? dg->source : "";
+	size_t len = dg->source ? dg->source_len : 0;
+	while (len && (*line == ' ' || *line == '\t')) {
+		line++;
+		len--;
+	}
+	while (len && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r'))
+		len--;
+	lc_buf_put(tmp, line, len);
+	return lc_wdiff_hash(tmp->data ? tmp->data : "", tmp->len);
+}
+
+typedef struct keyed_issue {
+	uint64_t key;
+	size_t index; /* in its set */
+} keyed_issue;
+
+static int by_key_then_index(const void *a, const void *b)
+{
+	const keyed_issue *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Each issue's fingerprint: its key, made distinct from the identical issues
+ * before it in the set (the second of two equal lines) by their count. */
+static int fingerprint_set(lc_buf *tmp, const lc_diags *d, const char *path, uint64_t *fingerprints)
+{
+	keyed_issue *keyed = malloc(d->count * sizeof *keyed);
+	if (!keyed)
+		return -1;
+	for (size_t i = 0; i < d->count; i++) {
+		const lc_diag *dg = &d->items[i];
+		keyed[i].key = issue_key(tmp, dg, dg->file ? dg->file : path);
+		keyed[i].index = i;
+	}
+	qsort(keyed, d->count, sizeof *keyed, by_key_then_index);
+	size_t before = 0;
+	for (size_t i = 0; i < d->count; i++) {
+		before = i > 0 && keyed[i].key == keyed[i - 1].key ? before + 1 : 0;
+		uint64_t fp = keyed[i].key;
+		if (before) {
+			lc_buf_clear(tmp);
+			lc_buf_printf(tmp, "%016llx:%zu", (unsigned long long)fp, before);
+			fp = lc_wdiff_hash(tmp->data ? tmp->data : "", tmp->len);
+		}
+		fingerprints[keyed[i].index] = fp;
+	}
+	free(keyed);
+	return 0;
+}
+
+static void codeclimate_issue(lc_json *j, lc_buf *tmp, const lc_diag *dg, const char *path, uint64_t fingerprint)
+{
+	lc_json_object(j);
+	lc_json_key(j, "description");
+	lc_json_cstring(j, dg->message);
+	lc_json_key(j, "check_name");
+	lc_json_cstring(j, dg->rule ? dg->rule : "ladderc");
+	lc_json_key(j, "fingerprint");
+	lc_buf_clear(tmp);
+	lc_buf_printf(tmp, "%016llx", (unsigned long long)fingerprint);
+	lc_json_string(j, tmp->data ? tmp->data : "", tmp->len);
+	lc_json_key(j, "severity");
+	lc_json_cstring(j, codeclimate_severity(dg->severity));
+	lc_json_key(j, "location");
+	lc_json_object(j);
+	lc_json_key(j, "path");
+	lc_json_cstring(j, dg->file ? dg->file : path);
+	lc_json_key(j, "lines");
+	lc_json_object(j);
+	lc_json_key(j, "begin");
+	lc_json_int(j, dg->line ? dg->line : 1);
+	lc_json_end_object(j);
+	lc_json_end_object(j);
+	lc_json_end_object(j);
+}
+
+void lc_diags_write_codeclimate(lc_buf *out, const lc_diags *sets, const char *const *paths, size_t nsets)
+{
+	lc_json j;
+	lc_json_init(&j, out);
+	lc_buf tmp = LC_BUF_INIT;
+	lc_json_array(&j);
+	for (size_t s = 0; s < nsets; s++) {
+		const lc_diags *d = &sets[s];
+		if (d->count == 0)
+			continue;
+		uint64_t *fingerprints = malloc(d->count * sizeof *fingerprints);
+		if (!fingerprints || fingerprint_set(&tmp, d, paths[s], fingerprints) < 0) {
+			free(fingerprints);
+			out->failed = 1;
+			break;
+		}
+		for (size_t i = 0; i < d->count; i++)
+			codeclimate_issue(&j, &tmp, &d->items[i], paths[s], fingerprints[i]);
+		free(fingerprints);
+	}
+	lc_json_end_array(&j);
 	lc_json_finish(&j);
 	if (lc_buf_failed(&tmp))
 		out->failed = 1;
