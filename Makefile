@@ -1,5 +1,7 @@
 # Thin wrapper around CMake. `make` builds and compiles the bundled ladders
-# into out/; `make test` runs every test through ctest.
+# into out/; `make test` runs every test through ctest; `make install
+# PREFIX=DIR` installs under DIR (DESTDIR respected); `make package` builds a
+# Debian package into $(BUILD)/package/.
 BUILD   ?= build
 CMAKE_FLAGS ?=
 # The CMAKE_FLAGS a build directory was configured with. A directory made with
@@ -11,8 +13,9 @@ STORED_FLAGS := $(strip $(shell cat '$(FLAGS_FILE)' 2>/dev/null))
 LADDERC := $(BUILD)/ladderc
 DEPS_HEADERS := /usr/include/yaml.h /usr/include/cmocka.h
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+PREFIX ?= /usr/local
 
-.PHONY: all deps configure build ladders test asan bench clean
+.PHONY: all deps configure build ladders test asan bench install package clean
 
 all: ladders
 
@@ -66,6 +69,16 @@ ladders: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Everything cmake/install.cmake names, under PREFIX (and DESTDIR, if set,
+# as staging in front of it).
+install: build
+	DESTDIR='$(DESTDIR)' cmake --install $(BUILD) --prefix '$(PREFIX)'
+
+# The .deb of what `install` installs, under /usr (cmake/package.cmake).
+package: build
+	cd $(BUILD) && cpack -G DEB
+	@ls $(BUILD)/package/*.deb
 
 bench: build
 	@bench/run.sh $(BUILD)
