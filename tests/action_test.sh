@@ -11,7 +11,8 @@
 # ladder passes, its site is built and the diff file holds `ladderc diff -f
 # markdown` of the two commits; warnings fail under strict (the default) and
 # pass with strict false; a broken ladder fails with ::error file=,line=
-# annotations and builds no site; a ladder new since the base says so.
+# annotations and builds no site, and its diff file says it does not load;
+# a ladder new since the base says so.
 # Exit 77 (skip): no python3-yaml or no git.
 set -euo pipefail
 root=$1 ladderc=$2
@@ -79,4 +80,8 @@ run_action bad --input ladder=bad.yaml --input site-dir=_bad_site
 grep -q '^::error file=bad.yaml,line=13,col=5::duplicate key' "$tmp/bad.out" ||
 	fail "bad: no ::error annotation: $(head -n 5 "$tmp/bad.out")"
 [ ! -e _bad_site ] || fail "bad: the site was built after the check failed"
+run_action bad-diff --input ladder=bad.yaml --input diff-base=HEAD --input diff-file=bad.md
+[ "$status" != 0 ] || fail "bad-diff: a broken ladder passed"
+grep -q 'could not diff' bad.md || fail "bad-diff: the diff file says '$(cat bad.md)'"
+grep -q '^::error file=bad.yaml' "$tmp/bad-diff.out" || fail "bad-diff: no annotations after the diff"
 echo "action: good, unchanged, strict, lenient and broken ladders run through action.yml as the runner would"
