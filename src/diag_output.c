@@ -337,13 +337,18 @@ static int by_key_then_index(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Each issue's fingerprint: its key, made distinct from the identical issues
- * before it in the set (the second of two equal lines) by their count. */
-static int fingerprint_set(lc_buf *tmp, const lc_diags *d, const char *path, uint64_t *fingerprints)
+/* Each issue's fingerprint, in the set's order: its key, made distinct from
+ * the identical issues before it in the set (the second of two equal lines)
+ * by their count. NULL when out of memory. */
+static uint64_t *fingerprint_set(lc_buf *tmp, const lc_diags *d, const char *path)
 {
 	keyed_issue *keyed = malloc(d->count * sizeof *keyed);
-	if (!keyed)
-		return -1;
+	uint64_t *fingerprints = calloc(d->count, sizeof *fingerprints);
+	if (!keyed || !fingerprints) {
+		free(keyed);
+		free(fingerprints);
+		return NULL;
+	}
 	for (size_t i = 0; i < d->count; i++) {
 		const lc_diag *dg = &d->items[i];
 		keyed[i].key = issue_key(tmp, dg, dg->file ? dg->file : path);
@@ -362,7 +367,7 @@ static int fingerprint_set(lc_buf *tmp, const lc_diags *d, const char *path, uin
 		fingerprints[keyed[i].index] = fp;
 	}
 	free(keyed);
-	return 0;
+	return fingerprints;
 }
 
 static void codeclimate_issue(lc_json *j, lc_buf *tmp, const lc_diag *dg, const char *path, uint64_t fingerprint)
@@ -401,9 +406,8 @@ void lc_diags_write_codeclimate(lc_buf *out, const lc_diags *sets, const char *c
 		const lc_diags *d = &sets[s];
 		if (d->count == 0)
 			continue;
-		uint64_t *fingerprints = malloc(d->count * sizeof *fingerprints);
-		if (!fingerprints || fingerprint_set(&tmp, d, paths[s], fingerprints) < 0) {
-			free(fingerprints);
+		uint64_t *fingerprints = fingerprint_set(&tmp, d, paths[s]);
+		if (!fingerprints) {
 			out->failed = 1;
 			break;
 		}
