@@ -7,8 +7,8 @@
 # directory) into a temporary directory, unpacks the .deb with dpkg-deb -x,
 # and checks: the control file names the maintainer, section and version and
 # depends on libyaml's package; the man page, ladderc.pc, the library and
-# (once the tree has them) the completions are in it; and the unpacked binary checks, renders and reports its version on
-# ladders/sequence.yaml. Exit 77 (skip): no dpkg-deb or no cpack.
+# the completions are in it; and the unpacked binary checks, renders and
+# reports its version on ladders/sequence.yaml. Exit 77 (skip): no dpkg-deb or no cpack.
 set -euo pipefail
 root=$1 build=$2
 command -v dpkg-deb >/dev/null || { echo "package: dpkg-deb not found (apt-get install dpkg): skipped"; exit 77; }
@@ -40,9 +40,7 @@ done
 [ -n "$(find "$usr/lib" -name ladderc.pc)" ] || fail "ladderc.pc is not in the package"
 [ -n "$(find "$usr/lib" -name 'libladderc.*')" ] || fail "the library is not in the package"
 [ -n "$(find "$usr/lib" -name ladderc-config.cmake)" ] || fail "the CMake package is not in the package"
-if [ -d "$root/completions" ]; then
-	[ -f "$usr/share/bash-completion/completions/ladderc" ] || fail "the bash completion is not in the package"
-fi
+[ -f "$usr/share/bash-completion/completions/ladderc" ] || fail "the bash completion is not in the package"
 
 ladderc=$usr/bin/ladderc
 ladder=$root/ladders/sequence.yaml
