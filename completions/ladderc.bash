@@ -11,7 +11,7 @@ _ladderc_render_options=(-f --format= --role= --track= --level= --next --overvie
 _ladderc_diff_options=(-f --format= -h --help "${_ladderc_load_options[@]}")
 _ladderc_build_options=(-o --output= -f --formats= -h --help "${_ladderc_load_options[@]}")
 _ladderc_init_options=(--tracks= --name= -h --help)
-_ladderc_check_formats=(text json github sarif)
+_ladderc_check_formats=(text json github sarif codeclimate)
 _ladderc_render_formats=(markdown md html csv text txt json)
 _ladderc_diff_formats=(text markdown html json)
 _ladderc_build_formats=(html markdown csv json)
