@@ -80,13 +80,14 @@ for f in json markdown html csv text; do
 	expect_write_error "render -f $f --level" "$ladderc" render -f "$f" --role r1 --level L5 big.yaml
 done
 expect_write_error "render -f csv --layout matrix" "$ladderc" render -f csv --layout matrix big.yaml
-for f in json sarif; do
+for f in json sarif codeclimate; do
 	expect_write_error "check -f $f" "$ladderc" check -f "$f" big.yaml
 done
 expect_write_error "diff" "$ladderc" diff big.yaml big2.yaml
 expect_quiet_pipe "diff" 1 "$ladderc" diff -f html big.yaml big2.yaml
 expect_write_error "diff -f json" "$ladderc" diff -f json big.yaml big2.yaml
 expect_write_error "version" "$ladderc" version
+expect_write_error "schema" "$ladderc" schema
 expect_write_error "help" "$ladderc" help render
 expect_write_error "render (the bundled sequence ladder)" "$ladderc" render -f json "$root/ladders/sequence.yaml"
 
