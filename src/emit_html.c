@@ -275,16 +275,12 @@ static void href_overview(html *h, const char *section)
 
 /* ---- text ------------------------------------------------------------------- */
 
-static int has_newline(ladder_str t)
-{
-	return t.len && memchr(t.s, '\n', t.len) != NULL;
-}
-
-/* Ladder text: one line is written inline; several lines become paragraphs
- * (lines joined by <br>) and bullet lists, by the rules of lc_view_next_block. */
+/* Ladder text: one line is written inline; several lines, or a line that is
+ * a bullet, become paragraphs (lines joined by <br>) and bullet lists, by the
+ * rules of lc_view_next_block. */
 static void rich(html *h, ladder_str t)
 {
-	if (!has_newline(t)) {
+	if (!lc_view_text_has_blocks(t)) {
 		esc(h, t);
 		return;
 	}
@@ -386,7 +382,7 @@ static void rich_cached(html *h, ladder_str t)
  * div of paragraphs and lists. */
 static void block(html *h, ladder_str t)
 {
-	if (has_newline(t)) {
+	if (lc_view_text_has_blocks(t)) {
 		LIT(h, "<div class=\"text\">");
 		rich(h, t);
 		LIT(h, "</div>\n");
