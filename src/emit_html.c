@@ -440,8 +440,10 @@ static void group_heading_row(html *h, const ladder_group *g, size_t colspan, in
 static void level_label(html *h, const ladder_level *lv)
 {
 	esc(h, lv->id);
-	LIT(h, " ");
-	esc(h, lv->name);
+	if (lc_view_level_name_shown(lv)) {
+		LIT(h, " ");
+		esc(h, lv->name);
+	}
 }
 
 /* The role's title at lv, or the level's name where it resolves to nothing. */
@@ -631,13 +633,17 @@ static void track_diagram(html *h)
 			num(h, by + 20);
 			LIT(h, "\">");
 			esc_trunc(h, lv->id, 15);
-			LIT(h, "</text><text x=\"");
-			num(h, x + 10);
-			LIT(h, "\" y=\"");
-			num(h, by + 39);
-			LIT(h, "\">");
-			esc_trunc(h, lv->name, 16);
-			LIT(h, "</text>\n");
+			LIT(h, "</text>");
+			if (lc_view_level_name_shown(lv)) {
+				LIT(h, "<text x=\"");
+				num(h, x + 10);
+				LIT(h, "\" y=\"");
+				num(h, by + 39);
+				LIT(h, "\">");
+				esc_trunc(h, lv->name, 16);
+				LIT(h, "</text>");
+			}
+			LIT(h, "\n");
 			if (!lv->prev)
 				continue;
 			/* the arrow from the level below: straight on one row, an elbow across rows */
@@ -964,9 +970,14 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 		} else {
 			esc(h, lv->id);
 		}
-		LIT(h, " <span>");
-		esc(h, lv->name);
-		LIT(h, "</span><span>");
+		if (lc_view_level_name_shown(lv)) {
+			LIT(h, " <span>");
+			esc(h, lv->name);
+			LIT(h, "</span>");
+		} else {
+			LIT(h, " ");
+		}
+		LIT(h, "<span>");
 		esc(h, role_title(r, lv));
 		LIT(h, "</span></th>");
 	}

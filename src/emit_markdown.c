@@ -331,8 +331,11 @@ static void level_column(md *m, const ladder_role *r, const ladder_level *lv)
 {
 	put(m, " **");
 	id(m, lv->id);
-	put(m, "** ");
-	cell(m, lv->name);
+	put(m, "**");
+	if (lc_view_level_name_shown(lv)) {
+		put(m, " ");
+		cell(m, lv->name);
+	}
 	put(m, "<br>");
 	cell(m, r->title[lv->index]);
 	put(m, " |");
@@ -408,8 +411,10 @@ static void matrices_begin(lc_view_walk *w, const ladder_role *r)
 static void level_title(md *m, const ladder_role *r, const ladder_level *lv)
 {
 	id(m, lv->id);
-	put(m, " ");
-	text(m, lv->name);
+	if (lc_view_level_name_shown(lv)) {
+		put(m, " ");
+		text(m, lv->name);
+	}
 	put(m, ", ");
 	text(m, r->title[lv->index]);
 }

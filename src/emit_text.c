@@ -290,8 +290,12 @@ static void overview(lc_view_walk *w)
 		const ladder_level *lv = l->levels[i];
 		put(t, "  ");
 		id(t, lv->id);
-		put(t, " ");
-		wrap_from(t, lv->name, 4, lv->id.len + 3);
+		if (lc_view_level_name_shown(lv)) {
+			put(t, " ");
+			wrap_from(t, lv->name, 4, lv->id.len + 3);
+		} else {
+			put(t, "\n");
+		}
 		prose(t, lv->summary, 4, "- ");
 		for (size_t r = 0; r < l->nroles; r++) {
 			ladder_str title = l->roles[r]->title[lv->index];
@@ -372,8 +376,10 @@ static void overview(lc_view_walk *w)
 static void level_label(lc_buf *h, const ladder_role *r, const ladder_level *lv)
 {
 	hput(h, lv->id);
-	lc_buf_putc(h, ' ');
-	hput(h, lv->name);
+	if (lc_view_level_name_shown(lv)) {
+		lc_buf_putc(h, ' ');
+		hput(h, lv->name);
+	}
 	lc_buf_puts(h, ", ");
 	hput(h, r->title[lv->index]);
 }

@@ -72,6 +72,11 @@ size_t lc_view_max_chain(const ladder *l)
 	return max;
 }
 
+int lc_view_level_name_shown(const ladder_level *lv)
+{
+	return lv->name.s && !(lv->name.len == lv->id.len && memcmp(lv->name.s, lv->id.s, lv->id.len) == 0);
+}
+
 /* ---- competencies ---------------------------------------------------------- */
 
 void lc_view_comp_begin(lc_view_comp_iter *it, const ladder *l, const ladder_role *r)

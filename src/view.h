@@ -48,6 +48,10 @@ size_t lc_view_track_chain(const ladder_track *t, const ladder_level **out);
 /* The longest chain in the ladder: a size for chain arrays. */
 size_t lc_view_max_chain(const ladder *l);
 
+/* 0 when a level's name only repeats its id (`id: J1, name: J1`): labels
+ * that show the id then leave the name out instead of saying it twice. */
+int lc_view_level_name_shown(const ladder_level *lv);
+
 /* ---- competencies ---------------------------------------------------------- */
 
 /* Walks a role's competencies group by group (company-wide groups first,
