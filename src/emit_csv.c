@@ -39,6 +39,7 @@ struct csv {
 	 * of a (role, track, level): escaped once */
 	lc_buf prefix;
 	const void *prefix_of[3];
+	lc_buf prose; /* scratch: ladder prose with its bullets rewritten (fprose) */
 };
 
 static void field(csv *c, const char *s, size_t len)
@@ -52,6 +53,28 @@ static void field(csv *c, const char *s, size_t len)
 static void fstr(csv *c, ladder_str s)
 {
 	field(c, s.s ? s.s : "", s.s ? s.len : 0);
+}
+
+static void put_raw(lc_buf *out, ladder_str s)
+{
+	lc_buf_put(out, s.s, s.len);
+}
+
+/* Ladder prose in one field: its blocks (lc_view_next_block) with list items
+ * as "• ", so that a bullet's "- " neither starts a spreadsheet formula nor
+ * draws the formula guard's apostrophe (docs/output.md). */
+static void fprose(csv *c, ladder_str s)
+{
+	static const lc_view_flat_style style = {"\xE2\x80\xA2 ", "\n", "\n\n"};
+	if (!lc_view_text_has_blocks(s)) {
+		fstr(c, s);
+		return;
+	}
+	lc_buf_clear(&c->prose);
+	lc_view_flat_text(&c->prose, s, &style, put_raw);
+	if (lc_buf_failed(&c->prose))
+		c->out->failed = 1;
+	field(c, c->prose.data ? c->prose.data : "", c->prose.len);
 }
 
 static void fcstr(csv *c, const char *s)
@@ -149,7 +172,7 @@ static void long_row(csv *c, const ladder_role *r, const ladder_track *t, const 
 	fstr(c, comp->id);
 	fstr(c, comp->name);
 	if (src) {
-		fstr(c, lc_view_text_at(comp, src));
+		fprose(c, lc_view_text_at(comp, src));
 		fstr(c, src->id);
 	} else {
 		fcstr(c, "");
@@ -195,7 +218,7 @@ static void overview_long(csv *c)
 			if (!ladder_role_has_level(r, lv))
 				continue;
 			long_prefix(c, r, lv, lv->track);
-			fstr(c, lv->summary);
+			fprose(c, lv->summary);
 			end_row(c);
 		}
 	}
@@ -236,7 +259,7 @@ static void matrix_unit(csv *c, const ladder_role *r, const ladder_track *t, con
 			}
 			ladder_str s = lc_view_text_at(comp, c->here[k]);
 			if (s.s)
-				fstr(c, s);
+				fprose(c, s);
 			else
 				fcstr(c, LC_VIEW_NO_NEW);
 		}
@@ -286,7 +309,7 @@ static void overview_matrix(csv *c)
 		fstr(c, lv->name);
 		fstr(c, lv->track->id);
 		fnum(c, lv->rank);
-		fstr(c, lv->summary);
+		fprose(c, lv->summary);
 		for (size_t i = 0; i < l->nroles; i++)
 			fstr(c, l->roles[i]->title[lv->index]);
 		end_row(c);
@@ -299,7 +322,7 @@ int lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options
 		return -1;
 	o = lc_view_options(o);
 	lc_view_walk w;
-	csv c = {l, v, out, 1, &w, NULL, NULL, NULL, LC_BUF_INIT, {NULL, NULL, NULL}};
+	csv c = {l, v, out, 1, &w, NULL, NULL, NULL, LC_BUF_INIT, {NULL, NULL, NULL}, LC_BUF_INIT};
 	if (lc_view_walk_init(&w, l, v, o, out, &c) < 0)
 		return -1;
 	c.column = calloc(l->nlevels + 1, 1);
@@ -326,6 +349,7 @@ int lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options
 	}
 done:
 	lc_buf_free(&c.prefix);
+	lc_buf_free(&c.prose);
 	lc_view_walk_free(&w);
 	free(c.column);
 	free(c.here);

@@ -275,16 +275,12 @@ static void href_overview(html *h, const char *section)
 
 /* ---- text ------------------------------------------------------------------- */
 
-static int has_newline(ladder_str t)
-{
-	return t.len && memchr(t.s, '\n', t.len) != NULL;
-}
-
-/* Ladder text: one line is written inline; several lines become paragraphs
- * (lines joined by <br>) and bullet lists, by the rules of lc_view_next_block. */
+/* Ladder text: one line is written inline; several lines, or a line that is
+ * a bullet, become paragraphs (lines joined by <br>) and bullet lists, by the
+ * rules of lc_view_next_block. */
 static void rich(html *h, ladder_str t)
 {
-	if (!has_newline(t)) {
+	if (!lc_view_text_has_blocks(t)) {
 		esc(h, t);
 		return;
 	}
@@ -386,7 +382,7 @@ static void rich_cached(html *h, ladder_str t)
  * div of paragraphs and lists. */
 static void block(html *h, ladder_str t)
 {
-	if (has_newline(t)) {
+	if (lc_view_text_has_blocks(t)) {
 		LIT(h, "<div class=\"text\">");
 		rich(h, t);
 		LIT(h, "</div>\n");
@@ -444,8 +440,10 @@ static void group_heading_row(html *h, const ladder_group *g, size_t colspan, in
 static void level_label(html *h, const ladder_level *lv)
 {
 	esc(h, lv->id);
-	LIT(h, " ");
-	esc(h, lv->name);
+	if (lc_view_level_name_shown(lv)) {
+		LIT(h, " ");
+		esc(h, lv->name);
+	}
 }
 
 /* The role's title at lv, or the level's name where it resolves to nothing. */
@@ -635,13 +633,17 @@ static void track_diagram(html *h)
 			num(h, by + 20);
 			LIT(h, "\">");
 			esc_trunc(h, lv->id, 15);
-			LIT(h, "</text><text x=\"");
-			num(h, x + 10);
-			LIT(h, "\" y=\"");
-			num(h, by + 39);
-			LIT(h, "\">");
-			esc_trunc(h, lv->name, 16);
-			LIT(h, "</text>\n");
+			LIT(h, "</text>");
+			if (lc_view_level_name_shown(lv)) {
+				LIT(h, "<text x=\"");
+				num(h, x + 10);
+				LIT(h, "\" y=\"");
+				num(h, by + 39);
+				LIT(h, "\">");
+				esc_trunc(h, lv->name, 16);
+				LIT(h, "</text>");
+			}
+			LIT(h, "\n");
 			if (!lv->prev)
 				continue;
 			/* the arrow from the level below: straight on one row, an elbow across rows */
@@ -968,9 +970,14 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 		} else {
 			esc(h, lv->id);
 		}
-		LIT(h, " <span>");
-		esc(h, lv->name);
-		LIT(h, "</span><span>");
+		if (lc_view_level_name_shown(lv)) {
+			LIT(h, " <span>");
+			esc(h, lv->name);
+			LIT(h, "</span>");
+		} else {
+			LIT(h, " ");
+		}
+		LIT(h, "<span>");
 		esc(h, role_title(r, lv));
 		LIT(h, "</span></th>");
 	}

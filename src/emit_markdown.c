@@ -28,6 +28,19 @@ static void cell(md *m, ladder_str s)
 		lc_escape_markdown(m->out, s.s, s.len, 1);
 }
 
+static void cell_piece(lc_buf *out, ladder_str s)
+{
+	lc_escape_markdown(out, s.s, s.len, 1);
+}
+
+/* Ladder prose in a cell, which holds no real lists or paragraphs: bullets
+ * as "• ", line breaks as <br>, paragraphs apart by an empty line's <br>. */
+static void prose_cell(md *m, ladder_str s)
+{
+	static const lc_view_flat_style style = {"\xE2\x80\xA2 ", "<br>", "<br><br>"};
+	lc_view_flat_text(m->out, s, &style, cell_piece);
+}
+
 static void put(md *m, const char *s)
 {
 	lc_buf_puts(m->out, s);
@@ -79,7 +92,9 @@ static void cell_list(md *m, const ladder_str *items, size_t n)
 
 /* ---- overview --------------------------------------------------------------- */
 
-static void intro(md *m, ladder_str t)
+/* Ladder prose outside a table: its paragraphs and lists, each block ending
+ * in a newline and the whole in an empty line. */
+static void prose(md *m, ladder_str t)
 {
 	size_t pos = 0;
 	lc_view_block b;
@@ -93,7 +108,7 @@ static void intro(md *m, ladder_str t)
 		int first = 1;
 		while (lc_view_block_line(&b, &lp, &line)) {
 			if (!first)
-				put(m, b.bullet ? "\n  " : "\n");
+				put(m, b.bullet ? " " : "<br>\n");
 			text(m, line);
 			first = 0;
 		}
@@ -148,7 +163,7 @@ static void overview(lc_view_walk *w)
 		text(m, l->updated);
 		put(m, "\n\n");
 	}
-	intro(m, l->intro);
+	prose(m, l->intro);
 
 	put(m, "<a id=\"ladder.tracks\"></a>\n");
 	heading(m, 2);
@@ -195,7 +210,7 @@ static void overview(lc_view_walk *w)
 		cell(m, lv->name);
 		put(m, " | ");
 		if (lv->summary.s)
-			cell(m, lv->summary);
+			prose_cell(m, lv->summary);
 		else
 			put(m, "—");
 		put(m, " |");
@@ -292,8 +307,7 @@ static void group_heading(md *m, const ladder_group *g, int depth)
 	text(m, g->name);
 	put(m, "\n\n");
 	if (g->description.s) {
-		text(m, g->description);
-		put(m, "\n\n");
+		prose(m, g->description);
 	}
 }
 
@@ -309,7 +323,7 @@ static void competency_cell(md *m, const ladder_competency *c, lc_buf *anchor)
 	put(m, "**");
 	if (c->description.s) {
 		put(m, "<br>");
-		cell(m, c->description);
+		prose_cell(m, c->description);
 	}
 }
 
@@ -317,8 +331,11 @@ static void level_column(md *m, const ladder_role *r, const ladder_level *lv)
 {
 	put(m, " **");
 	id(m, lv->id);
-	put(m, "** ");
-	cell(m, lv->name);
+	put(m, "**");
+	if (lc_view_level_name_shown(lv)) {
+		put(m, " ");
+		cell(m, lv->name);
+	}
 	put(m, "<br>");
 	cell(m, r->title[lv->index]);
 	put(m, " |");
@@ -370,7 +387,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 			ladder_str s = lc_view_text_at(c, chain[i]);
 			put(m, " ");
 			if (s.s)
-				cell(m, s);
+				prose_cell(m, s);
 			else
 				put(m, "*" LC_VIEW_NO_NEW "*");
 			put(m, " |");
@@ -394,8 +411,10 @@ static void matrices_begin(lc_view_walk *w, const ladder_role *r)
 static void level_title(md *m, const ladder_role *r, const ladder_level *lv)
 {
 	id(m, lv->id);
-	put(m, " ");
-	text(m, lv->name);
+	if (lc_view_level_name_shown(lv)) {
+		put(m, " ");
+		text(m, lv->name);
+	}
 	put(m, ", ");
 	text(m, r->title[lv->index]);
 }
@@ -413,10 +432,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	put(m, " at ");
 	level_title(m, r, lv);
 	put(m, "\n\n");
-	if (lv->summary.s) {
-		text(m, lv->summary);
-		put(m, "\n\n");
-	}
+	prose(m, lv->summary);
 	put(m, "Everything expected at ");
 	id(m, lv->id);
 	put(m, ": the expectations of ");
@@ -459,7 +475,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 			if (src == lv)
 				put(m, " **new**");
 			put(m, " | ");
-			cell(m, lc_view_text_at(c, src));
+			prose_cell(m, lc_view_text_at(c, src));
 			put(m, " |\n");
 		}
 		if (it.c == it.group->ncompetencies)
@@ -493,10 +509,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 		put(m, "What ");
 		level_title(m, r, nx);
 		put(m, " adds\n\n");
-		if (nx->summary.s) {
-			text(m, nx->summary);
-			put(m, "\n\n");
-		}
+		prose(m, nx->summary);
 		if (!lc_view_level_has_text(m->l, r, nx)) {
 			id(m, nx->id);
 			put(m, " adds " LC_VIEW_NO_NEW " for this role.\n\n");
@@ -517,7 +530,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 			put(m, "** | ");
 			ladder_str s = lc_view_text_at(c, nx);
 			if (s.s)
-				cell(m, s);
+				prose_cell(m, s);
 			else
 				put(m, "*" LC_VIEW_NO_NEW "*");
 			put(m, " |\n");

@@ -23,6 +23,7 @@ typedef struct tx {
 	lc_buf *out;
 	size_t width;
 	lc_buf h; /* scratch: a heading or a joined line before it is wrapped */
+	lc_buf joined; /* scratch: a bullet's lines joined before they are wrapped */
 } tx;
 
 static void put(tx *t, const char *s)
@@ -138,6 +139,47 @@ static void wrap(tx *t, ladder_str s, size_t indent)
 	wrap_from(t, s, indent, 0);
 }
 
+/* Ladder prose by the block rules of lc_view_next_block: a paragraph's lines
+ * each wrapped at `indent`, a bullet's lines joined and wrapped after
+ * `bullet` (written at `indent`), an empty line between a paragraph and the
+ * next block. Text without blocks is wrapped as it is. Returns 1 if it
+ * wrote anything. */
+static int prose(tx *t, ladder_str s, size_t indent, const char *bullet)
+{
+	if (!lc_view_text_has_blocks(s)) {
+		wrap(t, s, indent);
+		return s.s != NULL;
+	}
+	size_t pos = 0;
+	lc_view_block b;
+	int prev = -1; /* -1 before the first block, else 1 after a bullet */
+	while (lc_view_next_block(s, &pos, &b)) {
+		if (prev >= 0 && !(prev && b.bullet))
+			put(t, "\n");
+		size_t lp = 0;
+		ladder_str line;
+		if (!b.bullet) {
+			while (lc_view_block_line(&b, &lp, &line))
+				wrap(t, line, indent);
+			prev = 0;
+			continue;
+		}
+		lc_buf_clear(&t->joined);
+		while (lc_view_block_line(&b, &lp, &line)) {
+			if (t->joined.len)
+				lc_buf_putc(&t->joined, ' ');
+			lc_buf_put(&t->joined, line.s, line.len);
+		}
+		spaces(t, indent);
+		put(t, bullet);
+		size_t at = indent + strlen(bullet);
+		ladder_str joined = {t->joined.data ? t->joined.data : "", t->joined.len};
+		wrap_from(t, joined, at, at);
+		prev = 1;
+	}
+	return prev >= 0;
+}
+
 static ladder_str cstr(const char *s)
 {
 	ladder_str r = {s, strlen(s)};
@@ -218,28 +260,7 @@ static void overview(lc_view_walk *w)
 		wrap_from(t, l->updated, 2, 9);
 		put(t, "\n");
 	}
-	size_t pos = 0;
-	lc_view_block b;
-	int prev = -1;
-	while (lc_view_next_block(l->intro, &pos, &b)) {
-		if (prev >= 0 && !(prev && b.bullet))
-			put(t, "\n");
-		if (b.bullet)
-			put(t, "  - ");
-		size_t lp = 0;
-		ladder_str line;
-		lc_buf_clear(h);
-		while (lc_view_block_line(&b, &lp, &line)) {
-			if (h->len)
-				lc_buf_putc(h, ' ');
-			hput(h, line);
-		}
-		ladder_str joined = {h->data ? h->data : "", h->len};
-		wrap_from(t, joined, b.bullet ? 4 : 0, b.bullet ? 4 : 0);
-		lc_buf_clear(h);
-		prev = b.bullet;
-	}
-	if (prev >= 0)
+	if (prose(t, l->intro, 0, "  - "))
 		put(t, "\n");
 
 	lc_buf_puts(h, "Tracks");
@@ -269,9 +290,13 @@ static void overview(lc_view_walk *w)
 		const ladder_level *lv = l->levels[i];
 		put(t, "  ");
 		id(t, lv->id);
-		put(t, " ");
-		wrap_from(t, lv->name, 4, lv->id.len + 3);
-		wrap(t, lv->summary, 4);
+		if (lc_view_level_name_shown(lv)) {
+			put(t, " ");
+			wrap_from(t, lv->name, 4, lv->id.len + 3);
+		} else {
+			put(t, "\n");
+		}
+		prose(t, lv->summary, 4, "- ");
 		for (size_t r = 0; r < l->nroles; r++) {
 			ladder_str title = l->roles[r]->title[lv->index];
 			lc_buf_clear(h);
@@ -351,8 +376,10 @@ static void overview(lc_view_walk *w)
 static void level_label(lc_buf *h, const ladder_role *r, const ladder_level *lv)
 {
 	hput(h, lv->id);
-	lc_buf_putc(h, ' ');
-	hput(h, lv->name);
+	if (lc_view_level_name_shown(lv)) {
+		lc_buf_putc(h, ' ');
+		hput(h, lv->name);
+	}
 	lc_buf_puts(h, ", ");
 	hput(h, r->title[lv->index]);
 }
@@ -362,7 +389,7 @@ static void group_heading(tx *t, const ladder_group *g)
 {
 	put(t, "Group: ");
 	wrap_from(t, g->name, 2, 7);
-	wrap(t, g->description, 2);
+	prose(t, g->description, 2, "- ");
 	put(t, "\n");
 }
 
@@ -405,7 +432,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *tr
 	lc_view_comp_begin(&it, t->l, r);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		competency_head(t, &it, c);
-		wrap(t, c->description, 4);
+		prose(t, c->description, 4, "- ");
 		for (size_t i = 0; i < n; i++) {
 			level_label(h, r, chain[i]);
 			ladder_str s = {h->data ? h->data : "", h->len};
@@ -413,7 +440,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *tr
 			wrap_from(t, s, 6, 4);
 			lc_buf_clear(h);
 			ladder_str text = lc_view_text_at(c, chain[i]);
-			wrap(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 8);
+			prose(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 8, "- ");
 		}
 		put(t, "\n");
 	}
@@ -428,7 +455,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	level_label(h, r, lv);
 	heading(t, h, '=');
 	if (lv->summary.s) {
-		wrap(t, lv->summary, 0);
+		prose(t, lv->summary, 0, "- ");
 		put(t, "\n");
 	}
 	lc_buf_puts(h, "Everything expected at ");
@@ -461,7 +488,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 			spaces(t, 4);
 			id(t, w->sources[i]->id);
 			put(t, w->sources[i] == lv ? " (new)\n" : "\n");
-			wrap(t, lc_view_text_at(c, w->sources[i]), 8);
+			prose(t, lc_view_text_at(c, w->sources[i]), 8, "- ");
 		}
 		put(t, "\n");
 	}
@@ -492,7 +519,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 		lc_buf_puts(h, " adds");
 		heading(t, h, '-');
 		if (nx->summary.s) {
-			wrap(t, nx->summary, 0);
+			prose(t, nx->summary, 0, "- ");
 			put(t, "\n");
 		}
 		lc_view_comp_iter it;
@@ -500,7 +527,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			competency_head(t, &it, c);
 			ladder_str text = lc_view_text_at(c, nx);
-			wrap(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 4);
+			prose(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 4, "- ");
 			put(t, "\n");
 		}
 	}
@@ -517,7 +544,7 @@ int lc_emit_text(const ladder *l, const ladder_view *v, const ladder_emit_option
 		.next = next_view,
 	};
 	o = lc_view_options(o);
-	tx t = {l, out, o->width ? o->width : TEXT_DEFAULT_WIDTH, LC_BUF_INIT};
+	tx t = {l, out, o->width ? o->width : TEXT_DEFAULT_WIDTH, LC_BUF_INIT, LC_BUF_INIT};
 	if (t.width < TEXT_MIN_WIDTH)
 		t.width = TEXT_MIN_WIDTH;
 	int st = lc_view_walk_emit(l, v, o, out, &walker, &t);
@@ -526,5 +553,6 @@ int lc_emit_text(const ladder *l, const ladder_view *v, const ladder_emit_option
 		st = -1;
 	}
 	lc_buf_free(&t.h);
+	lc_buf_free(&t.joined);
 	return st;
 }

@@ -72,6 +72,11 @@ size_t lc_view_max_chain(const ladder *l)
 	return max;
 }
 
+int lc_view_level_name_shown(const ladder_level *lv)
+{
+	return lv->name.s && !(lv->name.len == lv->id.len && memcmp(lv->name.s, lv->id.s, lv->id.len) == 0);
+}
+
 /* ---- competencies ---------------------------------------------------------- */
 
 void lc_view_comp_begin(lc_view_comp_iter *it, const ladder *l, const ladder_role *r)
@@ -152,6 +157,19 @@ static void anchor2(lc_buf *b, const ladder_role *r, const char *kind, ladder_st
 	put_str(b, id);
 }
 
+/* A competency within a role's anchor: its id, and for one of the role's own
+ * groups, which may reuse a company-wide competency's id, GROUP.COMP. Role
+ * group ids never equal company-wide ones and role competency ids are unique
+ * within the role, so the two shapes never meet. */
+static void put_competency(lc_buf *b, const ladder_competency *c)
+{
+	if (c->group && c->group->role) {
+		put_str(b, c->group->id);
+		lc_buf_putc(b, '.');
+	}
+	put_str(b, c->id);
+}
+
 void lc_view_anchor_role(lc_buf *b, const ladder_role *r)
 {
 	put_str(b, r->id);
@@ -167,7 +185,7 @@ void lc_view_anchor_matrix_row(lc_buf *b, const ladder_role *r, const ladder_tra
 {
 	anchor2(b, r, "track", t->id);
 	lc_buf_putc(b, '.');
-	put_str(b, c->id);
+	put_competency(b, c);
 }
 
 void lc_view_anchor_level(lc_buf *b, const ladder_role *r, const ladder_level *lv)
@@ -180,7 +198,7 @@ void lc_view_anchor_level_row(lc_buf *b, const ladder_role *r, const ladder_leve
 {
 	anchor2(b, r, "level", lv->id);
 	lc_buf_putc(b, '.');
-	put_str(b, c->id);
+	put_competency(b, c);
 }
 
 void lc_view_anchor_next(lc_buf *b, const ladder_role *r, const ladder_level *lv)
@@ -190,7 +208,9 @@ void lc_view_anchor_next(lc_buf *b, const ladder_role *r, const ladder_level *lv
 
 void lc_view_anchor_competency(lc_buf *b, const ladder_role *r, const ladder_competency *c)
 {
-	anchor2(b, r, "competency", c->id);
+	put_str(b, r->id);
+	lc_buf_puts(b, ".competency.");
+	put_competency(b, c);
 }
 
 /* ---- intro blocks ------------------------------------------------------------ */
@@ -268,6 +288,38 @@ int lc_view_block_line(const lc_view_block *b, size_t *pos, ladder_str *line)
 	line->len = end - s;
 	*pos = e + 1;
 	return 1;
+}
+
+int lc_view_text_has_blocks(ladder_str t)
+{
+	return t.s && (memchr(t.s, '\n', t.len) != NULL || bullet_line(t, 0, t.len));
+}
+
+void lc_view_flat_text(lc_buf *out, ladder_str t, const lc_view_flat_style *style,
+                       void (*put)(lc_buf *out, ladder_str piece))
+{
+	if (!lc_view_text_has_blocks(t)) {
+		if (t.s)
+			put(out, t);
+		return;
+	}
+	size_t pos = 0;
+	lc_view_block b;
+	int prev = -1; /* -1 before the first block, else 1 after a bullet */
+	while (lc_view_next_block(t, &pos, &b)) {
+		if (prev >= 0)
+			lc_buf_puts(out, prev && b.bullet ? style->line_break : style->block_break);
+		if (b.bullet)
+			lc_buf_puts(out, style->bullet);
+		size_t lp = 0;
+		ladder_str line;
+		for (int first = 1; lc_view_block_line(&b, &lp, &line); first = 0) {
+			if (!first)
+				lc_buf_puts(out, b.bullet ? " " : style->line_break);
+			put(out, line);
+		}
+		prev = b.bullet;
+	}
 }
 
 /* ---- track diagram ------------------------------------------------------------ */

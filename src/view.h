@@ -48,6 +48,10 @@ size_t lc_view_track_chain(const ladder_track *t, const ladder_level **out);
 /* The longest chain in the ladder: a size for chain arrays. */
 size_t lc_view_max_chain(const ladder *l);
 
+/* 0 when a level's name only repeats its id (`id: J1, name: J1`): labels
+ * that show the id then leave the name out instead of saying it twice. */
+int lc_view_level_name_shown(const ladder_level *lv);
+
 /* ---- competencies ---------------------------------------------------------- */
 
 /* Walks a role's competencies group by group (company-wide groups first,
@@ -91,7 +95,9 @@ void lc_view_promotion_by_level(const ladder *l, const ladder_criteria **out);
  * kind word so that no two anchors can collide:
  *   ladder.overview ladder.tracks ladder.titles ladder.promotion ladder.paths
  *   ROLE  ROLE.track.TRACK  ROLE.track.TRACK.COMP  ROLE.level.LEVEL
- *   ROLE.level.LEVEL.COMP  ROLE.next.LEVEL  ROLE.competency.COMP */
+ *   ROLE.level.LEVEL.COMP  ROLE.next.LEVEL  ROLE.competency.COMP
+ * where COMP is a competency's id, or GROUP.COMP for one of the role's own
+ * groups (its id may equal a company-wide competency's). */
 void lc_view_anchor_role(lc_buf *b, const ladder_role *r);
 void lc_view_anchor_matrix(lc_buf *b, const ladder_role *r, const ladder_track *t);
 void lc_view_anchor_matrix_row(lc_buf *b, const ladder_role *r, const ladder_track *t,
@@ -119,6 +125,28 @@ int lc_view_next_block(ladder_str text, size_t *pos, lc_view_block *out);
 /* Iterates the lines of a block with leading spaces removed: returns 0 at
  * the end. *pos starts at 0. */
 int lc_view_block_line(const lc_view_block *b, size_t *pos, ladder_str *line);
+
+/* 1 if t needs the block rules above: it holds a line break or starts with a
+ * bullet ("- x", a list of one). Other text is written as it is. */
+int lc_view_text_has_blocks(ladder_str t);
+
+/* How a format writes ladder text where it cannot nest paragraphs and lists
+ * (a Markdown table cell, a CSV field): the blocks of lc_view_next_block,
+ * each bullet's lines joined by a space after `bullet`, a paragraph's lines
+ * and consecutive bullets separated by `line_break`, other blocks by
+ * `block_break`. Nothing is written before the first block or after the
+ * last, so a block scalar's final newline never shows. */
+typedef struct lc_view_flat_style {
+	const char *bullet;
+	const char *line_break;
+	const char *block_break;
+} lc_view_flat_style;
+
+/* Writes t to out by `style`; every piece of ladder text goes through
+ * put(out, piece) (the format's escaper), the separators as they are. Text
+ * without blocks (lc_view_text_has_blocks) goes to put whole. */
+void lc_view_flat_text(lc_buf *out, ladder_str t, const lc_view_flat_style *style,
+                       void (*put)(lc_buf *out, ladder_str piece));
 
 /* The tracks as a plain-text diagram of level ids, one line per track, each
  * line starting with `indent`, e.g.

@@ -109,6 +109,56 @@ static void assert_cell(const csv_field *f, ladder_str s)
 	assert_memory_equal(f->s + guarded, p, n);
 }
 
+static void put_raw(lc_buf *out, ladder_str s)
+{
+	lc_buf_put(out, s.s, s.len);
+}
+
+static const lc_view_flat_style csv_style = {"\xE2\x80\xA2 ", "\n", "\n\n"};
+static const lc_view_flat_style md_cell_style = {"\xE2\x80\xA2 ", "<br>", "<br><br>"};
+
+static void md_cell_piece(lc_buf *out, ladder_str s)
+{
+	lc_escape_markdown(out, s.s, s.len, 1);
+}
+
+/* A CSV field holds the model's prose with its bullets as "• " (the block
+ * rules of view.h, checked on their own in test_flat_text), guarded. */
+static void assert_prose_cell(const csv_field *f, ladder_str s)
+{
+	lc_buf flat = LC_BUF_INIT;
+	lc_view_flat_text(&flat, s, &csv_style, put_raw);
+	ladder_str fs = {flat.data ? flat.data : "", flat.len};
+	assert_cell(f, s.s ? fs : s);
+	lc_buf_free(&flat);
+}
+
+/* Issue 17 c-f: one rule for every format that flattens prose (a Markdown
+ * cell, a CSV field): a block scalar's final newline never shows, a bullet's
+ * continuation lines join it with a space, a one-line "- x" is a bullet. */
+static void flat(const char *text, const char *want)
+{
+	lc_buf b = LC_BUF_INIT;
+	ladder_str s = {text, strlen(text)};
+	lc_view_flat_text(&b, s, &md_cell_style, put_raw);
+	lc_buf_putc(&b, '\0');
+	assert_string_equal(b.data, want);
+	lc_buf_free(&b);
+}
+
+static void test_flat_text(void **state)
+{
+	(void)state;
+	flat("one line", "one line");
+	flat(" kept as written ", " kept as written ");
+	flat("ends in a newline\n", "ends in a newline");
+	flat("- x", "\xE2\x80\xA2 x");
+	flat("a\nb\n\nc\n\n", "a<br>b<br><br>c");
+	flat("- a\n  goes on\n- b\n", "\xE2\x80\xA2 a goes on<br>\xE2\x80\xA2 b");
+	flat("intro\n- a\nafter\n", "intro<br><br>\xE2\x80\xA2 a<br><br>after");
+	flat("-5 is a number\n", "-5 is a number");
+}
+
 /* ---- the level and next views --------------------------------------------- */
 
 /* --role software-engineer --level E4 lists exactly the texts of IC1, IC2, E3
@@ -136,7 +186,7 @@ static void test_level_view_is_cumulative(void **state)
 			assert_true(field_is(&r->f[9], c->id));
 			assert_true(field_is_c(&r->f[4], "E4"));
 			assert_true(field_is_c(&r->f[12], chain[k]));
-			assert_cell(&r->f[11], c->text[src->index]);
+			assert_prose_cell(&r->f[11], c->text[src->index]);
 		}
 	}
 	assert_int_equal(rows, d.n); /* nothing from E5 or E6, nothing twice */
@@ -188,7 +238,7 @@ static void test_next_view(void **state)
 		const csv_row *r = &d.rows[rows++];
 		assert_true(field_is_c(&r->f[4], "E4"));
 		assert_true(field_is(&r->f[9], c->id));
-		assert_cell(&r->f[11], c->text[e4->index]);
+		assert_prose_cell(&r->f[11], c->text[e4->index]);
 	}
 	assert_int_equal(rows, d.n);
 	csv_doc_free(&d);
@@ -347,7 +397,7 @@ static void test_csv_is_the_model(void **state)
 							assert_cell(&rw->f[8], g->id);
 							assert_cell(&rw->f[9], c->id);
 							assert_cell(&rw->f[10], c->name);
-							assert_cell(&rw->f[11], text);
+							assert_prose_cell(&rw->f[11], text);
 							assert_cell(&rw->f[12], text.s ? chain[k]->id : empty);
 						}
 					}
@@ -397,6 +447,17 @@ static void squeeze(lc_buf *out, const char *s, size_t n)
 		else
 			lc_buf_putc(out, (char)c);
 	}
+}
+
+/* Prose as the text output writes it, squeezed: the bullets' "- " stay,
+ * the rest is the text's words. */
+static void squeeze_prose(lc_buf *out, ladder_str s)
+{
+	static const lc_view_flat_style style = {"- ", "\n", "\n"};
+	lc_buf flat = LC_BUF_INIT;
+	lc_view_flat_text(&flat, s, &style, put_raw);
+	squeeze(out, flat.data ? flat.data : "", flat.len);
+	lc_buf_free(&flat);
 }
 
 typedef struct texts {
@@ -485,12 +546,15 @@ static void test_every_text_in_every_format(void **state)
 			lc_escape_markdown(&want, s.s, s.len, 1);
 			int in_md = contains(&md, want.data, want.len);
 			lc_buf_clear(&want);
+			lc_view_flat_text(&want, s, &md_cell_style, md_cell_piece);
+			in_md |= contains(&md, want.data, want.len);
+			lc_buf_clear(&want);
 			lc_escape_markdown(&want, s.s, s.len, 0);
 			in_md |= contains(&md, want.data, want.len);
 			if (!in_md)
 				fail_msg("%s: not in the Markdown: %.*s", ladders[li], (int)s.len, s.s);
 			lc_buf_clear(&want);
-			squeeze(&want, s.s, s.len);
+			squeeze_prose(&want, s);
 			if (!contains(&tsq, want.data, want.len))
 				fail_msg("%s: not in the text: %.*s", ladders[li], (int)s.len, s.s);
 		}
@@ -509,12 +573,14 @@ static void test_every_text_in_every_format(void **state)
 						lc_escape_json(&want, s.s, s.len);
 						if (!contains(&js, want.data, want.len))
 							fail_msg("not in the JSON view: %.*s", (int)s.len, s.s);
+						lc_buf_clear(&want);
+						lc_view_flat_text(&want, s, &csv_style, put_raw);
 						int found = 0;
 						for (size_t row = 1; row < d.n && !found; row++) {
 							const csv_field *f = &d.rows[row].f[11];
-							int guarded = s.len && strchr("=+-@\t\r", s.s[0]);
-							found = f->len == s.len + (size_t)guarded &&
-							        memcmp(f->s + guarded, s.s, s.len) == 0;
+							int guarded = want.len && strchr("=+-@\t\r", want.data[0]);
+							found = f->len == want.len + (size_t)guarded &&
+							        memcmp(f->s + guarded, want.data, want.len) == 0;
 						}
 						if (!found)
 							fail_msg("not in the CSV: %.*s", (int)s.len, s.s);
@@ -690,6 +756,7 @@ int main(void)
 		cmocka_unit_test(test_track_diagram),
 		cmocka_unit_test(test_csv_is_the_model),
 		cmocka_unit_test(test_every_text_in_every_format),
+		cmocka_unit_test(test_flat_text),
 		cmocka_unit_test(test_deterministic_and_wrapped),
 		cmocka_unit_test(test_json_ladder_is_the_model),
 		cmocka_unit_test(test_format_names),

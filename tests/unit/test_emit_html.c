@@ -117,6 +117,21 @@ static void assert_self_contained(const char *page)
 		assert_true(strncmp(p, "url(#", 5) == 0);
 }
 
+/* Issue 17 a and c: a role competency reusing a company-wide id gets an
+ * anchor of its own, and a one-line "- x" is a list as in the other formats. */
+static void role_competency_ids_and_one_line_bullets(void **state)
+{
+	(void)state;
+	ladder *l = load("tests/golden/render-bugs/ladder.yaml");
+	char *page = render(l, LADDER_VIEW_LADDER, NULL, NULL, 0, NULL);
+	assert_unique_ids(page);
+	assert_non_null(strstr(page, "id=\"dev.track.junior.comm\""));
+	assert_non_null(strstr(page, "id=\"dev.track.junior.craft.comm\""));
+	assert_non_null(strstr(page, "<td><ul><li>speaks up</li></ul></td>"));
+	free(page);
+	ladder_free(l);
+}
+
 static void hostile_text_is_escaped(void **state)
 {
 	(void)state;
@@ -351,6 +366,7 @@ int main(void)
 		cmocka_unit_test(level_view_is_cumulative),
 		cmocka_unit_test(next_view_shows_what_the_next_level_adds),
 		cmocka_unit_test(sheet_has_an_evidence_column),
+		cmocka_unit_test(role_competency_ids_and_one_line_bullets),
 		cmocka_unit_test(site_pages_link_by_file_name),
 		cmocka_unit_test(output_is_deterministic),
 	};
