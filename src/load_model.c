@@ -716,6 +716,33 @@ void lc_load_build_globals(loader *ld)
 	l->groups = (ladder_group **)lc_load_vec_finish(ld, &ld->vgroups, &l->ngroups);
 }
 
+/* A role's competency may reuse the id of a company-wide one (they are in
+ * different scopes); its anchors then name its group, so that no page holds
+ * two elements with one id. Every other anchor stays as it always was. */
+static void mark_anchor_groups(loader *ld)
+{
+	ladder *l = ld->l;
+	lc_idmap global;
+	lc_idmap_init(&global);
+	for (size_t g = 0; g < l->ngroups; g++)
+		for (size_t c = 0; c < l->groups[g]->ncompetencies; c++) {
+			ladder_competency *comp = l->groups[g]->competencies[c];
+			if (lc_idmap_put(&global, comp->id.s, comp->id.len, comp) == (void *)&global) {
+				lc_idmap_free(&global);
+				lc_load_oom(ld);
+			}
+		}
+	for (size_t r = 0; global.count && r < l->nroles; r++)
+		for (size_t g = 0; g < l->roles[r]->ngroups; g++) {
+			const ladder_group *grp = l->roles[r]->groups[g];
+			for (size_t c = 0; c < grp->ncompetencies; c++) {
+				ladder_competency *comp = grp->competencies[c];
+				comp->anchor_group = lc_idmap_get(&global, comp->id.s, comp->id.len) != NULL;
+			}
+		}
+	lc_idmap_free(&global);
+}
+
 /* Everything from the trees: roles after what they refer to. */
 void lc_load_build_model(loader *ld)
 {
@@ -734,6 +761,7 @@ void lc_load_build_model(loader *ld)
 			lc_load_build_role(ld, rs->items[i]);
 	}
 	l->roles = (ladder_role **)lc_load_vec_finish(ld, &ld->vroles, &l->nroles);
+	mark_anchor_groups(ld);
 	resolve_titles(ld);
 	build_promotion(ld, ld->promotion);
 	build_paths(ld, npaths);

@@ -157,13 +157,14 @@ static void anchor2(lc_buf *b, const ladder_role *r, const char *kind, ladder_st
 	put_str(b, id);
 }
 
-/* A competency within a role's anchor: its id, and for one of the role's own
- * groups, which may reuse a company-wide competency's id, GROUP.COMP. Role
- * group ids never equal company-wide ones and role competency ids are unique
+/* A competency within a role's anchor: its id; GROUP.COMP for a role's
+ * competency that reuses a company-wide competency's id (the loader marks
+ * it), so every existing anchor stays as it was and none repeats. Role group
+ * ids never equal company-wide ones and role competency ids are unique
  * within the role, so the two shapes never meet. */
 static void put_competency(lc_buf *b, const ladder_competency *c)
 {
-	if (c->group && c->group->role) {
+	if (c->anchor_group) {
 		put_str(b, c->group->id);
 		lc_buf_putc(b, '.');
 	}

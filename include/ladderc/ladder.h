@@ -71,6 +71,8 @@ struct ladder_competency {
 	lc_mark *lint_disable_at; /* [nlint_disable] */
 	size_t nlint_disable;
 	uint32_t pos;             /* position within its group */
+	int anchor_group;         /* a role's competency whose id a company-wide one has too:
+	                           * its anchors name its group, so ids stay unique on a page */
 };
 
 struct ladder_group {
