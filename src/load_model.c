@@ -241,7 +241,7 @@ ladder_expectations lc_load_get_expectations(loader *ld, const lc_yt_node *v, co
 		if (v->len == strlen(name) && memcmp(v->str, name, v->len) == 0)
 			return modes[i];
 	}
-	lc_load_err(ld, &v->at, "%s is %s; it is 'cumulative' (each level adds to those below) or 'restated' (each level says it all)",
+	lc_load_err(ld, &v->at, "%s is %s: write 'cumulative' (each level adds to those below) or 'restated' (each level says it all)",
 	    what, lc_load_quote_node(ld, v));
 	return LADDER_EXPECTATIONS_INHERIT;
 }
