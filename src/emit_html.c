@@ -442,7 +442,9 @@ static void html_lines(lc_buf *out, const char *s, size_t len)
 	lc_escape_html(out, s + line, len - line);
 }
 
-static const lc_diff_style restated_diff = {html_lines, "<del>", "</del>", "<ins>", "</ins>", "<br>", " "};
+/* screen readers do not announce <del> and <ins>: the words are said */
+static const lc_diff_style restated_diff = {html_lines, "<del><span class=\"vh\">removed: </span>", "</del>",
+                                            "<ins><span class=\"vh\">added: </span>", "</ins>", "<br>", " "};
 
 static void words_diff_cell(html *h, ladder_str was, ladder_str now)
 {
