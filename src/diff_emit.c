@@ -114,6 +114,11 @@ int lc_diff_put_value(lc_buf *out, const lc_diff_style *st, const lc_change *ch)
 		put_ins(out, st, n.s, n.len);
 		return 0;
 	}
+	return lc_diff_put_words(out, st, o, n);
+}
+
+int lc_diff_put_words(lc_buf *out, const lc_diff_style *st, ladder_str o, ladder_str n)
+{
 	lc_wdiff_result r;
 	if (lc_wdiff_text(o.s, o.len, n.s, n.len, &r) < 0) {
 		lc_wdiff_free(&r);

@@ -36,6 +36,10 @@ void lc_diff_put_str(lc_buf *out, const lc_diff_style *st, ladder_str s);
  * lists, where from and to for a move, and a whole competency's
  * expectations level by level. -1 when out of memory. */
 int lc_diff_put_value(lc_buf *out, const lc_diff_style *st, const lc_change *ch);
+/* Text o against text n word by word (src/wdiff.h): unchanged words through
+ * st->text, the changes between the style's marks. Also the next view's
+ * diff of a restated competency (src/view.c). -1 when out of memory. */
+int lc_diff_put_words(lc_buf *out, const lc_diff_style *st, ladder_str o, ladder_str n);
 /* The counts, the levels whose expectations and titles change, and the
  * suggested bump (between bump_open and bump_close), `sep` between them:
  * lines for text, one paragraph for Markdown and HTML. */

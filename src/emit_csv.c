@@ -188,7 +188,7 @@ static void long_unit(csv *c, const ladder_role *r, const ladder_track *t, const
 		lc_view_comp_iter it;
 		lc_view_comp_begin(&it, c->l, r);
 		for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));) {
-			size_t ns = lc_view_cumulative(comp, lv, n, c->w->sources);
+			size_t ns = lc_view_in_force(comp, lv, n, c->w->sources);
 			if (ns == 0)
 				long_row(c, r, t, at, it.group, comp, NULL);
 			for (size_t i = 0; i < ns; i++)
@@ -196,12 +196,18 @@ static void long_unit(csv *c, const ladder_role *r, const ladder_track *t, const
 		}
 		return;
 	}
+	int next = c->v->kind == LADDER_VIEW_NEXT;
 	for (size_t k = 0; k < n; k++) {
 		lc_view_comp_iter it;
 		lc_view_comp_begin(&it, c->l, r);
-		for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));)
-			long_row(c, r, c->v->kind == LADDER_VIEW_NEXT ? lv[k]->track : t, lv[k], it.group, comp,
-			         lc_view_text_at(comp, lv[k]).s ? lv[k] : NULL);
+		for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));) {
+			/* a next level holds a restated competency's text in force, from
+			 * wherever it was last written; a matrix row only what is new */
+			const ladder_level *src = next && comp->expectations == LADDER_EXPECTATIONS_RESTATED
+			                              ? ladder_expectation_source(comp, lv[k])
+			                              : lc_view_text_at(comp, lv[k]).s ? lv[k] : NULL;
+			long_row(c, r, next ? lv[k]->track : t, lv[k], it.group, comp, src);
+		}
 	}
 }
 

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "emit_html_threads.h"
+#include "diff_emit.h"
 #include "view.h"
 #include "view_walk.h"
 
@@ -421,6 +422,32 @@ static void new_text_cell(html *h, ladder_str text, const char *open)
 	lc_buf_puts(h->out, open);
 	rich_cached(h, text);
 	LIT(h, "</td>");
+}
+
+/* A restated competency's next text, word-diffed against the text in force
+ * now: the marks of `ladderc diff --format html`, line breaks kept. */
+static void html_lines(lc_buf *out, const char *s, size_t len)
+{
+	size_t line = 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '\n') {
+			lc_escape_html(out, s + line, i - line);
+			lc_buf_puts(out, "<br>");
+			line = i + 1;
+		}
+	lc_escape_html(out, s + line, len - line);
+}
+
+/* screen readers do not announce <del> and <ins>: the words are said */
+static const lc_diff_style restated_diff = {html_lines, "<del><span class=\"vh\">removed: </span>", "</del>",
+                                            "<ins><span class=\"vh\">added: </span>", "</ins>", "<br>", " "};
+
+static void words_diff_cell(html *h, ladder_str was, ladder_str now)
+{
+	LIT(h, "<td class=\"added\"><p>");
+	if (lc_diff_put_words(h->out, &restated_diff, was, now) < 0)
+		h->out->failed = 1;
+	LIT(h, "</p></td>");
 }
 
 /* A competency group's heading row: each group is a <tbody> of its own, so
@@ -1116,7 +1143,7 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 		LIT(h, "</a>");
 		close_h(h, hn + 2);
 		if (cumulative) {
-			size_t m = lc_view_cumulative(c, h->chain, n, h->cum);
+			size_t m = lc_view_in_force(c, h->chain, n, h->cum);
 			if (m) {
 				LIT(h, "<ul class=\"exp\">\n");
 				for (size_t i = 0; i < m; i++)
@@ -1281,7 +1308,11 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 			} else {
 				LIT(h, "<td class=\"none\">no expectations yet</td>");
 			}
-			new_text_cell(h, lc_view_text_at(c, nx), "<td class=\"added\">");
+			ladder_str was = lc_view_was(c, lv, nx);
+			if (was.s)
+				words_diff_cell(h, was, lc_view_text_at(c, nx));
+			else
+				new_text_cell(h, lc_view_text_at(c, nx), "<td class=\"added\">");
 			LIT(h, "</tr>\n");
 		}
 		if (open)
@@ -1327,7 +1358,7 @@ static void sheet_section(html *h, const ladder_role *r, const ladder_level *lv,
 		LIT(h, "<tr><th scope=\"row\">");
 		esc(h, c->name);
 		LIT(h, "</th><td>");
-		size_t m = lc_view_cumulative(c, h->chain, n, h->cum);
+		size_t m = lc_view_in_force(c, h->chain, n, h->cum);
 		if (m) {
 			LIT(h, "<ul class=\"exp\">\n");
 			for (size_t i = 0; i < m; i++)

@@ -2,6 +2,8 @@
 #include "ladderc/emit.h"
 #include "json.h"
 
+#include <string.h>
+
 static void str_list(lc_json *j, const ladder_str *items, size_t n)
 {
 	lc_json_array(j);
@@ -18,6 +20,18 @@ static void number(lc_json *j, const ladder_number *n)
 		lc_json_null(j);
 }
 
+/* `expectations` as written (absent when not written, so a ladder that does
+ * not use it keeps its bytes); the nearest written value wins (docs/format.md). */
+static void expectations_written(lc_json *j, ladder_expectations e)
+{
+	const char *name = ladder_expectations_name(e);
+	if (!name)
+		return;
+	lc_json_key(j, "expectations");
+	ladder_str s = {name, strlen(name)};
+	lc_json_str(j, s);
+}
+
 static void competencies(lc_json *j, const ladder *l, const ladder_group *g)
 {
 	lc_json_array(j);
@@ -30,6 +44,7 @@ static void competencies(lc_json *j, const ladder *l, const ladder_group *g)
 		lc_json_str(j, c->name);
 		lc_json_key(j, "description");
 		lc_json_str(j, c->description);
+		expectations_written(j, c->expectations_written);
 		lc_json_key(j, "levels");
 		lc_json_object(j);
 		for (size_t k = 0; k < l->nlevels; k++) {
@@ -55,6 +70,7 @@ static void groups(lc_json *j, const ladder *l, ladder_group *const *gs, size_t 
 		lc_json_str(j, gs[i]->name);
 		lc_json_key(j, "description");
 		lc_json_str(j, gs[i]->description);
+		expectations_written(j, gs[i]->expectations_written);
 		lc_json_key(j, "competencies");
 		competencies(j, l, gs[i]);
 		lc_json_end_object(j);
@@ -91,6 +107,7 @@ void lc_emit_json(const ladder *l, lc_buf *out)
 	lc_json_str(j, l->updated);
 	lc_json_key(j, "intro");
 	lc_json_str(j, l->intro);
+	expectations_written(j, l->expectations_written);
 
 	lc_json_key(j, "tracks");
 	lc_json_array(j);

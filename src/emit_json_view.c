@@ -143,7 +143,7 @@ static void level_role(lc_view_walk *w, const ladder_role *r, const ladder_level
 		key_str(x, "name", c->name);
 		lc_json_key(&x->j, "expectations");
 		lc_json_array(&x->j);
-		size_t ns = lc_view_cumulative(c, chain, n, w->sources);
+		size_t ns = lc_view_in_force(c, chain, n, w->sources);
 		for (size_t i = 0; i < ns; i++) {
 			lc_json_object(&x->j);
 			key_str(x, "level", w->sources[i]->id);
@@ -181,6 +181,12 @@ static void next_role(lc_view_walk *w, const ladder_role *r, const ladder_level 
 			key_str(x, "id", c->id);
 			key_str(x, "name", c->name);
 			key_str(x, "text", lc_view_text_at(c, w->next[k]));
+			if (c->expectations == LADDER_EXPECTATIONS_RESTATED) {
+				/* the text in force now, which "text" replaces */
+				const ladder_level *src = ladder_expectation_source(c, lv);
+				ladder_str none = {NULL, 0};
+				key_str(x, "was", src ? lc_view_text_at(c, src) : none);
+			}
 			lc_json_end_object(&x->j);
 		}
 		group_end(x, open);

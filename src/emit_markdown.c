@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 
+#include "diff_emit.h"
 #include "view.h"
 #include "view_walk.h"
 
@@ -453,7 +454,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 			put(m, "| Competency | From level | Expectation |\n");
 			separator(m, 3);
 		}
-		size_t ns = lc_view_cumulative(c, chain, n, w->sources);
+		size_t ns = lc_view_in_force(c, chain, n, w->sources);
 		lc_buf_clear(&a);
 		lc_view_anchor_level_row(&a, r, lv, c);
 		if (ns == 0) {
@@ -485,6 +486,15 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 		m->out->failed = 1;
 	lc_buf_free(&a);
 }
+
+/* A restated competency's next text, word-diffed against the text in force
+ * now: the marks of `ladderc diff --format markdown`. */
+static void cell_bytes(lc_buf *out, const char *s, size_t len)
+{
+	lc_escape_markdown(out, s, len, 1);
+}
+
+static const lc_diff_style restated_diff = {cell_bytes, "<del>", "</del>", "<ins>", "</ins>", "<br>", " "};
 
 static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t nn)
 {
@@ -529,7 +539,11 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 			cell(m, c->name);
 			put(m, "** | ");
 			ladder_str s = lc_view_text_at(c, nx);
-			if (s.s)
+			ladder_str was = lc_view_was(c, lv, nx);
+			if (was.s) {
+				if (lc_diff_put_words(m->out, &restated_diff, was, s) < 0)
+					m->out->failed = 1;
+			} else if (s.s)
 				prose_cell(m, s);
 			else
 				put(m, "*" LC_VIEW_NO_NEW "*");

@@ -13,6 +13,7 @@
 
 #include "escape.h"
 #include "text.h"
+#include "diff_emit.h"
 #include "view.h"
 #include "view_walk.h"
 
@@ -477,7 +478,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	lc_view_comp_begin(&it, t->l, r);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		competency_head(t, &it, c);
-		size_t ns = lc_view_cumulative(c, w->chain, n, w->sources);
+		size_t ns = lc_view_in_force(c, w->chain, n, w->sources);
 		if (ns == 0) {
 			spaces(t, 4);
 			put(t, "(no expectations up to ");
@@ -492,6 +493,27 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 		}
 		put(t, "\n");
 	}
+}
+
+/* A restated competency's next text, word-diffed against the text in force
+ * now with the marks of `ladderc diff` ([-old-]{+new+}), then wrapped as any
+ * text (wrap escapes it for the terminal). */
+static void put_raw(lc_buf *out, const char *s, size_t len)
+{
+	lc_buf_put(out, s, len);
+}
+
+static const lc_diff_style restated_diff = {put_raw, "[-", "-]", "{+", "+}", "\n", ""};
+
+static void wrap_words_diff(tx *t, ladder_str was, ladder_str now, size_t indent)
+{
+	lc_buf *h = &t->h;
+	lc_buf_clear(h);
+	if (lc_diff_put_words(h, &restated_diff, was, now) < 0)
+		t->out->failed = 1;
+	ladder_str s = {h->data ? h->data : "", h->len};
+	wrap(t, s, indent);
+	lc_buf_clear(h);
 }
 
 static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t nn)
@@ -527,7 +549,11 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			competency_head(t, &it, c);
 			ladder_str text = lc_view_text_at(c, nx);
-			prose(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 4, "- ");
+			ladder_str was = lc_view_was(c, lv, nx);
+			if (was.s)
+				wrap_words_diff(t, was, text, 4);
+			else
+				prose(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 4, "- ");
 			put(t, "\n");
 		}
 	}

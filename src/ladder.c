@@ -123,3 +123,28 @@ const ladder_level *ladder_expectation_source(const ladder_competency *c, const 
 			return p;
 	return NULL;
 }
+
+ladder_expectations ladder_expectations_resolve(ladder_expectations top, ladder_expectations group,
+                                                ladder_expectations own)
+{
+	if (own != LADDER_EXPECTATIONS_INHERIT)
+		return own;
+	if (group != LADDER_EXPECTATIONS_INHERIT)
+		return group;
+	if (top != LADDER_EXPECTATIONS_INHERIT)
+		return top;
+	return LADDER_EXPECTATIONS_CUMULATIVE;
+}
+
+const char *ladder_expectations_name(ladder_expectations e)
+{
+	switch (e) {
+	case LADDER_EXPECTATIONS_CUMULATIVE:
+		return "cumulative";
+	case LADDER_EXPECTATIONS_RESTATED:
+		return "restated";
+	case LADDER_EXPECTATIONS_INHERIT:
+		break;
+	}
+	return NULL;
+}

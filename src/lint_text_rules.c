@@ -209,7 +209,9 @@ static void repeat_competency(text_pass *p, const ladder_competency *c)
 {
 	linter *lt = &p->lt;
 	int same = lc_lint_rule_on_for(lt, LC_LINT_SAME_AS_PREVIOUS, c);
-	int near = lc_lint_rule_on_for(lt, LC_LINT_NEAR_DUPLICATE, c);
+	/* a restated competency says each level in full: its texts are alike on
+	 * purpose, so only a word-for-word repeat is worth a warning */
+	int near = c->expectations != LADDER_EXPECTATIONS_RESTATED && lc_lint_rule_on_for(lt, LC_LINT_NEAR_DUPLICATE, c);
 	if (!same && !near)
 		return;
 	const ladder *l = lt->l;
@@ -233,7 +235,9 @@ static void repeat_competency(text_pass *p, const ladder_competency *c)
 			lc_buf_put(b, below->id.s, below->id.len);
 			lc_buf_puts(b, " word for word: write what changes at ");
 			lc_buf_put(b, lv->id.s, lv->id.len);
-			lc_buf_puts(b, " (scope, autonomy, impact), or leave the level out: expectations are cumulative");
+			lc_buf_puts(b, c->expectations == LADDER_EXPECTATIONS_RESTATED
+			                   ? " (scope, autonomy, impact), or leave the level out: the text below stays in force"
+			                   : " (scope, autonomy, impact), or leave the level out: expectations are cumulative");
 			lc_lint_emit(lt, LC_LINT_SAME_AS_PREVIOUS, &c->text_at[i]);
 			continue;
 		}

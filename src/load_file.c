@@ -120,9 +120,9 @@ static int read_all(const char *path, size_t max, char **data, size_t *len, int 
 
 const char *const lc_load_top_keys[] = {"ladder", "id", "name", "title", "updated", "intro",
                                         "tracks", "groups", "roles", "promotion", "paths", "include",
-                                        "lint", NULL};
+                                        "lint", "expectations", NULL};
 enum { K_LADDER, K_ID, K_NAME, K_TITLE, K_UPDATED, K_INTRO, K_TRACKS, K_GROUPS, K_ROLES,
-       K_PROMOTION, K_PATHS, K_INCLUDE, K_LINT, K_TOP_N };
+       K_PROMOTION, K_PATHS, K_INCLUDE, K_LINT, K_EXPECTATIONS, K_TOP_N };
 
 static void check_version(loader *ld, const lc_yt_node *v, const lc_yt_node *map, int required)
 {
@@ -324,7 +324,8 @@ void lc_load_unit(loader *ld, lc_source *src, char *real, int is_main, const lc_
 		return;
 	check_version(ld, v[K_LADDER], root, is_main);
 	if (!is_main) {
-		static const int main_only[] = {K_ID, K_NAME, K_TITLE, K_UPDATED, K_INTRO, K_PROMOTION, K_LINT};
+		static const int main_only[] = {K_ID, K_NAME, K_TITLE, K_UPDATED, K_INTRO, K_PROMOTION, K_LINT,
+		                                K_EXPECTATIONS};
 		for (size_t i = 0; i < sizeof main_only / sizeof main_only[0]; i++)
 			if (v[main_only[i]])
 				lc_load_err(ld, &v[main_only[i]]->at,
@@ -340,6 +341,7 @@ void lc_load_unit(loader *ld, lc_source *src, char *real, int is_main, const lc_
 		lc_load_get_text(ld, v[K_TITLE], "the ladder's 'title'", T_ONE_LINE | T_NO_CONTROL, &l->title);
 		lc_load_get_text(ld, v[K_UPDATED], "'updated'", T_ONE_LINE | T_NO_CONTROL, &l->updated);
 		lc_load_get_text(ld, v[K_INTRO], "'intro'", 0, &l->intro);
+		l->expectations_written = lc_load_get_expectations(ld, v[K_EXPECTATIONS], "the ladder's 'expectations'");
 		lc_load_require(ld, root, v[K_TRACKS], "tracks", "the ladder");
 		ld->promotion = v[K_PROMOTION];
 		ld->lint = v[K_LINT];

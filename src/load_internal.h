@@ -139,6 +139,9 @@ int lc_load_get_id(loader *ld, const lc_yt_node *v, const char *what, ladder_str
 /* Numbers: digits with an optional fraction; nothing YAML 1.1 would guess. */
 int lc_load_get_number(loader *ld, const lc_yt_node *v, const char *what, int integer, double min,
                        double max, ladder_number *out);
+/* `expectations: cumulative | restated` (src/load_model.c); INHERIT when
+ * absent, null or wrong (reported). */
+ladder_expectations lc_load_get_expectations(loader *ld, const lc_yt_node *v, const char *what);
 /* A sequence of text, e.g. evidence; *marks (may be NULL) gets each position. */
 ladder_str *lc_load_get_text_list(loader *ld, const lc_yt_node *v, const char *what, unsigned flags,
                                   size_t *n, lc_mark **marks);

@@ -225,10 +225,26 @@ static void resolve_tracks(loader *ld)
 
 /* ---- groups and competencies -------------------------------------------- */
 
-const char *const lc_load_group_keys[] = {"id", "name", "description", "competencies", NULL};
-enum { GK_ID, GK_NAME, GK_DESCRIPTION, GK_COMPETENCIES, GK_N };
-const char *const lc_load_comp_keys[] = {"id", "name", "description", "levels", "x-lint-disable", NULL};
-enum { CK_ID, CK_NAME, CK_DESCRIPTION, CK_LEVELS, CK_LINT, CK_N };
+const char *const lc_load_group_keys[] = {"id", "name", "description", "competencies", "expectations", NULL};
+enum { GK_ID, GK_NAME, GK_DESCRIPTION, GK_COMPETENCIES, GK_EXPECTATIONS, GK_N };
+const char *const lc_load_comp_keys[] = {"id", "name", "description", "levels", "x-lint-disable", "expectations",
+                                         NULL};
+enum { CK_ID, CK_NAME, CK_DESCRIPTION, CK_LEVELS, CK_LINT, CK_EXPECTATIONS, CK_N };
+
+ladder_expectations lc_load_get_expectations(loader *ld, const lc_yt_node *v, const char *what)
+{
+	if (!v || lc_yt_is_null(v) || !lc_load_want(ld, v, LC_YT_SCALAR, what))
+		return LADDER_EXPECTATIONS_INHERIT;
+	static const ladder_expectations modes[] = {LADDER_EXPECTATIONS_CUMULATIVE, LADDER_EXPECTATIONS_RESTATED};
+	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+		const char *name = ladder_expectations_name(modes[i]);
+		if (v->len == strlen(name) && memcmp(v->str, name, v->len) == 0)
+			return modes[i];
+	}
+	lc_load_err(ld, &v->at, "%s is %s: write 'cumulative' (each level adds to those below) or 'restated' (each level says it all)",
+	    what, lc_load_quote_node(ld, v));
+	return LADDER_EXPECTATIONS_INHERIT;
+}
 
 /* Every role and competency holds an entry per level of the ladder, so a few
  * megabytes of roles times levels would take gigabytes: the product has a
@@ -266,6 +282,7 @@ static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, l
 		lc_load_get_text(ld, v[CK_NAME], "a competency's 'name'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &c->name);
 	if (lc_load_get_text(ld, v[CK_DESCRIPTION], "a competency's 'description'", 0, &c->description))
 		c->description_at = v[CK_DESCRIPTION]->at;
+	c->expectations_written = lc_load_get_expectations(ld, v[CK_EXPECTATIONS], "a competency's 'expectations'");
 	c->lint_disable = lc_load_get_text_list(ld, v[CK_LINT], "'x-lint-disable'", T_ONE_LINE | T_NO_CONTROL,
 	                                        &c->nlint_disable, &c->lint_disable_at);
 	const ladder_role *r = g->role;
@@ -321,6 +338,7 @@ static ladder_group *build_group(loader *ld, const lc_yt_node *n, ladder_role *r
 	if (lc_load_require(ld, n, v[GK_NAME], "name", "a group"))
 		lc_load_get_text(ld, v[GK_NAME], "a group's 'name'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &g->name);
 	lc_load_get_text(ld, v[GK_DESCRIPTION], "a group's 'description'", 0, &g->description);
+	g->expectations_written = lc_load_get_expectations(ld, v[GK_EXPECTATIONS], "a group's 'expectations'");
 	if (ok) {
 		ladder_group *prev = lc_idmap_get(&ld->groups, g->id.s, g->id.len);
 		if (r && prev) {
@@ -743,6 +761,26 @@ static void mark_anchor_groups(loader *ld)
 	lc_idmap_free(&global);
 }
 
+/* Every competency's mode: the nearest written value (ladder.h). Once the
+ * whole ladder is read, so the order files and roles come in does not matter. */
+static void resolve_expectations_of(const ladder *l, ladder_group *const *groups, size_t ngroups)
+{
+	for (size_t g = 0; g < ngroups; g++)
+		for (size_t i = 0; i < groups[g]->ncompetencies; i++) {
+			ladder_competency *c = groups[g]->competencies[i];
+			c->expectations = ladder_expectations_resolve(l->expectations_written,
+			                                              groups[g]->expectations_written,
+			                                              c->expectations_written);
+		}
+}
+
+static void resolve_expectations(ladder *l)
+{
+	resolve_expectations_of(l, l->groups, l->ngroups);
+	for (size_t r = 0; r < l->nroles; r++)
+		resolve_expectations_of(l, l->roles[r]->groups, l->roles[r]->ngroups);
+}
+
 /* Everything from the trees: roles after what they refer to. */
 void lc_load_build_model(loader *ld)
 {
@@ -763,6 +801,7 @@ void lc_load_build_model(loader *ld)
 	l->roles = (ladder_role **)lc_load_vec_finish(ld, &ld->vroles, &l->nroles);
 	mark_anchor_groups(ld);
 	resolve_titles(ld);
+	resolve_expectations(l);
 	build_promotion(ld, ld->promotion);
 	build_paths(ld, npaths);
 	build_lint(ld, ld->lint);

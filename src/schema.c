@@ -99,6 +99,10 @@ static const scalar_def scalar_defs[] = {
 	 TEXT_TYPES, NAME_PATTERN, RUBRIC_PATTERN},
 	{"include-path", "A file path relative to the including file, inside the main file's directory.",
 	 TEXT_TYPES, NAME_PATTERN, "^[^/]"},
+	{"expectations-mode", "How each level's text relates to the ones below: cumulative (each level adds to "
+	 "those below, the default) or restated (each level says the whole expectation; the text in force is "
+	 "the level's own or the nearest below it). The nearest value written wins: competency, group, ladder.",
+	 "string null", "^(cumulative|restated)$", NULL},
 };
 
 static void emit_scalar_def(lc_json *j, const scalar_def *d)
@@ -224,6 +228,8 @@ static const key_spec top_specs[] = {
 	 "More files, relative to this one, whose tracks, groups, roles and paths are merged into this "
 	 "ladder after its own, in order (depth first). A file may be included once."},
 	{"lint", "lint", MAIN_ONLY | NULLABLE, "Framework lint settings (docs/rules.md)."},
+	{"expectations", "expectations-mode", MAIN_ONLY,
+	 "cumulative (the default) or restated: the mode of every competency that does not say otherwise."},
 };
 
 static const key_spec track_specs[] = {
@@ -248,6 +254,8 @@ static const key_spec group_specs[] = {
 	{"name", "name", REQUIRED, "The group's name."},
 	{"description", "text", 0, "Text about the group."},
 	{"competencies", "competency", REQUIRED | LIST, "The group's competencies."},
+	{"expectations", "expectations-mode", 0,
+	 "cumulative or restated, for the group's competencies (overrides the ladder's)."},
 };
 
 static const key_spec comp_specs[] = {
@@ -255,9 +263,11 @@ static const key_spec comp_specs[] = {
 	{"name", "name", REQUIRED, "The competency's name."},
 	{"description", "text", 0, "Text about the competency."},
 	{"levels", "nonempty-text", REQUIRED | NULLABLE | LEVEL_MAP,
-	 "Level id -> the text expected at that level. Expectations are cumulative along a chain; a level "
+	 "Level id -> the text expected at that level. Expectations are cumulative along a chain (or restated: see expectations); a level "
 	 "may be left out."},
 	{"x-lint-disable", "rule", NULLABLE | LIST, "Lint rules switched off for this competency (docs/rules.md)."},
+	{"expectations", "expectations-mode", 0,
+	 "cumulative or restated, for this competency (overrides its group's and the ladder's)."},
 };
 
 static const key_spec role_specs[] = {

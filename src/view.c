@@ -115,6 +115,27 @@ size_t lc_view_cumulative(const ladder_competency *c, const ladder_level *const 
 	return n;
 }
 
+size_t lc_view_in_force(const ladder_competency *c, const ladder_level *const *chain, size_t nchain,
+                        const ladder_level **out)
+{
+	if (c->expectations != LADDER_EXPECTATIONS_RESTATED)
+		return lc_view_cumulative(c, chain, nchain, out);
+	const ladder_level *src = nchain ? ladder_expectation_source(c, chain[nchain - 1]) : NULL;
+	if (!src)
+		return 0;
+	out[0] = src;
+	return 1;
+}
+
+ladder_str lc_view_was(const ladder_competency *c, const ladder_level *lv, const ladder_level *nx)
+{
+	ladder_str none = {NULL, 0};
+	if (c->expectations != LADDER_EXPECTATIONS_RESTATED || !c->text[nx->index].s)
+		return none;
+	const ladder_level *src = ladder_expectation_source(c, lv);
+	return src ? c->text[src->index] : none;
+}
+
 int lc_view_level_has_text(const ladder *l, const ladder_role *r, const ladder_level *lv)
 {
 	lc_view_comp_iter it;

@@ -14,6 +14,9 @@
  *   level first, each with the level it comes from; texts of the level
  *   itself are "new".
  * - Next: the texts new at each of ladder_next_levels(l, role, level).
+ * - A restated competency (ladder_expectations) shows, in level views, only
+ *   its text in force; in next views, the next level's text with a word diff
+ *   against the text in force now (lc_view_was).
  * Everything here is linear in what it walks and allocates nothing. */
 #ifndef LADDERC_VIEW_H
 #define LADDERC_VIEW_H
@@ -79,6 +82,23 @@ static inline ladder_str lc_view_text_at(const ladder_competency *c, const ladde
  * entries. Returns the number written. */
 size_t lc_view_cumulative(const ladder_competency *c, const ladder_level *const *chain, size_t nchain,
                        const ladder_level **out);
+
+/* ---- restated competencies ---------------------------------------------------- */
+/* A restated competency (ladder_expectations) restates itself at each level:
+ * what is expected at a level is one text, the text in force there. */
+
+/* What a level view and a review sheet show of c at the last level of
+ * `chain` (lowest first, as from ladder_chain): cumulative, every level with
+ * text (lc_view_cumulative); restated, only the level whose text is in force
+ * (ladder_expectation_source), or none. `out` holds nchain entries. Returns
+ * the number written. */
+size_t lc_view_in_force(const ladder_competency *c, const ladder_level *const *chain, size_t nchain,
+                        const ladder_level **out);
+
+/* The next view's "was" for c going from lv to the next level nx: the text
+ * in force at lv when c is restated and restates itself at nx (s == NULL
+ * otherwise: nothing to diff against). */
+ladder_str lc_view_was(const ladder_competency *c, const ladder_level *lv, const ladder_level *nx);
 
 /* 1 if any of the role's competencies has text at lv. */
 int lc_view_level_has_text(const ladder *l, const ladder_role *r, const ladder_level *lv);

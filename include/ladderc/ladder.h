@@ -35,6 +35,18 @@ typedef struct ladder_group ladder_group;
 typedef struct ladder_competency ladder_competency;
 typedef struct ladder_role ladder_role;
 
+/* How a competency's texts build up along a chain (`expectations:`).
+ * CUMULATIVE: each level's text adds to those below it, which stay in force.
+ * RESTATED: each level's text is the whole expectation at that level; the
+ * text in force is the level's own, or the nearest below it on its chain
+ * (ladder_expectation_source). INHERIT is "not written here": the nearest
+ * written value wins (competency, then group, then ladder; else CUMULATIVE). */
+typedef enum ladder_expectations {
+	LADDER_EXPECTATIONS_INHERIT = 0,
+	LADDER_EXPECTATIONS_CUMULATIVE,
+	LADDER_EXPECTATIONS_RESTATED
+} ladder_expectations;
+
 struct ladder_level {
 	ladder_str id, name;
 	ladder_str title;         /* title rubric, may hold {role} and {family}; may be absent */
@@ -67,6 +79,8 @@ struct ladder_competency {
 	ladder_str *text;         /* [ladder->nlevels] */
 	lc_mark *text_at;         /* [ladder->nlevels] */
 	ladder_group *group;
+	ladder_expectations expectations_written; /* INHERIT when not written on the competency */
+	ladder_expectations expectations;         /* resolved: CUMULATIVE or RESTATED, never INHERIT */
 	ladder_str *lint_disable; /* x-lint-disable: rule ids */
 	lc_mark *lint_disable_at; /* [nlint_disable] */
 	size_t nlint_disable;
@@ -81,6 +95,7 @@ struct ladder_group {
 	ladder_competency **competencies;
 	size_t ncompetencies;
 	ladder_role *role;        /* owning role, or NULL for a company-wide group */
+	ladder_expectations expectations_written; /* INHERIT when not written on the group */
 };
 
 struct ladder_role {
@@ -150,6 +165,7 @@ struct ladder {
 	lc_arena *arena;
 	ladder_number version;
 	ladder_str id, name, title, updated, intro;
+	ladder_expectations expectations_written; /* top-level `expectations:`; INHERIT when absent */
 	lc_mark at;
 	ladder_track **tracks;
 	size_t ntracks;
@@ -197,6 +213,14 @@ size_t ladder_role_ngroups(const ladder *l, const ladder_role *r);
 /* The level whose text is in force for competency c at level lv: the nearest
  * level at or below lv on its chain that has text, or NULL. */
 const ladder_level *ladder_expectation_source(const ladder_competency *c, const ladder_level *lv);
+
+/* The mode in force for a competency written as `own` in a group written as
+ * `group` in a ladder written as `top`: the nearest written value wins, and
+ * CUMULATIVE when none is written. The loader sets c->expectations with it. */
+ladder_expectations ladder_expectations_resolve(ladder_expectations top, ladder_expectations group,
+                                                ladder_expectations own);
+/* "cumulative" or "restated" (NULL for INHERIT). */
+const char *ladder_expectations_name(ladder_expectations e);
 
 static inline int ladder_str_eq(ladder_str a, ladder_str b)
 {

@@ -42,7 +42,7 @@ static void model_same_print(lc_buf *out, const ladder *l)
 			model_same_mark(out, l, &gr->at);
 			for (size_t k = 0; k < gr->ncompetencies; k++) {
 				const ladder_competency *c = gr->competencies[k];
-				lc_buf_puts(out, "\n  competency");
+				lc_buf_printf(out, "\n  competency %d", (int)c->expectations); /* resolved: not in the JSON */
 				model_same_mark(out, l, &c->at);
 				model_same_mark(out, l, &c->description_at);
 				for (size_t i = 0; i < l->nlevels; i++)
