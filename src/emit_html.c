@@ -480,6 +480,15 @@ static ladder_str role_title(const ladder_role *r, const ladder_level *lv)
 	return t.s ? t : lv->name;
 }
 
+/* ": TITLE" after a level's label, or nothing where the level gives no title. */
+static void title_suffix(html *h, const ladder_role *r, const ladder_level *lv)
+{
+	if (!r->title[lv->index].s)
+		return;
+	LIT(h, ": ");
+	esc(h, r->title[lv->index]);
+}
+
 /* ---- page frame ------------------------------------------------------------- */
 
 /* Per role and level on this page: highlight the level's matrix column when
@@ -697,6 +706,14 @@ static void track_diagram(html *h)
 	free(row);
 }
 
+/* An em dash for sighted readers, the words for screen readers. */
+static void title_absent(html *h, lc_view_title_kind kind)
+{
+	LIT(h, "<span aria-hidden=\"true\">\xE2\x80\x94</span><span class=\"vh\">");
+	put(h, lc_view_title_words(kind));
+	LIT(h, "</span>");
+}
+
 static void titles_table(html *h, int hn)
 {
 	const ladder *l = h->l;
@@ -730,9 +747,11 @@ static void titles_table(html *h, int hn)
 		LIT(h, "</th>");
 		for (size_t k = 0; k < l->nlevels; k++) {
 			const ladder_level *lv = l->levels[k];
-			if (!r->title[k].s || !ladder_role_has_level(r, lv)) {
-				LIT(h, "<td class=\"na\"><span aria-hidden=\"true\">\xE2\x80\x94</span>"
-				       "<span class=\"vh\">not on this role's tracks</span></td>");
+			lc_view_title_kind kind = lc_view_title_of(r, lv);
+			if (kind == LC_VIEW_TITLE_OFF_TRACKS || kind == LC_VIEW_TITLE_OFF_LEVELS) {
+				LIT(h, "<td class=\"na\">");
+				title_absent(h, kind);
+				LIT(h, "</td>");
 				continue;
 			}
 			LIT(h, "<td>");
@@ -740,11 +759,13 @@ static void titles_table(html *h, int hn)
 				LIT(h, "<a");
 				href_level(h, r, lv);
 				LIT(h, ">");
-				esc(h, r->title[k]);
-				LIT(h, "</a>");
-			} else {
-				esc(h, r->title[k]);
 			}
+			if (kind == LC_VIEW_TITLE_GIVEN)
+				esc(h, r->title[k]);
+			else
+				title_absent(h, kind);
+			if (h->base || h->roles_here)
+				LIT(h, "</a>");
 			LIT(h, "</td>");
 		}
 		LIT(h, "</tr>\n");
@@ -955,9 +976,27 @@ static void overview(html *h, int hn)
 
 /* ---- role: matrices and levels -------------------------------------------------- */
 
+/* A competency's links: the URL, checked to be http, https or mailto by the
+ * loader, attribute-escaped; rel="noopener" so the page it opens cannot
+ * reach back into this one. */
+static void competency_links(html *h, const ladder_competency *c)
+{
+	if (c->nlinks == 0)
+		return;
+	LIT(h, "<ul class=\"links\">");
+	for (size_t i = 0; i < c->nlinks; i++) {
+		LIT(h, "<li><a href=\"");
+		esc(h, c->links[i].url);
+		LIT(h, "\" rel=\"noopener\">");
+		esc(h, c->links[i].name);
+		LIT(h, "</a></li>");
+	}
+	LIT(h, "</ul>");
+}
+
 static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn, int link_levels)
 {
-	size_t n = lc_view_track_chain(t, h->chain);
+	size_t n = lc_view_role_chain(r, t, h->chain);
 	LIT(h, "<section class=\"matrix\"");
 	tmp_reset(h);
 	lc_view_anchor_matrix(&h->tmp, r, t);
@@ -1004,9 +1043,12 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 		} else {
 			LIT(h, " ");
 		}
-		LIT(h, "<span>");
-		esc(h, role_title(r, lv));
-		LIT(h, "</span></th>");
+		if (r->title[lv->index].s) {
+			LIT(h, "<span>");
+			esc(h, r->title[lv->index]);
+			LIT(h, "</span>");
+		}
+		LIT(h, "</th>");
 	}
 	LIT(h, "</tr></thead>\n");
 	lc_view_comp_iter it;
@@ -1026,6 +1068,7 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 			rich(h, c->description);
 			LIT(h, "</div>");
 		}
+		competency_links(h, c);
 		LIT(h, "</th>");
 		for (size_t k = 0; k < n; k++) {
 			new_text_cell(h, lc_view_text_at(c, h->chain[k]), "<td>");
@@ -1071,9 +1114,10 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 	open_h(h, hn);
 	LIT(h, ">");
 	level_label(h, lv);
-	LIT(h, ": ");
-	esc(h, role_title(r, lv));
+	title_suffix(h, r, lv);
 	close_h(h, hn);
+	if (cumulative && r->description.s)
+		block(h, r->description); /* the page of one level: the role's heading is not on it */
 	if (lv->summary.s)
 		block(h, lv->summary);
 	LIT(h, "<p class=\"muted\">");
@@ -1142,6 +1186,7 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 		esc(h, c->name);
 		LIT(h, "</a>");
 		close_h(h, hn + 2);
+		competency_links(h, c);
 		if (cumulative) {
 			size_t m = lc_view_in_force(c, h->chain, n, h->cum);
 			if (m) {
@@ -1183,6 +1228,8 @@ static void role_heading(html *h, const ladder_role *r, int hn)
 		esc(h, r->tracks[i]->name);
 	}
 	LIT(h, ".</p>\n");
+	if (r->description.s)
+		block(h, r->description);
 }
 
 /* A role's section: matrices, then (when `levels`) a section per level. */
@@ -1254,6 +1301,8 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 	LIT(h, ": after ");
 	level_label(h, lv);
 	close_h(h, hn);
+	if (r->description.s)
+		block(h, r->description);
 	size_t nn = ladder_next_levels(h->l, r, lv, h->next);
 	if (!nn) {
 		LIT(h, "<p class=\"none\">");
@@ -1268,8 +1317,7 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 		esc(h, lv->id);
 		LIT(h, " \xE2\x86\x92 ");
 		level_label(h, nx);
-		LIT(h, ": ");
-		esc(h, role_title(r, nx));
+		title_suffix(h, r, nx);
 		close_h(h, hn + 1);
 		LIT(h, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
 		esc(h, lv->id);

@@ -44,6 +44,16 @@ static void role_head(jv *x, const ladder_role *r)
 	key_str(x, "id", r->id);
 	key_str(x, "name", r->name);
 	key_str(x, "family", r->family);
+	key_str(x, "description", r->description);
+}
+
+/* The keys every view gives a competency: "id", "name", "links". */
+static void competency_head(jv *x, const ladder_competency *c)
+{
+	key_str(x, "id", c->id);
+	key_str(x, "name", c->name);
+	lc_json_key(&x->j, "links");
+	lc_json_links(&x->j, c->links, c->nlinks);
 }
 
 /* {"id", "name", "rank", "track", "title"} of a level for a role. */
@@ -104,8 +114,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		group_step(x, &it, &open);
 		lc_json_object(&x->j);
-		key_str(x, "id", c->id);
-		key_str(x, "name", c->name);
+		competency_head(x, c);
 		lc_json_key(&x->j, "cells");
 		lc_json_object(&x->j);
 		for (size_t i = 0; i < n; i++) {
@@ -139,8 +148,7 @@ static void level_role(lc_view_walk *w, const ladder_role *r, const ladder_level
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		group_step(x, &it, &open);
 		lc_json_object(&x->j);
-		key_str(x, "id", c->id);
-		key_str(x, "name", c->name);
+		competency_head(x, c);
 		lc_json_key(&x->j, "expectations");
 		lc_json_array(&x->j);
 		size_t ns = lc_view_in_force(c, chain, n, w->sources);
@@ -178,8 +186,7 @@ static void next_role(lc_view_walk *w, const ladder_role *r, const ladder_level 
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			group_step(x, &it, &open);
 			lc_json_object(&x->j);
-			key_str(x, "id", c->id);
-			key_str(x, "name", c->name);
+			competency_head(x, c);
 			key_str(x, "text", lc_view_text_at(c, w->next[k]));
 			if (c->expectations == LADDER_EXPECTATIONS_RESTATED) {
 				/* the text in force now, which "text" replaces */
@@ -247,6 +254,8 @@ static void overview(lc_view_walk *w)
 		lc_json_object(&x->j);
 		key_str(x, "role", r->id);
 		key_str(x, "name", r->name);
+		lc_json_key(&x->j, "levels");
+		lc_json_role_levels(&x->j, l, r);
 		lc_json_key(&x->j, "titles");
 		lc_json_object(&x->j);
 		for (size_t k = 0; k < l->nlevels; k++) {

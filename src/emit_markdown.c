@@ -216,12 +216,12 @@ static void overview(lc_view_walk *w)
 			put(m, "—");
 		put(m, " |");
 		for (size_t r = 0; r < l->nroles; r++) {
-			ladder_str t = l->roles[r]->title[lv->index];
+			lc_view_title_kind k = lc_view_title_of(l->roles[r], lv);
 			put(m, " ");
-			if (t.s)
-				cell(m, t);
+			if (k == LC_VIEW_TITLE_GIVEN)
+				cell(m, l->roles[r]->title[lv->index]);
 			else
-				put(m, "not on this role's tracks");
+				put(m, lc_view_title_words(k));
 			put(m, " |");
 		}
 		put(m, "\n");
@@ -289,6 +289,14 @@ static void overview(lc_view_walk *w)
 
 /* ---- roles ------------------------------------------------------------------- */
 
+static void role_description(md *m, const ladder_role *r)
+{
+	if (r->description.s) {
+		text(m, r->description);
+		put(m, "\n\n");
+	}
+}
+
 static void role_heading(md *m, const ladder_role *r, int depth)
 {
 	anchor_open(m);
@@ -300,6 +308,7 @@ static void role_heading(md *m, const ladder_role *r, int depth)
 	put(m, "\n\nFamily: ");
 	text(m, r->family);
 	put(m, "\n\n");
+	role_description(m, r);
 }
 
 static void group_heading(md *m, const ladder_group *g, int depth)
@@ -326,6 +335,13 @@ static void competency_cell(md *m, const ladder_competency *c, lc_buf *anchor)
 		put(m, "<br>");
 		prose_cell(m, c->description);
 	}
+	for (size_t i = 0; i < c->nlinks; i++) {
+		put(m, i ? " · [" : "<br>[");
+		cell(m, c->links[i].name);
+		put(m, "](");
+		lc_escape_markdown_url(m->out, c->links[i].url.s, c->links[i].url.len);
+		put(m, ")");
+	}
 }
 
 static void level_column(md *m, const ladder_role *r, const ladder_level *lv)
@@ -337,8 +353,10 @@ static void level_column(md *m, const ladder_role *r, const ladder_level *lv)
 		put(m, " ");
 		cell(m, lv->name);
 	}
-	put(m, "<br>");
-	cell(m, r->title[lv->index]);
+	if (r->title[lv->index].s) {
+		put(m, "<br>");
+		cell(m, r->title[lv->index]);
+	}
 	put(m, " |");
 }
 
@@ -416,8 +434,10 @@ static void level_title(md *m, const ladder_role *r, const ladder_level *lv)
 		put(m, " ");
 		text(m, lv->name);
 	}
-	put(m, ", ");
-	text(m, r->title[lv->index]);
+	if (r->title[lv->index].s) {
+		put(m, ", ");
+		text(m, r->title[lv->index]);
+	}
 }
 
 static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t n)
@@ -433,6 +453,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	put(m, " at ");
 	level_title(m, r, lv);
 	put(m, "\n\n");
+	role_description(m, r);
 	prose(m, lv->summary);
 	put(m, "Everything expected at ");
 	id(m, lv->id);
@@ -508,6 +529,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 	put(m, ": from ");
 	level_title(m, r, lv);
 	put(m, " to the next level\n\n");
+	role_description(m, r);
 	if (nn == 0) {
 		id(m, lv->id);
 		put(m, " is the top of its track for this role: there is no next level.\n\n");

@@ -299,14 +299,14 @@ static void overview(lc_view_walk *w)
 		}
 		prose(t, lv->summary, 4, "- ");
 		for (size_t r = 0; r < l->nroles; r++) {
-			ladder_str title = l->roles[r]->title[lv->index];
+			lc_view_title_kind k = lc_view_title_of(l->roles[r], lv);
 			lc_buf_clear(h);
 			hput(h, l->roles[r]->name);
 			lc_buf_puts(h, ": ");
-			if (title.s)
-				hput(h, title);
+			if (k == LC_VIEW_TITLE_GIVEN)
+				hput(h, l->roles[r]->title[lv->index]);
 			else
-				lc_buf_puts(h, "not on this role's tracks");
+				lc_buf_puts(h, lc_view_title_words(k));
 			ladder_str s = {h->data ? h->data : "", h->len};
 			put(t, "    - ");
 			wrap_from(t, s, 8, 6);
@@ -381,8 +381,10 @@ static void level_label(lc_buf *h, const ladder_role *r, const ladder_level *lv)
 		lc_buf_putc(h, ' ');
 		hput(h, lv->name);
 	}
-	lc_buf_puts(h, ", ");
-	hput(h, r->title[lv->index]);
+	if (r->title[lv->index].s) {
+		lc_buf_puts(h, ", ");
+		hput(h, r->title[lv->index]);
+	}
 }
 
 /* "Group: NAME", then its description. */
@@ -402,6 +404,31 @@ static void competency_head(tx *t, const lc_view_comp_iter *it, const ladder_com
 	wrap(t, c->name, 2);
 }
 
+/* The role's description, under the heading of each of its views. */
+static void role_description(tx *t, const ladder_role *r)
+{
+	if (!r->description.s)
+		return;
+	wrap(t, r->description, 0);
+	put(t, "\n");
+}
+
+/* A competency's links, one "name <url>" line each. */
+static void competency_links(tx *t, const ladder_competency *c, size_t indent)
+{
+	lc_buf *h = &t->h;
+	for (size_t i = 0; i < c->nlinks; i++) {
+		lc_buf_clear(h);
+		hput(h, c->links[i].name);
+		lc_buf_puts(h, " <");
+		hput(h, c->links[i].url);
+		lc_buf_putc(h, '>');
+		ladder_str s = {h->data ? h->data : "", h->len};
+		wrap(t, s, indent);
+	}
+	lc_buf_clear(h);
+}
+
 static void role_heading(lc_view_walk *w, const ladder_role *r)
 {
 	tx *t = w->ctx;
@@ -411,6 +438,7 @@ static void role_heading(lc_view_walk *w, const ladder_role *r)
 	hput(h, r->family);
 	lc_buf_puts(h, ")");
 	heading(t, h, '=');
+	role_description(t, r);
 }
 
 static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *tr, size_t n)
@@ -434,6 +462,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *tr
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		competency_head(t, &it, c);
 		prose(t, c->description, 4, "- ");
+		competency_links(t, c, 4);
 		for (size_t i = 0; i < n; i++) {
 			level_label(h, r, chain[i]);
 			ladder_str s = {h->data ? h->data : "", h->len};
@@ -455,6 +484,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	lc_buf_puts(h, " at ");
 	level_label(h, r, lv);
 	heading(t, h, '=');
+	role_description(t, r);
 	if (lv->summary.s) {
 		prose(t, lv->summary, 0, "- ");
 		put(t, "\n");
@@ -478,6 +508,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	lc_view_comp_begin(&it, t->l, r);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		competency_head(t, &it, c);
+		competency_links(t, c, 4);
 		size_t ns = lc_view_in_force(c, w->chain, n, w->sources);
 		if (ns == 0) {
 			spaces(t, 4);
@@ -525,6 +556,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 	level_label(h, r, lv);
 	lc_buf_puts(h, " to the next level");
 	heading(t, h, '=');
+	role_description(t, r);
 	if (nn == 0) {
 		hput(h, lv->id);
 		lc_buf_puts(h, " is the top of its track for this role: there is no next level.");

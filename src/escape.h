@@ -16,6 +16,12 @@ void lc_escape_html(lc_buf *out, const char *s, size_t len);
  * and turns line breaks into <br>. */
 void lc_escape_markdown(lc_buf *out, const char *s, size_t len, int in_cell);
 
+/* A URL as a Markdown link destination, `[name](URL)`: every byte other
+ * than letters, digits and - . _ ~ : / ? # @ ! $ & ' + , ; = % is
+ * percent-encoded, so no parenthesis, bracket, angle bracket, pipe, quote,
+ * backslash or space can end the link or the table cell around it. */
+void lc_escape_markdown_url(lc_buf *out, const char *s, size_t len);
+
 /* One CSV field per RFC 4180 (src/escape_csv.c): quoted when it holds a comma,
  * quote, CR or LF (quotes doubled); a field starting with = + - @ TAB or CR
  * gets a leading ' so spreadsheets do not run it as a formula (OWASP). */

@@ -15,6 +15,8 @@
  * closed at its end. */
 #include "escape.h"
 
+#include <string.h>
+
 #include "text.h"
 
 enum {
@@ -143,4 +145,20 @@ void lc_escape_markdown(lc_buf *out, const char *s, size_t len, int in_cell)
 	}
 	lc_buf_put(out, s + run, len - run);
 	lc_text_bidi_close(out, s, len);
+}
+
+void lc_escape_markdown_url(lc_buf *out, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	static const char safe[] = "-._~:/?#@!$&'+,;=%";
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    (c && strchr(safe, c))) {
+			lc_buf_putc(out, (char)c);
+			continue;
+		}
+		char pct[3] = {'%', hex[c >> 4], hex[c & 15]};
+		lc_buf_put(out, pct, 3);
+	}
 }

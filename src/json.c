@@ -93,6 +93,33 @@ void lc_json_str(lc_json *j, ladder_str s)
 		lc_json_null(j);
 }
 
+void lc_json_links(lc_json *j, const ladder_link *links, size_t n)
+{
+	lc_json_array(j);
+	for (size_t i = 0; i < n; i++) {
+		lc_json_object(j);
+		lc_json_key(j, "name");
+		lc_json_str(j, links[i].name);
+		lc_json_key(j, "url");
+		lc_json_str(j, links[i].url);
+		lc_json_end_object(j);
+	}
+	lc_json_end_array(j);
+}
+
+void lc_json_role_levels(lc_json *j, const ladder *l, const ladder_role *r)
+{
+	if (!r->in_levels) {
+		lc_json_null(j);
+		return;
+	}
+	lc_json_array(j);
+	for (size_t k = 0; k < l->nlevels; k++)
+		if (ladder_role_has_level(r, l->levels[k]))
+			lc_json_str(j, l->levels[k]->id);
+	lc_json_end_array(j);
+}
+
 void lc_json_number_text(lc_json *j, const char *s, size_t len)
 {
 	before_value(j);

@@ -57,12 +57,17 @@ size_t ladder_chain(const ladder_level *lv, const ladder_level **out)
 	return lv->rank;
 }
 
-int ladder_role_has_level(const ladder_role *r, const ladder_level *lv)
+int ladder_role_has_track_of(const ladder_role *r, const ladder_level *lv)
 {
 	for (size_t i = 0; i < r->ntracks; i++)
 		if (r->tracks[i] == lv->track)
 			return 1;
 	return 0;
+}
+
+int ladder_role_has_level(const ladder_role *r, const ladder_level *lv)
+{
+	return (!r->in_levels || r->in_levels[lv->index]) && ladder_role_has_track_of(r, lv);
 }
 
 size_t ladder_next_levels(const ladder *l, const ladder_role *r, const ladder_level *lv,

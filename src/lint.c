@@ -195,12 +195,26 @@ static void check_config(linter *lt)
 
 enum { MISSING_SHOWN = 8 };
 
+/* 1 if competency c applies at lv: a role's competency at the role's
+ * levels, a company-wide one at every level some role has (every level when
+ * the ladder has no roles). */
+static int competency_at(const linter *lt, const ladder_competency *c, const ladder_level *lv)
+{
+	if (c->group && c->group->role)
+		return ladder_role_has_level(c->group->role, lv);
+	return lt->l->nroles == 0 || lt->held[lv->index];
+}
+
 /* One finding per track of competency c on which it lacks expectations. */
 static void missing_on_track(linter *lt, const ladder_competency *c, const ladder_track *t)
 {
-	size_t missing = 0;
-	for (size_t k = 0; k < t->nlevels; k++)
+	size_t missing = 0, applies = 0;
+	for (size_t k = 0; k < t->nlevels; k++) {
+		if (!competency_at(lt, c, t->levels[k]))
+			continue;
+		applies++;
 		missing += !c->text[t->levels[k]->index].s;
+	}
 	if (missing == 0)
 		return;
 	lc_buf *b = &lt->msg;
@@ -209,7 +223,7 @@ static void missing_on_track(linter *lt, const ladder_competency *c, const ladde
 	size_t shown = 0;
 	for (size_t k = 0; k < t->nlevels && shown < MISSING_SHOWN; k++) {
 		const ladder_level *lv = t->levels[k];
-		if (c->text[lv->index].s)
+		if (c->text[lv->index].s || !competency_at(lt, c, lv))
 			continue;
 		if (shown++)
 			lc_buf_puts(b, shown == missing ? " and " : ", ");
@@ -217,7 +231,7 @@ static void missing_on_track(linter *lt, const ladder_competency *c, const ladde
 	}
 	if (missing > shown)
 		lc_buf_printf(b, " and %zu more levels", missing - shown);
-	lc_buf_puts(b, missing == t->nlevels ? " (all of track " : " (track ");
+	lc_buf_puts(b, missing == applies && applies == t->nlevels ? " (all of track " : " (track ");
 	lc_lint_put_id(b, t->id);
 	lc_buf_puts(b, "): write what is expected at each level, so the step from the level below is concrete");
 	lc_lint_emit(lt, LC_LINT_MISSING_DESCRIPTION, &c->at);
@@ -267,8 +281,9 @@ static int index_tracks(linter *lt)
 	lt->fork_tracks = calloc(l->ntracks + 1, sizeof *lt->fork_tracks);
 	lt->reach = calloc(l->ntracks + 1, sizeof *lt->reach);
 	lt->taken = calloc(l->ntracks + 1, 1);
+	lt->held = calloc(l->nlevels + 1, 1);
 	const ladder_track **order = malloc((l->ntracks + 1) * sizeof *order);
-	if (!lt->fork_start || !lt->fork_tracks || !lt->reach || !lt->taken || !order) {
+	if (!lt->fork_start || !lt->fork_tracks || !lt->reach || !lt->taken || !lt->held || !order) {
 		free(order);
 		return -1;
 	}
@@ -286,6 +301,9 @@ static int index_tracks(linter *lt)
 	for (size_t r = 0; r < l->nroles; r++)
 		for (size_t i = 0; i < l->roles[r]->ntracks; i++)
 			lt->taken[l->roles[r]->tracks[i]->index] = 1;
+	for (size_t r = 0; r < l->nroles; r++)
+		for (size_t i = 0; i < l->nlevels; i++)
+			lt->held[i] |= (unsigned char)ladder_role_has_level(l->roles[r], l->levels[i]);
 
 	/* a track that continues from t's top starts one rank above it, so in
 	 * order of descending first rank every such track comes before t */
@@ -463,7 +481,7 @@ static void duplicate_title(linter *lt)
 			const ladder_level *lv = l->levels[i];
 			ladder_str title = r->title[i];
 			if (!title.s)
-				continue; /* not on the role's tracks */
+				continue; /* not one of the role's levels, or the level gives no title */
 			const ladder_level *first = lc_idmap_get(&seen, title.s, title.len);
 			if (!first) {
 				if (lc_idmap_put(&seen, title.s, title.len, (void *)lv) == &seen)
@@ -583,6 +601,7 @@ done:
 	free(lt.fork_tracks);
 	free(lt.reach);
 	free(lt.taken);
+	free(lt.held);
 	lc_buf_free(&lt.msg);
 	return lt.oom || d->oom ? -1 : 0;
 }

@@ -22,6 +22,7 @@ typedef struct linter {
 	const ladder_track **fork_tracks; /* [ntracks]: tracks with a `from`, grouped by that level */
 	const ladder_level **reach; /* [ntracks]: highest level reachable by climbing the track */
 	unsigned char *taken;   /* [ntracks]: some role takes the track */
+	unsigned char *held;    /* [nlevels]: some role has the level (its tracks and `levels:`) */
 } linter;
 
 /* 1 if rule r is on for competency c (NULL: for the ladder). */

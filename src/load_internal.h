@@ -106,6 +106,7 @@ extern const char *const lc_load_track_keys[];    /* the rest: src/load_model.c 
 extern const char *const lc_load_level_keys[];
 extern const char *const lc_load_group_keys[];
 extern const char *const lc_load_comp_keys[];
+extern const char *const lc_load_link_keys[];     /* a competency's link */
 extern const char *const lc_load_role_keys[];
 extern const char *const lc_load_criteria_keys[]; /* 'promotion' */
 extern const char *const lc_load_into_keys[];     /* promotion criteria for one level */

@@ -57,6 +57,13 @@ static void dup_error(loader *ld, const lc_mark *at, const lc_mark *first, const
 	lc_load_note(ld, first, "%s %s is first defined here", what, lc_load_quote_str(ld, id));
 }
 
+/* `title: ""` (quoted and empty): the level gives no title. A plain empty
+ * `title:` stays "not given", which the default title rule fills in. */
+static int gives_no_title(const lc_yt_node *v)
+{
+	return v && v->kind == LC_YT_SCALAR && !v->plain && v->len == 0;
+}
+
 static void build_level(loader *ld, ladder_track *t, const lc_yt_node *n, vec *levels)
 {
 	lc_yt_node *v[LK_N];
@@ -68,7 +75,10 @@ static void build_level(loader *ld, ladder_track *t, const lc_yt_node *n, vec *l
 	int ok = lc_load_require(ld, n, v[LK_ID], "id", "a level") && lc_load_get_id(ld, v[LK_ID], "a level's 'id'", &lv->id);
 	if (lc_load_require(ld, n, v[LK_NAME], "name", "a level"))
 		lc_load_get_text(ld, v[LK_NAME], "a level's 'name'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &lv->name);
-	if (lc_load_get_text(ld, v[LK_TITLE], "a level's 'title'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &lv->title)) {
+	if (gives_no_title(v[LK_TITLE])) {
+		lv->no_title = 1;
+		lv->title_at = v[LK_TITLE]->at;
+	} else if (lc_load_get_text(ld, v[LK_TITLE], "a level's 'title'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &lv->title)) {
 		lv->title_at = v[LK_TITLE]->at;
 		check_rubric(ld, lv->title, &lv->title_at);
 	}
@@ -227,9 +237,11 @@ static void resolve_tracks(loader *ld)
 
 const char *const lc_load_group_keys[] = {"id", "name", "description", "competencies", "expectations", NULL};
 enum { GK_ID, GK_NAME, GK_DESCRIPTION, GK_COMPETENCIES, GK_EXPECTATIONS, GK_N };
-const char *const lc_load_comp_keys[] = {"id", "name", "description", "levels", "x-lint-disable", "expectations",
-                                         NULL};
-enum { CK_ID, CK_NAME, CK_DESCRIPTION, CK_LEVELS, CK_LINT, CK_EXPECTATIONS, CK_N };
+const char *const lc_load_comp_keys[] = {"id", "name", "description", "levels", "links", "x-lint-disable",
+                                         "expectations", NULL};
+enum { CK_ID, CK_NAME, CK_DESCRIPTION, CK_LEVELS, CK_LINKS, CK_LINT, CK_EXPECTATIONS, CK_N };
+const char *const lc_load_link_keys[] = {"name", "url", NULL};
+enum { LNK_NAME, LNK_URL, LNK_N };
 
 ladder_expectations lc_load_get_expectations(loader *ld, const lc_yt_node *v, const char *what)
 {
@@ -244,6 +256,52 @@ ladder_expectations lc_load_get_expectations(loader *ld, const lc_yt_node *v, co
 	lc_load_err(ld, &v->at, "%s is %s: write 'cumulative' (each level adds to those below) or 'restated' (each level says it all)",
 	    what, lc_load_quote_node(ld, v));
 	return LADDER_EXPECTATIONS_INHERIT;
+}
+
+/* A link's URL must start with one of these schemes (case-insensitive):
+ * anything else (javascript:, data:, file:, a relative path) could run code
+ * or point nowhere once published. */
+static int url_scheme_allowed(ladder_str u)
+{
+	static const char *const schemes[] = {"http://", "https://", "mailto:"};
+	for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++) {
+		size_t n = strlen(schemes[i]);
+		if (u.len <= n)
+			continue;
+		size_t k = 0;
+		while (k < n && (u.s[k] | 0x20) == schemes[i][k])
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+static void build_links(loader *ld, ladder_competency *c, const lc_yt_node *v)
+{
+	if (!v || lc_yt_is_null(v) || !lc_load_want(ld, v, LC_YT_SEQ, "a competency's 'links'"))
+		return;
+	c->links = lc_load_alloc(ld, v->count, sizeof *c->links);
+	for (uint32_t i = 0; i < v->count; i++) {
+		const lc_yt_node *n = v->items[i];
+		lc_yt_node *lk[LNK_N];
+		if (!lc_load_walk_map(ld, n, "a link", lc_load_link_keys, lk, NULL))
+			continue;
+		ladder_link *out = &c->links[c->nlinks];
+		out->at = n->at;
+		int ok = lc_load_require(ld, n, lk[LNK_NAME], "name", "a link") &&
+		         lc_load_get_text(ld, lk[LNK_NAME], "a link's 'name'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &out->name);
+		if (!lc_load_require(ld, n, lk[LNK_URL], "url", "a link") ||
+		    !lc_load_get_text(ld, lk[LNK_URL], "a link's 'url'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &out->url))
+			continue;
+		if (!url_scheme_allowed(out->url) || memchr(out->url.s, ' ', out->url.len)) {
+			lc_load_err(ld, &lk[LNK_URL]->at, "link %s must be an http, https or mailto URL without spaces",
+			            lc_load_quote_str(ld, out->url));
+			continue;
+		}
+		if (ok)
+			c->nlinks++;
+	}
 }
 
 /* Every role and competency holds an entry per level of the ladder, so a few
@@ -261,6 +319,16 @@ static int charge_cells(loader *ld, const lc_mark *at, const char *what)
 		lc_load_err(ld, at, "the ladder is too large: at this %s, its roles and competencies times its %zu levels pass the limit of %zu entries",
 		    what, nlevels, max);
 	return 0;
+}
+
+/* A role's title or competency names a level the role does not have. */
+static void not_role_level(loader *ld, const lc_mark *at, const ladder_role *r, const ladder_level *lv)
+{
+	if (ladder_role_has_track_of(r, lv))
+		lc_load_err(ld, at, "level %s is not one of the levels of role %s (its 'levels')", lc_load_quote_str(ld, lv->id),
+		            lc_load_quote_str(ld, r->id));
+	else
+		lc_load_err(ld, at, "level %s is not on the tracks of role %s", lc_load_quote_str(ld, lv->id), lc_load_quote_str(ld, r->id));
 }
 
 static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, lc_idmap *comp_ids, vec *comps)
@@ -283,6 +351,7 @@ static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, l
 	if (lc_load_get_text(ld, v[CK_DESCRIPTION], "a competency's 'description'", 0, &c->description))
 		c->description_at = v[CK_DESCRIPTION]->at;
 	c->expectations_written = lc_load_get_expectations(ld, v[CK_EXPECTATIONS], "a competency's 'expectations'");
+	build_links(ld, c, v[CK_LINKS]);
 	c->lint_disable = lc_load_get_text_list(ld, v[CK_LINT], "'x-lint-disable'", T_ONE_LINE | T_NO_CONTROL,
 	                                        &c->nlint_disable, &c->lint_disable_at);
 	const ladder_role *r = g->role;
@@ -297,7 +366,7 @@ static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, l
 			if (!lv)
 				continue;
 			if (r && !ladder_role_has_level(r, lv)) {
-				lc_load_err(ld, &k->at, "level %s is not on the tracks of role %s", lc_load_quote_str(ld, lv->id), lc_load_quote_str(ld, r->id));
+				not_role_level(ld, &k->at, r, lv);
 				continue;
 			}
 			ladder_str text;
@@ -369,8 +438,8 @@ static ladder_group *build_group(loader *ld, const lc_yt_node *n, ladder_role *r
 
 /* ---- roles -------------------------------------------------------------- */
 
-const char *const lc_load_role_keys[] = {"id", "name", "family", "tracks", "titles", "groups", NULL};
-enum { RK_ID, RK_NAME, RK_FAMILY, RK_TRACKS, RK_TITLES, RK_GROUPS, RK_N };
+const char *const lc_load_role_keys[] = {"id", "name", "family", "description", "tracks", "levels", "titles", "groups", NULL};
+enum { RK_ID, RK_NAME, RK_FAMILY, RK_DESCRIPTION, RK_TRACKS, RK_LEVELS, RK_TITLES, RK_GROUPS, RK_N };
 
 static void build_role_tracks(loader *ld, ladder_role *r, const lc_yt_node *v)
 {
@@ -418,6 +487,82 @@ static void build_role_tracks(loader *ld, ladder_role *r, const lc_yt_node *v)
 	free(taken);
 }
 
+/* The role's levels must be contiguous along each chain: walking a matrix
+ * track's whole chain upwards, once the role's levels start they may not stop
+ * and start again. */
+static void check_levels_contiguous(loader *ld, const ladder_role *r, const lc_yt_node *v, const ladder_level **chain)
+{
+	for (size_t i = 0; i < r->ntracks; i++) {
+		const ladder_track *t = r->tracks[i];
+		size_t n = t->from ? ladder_chain(t->from, chain) : 0;
+		for (size_t k = 0; k < t->nlevels; k++)
+			chain[n++] = t->levels[k];
+		const ladder_level *last_in = NULL, *gap = NULL;
+		for (size_t k = 0; k < n; k++) {
+			if (r->in_levels[chain[k]->index]) {
+				if (gap) {
+					lc_load_err(ld, &v->at, "the levels of role %s skip %s between %s and %s: a role's levels must follow each other along each chain",
+					    lc_load_quote_str(ld, r->id), lc_load_quote_str(ld, gap->id), lc_load_quote_str(ld, last_in->id),
+					    lc_load_quote_str(ld, chain[k]->id));
+					return;
+				}
+				last_in = chain[k];
+			} else if (last_in && !gap) {
+				gap = chain[k];
+			}
+		}
+	}
+}
+
+/* `levels: [LEVEL...]`: the role exists only at those levels. Tracks that
+ * hold none of them are dropped from the role's tracks. */
+static void build_role_levels(loader *ld, ladder_role *r, const lc_yt_node *v)
+{
+	ladder *l = ld->l;
+	if (!v || lc_yt_is_null(v) || !lc_load_want(ld, v, LC_YT_SEQ, "a role's 'levels'"))
+		return;
+	if (v->count == 0) {
+		lc_load_err(ld, &v->at, "role %s has an empty 'levels' list; name its levels, or remove the key", lc_load_quote_str(ld, r->id));
+		return;
+	}
+	r->in_levels = lc_load_alloc(ld, l->nlevels + 1, 1);
+	for (uint32_t i = 0; i < v->count; i++) {
+		const lc_yt_node *k = v->items[i];
+		if (!lc_load_want(ld, k, LC_YT_SCALAR, "a level id"))
+			continue;
+		const ladder_level *lv = find_level(ld, k, "level");
+		if (!lv)
+			continue;
+		if (!ladder_role_has_track_of(r, lv)) {
+			lc_load_err(ld, &k->at, "level %s is not on the tracks of role %s", lc_load_quote_str(ld, lv->id), lc_load_quote_str(ld, r->id));
+			continue;
+		}
+		if (r->in_levels[lv->index]) {
+			lc_load_err(ld, &k->at, "level %s is listed twice", lc_load_quote_str(ld, lv->id));
+			continue;
+		}
+		r->in_levels[lv->index] = 1;
+	}
+	size_t maxrank = 0;
+	for (size_t i = 0; i < l->nlevels; i++)
+		if (l->levels[i]->rank > maxrank)
+			maxrank = l->levels[i]->rank;
+	const ladder_level **chain = malloc((maxrank + 1) * sizeof *chain);
+	if (!chain)
+		lc_load_oom(ld);
+	check_levels_contiguous(ld, r, v, chain);
+	free(chain);
+	size_t kept = 0;
+	for (size_t i = 0; i < r->ntracks; i++) {
+		int holds = 0;
+		for (size_t k = 0; k < r->tracks[i]->nlevels && !holds; k++)
+			holds = r->in_levels[r->tracks[i]->levels[k]->index];
+		if (holds)
+			r->tracks[kept++] = r->tracks[i];
+	}
+	r->ntracks = kept;
+}
+
 void lc_load_build_role(loader *ld, const lc_yt_node *n)
 {
 	lc_yt_node *v[RK_N];
@@ -443,7 +588,9 @@ void lc_load_build_role(loader *ld, const lc_yt_node *n)
 	}
 	if (!r->name.s)
 		r->name = r->id;
+	lc_load_get_text(ld, v[RK_DESCRIPTION], "a role's 'description'", 0, &r->description);
 	build_role_tracks(ld, r, v[RK_TRACKS]);
+	build_role_levels(ld, r, v[RK_LEVELS]);
 	r->title_override = lc_load_alloc(ld, l->nlevels, sizeof *r->title_override);
 	r->title_override_at = lc_load_alloc(ld, l->nlevels, sizeof *r->title_override_at);
 	r->title = lc_load_alloc(ld, l->nlevels, sizeof *r->title);
@@ -457,7 +604,7 @@ void lc_load_build_role(loader *ld, const lc_yt_node *n)
 			if (!lv)
 				continue;
 			if (!ladder_role_has_level(r, lv)) {
-				lc_load_err(ld, &k->at, "level %s is not on the tracks of role %s", lc_load_quote_str(ld, lv->id), lc_load_quote_str(ld, r->id));
+				not_role_level(ld, &k->at, r, lv);
 				continue;
 			}
 			if (lc_load_get_text(ld, t, "a title", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY,
@@ -526,8 +673,12 @@ static void resolve_titles(loader *ld)
 			for (size_t k = 0; k < tr->nlevels; k++) {
 				const ladder_level *lv = tr->levels[k];
 				ladder_str *out = &r->title[lv->index];
+				if (!ladder_role_has_level(r, lv))
+					continue;
 				if (r->title_override[lv->index].s) {
 					*out = r->title_override[lv->index];
+				} else if (lv->no_title) {
+					continue; /* the level gives no title: none is invented */
 				} else if (lv->title.s) {
 					int missing = 0;
 					*out = fill_rubric(ld, lv->title, r, &missing);

@@ -30,6 +30,10 @@
 #define LINE_PATTERN "^[^" NOT_IN_NAME "]*$"
 #define ID_PATTERN "^[A-Za-z0-9][A-Za-z0-9_-]*$"
 /* a title rubric: any '{' opens {role} or {family} */
+/* a level's title: a name, or "" for a level that gives no title */
+#define TITLE_PATTERN "^(?:|(?! *$)[^" NOT_IN_NAME "]*)$"
+/* a link: http, https or mailto in any case, no spaces (src/load_model.c) */
+#define URL_PATTERN "^(?:[Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)[^ ]+$"
 #define RUBRIC_PATTERN "^(?:[^{]|\\{role\\}|\\{family\\})*$"
 
 static void key_string(lc_json *j, const char *key, const char *value)
@@ -95,8 +99,10 @@ static const scalar_def scalar_defs[] = {
 	{"nonempty-text", "Text: may span lines and hold any character; every output escapes it. Not empty.",
 	 TEXT_TYPES, "[^ \\t\\n]", NULL},
 	{"title-rubric", "A title rubric: one line; the placeholders {role} and {family} are replaced by the role's name "
-	 "and family. A value starting with { must be quoted in YAML: \"{role} Lead\".",
-	 TEXT_TYPES, NAME_PATTERN, RUBRIC_PATTERN},
+	 "and family. A value starting with { must be quoted in YAML: \"{role} Lead\". \"\" (quoted and empty): "
+	 "the level gives no title.",
+	 TEXT_TYPES, TITLE_PATTERN, RUBRIC_PATTERN},
+	{"url", "A link: an http, https or mailto URL, without spaces.", "string", URL_PATTERN, NAME_PATTERN},
 	{"include-path", "A file path relative to the including file, inside the main file's directory.",
 	 TEXT_TYPES, NAME_PATTERN, "^[^/]"},
 	{"expectations-mode", "How each level's text relates to the ones below: cumulative (each level adds to "
@@ -265,17 +271,27 @@ static const key_spec comp_specs[] = {
 	{"levels", "nonempty-text", REQUIRED | NULLABLE | LEVEL_MAP,
 	 "Level id -> the text expected at that level. Expectations are cumulative along a chain (or restated: see expectations); a level "
 	 "may be left out."},
+	{"links", "link", NULLABLE | LIST, "Links shown with the competency: http, https and mailto only."},
 	{"x-lint-disable", "rule", NULLABLE | LIST, "Lint rules switched off for this competency (docs/rules.md)."},
 	{"expectations", "expectations-mode", 0,
 	 "cumulative or restated, for this competency (overrides its group's and the ladder's)."},
+};
+
+static const key_spec link_specs[] = {
+	{"name", "name", REQUIRED, "The link's text."},
+	{"url", "url", REQUIRED, "The link's URL: http, https or mailto."},
 };
 
 static const key_spec role_specs[] = {
 	{"id", "id", REQUIRED, "The role's id, unique in the ladder."},
 	{"name", "name", REQUIRED, "The role's name."},
 	{"family", "name", 0, "The role's family, for the {family} placeholder."},
+	{"description", "text", 0, "Text about the role, shown under its heading."},
 	{"tracks", "id", NULLABLE | LIST | UNIQUE,
 	 "The ids of the tracks the role takes (default: every track); closed under `from`."},
+	{"levels", "id", NULLABLE | LIST | UNIQUE | NONEMPTY,
+	 "The ids of the only levels the role has (default: every level of its tracks); contiguous along "
+	 "each chain."},
 	{"titles", "name", NULLABLE | LEVEL_MAP,
 	 "Level id -> the role's title at that level, overriding the level's rubric."},
 	{"groups", "group", NULLABLE | LIST,
@@ -319,6 +335,7 @@ static const object_spec objects[] = {
 	{"group", "A competency group.", lc_load_group_keys, SPECS(group_specs), NULL},
 	{"competency", "A competency and what is expected of it at each level.", lc_load_comp_keys,
 	 SPECS(comp_specs), NULL},
+	{"link", "A link of a competency.", lc_load_link_keys, SPECS(link_specs), NULL},
 	{"role", "A role, with its titles and role-specific competencies.", lc_load_role_keys, SPECS(role_specs), NULL},
 	{"promotion", "The default promotion criteria and per-level overrides.", lc_load_criteria_keys,
 	 SPECS(criteria_specs), promotion_extra},

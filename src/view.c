@@ -63,6 +63,15 @@ size_t lc_view_track_chain(const ladder_track *t, const ladder_level **out)
 	return n;
 }
 
+size_t lc_view_role_chain(const ladder_role *r, const ladder_track *t, const ladder_level **out)
+{
+	size_t n = lc_view_track_chain(t, out), kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (ladder_role_has_level(r, out[i]))
+			out[kept++] = out[i];
+	return kept;
+}
+
 size_t lc_view_max_chain(const ladder *l)
 {
 	size_t max = 0;
@@ -75,6 +84,33 @@ size_t lc_view_max_chain(const ladder *l)
 int lc_view_level_name_shown(const ladder_level *lv)
 {
 	return lv->name.s && !(lv->name.len == lv->id.len && memcmp(lv->name.s, lv->id.s, lv->id.len) == 0);
+}
+
+/* ---- titles ------------------------------------------------------------------ */
+
+lc_view_title_kind lc_view_title_of(const ladder_role *r, const ladder_level *lv)
+{
+	if (r->title[lv->index].s)
+		return LC_VIEW_TITLE_GIVEN;
+	if (ladder_role_has_level(r, lv))
+		return LC_VIEW_TITLE_NONE;
+	/* a role that names its levels is defined by them, whatever its tracks */
+	return r->in_levels ? LC_VIEW_TITLE_OFF_LEVELS : LC_VIEW_TITLE_OFF_TRACKS;
+}
+
+const char *lc_view_title_words(lc_view_title_kind k)
+{
+	switch (k) {
+	case LC_VIEW_TITLE_NONE:
+		return "no title";
+	case LC_VIEW_TITLE_OFF_TRACKS:
+		return "not on this role's tracks";
+	case LC_VIEW_TITLE_OFF_LEVELS:
+		return "not one of this role's levels";
+	case LC_VIEW_TITLE_GIVEN:
+		break;
+	}
+	return "";
 }
 
 /* ---- competencies ---------------------------------------------------------- */

@@ -48,12 +48,30 @@ size_t lc_view_chain_len(const ladder_track *t);
 /* Writes t's whole chain, lowest first, to out (lc_view_chain_len(t) entries).
  * Returns the number written. */
 size_t lc_view_track_chain(const ladder_track *t, const ladder_level **out);
+/* The columns of r's matrix for track t: t's whole chain without the levels
+ * that are not the role's (`levels:`). `out` holds lc_view_chain_len(t)
+ * entries. Returns the number written. */
+size_t lc_view_role_chain(const ladder_role *r, const ladder_track *t, const ladder_level **out);
 /* The longest chain in the ladder: a size for chain arrays. */
 size_t lc_view_max_chain(const ladder *l);
 
 /* 0 when a level's name only repeats its id (`id: J1, name: J1`): labels
  * that show the id then leave the name out instead of saying it twice. */
 int lc_view_level_name_shown(const ladder_level *lv);
+
+/* ---- titles ------------------------------------------------------------------ */
+
+/* What the titles table says of role r at level lv. */
+typedef enum lc_view_title_kind {
+	LC_VIEW_TITLE_GIVEN,      /* r->title[lv->index] */
+	LC_VIEW_TITLE_NONE,       /* the level gives no title (`title: ""`) */
+	LC_VIEW_TITLE_OFF_TRACKS, /* lv is not on r's tracks (r names no `levels:`) */
+	LC_VIEW_TITLE_OFF_LEVELS  /* r names `levels:` and lv is not one of them */
+} lc_view_title_kind;
+
+lc_view_title_kind lc_view_title_of(const ladder_role *r, const ladder_level *lv);
+/* The words for a kind other than LC_VIEW_TITLE_GIVEN, e.g. "no title". */
+const char *lc_view_title_words(lc_view_title_kind k);
 
 /* ---- competencies ---------------------------------------------------------- */
 

@@ -60,7 +60,7 @@ static void role(lc_view_walk *w, const lc_view_walker *fns, const ladder_role *
 			fns->matrices_begin(w, r);
 		size_t nt = lc_view_matrix_tracks(w->l, r, v->track, w->tracks);
 		for (size_t k = 0; k < nt && fns->matrix; k++)
-			fns->matrix(w, r, w->tracks[k], lc_view_track_chain(w->tracks[k], w->chain));
+			fns->matrix(w, r, w->tracks[k], lc_view_role_chain(r, w->tracks[k], w->chain));
 		if (fns->matrices_end)
 			fns->matrices_end(w, r);
 		break;

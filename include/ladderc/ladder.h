@@ -47,9 +47,17 @@ typedef enum ladder_expectations {
 	LADDER_EXPECTATIONS_RESTATED
 } ladder_expectations;
 
+/* A link of a competency: `links: [{name, url}]`; the URL's scheme is http,
+ * https or mailto (checked by the loader). */
+typedef struct ladder_link {
+	ladder_str name, url;
+	lc_mark at;
+} ladder_link;
+
 struct ladder_level {
 	ladder_str id, name;
 	ladder_str title;         /* title rubric, may hold {role} and {family}; may be absent */
+	int no_title;             /* `title: ""`: the level gives no title, none is invented */
 	ladder_str summary;
 	lc_mark at;               /* the level's entry in `levels:` */
 	lc_mark title_at;
@@ -76,6 +84,8 @@ struct ladder_competency {
 	ladder_str id, name, description;
 	lc_mark at;
 	lc_mark description_at;
+	ladder_link *links;       /* `links:`, in input order */
+	size_t nlinks;
 	ladder_str *text;         /* [ladder->nlevels] */
 	lc_mark *text_at;         /* [ladder->nlevels] */
 	ladder_group *group;
@@ -100,13 +110,18 @@ struct ladder_group {
 
 struct ladder_role {
 	ladder_str id, name, family;
+	ladder_str description;   /* optional text */
 	lc_mark at;
-	ladder_track **tracks;    /* the tracks the role takes, in ladder order */
+	ladder_track **tracks;    /* the tracks the role takes, in ladder order; with `levels:`,
+	                             only those that hold one of its levels */
 	size_t ntracks;
 	int tracks_given;         /* `tracks:` was written (else: every track) */
+	unsigned char *in_levels; /* [ladder->nlevels] from `levels:`: 1 at the role's levels;
+	                             NULL when not given (every level of its tracks) */
 	ladder_str *title_override; /* [ladder->nlevels], from `titles:` */
 	lc_mark *title_override_at; /* [ladder->nlevels] */
-	ladder_str *title;        /* [ladder->nlevels] resolved; s == NULL off the role's tracks */
+	ladder_str *title;        /* [ladder->nlevels] resolved; s == NULL off the role's levels
+	                             and at a level with no_title */
 	ladder_group **groups;    /* role-specific (functional) groups */
 	size_t ngroups;
 	uint32_t index;
@@ -194,8 +209,11 @@ const ladder_role *ladder_find_role(const ladder *l, const char *id);
 /* The chain of `lv`: out[0] is the chain's first level, out[rank-1] is lv.
  * `out` must hold lv->rank entries. Returns lv->rank. */
 size_t ladder_chain(const ladder_level *lv, const ladder_level **out);
-/* 1 if `lv` is on the role's tracks. */
+/* 1 if `lv` is one of the role's levels: on its tracks and, when the role
+ * names `levels:`, one of them. */
 int ladder_role_has_level(const ladder_role *r, const ladder_level *lv);
+/* 1 if `lv` is on the role's tracks (whatever its `levels:` say). */
+int ladder_role_has_track_of(const ladder_role *r, const ladder_level *lv);
 /* The levels directly above `lv`: the next on its track, or, at the top of a
  * track, the first level of every track that continues from it. Returns the
  * number written to out (at most ladder->ntracks + 1). When `r` is not NULL,

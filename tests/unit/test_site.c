@@ -56,26 +56,27 @@ static void page_list(void **state)
 	size_t n = 0;
 	assert_int_equal(lc_site_pages(l, LC_SITE_ALL, &p, &n), 0);
 	static const char *const want[] = {
-		"index.html", "software-engineer.html", "account-executive.html", "index.md",
-		"software-engineer.md", "account-executive.md", "ladder.csv", "ladder.json",
+		"index.html", "software-engineer.html", "account-executive.html",
+		"sales-development-representative.html", "index.md", "software-engineer.md", "account-executive.md",
+		"sales-development-representative.md", "ladder.csv", "ladder.json",
 	};
-	assert_int_equal(n, 8);
+	assert_int_equal(n, 10);
 	for (size_t i = 0; i < n; i++)
 		assert_string_equal(p[i].name, want[i]);
 	assert_int_equal(p[0].view.kind, LADDER_VIEW_OVERVIEW);
 	assert_int_equal(p[1].view.kind, LADDER_VIEW_MATRIX);
 	assert_ptr_equal(p[1].view.role, l->roles[0]);
-	assert_int_equal(p[6].format, LADDER_FORMAT_CSV);
-	assert_int_equal(p[7].format, LADDER_FORMAT_JSON);
+	assert_int_equal(p[8].format, LADDER_FORMAT_CSV);
+	assert_int_equal(p[9].format, LADDER_FORMAT_JSON);
 
 	/* the JSON page is the model, exactly as render -f json writes it */
 	lc_buf page = LC_BUF_INIT, json = LC_BUF_INIT;
-	assert_int_equal(lc_site_render(l, &p[7], &page), 0);
+	assert_int_equal(lc_site_render(l, &p[9], &page), 0);
 	lc_emit_json(l, &json);
 	assert_int_equal(page.len, json.len);
 	assert_memory_equal(page.data, json.data, json.len);
 	/* the Markdown role page goes on with every level of the role */
-	assert_int_equal(lc_site_render(l, &p[5], &page), 0);
+	assert_int_equal(lc_site_render(l, &p[6], &page), 0);
 	assert_non_null(strstr(page.data, "Sales Team Lead"));
 	free(p);
 
