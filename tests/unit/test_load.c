@@ -238,6 +238,130 @@ static void test_duplicate_keys(void **state)
 	loaded_free(&r);
 }
 
+/* Tracks IC (IC1..IC3) and E (E3, E4, from IC2) for the `levels:` tests. */
+#define FORKED \
+	"ladder: 1\nid: t\nname: T\ntracks:\n" \
+	"  - id: IC\n    name: I\n    levels: [{id: IC1, name: A}, {id: IC2, name: B}, {id: IC3, name: C}]\n" \
+	"  - id: E\n    name: E\n    from: IC2\n    levels: [{id: E3, name: D}, {id: E4, name: F}]\n"
+
+static void test_role_levels(void **state)
+{
+	(void)state;
+	loaded r;
+	load_text(&r, FORKED "roles:\n  - id: qa\n    name: QA\n    description: Tests.\n    levels: [E4, IC2, E3]\n");
+	if (r.status != LADDER_OK)
+		dump_diags(&r.diags);
+	assert_int_equal(r.status, LADDER_OK);
+	const ladder *l = r.l;
+	const ladder_role *qa = l->roles[0];
+	str_equal(qa->description, "Tests.");
+	assert_non_null(qa->in_levels);
+	assert_false(ladder_role_has_level(qa, level(l, "IC1")));
+	assert_true(ladder_role_has_level(qa, level(l, "IC2")));
+	assert_false(ladder_role_has_level(qa, level(l, "IC3")));
+	assert_true(ladder_role_has_level(qa, level(l, "E4")));
+	/* both tracks hold one of its levels; no title outside them */
+	assert_int_equal(qa->ntracks, 2);
+	assert_null(qa->title[level(l, "IC1")->index].s);
+	str_equal(qa->title[level(l, "E3")->index], "D QA");
+	/* the next levels stay inside the role */
+	const ladder_level *next[4];
+	assert_int_equal(ladder_next_levels(l, qa, level(l, "IC2"), next), 1);
+	assert_ptr_equal(next[0], level(l, "E3"));
+	assert_int_equal(ladder_next_levels(l, qa, level(l, "E4"), next), 0);
+	loaded_free(&r);
+
+	/* a track holding none of the levels is dropped from the role's tracks */
+	load_text(&r, FORKED "roles:\n  - {id: qa, name: QA, levels: [IC1, IC2, IC3]}\n");
+	assert_int_equal(r.status, LADDER_OK);
+	assert_int_equal(r.l->roles[0]->ntracks, 1);
+	assert_ptr_equal(r.l->roles[0]->tracks[0], r.l->tracks[0]);
+	loaded_free(&r);
+}
+
+static void test_role_levels_errors(void **state)
+{
+	(void)state;
+	loaded r;
+	load_text(&r, FORKED "roles:\n  - {id: qa, name: QA, levels: [IC1, E3]}\n");
+	assert_error_at(&r, 13, 32, "the levels of role 'qa' skip 'IC2' between 'IC1' and 'E3'");
+	loaded_free(&r);
+	load_text(&r, FORKED "roles:\n  - {id: qa, name: QA, levels: [IC2, X9, IC2]}\n");
+	assert_error_at(&r, 13, 38, "level 'X9' is not a level of this ladder");
+	assert_error_at(&r, 13, 42, "level 'IC2' is listed twice");
+	loaded_free(&r);
+	load_text(&r, FORKED "roles:\n  - {id: qa, name: QA, tracks: [IC], levels: [E3]}\n");
+	assert_error_at(&r, 13, 47, "level 'E3' is not on the tracks of role 'qa'");
+	loaded_free(&r);
+	load_text(&r, FORKED "roles:\n  - {id: qa, name: QA, levels: []}\n");
+	assert_error_at(&r, 13, 32, "role 'qa' has an empty 'levels' list");
+	loaded_free(&r);
+	load_text(&r, FORKED "roles:\n  - {id: qa, name: QA, levels: [IC2], titles: {IC3: T}}\n");
+	assert_error_at(&r, 13, 48, "level 'IC3' is not one of the levels of role 'qa'");
+	loaded_free(&r);
+}
+
+static void test_level_no_title(void **state)
+{
+	(void)state;
+	loaded r;
+	load_text(&r, HEAD "      - {id: IC2, name: Mid, title: \"\"}\n      - {id: IC3, name: Senior}\n"
+	          "roles:\n  - {id: r, name: R, titles: {IC1: Own}}\n");
+	if (r.status != LADDER_OK)
+		dump_diags(&r.diags);
+	assert_int_equal(r.status, LADDER_OK);
+	const ladder *l = r.l;
+	assert_true(level(l, "IC2")->no_title);
+	assert_null(level(l, "IC2")->title.s);
+	assert_false(level(l, "IC3")->no_title);
+	const ladder_role *ro = l->roles[0];
+	assert_null(ro->title[level(l, "IC2")->index].s);               /* none invented */
+	str_equal(ro->title[level(l, "IC3")->index], "Senior R");       /* no rubric: the default rule */
+	str_equal(ro->title[level(l, "IC1")->index], "Own");
+	loaded_free(&r);
+	/* a title of spaces is still an error */
+	load_text(&r, HEAD "      - {id: IC2, name: Mid, title: \"  \"}\n");
+	assert_error_at(&r, 9, 37, "a level's 'title' is empty");
+	loaded_free(&r);
+}
+
+static void test_competency_links(void **state)
+{
+	(void)state;
+	loaded r;
+	load_text(&r, HEAD "groups:\n  - id: g\n    name: G\n    competencies:\n      - id: c\n        name: C\n"
+	          "        links:\n"
+	          "          - {name: Web, url: \"HTTPS://example.com/a?b=1\"}\n"
+	          "          - {name: Mail, url: \"mailto:a@example.com\"}\n"
+	          "          - {name: Plain, url: \"http://example.com\"}\n"
+	          "        levels: {IC1: x}\n");
+	if (r.status != LADDER_OK)
+		dump_diags(&r.diags);
+	assert_int_equal(r.status, LADDER_OK);
+	const ladder_competency *c = r.l->groups[0]->competencies[0];
+	assert_int_equal(c->nlinks, 3);
+	str_equal(c->links[0].name, "Web");
+	str_equal(c->links[1].url, "mailto:a@example.com");
+	loaded_free(&r);
+
+	static const char *const bad[] = {"javascript:alert(1)", "data:text/html,x", "file:///etc/passwd",
+	                                  "guide.html", "//example.com", "http://", "https://a b", "mailto"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char text[512];
+		snprintf(text, sizeof text,
+		         HEAD "groups:\n  - id: g\n    name: G\n    competencies:\n      - id: c\n        name: C\n"
+		              "        links: [{name: X, url: \"%s\"}]\n        levels: {IC1: x}\n",
+		         bad[i]);
+		load_text(&r, text);
+		assert_error_at(&r, 15, 32, "must be an http, https or mailto URL");
+		loaded_free(&r);
+	}
+	load_text(&r, HEAD "groups:\n  - id: g\n    name: G\n    competencies:\n      - id: c\n        name: C\n"
+	          "        links: [{url: \"https://example.com\"}]\n        levels: {IC1: x}\n");
+	assert_error_at(&r, 15, 17, "'name'");
+	loaded_free(&r);
+}
+
 static void test_duplicate_ids(void **state)
 {
 	(void)state;
@@ -722,6 +846,10 @@ int main(void)
 		cmocka_unit_test(test_chains_and_ranks),
 		cmocka_unit_test(test_cumulative_expectations),
 		cmocka_unit_test(test_titles),
+		cmocka_unit_test(test_role_levels),
+		cmocka_unit_test(test_role_levels_errors),
+		cmocka_unit_test(test_level_no_title),
+		cmocka_unit_test(test_competency_links),
 		cmocka_unit_test(test_schema_typing),
 		cmocka_unit_test(test_unknown_key_suggests),
 		cmocka_unit_test(test_wrong_types),
