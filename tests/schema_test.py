@@ -101,7 +101,8 @@ def schema_errors(doc):
 # ---- 1. every key the loader knows is in the schema --------------------------
 
 objects = {"top": schema, "track": "track", "level": "level", "group": "group", "comp": "competency",
-           "role": "role", "criteria": "promotion", "into": "criteria", "path": "path", "lint": "lint"}
+           "role": "role", "criteria": "promotion", "into": "criteria", "path": "path", "lint": "lint",
+           "link": "link"}
 tables = 0
 for name in ("src/load_file.c", "src/load_model.c"):
     with open(os.path.join(SRC, name)) as f:
@@ -270,8 +271,9 @@ CASES = [
 GOLDEN = {
     "bom": "structural", "crlf": "structural", "empty-file": "structural", "many-errors": "structural",
     "two-files": "structural", "unknown-key": "structural", "unknown-key-swapped": "structural",
-    "wrong-type": "structural", "title-mapping": "structural",
-    "unknown-level": "whole-ladder",
+    "wrong-type": "structural", "title-mapping": "structural", "link-scheme": "structural",
+    "unknown-level": "whole-ladder", "role-levels-gap": "whole-ladder", "role-levels-unknown": "whole-ladder",
+    "role-level-text-outside": "whole-ladder",
     # the loader is stricter than YAML: PyYAML keeps the last of duplicate
     # keys (yaml-language-server reports them itself)
     "duplicate-key": "whole-ladder",
