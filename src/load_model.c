@@ -534,7 +534,7 @@ static void build_role_levels(loader *ld, ladder_role *r, const lc_yt_node *v)
 		if (!lv)
 			continue;
 		if (!ladder_role_has_track_of(r, lv)) {
-			lc_load_err(ld, &k->at, "level %s is not on the tracks of role %s", lc_load_quote_str(ld, lv->id), lc_load_quote_str(ld, r->id));
+			not_role_level(ld, &k->at, r, lv);
 			continue;
 		}
 		if (r->in_levels[lv->index]) {
