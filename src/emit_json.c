@@ -45,8 +45,10 @@ static void competencies(lc_json *j, const ladder *l, const ladder_group *g)
 		lc_json_key(j, "description");
 		lc_json_str(j, c->description);
 		expectations_written(j, c->expectations_written);
-		lc_json_key(j, "links");
-		lc_json_links(j, c->links, c->nlinks);
+		if (c->nlinks) { /* only where written: a ladder without links keeps its model */
+			lc_json_key(j, "links");
+			lc_json_links(j, c->links, c->nlinks);
+		}
 		lc_json_key(j, "levels");
 		lc_json_object(j);
 		for (size_t k = 0; k < l->nlevels; k++) {
@@ -164,15 +166,19 @@ void lc_emit_json(const ladder *l, lc_buf *out)
 		lc_json_str(j, r->name);
 		lc_json_key(j, "family");
 		lc_json_str(j, r->family);
-		lc_json_key(j, "description");
-		lc_json_str(j, r->description);
+		if (r->description.s) {
+			lc_json_key(j, "description");
+			lc_json_str(j, r->description);
+		}
 		lc_json_key(j, "tracks");
 		lc_json_array(j);
 		for (size_t t = 0; t < r->ntracks; t++)
 			lc_json_str(j, r->tracks[t]->id);
 		lc_json_end_array(j);
-		lc_json_key(j, "levels");
-		lc_json_role_levels(j, l, r);
+		if (r->in_levels) {
+			lc_json_key(j, "levels");
+			lc_json_role_levels(j, l, r);
+		}
 		lc_json_key(j, "titles");
 		lc_json_object(j);
 		for (size_t k = 0; k < l->nlevels; k++) {

@@ -44,16 +44,19 @@ static void role_head(jv *x, const ladder_role *r)
 	key_str(x, "id", r->id);
 	key_str(x, "name", r->name);
 	key_str(x, "family", r->family);
-	key_str(x, "description", r->description);
+	if (r->description.s) /* only where written, as in the model */
+		key_str(x, "description", r->description);
 }
 
-/* The keys every view gives a competency: "id", "name", "links". */
+/* The keys every view gives a competency: "id", "name", and "links" when it has some. */
 static void competency_head(jv *x, const ladder_competency *c)
 {
 	key_str(x, "id", c->id);
 	key_str(x, "name", c->name);
-	lc_json_key(&x->j, "links");
-	lc_json_links(&x->j, c->links, c->nlinks);
+	if (c->nlinks) {
+		lc_json_key(&x->j, "links");
+		lc_json_links(&x->j, c->links, c->nlinks);
+	}
 }
 
 /* {"id", "name", "rank", "track", "title"} of a level for a role. */
@@ -254,8 +257,10 @@ static void overview(lc_view_walk *w)
 		lc_json_object(&x->j);
 		key_str(x, "role", r->id);
 		key_str(x, "name", r->name);
-		lc_json_key(&x->j, "levels");
-		lc_json_role_levels(&x->j, l, r);
+		if (r->in_levels) {
+			lc_json_key(&x->j, "levels");
+			lc_json_role_levels(&x->j, l, r);
+		}
 		lc_json_key(&x->j, "titles");
 		lc_json_object(&x->j);
 		for (size_t k = 0; k < l->nlevels; k++) {

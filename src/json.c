@@ -109,10 +109,6 @@ void lc_json_links(lc_json *j, const ladder_link *links, size_t n)
 
 void lc_json_role_levels(lc_json *j, const ladder *l, const ladder_role *r)
 {
-	if (!r->in_levels) {
-		lc_json_null(j);
-		return;
-	}
 	lc_json_array(j);
 	for (size_t k = 0; k < l->nlevels; k++)
 		if (ladder_role_has_level(r, l->levels[k]))

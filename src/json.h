@@ -30,8 +30,8 @@ void lc_json_cstring(lc_json *j, const char *s);
 void lc_json_str(lc_json *j, ladder_str s);
 /* A competency's links: [{"name", "url"}, ...]. */
 void lc_json_links(lc_json *j, const ladder_link *links, size_t n);
-/* A role's `levels:` as an array of level ids in ladder order, or null when
- * the role has every level of its tracks. */
+/* A role's `levels:` as an array of level ids in ladder order (for a role
+ * that names them: r->in_levels). */
 void lc_json_role_levels(lc_json *j, const ladder *l, const ladder_role *r);
 /* A number already known to be valid JSON number text. */
 void lc_json_number_text(lc_json *j, const char *s, size_t len);
