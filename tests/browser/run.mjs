@@ -140,7 +140,13 @@ function pageFacts() {
 		el.classList.contains('skip'));
 	focusables.forEach((el, i) => el.setAttribute('data-kbd', String(i)));
 	const ids = [...document.querySelectorAll('[id]')].map(el => el.id);
-	const hrefs = [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'));
+	// A competency's own links (ul.links, issue 17) are the only ones that may
+	// leave the site: the loader allows http, https and mailto only, and each
+	// carries rel="noopener". Every other link stays inside the site.
+	const own = a => a.closest('ul.links') !== null;
+	const hrefs = [...document.querySelectorAll('a[href]')].filter(a => !own(a)).map(a => a.getAttribute('href'));
+	const outLinks = [...document.querySelectorAll('ul.links a[href]')].map(a => ({
+		href: a.getAttribute('href'), rel: a.getAttribute('rel') || '' }));
 	const anchors = [...document.querySelectorAll('section.role[id], section.level[id], section.matrix[id], ' +
 	                                             'section.next[id], section.sheet[id], div.comp[id], tr[id], ' +
 	                                             'h2[id], section[id]')]
@@ -156,7 +162,7 @@ function pageFacts() {
 				inert.push(`${a.name}="${a.value.slice(0, 40)}"`);
 		}
 	}
-	return { focusCount: focusables.length, ids, hrefs, anchors, inert,
+	return { focusCount: focusables.length, ids, hrefs, outLinks, anchors, inert,
 	         lang: document.documentElement.lang, title: document.title };
 }
 
@@ -322,6 +328,11 @@ async function checkPage(browser, pg) {
 		const seen = new Set();
 		const dups = facts.ids.filter(id => seen.has(id) || !seen.add(id));
 		fail.permalinks.push(`duplicate ids: ${[...new Set(dups)].slice(0, 5).join(', ')}`);
+	}
+	// A competency's links: http, https or mailto, opened without a way back.
+	for (const { href, rel } of facts.outLinks) {
+		if (!/^(https?:\/\/|mailto:)/i.test(href)) fail.links.push(`competency link with another scheme: ${href.slice(0, 80)}`);
+		if (!/\bnoopener\b/.test(rel)) fail.links.push(`competency link without rel="noopener": ${href.slice(0, 80)}`);
 	}
 	// Links: in-page anchors must exist; other pages are checked once every page is read.
 	for (const href of facts.hrefs) {
