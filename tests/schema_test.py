@@ -160,12 +160,12 @@ valid = []
 for path in ladders:
     if check(path) != 0:
         continue
-    todo = [path]
-    while todo:
-        p = todo.pop()
+    pending = [path]
+    while pending:
+        p = pending.pop()
         if p not in valid:
             valid.append(p)
-            todo += includes_of(p)
+            pending += includes_of(p)
 for path in valid:
     rel = os.path.relpath(path, SRC)
     try:
