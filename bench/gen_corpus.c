@@ -1,12 +1,16 @@
 /* gen_corpus: a deterministic ladder (format v1) for the benchmark.
  *
- *   gen_corpus [--roles N] [--groups N] [--competencies N] [--variant 1|2] [-o FILE]
+ *   gen_corpus [--roles N] [--groups N] [--competencies N] [--ic N] [--levels N]
+ *              [--cell MIN-MAX] [--vague PCT] [--variant 1|2] [-o FILE]
  *
- * Writes a ladder with the usual three tracks (IC1 IC2, then E3..E6 and
- * L3..L6), one company-wide group, and N roles that each have their own
- * groups of competencies. Every cell is 80-300 characters of realistic text
- * with characters that need escaping in some output (& < > | " , = + @ '
- * backticks and backslashes) and some cells are multi-line bullet lists.
+ * Writes a ladder with three tracks (by default the levels of seed 000: IC1
+ * IC2, then E3..E6 and L3..L6; --ic and --levels make the chain longer), one
+ * company-wide group, and N roles that each have their own groups of
+ * competencies. Every cell is MIN-MAX (default 80-300) characters of
+ * realistic text with characters that need escaping in some output (& < > |
+ * " , = + @ ' backticks and backslashes) and some cells are multi-line
+ * bullet lists; --vague PCT makes that share of cells open with a phrase the
+ * lint calls vague. The bench shapes of bench/run.sh are made from these.
  *
  * The text of every cell depends only on its position (role, group,
  * competency, level), never on what came before, so --variant 2 is version 1
@@ -89,18 +93,22 @@ static void put_sentence(rng *r, char *buf, size_t cap, size_t *n)
 		*n += (size_t)w < cap - *n ? (size_t)w : cap - *n - 1;
 }
 
-/* 80-300 characters of prose, cut at a word boundary. */
+/* The length of a cell's prose: --cell MIN-MAX (default 80-300). */
+static unsigned cell_min = 80, cell_max = 300;
+enum { CELL_CAP = 16384 };
+
+/* cell_min..cell_max characters of prose, cut at a word boundary. */
 static size_t make_text(rng *r, char *buf, size_t cap)
 {
-	size_t target = 80 + pick(r, 221), n = 0;
+	size_t target = cell_min + pick(r, cell_max - cell_min + 1), n = 0;
 	buf[0] = '\0';
 	while (n < target)
 		put_sentence(r, buf, cap, &n);
-	if (n > 300) {
-		n = 300;
-		while (n > 80 && buf[n - 1] != ' ')
+	if (n > cell_max) {
+		n = cell_max;
+		while (n > cell_min && buf[n - 1] != ' ')
 			n--;
-		while (n > 80 && (buf[n - 1] == ' ' || buf[n - 1] == '\\'))
+		while (n > cell_min && (buf[n - 1] == ' ' || buf[n - 1] == '\\'))
 			n--;
 		buf[n++] = '.';
 	}
@@ -132,20 +140,53 @@ static void put_sq(FILE *f, const char *s)
 	fputc('\'', f);
 }
 
-static const char *const level_ids[] = {"IC1", "IC2", "E3", "E4", "E5", "E6", "L3", "L4", "L5", "L6"};
-enum { NLEVELS = 10 };
+/* The levels: the IC track (--ic N levels, default 2), then the Expert and
+ * People leadership tracks (--levels N each, default 4), both forking from
+ * the IC track's top: IC1 IC2, E3..E6, L3..L6 by default. Level k of the
+ * ladder is level_track[k] = 0 (IC), 1 (E) or 2 (L). */
+enum { MAX_LEVELS = 3 * 64 };
+static unsigned n_ic = 2, n_branch = 4, nlevels;
+static char level_id[MAX_LEVELS][16];
+static unsigned level_track[MAX_LEVELS];
+
+static void make_levels(void)
+{
+	nlevels = 0;
+	for (unsigned i = 0; i < n_ic; i++, nlevels++) {
+		snprintf(level_id[nlevels], sizeof level_id[0], "IC%u", i + 1);
+		level_track[nlevels] = 0;
+	}
+	for (unsigned t = 1; t <= 2; t++)
+		for (unsigned i = 0; i < n_branch; i++, nlevels++) {
+			snprintf(level_id[nlevels], sizeof level_id[0], "%c%u", t == 1 ? 'E' : 'L', n_ic + i + 1);
+			level_track[nlevels] = t;
+		}
+}
+
+/* --vague PCT: that share of cells (and descriptions) say what the lint's
+ * vague-language rule reports, so `check` has thousands of findings. */
+static unsigned vague_pct;
+static const char *const vague_leads[] = {
+	"Demonstrates strong ownership: ", "Shows good judgement. ", "Has excellent communication; ",
+	"Thinks strategically and ", "Shows leadership when ",
+};
+
+static int is_vague(rng *r)
+{
+	return vague_pct && pick(r, 100) < vague_pct;
+}
 
 /* One expectation. Most cells are double-quoted, some single-quoted, some
  * multi-line bullet lists, and some start with a formula character. */
 static void put_cell(FILE *f, rng *r, const char *indent, int reworded)
 {
-	char text[512];
+	char text[CELL_CAP];
 	unsigned style = pick(r, 10);
 	if (style == 0) {
 		fputs("|\n", f);
 		unsigned items = 2 + pick(r, 3);
 		for (unsigned i = 0; i < items; i++) {
-			char item[512];
+			char item[CELL_CAP];
 			size_t n = 0;
 			item[0] = '\0';
 			put_sentence(r, item, sizeof item, &n);
@@ -164,8 +205,13 @@ static void put_cell(FILE *f, rng *r, const char *indent, int reworded)
 		else
 			text[0] = 'X';
 	}
+	if (is_vague(r)) {
+		char plain[CELL_CAP];
+		snprintf(plain, sizeof plain, "%s%s", vague_leads[pick(r, 5)], text);
+		memcpy(text, plain, sizeof text);
+	}
 	if (style == 1) {
-		char lead[520];
+		char lead[CELL_CAP + 8];
 		static const char formula[] = "=+-@";
 		snprintf(lead, sizeof lead, "%c%s", formula[pick(r, 4)], text);
 		put_dq(f, lead);
@@ -182,7 +228,7 @@ typedef struct opts {
 	int variant;
 } opts;
 
-/* Which levels a role takes: most take all three tracks. */
+/* Which tracks a role takes (bit 0 IC, 1 E, 2 L): most take all three. */
 static unsigned role_tracks(unsigned role)
 {
 	switch (role % 7) {
@@ -194,9 +240,7 @@ static unsigned role_tracks(unsigned role)
 
 static int level_on(unsigned tracks, unsigned lv)
 {
-	if (lv < 2)
-		return 1;
-	return lv < 6 ? (tracks & 2) != 0 : (tracks & 4) != 0;
+	return (tracks & (1u << level_track[lv])) != 0;
 }
 
 static int is_reworded(const opts *o, unsigned role, unsigned g, unsigned c, unsigned lv)
@@ -212,16 +256,16 @@ static void put_competency(FILE *f, const opts *o, unsigned role, unsigned g, un
 	rng r = seeded(role, g, c, 7);
 	fprintf(f, "          - id: c%u-%u\n", g, c);
 	fprintf(f, "            name: \"%s %s #%u\"\n", verbs[pick(&r, 20)], "& improves", c);
-	char desc[512];
+	char desc[CELL_CAP];
 	make_text(&r, desc, sizeof desc);
 	fputs("            description: ", f);
 	put_dq(f, desc);
 	fputs("\n            levels:\n", f);
-	for (unsigned lv = 0; lv < NLEVELS; lv++) {
+	for (unsigned lv = 0; lv < nlevels; lv++) {
 		if (!level_on(tracks, lv))
 			continue;
 		rng cr = seeded(role, g, c, lv);
-		fprintf(f, "              %s: ", level_ids[lv]);
+		fprintf(f, "              %s: ", level_id[lv]);
 		put_cell(f, &cr, "              ", is_reworded(o, role, g, c, lv));
 	}
 }
@@ -237,7 +281,8 @@ static void put_role(FILE *f, const opts *o, unsigned role)
 	if (tracks != 7)
 		fprintf(f, "    tracks: [IC, %s]\n", tracks & 2 ? "E" : "L");
 	if (tracks & 4 && role % 2 == 0)
-		fprintf(f, "    titles:\n      L6: \"Chief %s Officer (role %u)\"\n", families[role % 7], role);
+		fprintf(f, "    titles:\n      %s: \"Chief %s Officer (role %u)\"\n", level_id[nlevels - 1],
+		        families[role % 7], role);
 	fputs("    groups:\n", f);
 	/* variant 2 moves competency 0 of group 0 of role 0 to the end of group 1 */
 	int move = o->variant == 2 && role == 0 && o->groups > 1 && o->comps > 1;
@@ -267,41 +312,47 @@ static const char header[] =
 	"\n"
 	"  - Expectations are cumulative.\n"
 	"  - The Expert and Leadership tracks are equivalent.\n"
-	"tracks:\n"
-	"  - id: IC\n"
-	"    name: Individual contributor\n"
-	"    levels:\n"
-	"      - { id: IC1, name: Junior, title: \"Junior {role}\", summary: \"Completes well-scoped tasks.\" }\n"
-	"      - { id: IC2, name: Mid-level, title: \"{role}\" }\n"
-	"  - id: E\n"
-	"    name: Expert\n"
-	"    from: IC2\n"
-	"    levels:\n"
-	"      - { id: E3, name: Senior, title: \"Senior {role}\" }\n"
-	"      - { id: E4, name: Staff, title: \"Staff {role}\" }\n"
-	"      - { id: E5, name: Principal, title: \"Principal {role}\" }\n"
-	"      - { id: E6, name: Distinguished, title: \"Distinguished {role}\" }\n"
-	"  - id: L\n"
-	"    name: People leadership\n"
-	"    from: IC2\n"
-	"    levels:\n"
-	"      - { id: L3, name: Team Lead, title: \"{role} Team Lead\" }\n"
-	"      - { id: L4, name: Director, title: \"Director of {family}\" }\n"
-	"      - { id: L5, name: VP, title: \"VP of {family}\" }\n"
-	"      - { id: L6, name: Exec, title: \"Chief {family} Officer\" }\n";
+	"tracks:\n";
+
+/* The tracks: with the default sizes, the levels of seed 000. */
+static void put_tracks(FILE *f)
+{
+	static const char *const ic[][2] = {{"Junior", "Junior {role}"}, {"Mid-level", "{role}"}};
+	static const char *const expert[][2] = {{"Senior", "Senior {role}"}, {"Staff", "Staff {role}"},
+	                                        {"Principal", "Principal {role}"},
+	                                        {"Distinguished", "Distinguished {role}"}};
+	static const char *const lead[][2] = {{"Team Lead", "{role} Team Lead"}, {"Director", "Director of {family}"},
+	                                      {"VP", "VP of {family}"}, {"Exec", "Chief {family} Officer"}};
+	fputs("  - id: IC\n    name: Individual contributor\n    levels:\n", f);
+	for (unsigned k = 0; k < nlevels; k++) {
+		unsigned t = level_track[k], i = t == 0 ? k : (k - n_ic) % n_branch;
+		if (t != 0 && i == 0)
+			fprintf(f, "  - id: %s\n    name: %s\n    from: %s\n    levels:\n", t == 1 ? "E" : "L",
+			        t == 1 ? "Expert" : "People leadership", level_id[n_ic - 1]);
+		const char *const(*names)[2] = t == 0 ? ic : t == 1 ? expert : lead;
+		if (i < (t == 0 ? 2u : 4u))
+			fprintf(f, "      - { id: %s, name: %s, title: \"%s\"%s }\n", level_id[k], names[i][0], names[i][1],
+			        k == 0 ? ", summary: \"Completes well-scoped tasks.\"" : "");
+		else
+			fprintf(f, "      - { id: %s, name: %s %u, title: \"%s {role} %u\" }\n", level_id[k],
+			        t == 0 ? "Mid-level" : t == 1 ? "Expert" : "Leader", i + 1,
+			        t == 0 ? "Experienced" : t == 1 ? "Expert" : "Leading", i + 1);
+	}
+}
 
 static void put_ladder(FILE *f, const opts *o)
 {
 	fputs(header, f);
+	put_tracks(f);
 	/* one company-wide group, so every role also shares competencies */
 	fputs("groups:\n  - id: shared\n    name: \"Shared: how we work\"\n    competencies:\n", f);
 	for (unsigned c = 0; c < 3; c++) {
 		rng r = seeded(UINT32_MAX, 0, c, 7);
 		fprintf(f, "      - id: shared-%u\n        name: \"Shared #%u\"\n        levels:\n", c, c);
 		(void)next(&r);
-		for (unsigned lv = 0; lv < NLEVELS; lv++) {
+		for (unsigned lv = 0; lv < nlevels; lv++) {
 			rng cr = seeded(UINT32_MAX, 0, c, lv);
-			fprintf(f, "          %s: ", level_ids[lv]);
+			fprintf(f, "          %s: ", level_id[lv]);
 			put_cell(f, &cr, "          ", 0);
 		}
 	}
@@ -329,6 +380,22 @@ static int parse_uint(const char *s, unsigned *out)
 	return 0;
 }
 
+/* MIN-MAX, 20 <= MIN <= MAX < CELL_CAP / 2 (a cell may run a sentence past MAX) */
+static int parse_range(const char *s, unsigned *lo, unsigned *hi)
+{
+	char *end;
+	unsigned long a = strtoul(s, &end, 10);
+	if (end == s || *end != '-')
+		return -1;
+	const char *b = end + 1;
+	unsigned long z = strtoul(b, &end, 10);
+	if (end == b || *end || a < 20 || a > z || z >= CELL_CAP / 2)
+		return -1;
+	*lo = (unsigned)a;
+	*hi = (unsigned)z;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	opts o = {1, 3, 3, 1};
@@ -347,13 +414,21 @@ int main(int argc, char **argv)
 			o.comps = n;
 		} else if (strcmp(a, "--variant") == 0 && v && parse_uint(v, &n) == 0 && n <= 2) {
 			o.variant = (int)n;
+		} else if (strcmp(a, "--ic") == 0 && v && parse_uint(v, &n) == 0 && n <= 64) {
+			n_ic = n;
+		} else if (strcmp(a, "--levels") == 0 && v && parse_uint(v, &n) == 0 && n <= 64) {
+			n_branch = n;
+		} else if (strcmp(a, "--cell") == 0 && v && parse_range(v, &cell_min, &cell_max) == 0) {
+		} else if (strcmp(a, "--vague") == 0 && v && parse_uint(v, &n) == 0 && n <= 100) {
+			vague_pct = n;
 		} else {
-			fprintf(stderr,
-			        "usage: gen_corpus [--roles N] [--groups N] [--competencies N] [--variant 1|2] [-o FILE]\n");
+			fprintf(stderr, "usage: gen_corpus [--roles N] [--groups N] [--competencies N] [--ic N] [--levels N]\n"
+			                "                  [--cell MIN-MAX] [--vague PCT] [--variant 1|2] [-o FILE]\n");
 			return 2;
 		}
 		i++;
 	}
+	make_levels();
 	FILE *f = out ? fopen(out, "wb") : stdout;
 	if (!f) {
 		perror(out);
