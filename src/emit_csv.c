@@ -186,7 +186,7 @@ static void long_unit(csv *c, const ladder_role *r, const ladder_track *t, const
 	if (c->v->kind == LADDER_VIEW_LEVEL) {
 		const ladder_level *at = lv[n - 1];
 		lc_view_comp_iter it;
-		lc_view_comp_begin(&it, c->l, r);
+		lc_view_comp_begin(&it, c->l, r, &lv[n - 1], 1);
 		for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));) {
 			size_t ns = lc_view_in_force(comp, lv, n, c->w->sources);
 			if (ns == 0)
@@ -199,7 +199,7 @@ static void long_unit(csv *c, const ladder_role *r, const ladder_track *t, const
 	int next = c->v->kind == LADDER_VIEW_NEXT;
 	for (size_t k = 0; k < n; k++) {
 		lc_view_comp_iter it;
-		lc_view_comp_begin(&it, c->l, r);
+		lc_view_comp_begin(&it, c->l, r, &lv[k], 1);
 		for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));) {
 			/* a next level holds a restated competency's text in force, from
 			 * wherever it was last written; a matrix row only what is new */
@@ -248,7 +248,7 @@ static void matrix_unit(csv *c, const ladder_role *r, const ladder_track *t, con
 	for (size_t i = 0; i < n; i++) /* level index -> level, so each row is linear */
 		c->here[lv[i]->index] = lv[i];
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, l, r);
+	lc_view_comp_begin(&it, l, r, lv, n);
 	for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));) {
 		fstr(c, r->id);
 		fstr(c, r->name);

@@ -1052,7 +1052,7 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 	}
 	LIT(h, "</tr></thead>\n");
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, h->l, r);
+	lc_view_comp_begin(&it, h->l, r, h->chain, n);
 	int open = 0;
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start)
@@ -1166,7 +1166,7 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 	}
 	LIT(h, "</p>\n");
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, h->l, r);
+	lc_view_comp_begin(&it, h->l, r, &lv, 1);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start) {
 			open_h(h, hn + 1);
@@ -1335,7 +1335,7 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 		esc(h, nx->id);
 		LIT(h, "</th></tr></thead>\n");
 		lc_view_comp_iter it;
-		lc_view_comp_begin(&it, h->l, r);
+		lc_view_comp_begin(&it, h->l, r, &nx, 1);
 		int open = 0;
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			if (it.group_start)
@@ -1398,7 +1398,7 @@ static void sheet_section(html *h, const ladder_role *r, const ladder_level *lv,
 	LIT(h, ": expectations and evidence</span></caption>\n<thead><tr><th scope=\"col\">Competency</th>"
 	       "<th scope=\"col\">Expected</th><th scope=\"col\">Evidence</th></tr></thead>\n");
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, h->l, r);
+	lc_view_comp_begin(&it, h->l, r, &lv, 1);
 	int open = 0;
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start)

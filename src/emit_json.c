@@ -32,6 +32,35 @@ static void expectations_written(lc_json *j, ladder_expectations e)
 	lc_json_str(j, s);
 }
 
+/* Scope, only where written (a ladder without it keeps its model): a
+ * group's `roles` and `families`, a competency's `tracks` and `starts_at`. */
+static void group_scope(lc_json *j, const ladder_group *g)
+{
+	if (g->roles) {
+		lc_json_key(j, "roles");
+		str_list(j, g->roles, g->nroles);
+	}
+	if (g->families) {
+		lc_json_key(j, "families");
+		str_list(j, g->families, g->nfamilies);
+	}
+}
+
+static void competency_scope(lc_json *j, const ladder_competency *c)
+{
+	if (c->tracks) {
+		lc_json_key(j, "tracks");
+		lc_json_array(j);
+		for (size_t i = 0; i < c->ntracks; i++)
+			lc_json_str(j, c->tracks[i]->id);
+		lc_json_end_array(j);
+	}
+	if (c->starts_at) {
+		lc_json_key(j, "starts_at");
+		lc_json_str(j, c->starts_at->id);
+	}
+}
+
 static void competencies(lc_json *j, const ladder *l, const ladder_group *g)
 {
 	lc_json_array(j);
@@ -49,6 +78,7 @@ static void competencies(lc_json *j, const ladder *l, const ladder_group *g)
 			lc_json_key(j, "links");
 			lc_json_links(j, c->links, c->nlinks);
 		}
+		competency_scope(j, c);
 		lc_json_key(j, "levels");
 		lc_json_object(j);
 		for (size_t k = 0; k < l->nlevels; k++) {
@@ -75,6 +105,7 @@ static void groups(lc_json *j, const ladder *l, ladder_group *const *gs, size_t 
 		lc_json_key(j, "description");
 		lc_json_str(j, gs[i]->description);
 		expectations_written(j, gs[i]->expectations_written);
+		group_scope(j, gs[i]);
 		lc_json_key(j, "competencies");
 		competencies(j, l, gs[i]);
 		lc_json_end_object(j);

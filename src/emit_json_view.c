@@ -113,7 +113,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 	lc_json_array(&x->j);
 	int open = 0;
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, x->l, r);
+	lc_view_comp_begin(&it, x->l, r, chain, n);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		group_step(x, &it, &open);
 		lc_json_object(&x->j);
@@ -147,7 +147,7 @@ static void level_role(lc_view_walk *w, const ladder_role *r, const ladder_level
 	lc_json_array(&x->j);
 	int open = 0;
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, x->l, r);
+	lc_view_comp_begin(&it, x->l, r, &lv, 1);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		group_step(x, &it, &open);
 		lc_json_object(&x->j);
@@ -185,7 +185,7 @@ static void next_role(lc_view_walk *w, const ladder_role *r, const ladder_level 
 		lc_json_array(&x->j);
 		int open = 0;
 		lc_view_comp_iter it;
-		lc_view_comp_begin(&it, x->l, r);
+		lc_view_comp_begin(&it, x->l, r, &w->next[k], 1);
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			group_step(x, &it, &open);
 			lc_json_object(&x->j);

@@ -388,7 +388,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 	put(m, ")\n\n");
 	lc_buf a = LC_BUF_INIT;
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, m->l, r);
+	lc_view_comp_begin(&it, m->l, r, chain, n);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start) {
 			group_heading(m, it.group, depth + 1);
@@ -413,8 +413,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 		}
 		put(m, "\n");
 		/* a blank line ends the table before the next group's heading */
-		const ladder_group *g = it.group;
-		if (it.c == g->ncompetencies)
+		if (lc_view_comp_group_ends(&it))
 			put(m, "\n");
 	}
 	if (a.failed)
@@ -468,7 +467,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	put(m, " are marked **new**.\n\n");
 	lc_buf a = LC_BUF_INIT;
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, m->l, r);
+	lc_view_comp_begin(&it, m->l, r, &lv, 1);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start) {
 			group_heading(m, it.group, 2);
@@ -500,7 +499,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 			prose_cell(m, lc_view_text_at(c, src));
 			put(m, " |\n");
 		}
-		if (it.c == it.group->ncompetencies)
+		if (lc_view_comp_group_ends(&it))
 			put(m, "\n");
 	}
 	if (a.failed)
@@ -548,7 +547,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 			continue;
 		}
 		lc_view_comp_iter it;
-		lc_view_comp_begin(&it, m->l, r);
+		lc_view_comp_begin(&it, m->l, r, &nx, 1);
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			if (it.group_start) {
 				group_heading(m, it.group, 3);
@@ -570,7 +569,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 			else
 				put(m, "*" LC_VIEW_NO_NEW "*");
 			put(m, " |\n");
-			if (it.c == it.group->ncompetencies)
+			if (lc_view_comp_group_ends(&it))
 				put(m, "\n");
 		}
 	}

@@ -458,7 +458,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *tr
 	lc_buf_puts(h, ")");
 	heading(t, h, '-');
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, t->l, r);
+	lc_view_comp_begin(&it, t->l, r, chain, n);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		competency_head(t, &it, c);
 		prose(t, c->description, 4, "- ");
@@ -505,7 +505,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	lc_buf_clear(h);
 	put(t, "\n");
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, t->l, r);
+	lc_view_comp_begin(&it, t->l, r, &lv, 1);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		competency_head(t, &it, c);
 		competency_links(t, c, 4);
@@ -577,7 +577,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 			put(t, "\n");
 		}
 		lc_view_comp_iter it;
-		lc_view_comp_begin(&it, t->l, r);
+		lc_view_comp_begin(&it, t->l, r, &nx, 1);
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 			competency_head(t, &it, c);
 			ladder_str text = lc_view_text_at(c, nx);

@@ -106,19 +106,63 @@ int ladder_levels_equivalent(const ladder_level *a, const ladder_level *b)
 	return chain_root(a) == chain_root(b);
 }
 
+static int str_in(ladder_str s, const ladder_str *set, size_t n)
+{
+	for (size_t i = 0; s.s && i < n; i++)
+		if (ladder_str_eq(s, set[i]))
+			return 1;
+	return 0;
+}
+
+int ladder_group_applies_to_role(const ladder_group *g, const ladder_role *r)
+{
+	if (g->role)
+		return g->role == r;
+	if (!g->scoped)
+		return 1;
+	return str_in(r->id, g->roles, g->nroles) || str_in(r->family, g->families, g->nfamilies);
+}
+
+/* Company-wide groups are few (a ladder has tens), so counting the ones that
+ * apply on each call keeps the model free of per-role tables. */
 size_t ladder_role_ngroups(const ladder *l, const ladder_role *r)
 {
-	return l->ngroups + (r ? r->ngroups : 0);
+	if (!r)
+		return l->ngroups;
+	size_t n = r->ngroups;
+	for (size_t i = 0; i < l->ngroups; i++)
+		n += ladder_group_applies_to_role(l->groups[i], r) ? 1 : 0;
+	return n;
 }
 
 const ladder_group *ladder_role_group(const ladder *l, const ladder_role *r, size_t i)
 {
-	if (i < l->ngroups)
-		return l->groups[i];
-	i -= l->ngroups;
-	if (r && i < r->ngroups)
-		return r->groups[i];
-	return NULL;
+	if (!r)
+		return i < l->ngroups ? l->groups[i] : NULL;
+	for (size_t k = 0; k < l->ngroups; k++)
+		if (ladder_group_applies_to_role(l->groups[k], r) && i-- == 0)
+			return l->groups[k];
+	return i < r->ngroups ? r->groups[i] : NULL;
+}
+
+int ladder_competency_applies(const ladder_competency *c, const ladder_role *r, const ladder_level *lv)
+{
+	if (r && ((c->group && !ladder_group_applies_to_role(c->group, r)) || !ladder_role_has_level(r, lv)))
+		return 0;
+	if (c->tracks) {
+		size_t i = 0;
+		while (i < c->ntracks && c->tracks[i] != lv->track)
+			i++;
+		if (i == c->ntracks)
+			return 0;
+	}
+	if (c->starts_at) {
+		const ladder_level *p = lv;
+		while (p && p->rank > c->starts_at->rank)
+			p = p->prev;
+		return p == c->starts_at;
+	}
+	return 1;
 }
 
 const ladder_level *ladder_expectation_source(const ladder_competency *c, const ladder_level *lv)

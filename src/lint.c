@@ -196,13 +196,24 @@ static void check_config(linter *lt)
 enum { MISSING_SHOWN = 8 };
 
 /* 1 if competency c applies at lv: a role's competency at the role's
- * levels, a company-wide one at every level some role has (every level when
- * the ladder has no roles). */
+ * levels, a company-wide one at every level some role it is for has (every
+ * level when the ladder has no roles); either only where its own scope
+ * (`tracks:`, `starts_at:`) lets it. */
 static int competency_at(const linter *lt, const ladder_competency *c, const ladder_level *lv)
 {
 	if (c->group && c->group->role)
-		return ladder_role_has_level(c->group->role, lv);
-	return lt->l->nroles == 0 || lt->held[lv->index];
+		return ladder_competency_applies(c, c->group->role, lv);
+	if (!ladder_competency_applies(c, NULL, lv))
+		return 0; /* off its tracks or below where it starts */
+	if (lt->l->nroles == 0)
+		return 1;
+	if (!c->group || !c->group->scoped)
+		return lt->held[lv->index];
+	/* a group for some roles: at the levels of those roles */
+	for (size_t i = 0; i < lt->l->nroles; i++)
+		if (ladder_competency_applies(c, lt->l->roles[i], lv))
+			return 1;
+	return 0;
 }
 
 /* One finding per track of competency c on which it lacks expectations. */

@@ -166,6 +166,28 @@ void lc_load_read_again_failed(loader *ld, lc_source *src, int e);
 
 /* ---- the model (src/load_model.c) --------------------------------------- */
 
+/* The level named by k, or NULL after an error ("WHAT 'X' is not a level of
+ * this ladder", with a suggestion or the list of levels). */
+const ladder_level *lc_load_find_level(loader *ld, const lc_yt_node *k, const char *what);
+/* A list of track ids (`what` names it in messages): a malloc'ed array of
+ * l->ntracks + 1 flags, 1 at the index of each track named (unknown and
+ * repeated ids reported); NULL when v is not a list (reported). */
+unsigned char *lc_load_track_set(loader *ld, const lc_yt_node *v, const char *what);
+
+/* ---- scope: groups for some roles, competencies on some levels
+ * (src/load_scope.c) ------------------------------------------------------ */
+
+/* A group's `roles:` and `families:` as written (company-wide groups only). */
+void lc_load_group_scope(loader *ld, ladder_group *g, const lc_yt_node *roles, const lc_yt_node *families);
+/* A competency's `tracks:` and `starts_at:`. */
+void lc_load_competency_scope(loader *ld, ladder_competency *c, const lc_yt_node *tracks, const lc_yt_node *starts_at);
+/* After its texts are read: text where c does not apply, and a scope that
+ * leaves c no level, are errors. */
+void lc_load_check_competency_scope(loader *ld, const ladder_competency *c);
+/* Once every role is built: each id in a group's `roles:` names a role, each
+ * in `families:` some role's family. */
+void lc_load_resolve_group_scopes(loader *ld);
+
 /* Tracks, levels and company-wide groups: what a role refers to. */
 void lc_load_build_globals(loader *ld);
 void lc_load_build_role(loader *ld, const lc_yt_node *n);

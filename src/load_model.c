@@ -136,7 +136,7 @@ static void build_track(loader *ld, const lc_yt_node *n)
 	lc_load_vec_push(ld, &ld->vtracks, t);
 }
 
-static const ladder_level *find_level(loader *ld, const lc_yt_node *k, const char *what)
+const ladder_level *lc_load_find_level(loader *ld, const lc_yt_node *k, const char *what)
 {
 	const ladder_level *lv = lc_idmap_get(&ld->levels, k->str, k->len);
 	if (lv)
@@ -209,7 +209,7 @@ static void resolve_tracks(loader *ld)
 			continue;
 		}
 		lc_yt_node key = {.kind = LC_YT_SCALAR, .at = t->from_at, .str = t->from_id.s, .len = t->from_id.len};
-		const ladder_level *from = find_level(ld, &key, "'from':");
+		const ladder_level *from = lc_load_find_level(ld, &key, "'from':");
 		if (!from)
 			continue;
 		if (from->track == t) {
@@ -235,11 +235,13 @@ static void resolve_tracks(loader *ld)
 
 /* ---- groups and competencies -------------------------------------------- */
 
-const char *const lc_load_group_keys[] = {"id", "name", "description", "competencies", "expectations", NULL};
-enum { GK_ID, GK_NAME, GK_DESCRIPTION, GK_COMPETENCIES, GK_EXPECTATIONS, GK_N };
+const char *const lc_load_group_keys[] = {"id", "name", "description", "competencies", "expectations",
+                                          "roles", "families", NULL};
+enum { GK_ID, GK_NAME, GK_DESCRIPTION, GK_COMPETENCIES, GK_EXPECTATIONS, GK_ROLES, GK_FAMILIES, GK_N };
 const char *const lc_load_comp_keys[] = {"id", "name", "description", "levels", "links", "x-lint-disable",
-                                         "expectations", NULL};
-enum { CK_ID, CK_NAME, CK_DESCRIPTION, CK_LEVELS, CK_LINKS, CK_LINT, CK_EXPECTATIONS, CK_N };
+                                         "expectations", "tracks", "starts_at", NULL};
+enum { CK_ID, CK_NAME, CK_DESCRIPTION, CK_LEVELS, CK_LINKS, CK_LINT, CK_EXPECTATIONS, CK_TRACKS, CK_STARTS_AT,
+       CK_N };
 const char *const lc_load_link_keys[] = {"name", "url", NULL};
 enum { LNK_NAME, LNK_URL, LNK_N };
 
@@ -352,6 +354,7 @@ static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, l
 		c->description_at = v[CK_DESCRIPTION]->at;
 	c->expectations_written = lc_load_get_expectations(ld, v[CK_EXPECTATIONS], "a competency's 'expectations'");
 	build_links(ld, c, v[CK_LINKS]);
+	lc_load_competency_scope(ld, c, v[CK_TRACKS], v[CK_STARTS_AT]);
 	c->lint_disable = lc_load_get_text_list(ld, v[CK_LINT], "'x-lint-disable'", T_ONE_LINE | T_NO_CONTROL,
 	                                        &c->nlint_disable, &c->lint_disable_at);
 	const ladder_role *r = g->role;
@@ -362,7 +365,7 @@ static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, l
 			const lc_yt_node *k = m->items[2 * i], *t = m->items[2 * i + 1];
 			if (!lc_load_want(ld, k, LC_YT_SCALAR, "a level key"))
 				continue;
-			const ladder_level *lv = find_level(ld, k, "level");
+			const ladder_level *lv = lc_load_find_level(ld, k, "level");
 			if (!lv)
 				continue;
 			if (r && !ladder_role_has_level(r, lv)) {
@@ -380,6 +383,7 @@ static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, l
 			c->text_at[lv->index] = t->at;
 		}
 	}
+	lc_load_check_competency_scope(ld, c);
 	if (!ok)
 		return;
 	ladder_competency *prev = lc_idmap_put(comp_ids, c->id.s, c->id.len, c);
@@ -408,6 +412,7 @@ static ladder_group *build_group(loader *ld, const lc_yt_node *n, ladder_role *r
 		lc_load_get_text(ld, v[GK_NAME], "a group's 'name'", T_ONE_LINE | T_NO_CONTROL | T_NONEMPTY, &g->name);
 	lc_load_get_text(ld, v[GK_DESCRIPTION], "a group's 'description'", 0, &g->description);
 	g->expectations_written = lc_load_get_expectations(ld, v[GK_EXPECTATIONS], "a group's 'expectations'");
+	lc_load_group_scope(ld, g, v[GK_ROLES], v[GK_FAMILIES]);
 	if (ok) {
 		ladder_group *prev = lc_idmap_get(&ld->groups, g->id.s, g->id.len);
 		if (r && prev) {
@@ -441,19 +446,11 @@ static ladder_group *build_group(loader *ld, const lc_yt_node *n, ladder_role *r
 const char *const lc_load_role_keys[] = {"id", "name", "family", "description", "tracks", "levels", "titles", "groups", NULL};
 enum { RK_ID, RK_NAME, RK_FAMILY, RK_DESCRIPTION, RK_TRACKS, RK_LEVELS, RK_TITLES, RK_GROUPS, RK_N };
 
-static void build_role_tracks(loader *ld, ladder_role *r, const lc_yt_node *v)
+unsigned char *lc_load_track_set(loader *ld, const lc_yt_node *v, const char *what)
 {
 	ladder *l = ld->l;
-	r->tracks = lc_load_alloc(ld, l->ntracks, sizeof *r->tracks);
-	if (!v || lc_yt_is_null(v)) {
-		for (size_t i = 0; i < l->ntracks; i++)
-			r->tracks[i] = l->tracks[i];
-		r->ntracks = l->ntracks;
-		return;
-	}
-	r->tracks_given = 1;
-	if (!lc_load_want(ld, v, LC_YT_SEQ, "a role's 'tracks'"))
-		return;
+	if (!lc_load_want(ld, v, LC_YT_SEQ, what))
+		return NULL;
 	unsigned char *taken = calloc(l->ntracks + 1, 1);
 	if (!taken)
 		lc_load_oom(ld);
@@ -474,6 +471,23 @@ static void build_role_tracks(loader *ld, ladder_role *r, const lc_yt_node *v)
 		}
 		taken[t->index] = 1;
 	}
+	return taken;
+}
+
+static void build_role_tracks(loader *ld, ladder_role *r, const lc_yt_node *v)
+{
+	ladder *l = ld->l;
+	r->tracks = lc_load_alloc(ld, l->ntracks, sizeof *r->tracks);
+	if (!v || lc_yt_is_null(v)) {
+		for (size_t i = 0; i < l->ntracks; i++)
+			r->tracks[i] = l->tracks[i];
+		r->ntracks = l->ntracks;
+		return;
+	}
+	r->tracks_given = 1;
+	unsigned char *taken = lc_load_track_set(ld, v, "a role's 'tracks'");
+	if (!taken)
+		return;
 	/* tracks in ladder order, whatever order the role lists them in */
 	for (size_t i = 0; i < l->ntracks; i++)
 		if (taken[i])
@@ -530,7 +544,7 @@ static void build_role_levels(loader *ld, ladder_role *r, const lc_yt_node *v)
 		const lc_yt_node *k = v->items[i];
 		if (!lc_load_want(ld, k, LC_YT_SCALAR, "a level id"))
 			continue;
-		const ladder_level *lv = find_level(ld, k, "level");
+		const ladder_level *lv = lc_load_find_level(ld, k, "level");
 		if (!lv)
 			continue;
 		if (!ladder_role_has_track_of(r, lv)) {
@@ -600,7 +614,7 @@ void lc_load_build_role(loader *ld, const lc_yt_node *n)
 			const lc_yt_node *k = tv->items[2 * i], *t = tv->items[2 * i + 1];
 			if (!lc_load_want(ld, k, LC_YT_SCALAR, "a level key"))
 				continue;
-			const ladder_level *lv = find_level(ld, k, "title for level");
+			const ladder_level *lv = lc_load_find_level(ld, k, "title for level");
 			if (!lv)
 				continue;
 			if (!ladder_role_has_level(r, lv)) {
@@ -746,7 +760,7 @@ static void build_promotion(loader *ld, const lc_yt_node *n)
 		const lc_yt_node *k = into->items[2 * i], *e = into->items[2 * i + 1];
 		if (!lc_load_want(ld, k, LC_YT_SCALAR, "a level key"))
 			continue;
-		const ladder_level *lv = find_level(ld, k, "promotion into");
+		const ladder_level *lv = lc_load_find_level(ld, k, "promotion into");
 		if (!lv)
 			continue;
 		if (!lv->prev) {
@@ -951,6 +965,7 @@ void lc_load_build_model(loader *ld)
 	}
 	l->roles = (ladder_role **)lc_load_vec_finish(ld, &ld->vroles, &l->nroles);
 	mark_anchor_groups(ld);
+	lc_load_resolve_group_scopes(ld);
 	resolve_titles(ld);
 	resolve_expectations(l);
 	build_promotion(ld, ld->promotion);

@@ -226,7 +226,8 @@ static const key_spec top_specs[] = {
 	{"intro", "text", MAIN_ONLY,
 	 "The introduction: blank lines separate paragraphs, lines starting with \"- \" are bullets."},
 	{"tracks", "track", REQUIRED | LIST, "The tracks, in the order they are shown."},
-	{"groups", "group", NULLABLE | LIST, "Company-wide competency groups: every role has them."},
+	{"groups", "group", NULLABLE | LIST,
+	 "Company-wide competency groups: every role has them, or the roles and families a group names."},
 	{"roles", "role", NULLABLE | LIST, "The roles."},
 	{"promotion", "promotion", MAIN_ONLY | NULLABLE, "Criteria for promotion."},
 	{"paths", "path", NULLABLE | LIST, "Lateral moves between roles."},
@@ -262,6 +263,11 @@ static const key_spec group_specs[] = {
 	{"competencies", "competency", REQUIRED | LIST, "The group's competencies."},
 	{"expectations", "expectations-mode", 0,
 	 "cumulative or restated, for the group's competencies (overrides the ladder's)."},
+	{"roles", "id", NULLABLE | LIST | UNIQUE | NONEMPTY,
+	 "A company-wide group only: the ids of the roles it applies to (with families: a role matches "
+	 "either); default: every role."},
+	{"families", "name", NULLABLE | LIST | UNIQUE | NONEMPTY,
+	 "A company-wide group only: the families (a role's family) whose roles it applies to."},
 };
 
 static const key_spec comp_specs[] = {
@@ -275,6 +281,11 @@ static const key_spec comp_specs[] = {
 	{"x-lint-disable", "rule", NULLABLE | LIST, "Lint rules switched off for this competency (docs/rules.md)."},
 	{"expectations", "expectations-mode", 0,
 	 "cumulative or restated, for this competency (overrides its group's and the ladder's)."},
+	{"tracks", "id", NULLABLE | LIST | UNIQUE | NONEMPTY,
+	 "The ids of the only tracks at whose levels the competency applies (default: every track)."},
+	{"starts_at", "id", 0,
+	 "A level id: the competency applies from this level up, on the chains through it (from a shared "
+	 "level on every track continuing from it); no text below it or off those chains."},
 };
 
 static const key_spec link_specs[] = {

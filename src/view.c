@@ -115,30 +115,56 @@ const char *lc_view_title_words(lc_view_title_kind k)
 
 /* ---- competencies ---------------------------------------------------------- */
 
-void lc_view_comp_begin(lc_view_comp_iter *it, const ladder *l, const ladder_role *r)
+void lc_view_comp_begin(lc_view_comp_iter *it, const ladder *l, const ladder_role *r,
+                        const ladder_level *const *at, size_t nat)
 {
 	it->l = l;
 	it->r = r;
+	it->at = at;
+	it->nat = nat;
 	it->g = 0;
 	it->c = 0;
+	it->cur = NULL;
 	it->group = NULL;
 	it->group_start = 0;
+}
+
+int lc_view_applies_at_any(const ladder_competency *c, const ladder_role *r, const ladder_level *const *at,
+                           size_t nat)
+{
+	if (nat == 0)
+		return 1;
+	for (size_t i = 0; i < nat; i++)
+		if (ladder_competency_applies(c, r, at[i]))
+			return 1;
+	return 0;
 }
 
 const ladder_competency *lc_view_comp_next(lc_view_comp_iter *it)
 {
 	for (;;) {
-		const ladder_group *g = ladder_role_group(it->l, it->r, it->g);
-		if (!g)
+		if (!it->cur && !(it->cur = ladder_role_group(it->l, it->r, it->g)))
 			return NULL;
-		if (it->c < g->ncompetencies) {
-			it->group = g;
-			it->group_start = it->c == 0;
-			return g->competencies[it->c++];
+		while (it->c < it->cur->ncompetencies) {
+			const ladder_competency *c = it->cur->competencies[it->c++];
+			if (!lc_view_applies_at_any(c, it->r, it->at, it->nat))
+				continue;
+			it->group_start = it->group != it->cur;
+			it->group = it->cur;
+			return c;
 		}
 		it->g++;
 		it->c = 0;
+		it->cur = NULL;
 	}
+}
+
+int lc_view_comp_group_ends(const lc_view_comp_iter *it)
+{
+	for (size_t i = it->c; i < it->cur->ncompetencies; i++)
+		if (lc_view_applies_at_any(it->cur->competencies[i], it->r, it->at, it->nat))
+			return 0;
+	return 1;
 }
 
 size_t lc_view_cumulative(const ladder_competency *c, const ladder_level *const *chain, size_t nchain,
@@ -175,7 +201,7 @@ ladder_str lc_view_was(const ladder_competency *c, const ladder_level *lv, const
 int lc_view_level_has_text(const ladder *l, const ladder_role *r, const ladder_level *lv)
 {
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, l, r);
+	lc_view_comp_begin(&it, l, r, &lv, 1);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));)
 		if (c->text[lv->index].s)
 			return 1;

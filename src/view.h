@@ -75,19 +75,31 @@ const char *lc_view_title_words(lc_view_title_kind k);
 
 /* ---- competencies ---------------------------------------------------------- */
 
-/* Walks a role's competencies group by group (company-wide groups first,
- * then the role's own), skipping empty groups. */
+/* Walks a role's competencies group by group (company-wide groups that
+ * apply to the role first, then the role's own), skipping empty groups and
+ * the competencies that apply at none of the levels at[0..nat)
+ * (ladder_competency_applies): a view's columns, its level, or the next
+ * level. With nat == 0 every competency of the role's groups. */
 typedef struct lc_view_comp_iter {
 	const ladder *l;
 	const ladder_role *r;
+	const ladder_level *const *at;
+	size_t nat;
 	size_t g, c;
+	const ladder_group *cur;    /* group g, or NULL before it is looked up */
 	const ladder_group *group;  /* the group of the competency just returned */
-	int group_start;            /* 1 when it is the first of its group */
+	int group_start;            /* 1 when it is the first of its group shown */
 } lc_view_comp_iter;
 
-void lc_view_comp_begin(lc_view_comp_iter *it, const ladder *l, const ladder_role *r);
+void lc_view_comp_begin(lc_view_comp_iter *it, const ladder *l, const ladder_role *r,
+                        const ladder_level *const *at, size_t nat);
 /* The next competency, or NULL past the end. */
 const ladder_competency *lc_view_comp_next(lc_view_comp_iter *it);
+/* 1 when the competency just returned is the last of its group shown. */
+int lc_view_comp_group_ends(const lc_view_comp_iter *it);
+/* 1 if c applies for r at any of at[0..nat) (always when nat == 0). */
+int lc_view_applies_at_any(const ladder_competency *c, const ladder_role *r, const ladder_level *const *at,
+                           size_t nat);
 
 /* The text new at lv (s == NULL when the ladder says nothing there). */
 static inline ladder_str lc_view_text_at(const ladder_competency *c, const ladder_level *lv)
@@ -118,7 +130,7 @@ size_t lc_view_in_force(const ladder_competency *c, const ladder_level *const *c
  * otherwise: nothing to diff against). */
 ladder_str lc_view_was(const ladder_competency *c, const ladder_level *lv, const ladder_level *nx);
 
-/* 1 if any of the role's competencies has text at lv. */
+/* 1 if any of the role's competencies that apply at lv has text there. */
 int lc_view_level_has_text(const ladder *l, const ladder_role *r, const ladder_level *lv);
 
 /* Promotion criteria written for promotion into lv (`into: LV:`), or NULL.

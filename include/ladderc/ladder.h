@@ -95,6 +95,11 @@ struct ladder_competency {
 	lc_mark *lint_disable_at; /* [nlint_disable] */
 	size_t nlint_disable;
 	uint32_t pos;             /* position within its group */
+	/* Scope (`tracks:`, `starts_at:`; ladder_competency_applies): */
+	ladder_track **tracks;    /* the tracks it applies on; NULL when not given (every track) */
+	size_t ntracks;
+	const ladder_level *starts_at; /* it applies on the chains through this level, from it
+	                                  up; NULL when not given */
 	int anchor_group;         /* a role's competency whose id a company-wide one has too:
 	                           * its anchors name its group, so ids stay unique on a page */
 };
@@ -106,6 +111,17 @@ struct ladder_group {
 	size_t ncompetencies;
 	ladder_role *role;        /* owning role, or NULL for a company-wide group */
 	ladder_expectations expectations_written; /* INHERIT when not written on the group */
+	/* Scope of a company-wide group (ladder_group_applies_to_role): it applies
+	 * to the roles named here and to the roles of the families named here;
+	 * to every role when neither is given (scoped == 0). Ids as written,
+	 * each checked by the loader to name a role or a family. */
+	int scoped;
+	ladder_str *roles;
+	lc_mark *roles_at;
+	size_t nroles;
+	ladder_str *families;
+	lc_mark *families_at;
+	size_t nfamilies;
 };
 
 struct ladder_role {
@@ -223,10 +239,28 @@ size_t ladder_next_levels(const ladder *l, const ladder_role *r, const ladder_le
 /* 1 if a and b are equivalent: equal rank on tracks that fork from the same level. */
 int ladder_levels_equivalent(const ladder_level *a, const ladder_level *b);
 
-/* Iterates a role's groups: company-wide groups first, then the role's own.
- * Returns NULL past the end. */
+/* Iterates a role's groups: company-wide groups that apply to the role
+ * (ladder_group_applies_to_role) first, then the role's own. With r NULL,
+ * every company-wide group. Returns NULL past the end. */
 const ladder_group *ladder_role_group(const ladder *l, const ladder_role *r, size_t i);
 size_t ladder_role_ngroups(const ladder *l, const ladder_role *r);
+
+/* 1 if group g applies to role r: a role's own group to that role only; a
+ * company-wide group to every role, or, when it names `roles:` or
+ * `families:`, to the roles named and the roles of the families named. */
+int ladder_group_applies_to_role(const ladder_group *g, const ladder_role *r);
+/* 1 if competency c applies at level lv for role r: its group applies to r
+ * and lv is one of r's levels (skipped when r is NULL: a role-independent
+ * check), lv is on one of c's `tracks:` when it names them, and, when c
+ * names `starts_at: S`, S is on lv's chain (lv is S or above it on a chain
+ * through S: from a shared trunk level, on every track continuing from it;
+ * from a level on a fork, on that fork's track only). */
+int ladder_competency_applies(const ladder_competency *c, const ladder_role *r, const ladder_level *lv);
+/* 1 if c names `tracks:` or `starts_at:`. */
+static inline int ladder_competency_scoped(const ladder_competency *c)
+{
+	return c->tracks != NULL || c->starts_at != NULL;
+}
 
 /* The level whose text is in force for competency c at level lv: the nearest
  * level at or below lv on its chain that has text, or NULL. */
