@@ -267,7 +267,7 @@ static void matrix_unit(csv *c, const ladder_role *r, const ladder_track *t, con
 			if (s.s)
 				fprose(c, s);
 			else
-				fcstr(c, LC_VIEW_NO_NEW);
+				fcstr(c, lc_view_empty_cell(comp, r, c->here[k]));
 		}
 		end_row(c);
 	}

@@ -1071,7 +1071,10 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 		competency_links(h, c);
 		LIT(h, "</th>");
 		for (size_t k = 0; k < n; k++) {
-			new_text_cell(h, lc_view_text_at(c, h->chain[k]), "<td>");
+			if (ladder_competency_applies(c, r, h->chain[k]))
+				new_text_cell(h, lc_view_text_at(c, h->chain[k]), "<td>");
+			else
+				LIT(h, "<td class=\"none\">" LC_VIEW_NOT_APPLICABLE "</td>");
 		}
 		LIT(h, "</tr>\n");
 	}

@@ -121,6 +121,8 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 		lc_json_key(&x->j, "cells");
 		lc_json_object(&x->j);
 		for (size_t i = 0; i < n; i++) {
+			if (!ladder_competency_applies(c, r, chain[i]))
+				continue; /* no entry where it does not apply */
 			lc_json_key_n(&x->j, chain[i]->id.s, chain[i]->id.len);
 			lc_json_str(&x->j, lc_view_text_at(c, chain[i]));
 		}

@@ -405,10 +405,13 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 		for (size_t i = 0; i < n; i++) {
 			ladder_str s = lc_view_text_at(c, chain[i]);
 			put(m, " ");
-			if (s.s)
+			if (s.s) {
 				prose_cell(m, s);
-			else
-				put(m, "*" LC_VIEW_NO_NEW "*");
+			} else {
+				put(m, "*");
+				put(m, lc_view_empty_cell(c, r, chain[i]));
+				put(m, "*");
+			}
 			put(m, " |");
 		}
 		put(m, "\n");

@@ -470,7 +470,10 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *tr
 			wrap_from(t, s, 6, 4);
 			lc_buf_clear(h);
 			ladder_str text = lc_view_text_at(c, chain[i]);
-			prose(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 8, "- ");
+			if (!text.s)
+				text = ladder_competency_applies(c, r, chain[i]) ? cstr("(" LC_VIEW_NO_NEW ")")
+				                                                  : cstr("(" LC_VIEW_NOT_APPLICABLE ")");
+			prose(t, text, 8, "- ");
 		}
 		put(t, "\n");
 	}

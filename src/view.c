@@ -159,6 +159,11 @@ const ladder_competency *lc_view_comp_next(lc_view_comp_iter *it)
 	}
 }
 
+const char *lc_view_empty_cell(const ladder_competency *c, const ladder_role *r, const ladder_level *lv)
+{
+	return ladder_competency_applies(c, r, lv) ? LC_VIEW_NO_NEW : LC_VIEW_NOT_APPLICABLE;
+}
+
 int lc_view_comp_group_ends(const lc_view_comp_iter *it)
 {
 	for (size_t i = it->c; i < it->cur->ncompetencies; i++)

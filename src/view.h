@@ -29,6 +29,9 @@
 
 /* What an empty matrix cell says (never a blank that looks like missing data). */
 #define LC_VIEW_NO_NEW "no new expectations"
+/* What a matrix cell says where the competency does not apply (its scope:
+ * ladder_competency_applies), as against applying with nothing new. */
+#define LC_VIEW_NOT_APPLICABLE "does not apply at this level"
 
 /* ---- roles and tracks ----------------------------------------------------- */
 
@@ -97,6 +100,9 @@ void lc_view_comp_begin(lc_view_comp_iter *it, const ladder *l, const ladder_rol
 const ladder_competency *lc_view_comp_next(lc_view_comp_iter *it);
 /* 1 when the competency just returned is the last of its group shown. */
 int lc_view_comp_group_ends(const lc_view_comp_iter *it);
+/* The words of an empty matrix cell of c at lv for r: LC_VIEW_NO_NEW, or
+ * LC_VIEW_NOT_APPLICABLE where c does not apply. */
+const char *lc_view_empty_cell(const ladder_competency *c, const ladder_role *r, const ladder_level *lv);
 /* 1 if c applies for r at any of at[0..nat) (always when nat == 0). */
 int lc_view_applies_at_any(const ladder_competency *c, const ladder_role *r, const ladder_level *const *at,
                            size_t nat);
