@@ -216,6 +216,28 @@ static int competency_at(const linter *lt, const ladder_competency *c, const lad
 	return 0;
 }
 
+/* ", for role 'a' and family 'F'": whom a group for some roles is for, so
+ * its one warning says which roles it speaks of. */
+static void put_ids(lc_buf *b, const char *one, const char *many, const ladder_str *ids, size_t n,
+                    void (*put)(lc_buf *b, ladder_str s))
+{
+	lc_buf_puts(b, n == 1 ? one : many);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			lc_buf_puts(b, i + 1 == n ? " and " : ", ");
+		put(b, ids[i]);
+	}
+}
+
+static void put_group_scope(lc_buf *b, const ladder_group *g)
+{
+	if (g->nroles)
+		put_ids(b, ", for role ", ", for roles ", g->roles, g->nroles, lc_lint_put_id);
+	if (g->nfamilies)
+		put_ids(b, g->nroles ? " and family " : ", for family ", g->nroles ? " and families " : ", for families ",
+		        g->families, g->nfamilies, lc_lint_put_quoted); /* names, not ids */
+}
+
 /* One finding per track of competency c on which it lacks expectations. */
 static void missing_on_track(linter *lt, const ladder_competency *c, const ladder_track *t)
 {
@@ -244,6 +266,8 @@ static void missing_on_track(linter *lt, const ladder_competency *c, const ladde
 		lc_buf_printf(b, " and %zu more levels", missing - shown);
 	lc_buf_puts(b, missing == applies && applies == t->nlevels ? " (all of track " : " (track ");
 	lc_lint_put_id(b, t->id);
+	if (c->group && c->group->scoped)
+		put_group_scope(b, c->group);
 	lc_buf_puts(b, "): write what is expected at each level, so the step from the level below is concrete");
 	lc_lint_emit(lt, LC_LINT_MISSING_DESCRIPTION, &c->at);
 }
