@@ -9,27 +9,10 @@
 
 static void load_leadership(loaded *r)
 {
-	load_path(r, LADDERC_SOURCE_DIR "/tests/ladders/leadership.yaml");
-	if (r->status != LADDER_OK)
-		dump_diags(&r->diags);
-	assert_int_equal(r->status, LADDER_OK);
+	load_path_ok(r, LADDERC_SOURCE_DIR "/tests/ladders/leadership.yaml");
 }
 
-static const ladder_level *level(const ladder *l, const char *id)
-{
-	const ladder_level *lv = ladder_find_level(l, id);
-	assert_non_null(lv);
-	return lv;
-}
-
-static const ladder_role *role(const ladder *l, const char *id)
-{
-	const ladder_role *r = ladder_find_role(l, id);
-	assert_non_null(r);
-	return r;
-}
-
-/* The competency `id` of group `g` (company-wide when r is NULL). */
+/* Competency c of group g: a company-wide group when r is NULL, else r's own. */
 static const ladder_competency *comp(const ladder *l, const ladder_role *r, size_t g, size_t c)
 {
 	const ladder_group *grp = r ? r->groups[g] : l->groups[g];
@@ -39,7 +22,7 @@ static const ladder_competency *comp(const ladder *l, const ladder_role *r, size
 
 static int applies(const ladder *l, const ladder_competency *c, const ladder_role *r, const char *lv)
 {
-	return ladder_competency_applies(c, r, level(l, lv));
+	return ladder_competency_applies(c, r, must_level(l, lv));
 }
 
 static void test_starts_on_trunk(void **state)
@@ -49,7 +32,7 @@ static void test_starts_on_trunk(void **state)
 	load_leadership(&r);
 	const ladder *l = r.l;
 	const ladder_competency *mentoring = comp(l, NULL, 0, 1);
-	assert_true(mentoring->starts_at == level(l, "IC2"));
+	assert_true(mentoring->starts_at == must_level(l, "IC2"));
 	/* from IC2 up, on every track continuing from it */
 	assert_false(applies(l, mentoring, NULL, "IC1"));
 	assert_true(applies(l, mentoring, NULL, "IC2"));
@@ -79,7 +62,7 @@ static void test_starts_at_fork(void **state)
 	assert_false(applies(l, strategy, NULL, "E4"));
 	assert_false(applies(l, strategy, NULL, "E5"));
 	/* a role's own competency from E4: E4 and E5 of that role only */
-	const ladder_role *data = role(l, "data-engineer"), *se = role(l, "software-engineer");
+	const ladder_role *data = must_role(l, "data-engineer"), *se = must_role(l, "software-engineer");
 	const ladder_competency *governance = comp(l, data, 0, 1);
 	assert_false(applies(l, governance, data, "E3"));
 	assert_true(applies(l, governance, data, "E4"));
@@ -96,8 +79,8 @@ static void test_group_for_roles(void **state)
 	load_leadership(&r);
 	const ladder *l = r.l;
 	const ladder_group *product = l->groups[2];
-	const ladder_role *se = role(l, "software-engineer"), *data = role(l, "data-engineer"),
-	                  *pm = role(l, "product-manager");
+	const ladder_role *se = must_role(l, "software-engineer"), *data = must_role(l, "data-engineer"),
+	                  *pm = must_role(l, "product-manager");
 	assert_true(product->scoped);
 	assert_false(ladder_group_applies_to_role(product, se));
 	assert_true(ladder_group_applies_to_role(product, data));  /* by its id */

@@ -50,6 +50,30 @@ static inline void dump_diags(const lc_diags *d)
 	}
 }
 
+/* load_path that must succeed (the diagnostics are printed when it does not). */
+static inline void load_path_ok(loaded *r, const char *path)
+{
+	load_path(r, path);
+	if (r->status != LADDER_OK)
+		dump_diags(&r->diags);
+	assert_int_equal(r->status, LADDER_OK);
+}
+
+/* The level or role with that id, which must exist. */
+static inline const ladder_level *must_level(const ladder *l, const char *id)
+{
+	const ladder_level *lv = ladder_find_level(l, id);
+	assert_non_null(lv);
+	return lv;
+}
+
+static inline const ladder_role *must_role(const ladder *l, const char *id)
+{
+	const ladder_role *r = ladder_find_role(l, id);
+	assert_non_null(r);
+	return r;
+}
+
 /* Asserts that some error sits at line:col and its message contains `part`. */
 static inline void assert_error_at(const loaded *r, unsigned line, unsigned col, const char *part)
 {
