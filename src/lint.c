@@ -122,6 +122,46 @@ void lc_lint_put_id(lc_buf *b, ladder_str id)
 	lc_buf_putc(b, '\'');
 }
 
+void lc_lint_put_competency(lc_buf *b, const ladder_competency *c, const ladder_role *const *roles,
+                            size_t nroles)
+{
+	/* the name reads better, the id is what a search finds (issue 17, bug g) */
+	int named = c->name.len > 0 && !ladder_str_eq(c->name, c->id);
+	lc_buf_puts(b, "competency ");
+	if (named) {
+		lc_lint_put_quoted(b, c->name);
+		lc_buf_puts(b, " (");
+		lc_buf_put(b, c->id.s, c->id.len);
+	} else {
+		lc_lint_put_id(b, c->id);
+	}
+	if (roles && nroles > 0) {
+		lc_buf_puts(b, named ? ", in role" : " (in role");
+		lc_buf_puts(b, nroles > 1 ? "s " : " ");
+		for (size_t i = 0; i < nroles; i++) {
+			if (i)
+				lc_buf_puts(b, i + 1 == nroles ? " and " : ", ");
+			lc_lint_put_id(b, roles[i]->id);
+		}
+		lc_buf_putc(b, ')');
+	} else if (named) {
+		lc_buf_putc(b, ')');
+	}
+}
+
+void lc_lint_put_levels(lc_buf *b, const ladder_level *const *levels, size_t n, size_t shown)
+{
+	if (shown > n)
+		shown = n;
+	for (size_t i = 0; i < shown; i++) {
+		if (i)
+			lc_buf_puts(b, i + 1 == n ? " and " : ", ");
+		lc_buf_put(b, levels[i]->id.s, levels[i]->id.len);
+	}
+	if (n > shown)
+		lc_buf_printf(b, " and %zu more levels", n - shown);
+}
+
 static const char *msg_done(linter *lt)
 {
 	lc_buf_putc(&lt->msg, '\0');
@@ -161,34 +201,18 @@ static void check_rule_name(linter *lt, ladder_str name, const lc_mark *at, cons
 	lc_buf_clear(b);
 }
 
-/* Calls fn for every competency: company-wide ones, then each role's own. */
-typedef void (*competency_fn)(linter *lt, const ladder_competency *c);
-
-static void each_competency(linter *lt, competency_fn fn)
-{
-	const ladder *l = lt->l;
-	for (size_t g = 0; g < l->ngroups; g++)
-		for (size_t ci = 0; ci < l->groups[g]->ncompetencies; ci++)
-			fn(lt, l->groups[g]->competencies[ci]);
-	for (size_t r = 0; r < l->nroles; r++)
-		for (size_t g = 0; g < l->roles[r]->ngroups; g++)
-			for (size_t ci = 0; ci < l->roles[r]->groups[g]->ncompetencies; ci++)
-				fn(lt, l->roles[r]->groups[g]->competencies[ci]);
-}
-
-static void check_competency_config(linter *lt, const ladder_competency *c)
-{
-	for (size_t i = 0; i < c->nlint_disable; i++)
-		check_rule_name(lt, c->lint_disable[i], c->lint_disable_at ? &c->lint_disable_at[i] : &c->at,
-		                "'x-lint-disable'");
-}
-
 static void check_config(linter *lt)
 {
 	const ladder *l = lt->l;
 	for (size_t i = 0; i < l->lint.ndisable; i++)
 		check_rule_name(lt, l->lint.disable[i], &l->lint.disable_at[i], "'lint: disable'");
-	each_competency(lt, check_competency_config);
+	/* once per node: a competency reached through aliases is written once */
+	for (size_t k = 0; k < lt->nodes->n; k++) {
+		const ladder_competency *c = lt->nodes->v[k].c;
+		for (size_t i = 0; i < c->nlint_disable; i++)
+			check_rule_name(lt, c->lint_disable[i], c->lint_disable_at ? &c->lint_disable_at[i] : &c->at,
+			                "'x-lint-disable'");
+	}
 }
 
 /* ---- missing-description ----------------------------------------------------------- */
@@ -238,56 +262,156 @@ static void put_group_scope(lc_buf *b, const ladder_group *g)
 		        g->families, g->nfamilies, lc_lint_put_quoted); /* names, not ids */
 }
 
-/* One finding per track of competency c on which it lacks expectations. */
-static void missing_on_track(linter *lt, const ladder_competency *c, const ladder_track *t)
+/* Appends to b what competency c lacks on track t, " has no expectation
+ * at ...", and returns 1; returns 0 and appends nothing when it lacks nothing. */
+static int missing_on_track(linter *lt, lc_buf *b, const ladder_competency *c, const ladder_track *t)
 {
 	size_t missing = 0, applies = 0;
 	for (size_t k = 0; k < t->nlevels; k++) {
 		if (!competency_at(lt, c, t->levels[k]))
 			continue;
 		applies++;
-		missing += !c->text[t->levels[k]->index].s;
+		if (!c->text[t->levels[k]->index].s)
+			lt->level_list[missing++] = t->levels[k];
 	}
 	if (missing == 0)
-		return;
-	lc_buf *b = &lt->msg;
-	lc_lint_put_id(b, c->id);
+		return 0;
 	lc_buf_puts(b, " has no expectation at ");
-	size_t shown = 0;
-	for (size_t k = 0; k < t->nlevels && shown < MISSING_SHOWN; k++) {
-		const ladder_level *lv = t->levels[k];
-		if (c->text[lv->index].s || !competency_at(lt, c, lv))
-			continue;
-		if (shown++)
-			lc_buf_puts(b, shown == missing ? " and " : ", ");
-		lc_buf_put(b, lv->id.s, lv->id.len);
-	}
-	if (missing > shown)
-		lc_buf_printf(b, " and %zu more levels", missing - shown);
+	lc_lint_put_levels(b, lt->level_list, missing, MISSING_SHOWN);
 	lc_buf_puts(b, missing == applies && applies == t->nlevels ? " (all of track " : " (track ");
 	lc_lint_put_id(b, t->id);
 	if (c->group && c->group->scoped)
 		put_group_scope(b, c->group);
 	lc_buf_puts(b, "): write what is expected at each level, so the step from the level below is concrete");
-	lc_lint_emit(lt, LC_LINT_MISSING_DESCRIPTION, &c->at);
+	return 1;
+}
+
+static int role_takes(const ladder_role *r, const ladder_track *t)
+{
+	for (size_t i = 0; i < r->ntracks; i++)
+		if (r->tracks[i] == t)
+			return 1;
+	return 0;
+}
+
+/* One use of a shared node and what it lacks on one track. */
+typedef struct use_gap {
+	size_t from, len;       /* its tail in the track's buffer */
+	size_t use;
+} use_gap;
+
+static int gap_cmp(const char *tails, const use_gap *a, const use_gap *b)
+{
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(tails + a->from, tails + b->from, n);
+	if (c)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return 0;
+}
+
+/* Sorts gaps[0..n) by tail, then use; insertion sort: a node has few uses. */
+static void sort_gaps(const char *tails, use_gap *gaps, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		use_gap g = gaps[i];
+		size_t j = i;
+		while (j > 0) {
+			int c = gap_cmp(tails, &gaps[j - 1], &g);
+			if (c < 0 || (c == 0 && gaps[j - 1].use < g.use))
+				break;
+			gaps[j] = gaps[j - 1];
+			j--;
+		}
+		gaps[j] = g;
+	}
+}
+
+/* The roles of the uses in the run of equal tails that starts at gaps[i],
+ * each once, in visit order. Returns the index past the run. */
+static size_t run_roles(const lint_node *nd, const char *tails, const use_gap *gaps, size_t n, size_t i,
+                        const ladder_role **roles, size_t *nroles)
+{
+	size_t j = i;
+	*nroles = 0;
+	for (; j < n && gap_cmp(tails, &gaps[i], &gaps[j]) == 0; j++) {
+		const ladder_role *r = nd->uses[gaps[j].use]->group->role;
+		size_t k = 0;
+		while (k < *nroles && roles[k] != r)
+			k++;
+		if (k == *nroles)
+			roles[(*nroles)++] = r;
+	}
+	return j;
+}
+
+/* A node that several roles share: on each track, the uses that lack the
+ * same levels make one finding, naming their roles, in the order of their
+ * first use. Returns -1 when out of memory. */
+static int missing_shared(linter *lt, const lint_node *nd)
+{
+	const ladder *l = lt->l;
+	lc_buf tails = LC_BUF_INIT;
+	use_gap *gaps = malloc(nd->nuses * sizeof *gaps);
+	const ladder_role **roles = malloc(nd->nuses * sizeof *roles);
+	int rc = gaps && roles ? 0 : -1;
+	for (size_t ti = 0; ti < l->ntracks && rc == 0; ti++) {
+		const ladder_track *t = l->tracks[ti];
+		lc_buf_clear(&tails);
+		size_t ngaps = 0;
+		for (size_t u = 0; u < nd->nuses; u++) {
+			size_t from = tails.len;
+			if (role_takes(nd->uses[u]->group->role, t) && missing_on_track(lt, &tails, nd->uses[u], t))
+				gaps[ngaps++] = (use_gap){from, tails.len - from, u};
+		}
+		if (lc_buf_failed(&tails)) {
+			rc = -1;
+			break;
+		}
+		sort_gaps(tails.data, gaps, ngaps);
+		/* each run's first use, in visit order, speaks for the run */
+		for (size_t u = 0; u < nd->nuses; u++)
+			for (size_t i = 0; i < ngaps; i++) {
+				if (gaps[i].use != u || (i > 0 && gap_cmp(tails.data, &gaps[i - 1], &gaps[i]) == 0))
+					continue;
+				size_t nroles;
+				run_roles(nd, tails.data, gaps, ngaps, i, roles, &nroles);
+				lc_lint_put_competency(&lt->msg, nd->c, roles, nroles);
+				lc_buf_put(&lt->msg, tails.data + gaps[i].from, gaps[i].len);
+				lc_lint_emit(lt, LC_LINT_MISSING_DESCRIPTION, &nd->c->at);
+			}
+	}
+	lc_buf_free(&tails);
+	free(gaps);
+	free(roles);
+	return rc;
 }
 
 /* A role's competency applies on the role's tracks; a company-wide one on
  * every track some role takes (every track when the ladder has no roles). */
-static void missing_competency(linter *lt, const ladder_competency *c)
+static void missing_competency(linter *lt, const lint_node *nd)
 {
+	const ladder_competency *c = nd->c;
 	if (!lc_lint_rule_on_for(lt, LC_LINT_MISSING_DESCRIPTION, c))
 		return;
-	const ladder *l = lt->l;
-	if (c->group && c->group->role) {
-		const ladder_role *r = c->group->role;
-		for (size_t i = 0; i < r->ntracks; i++)
-			missing_on_track(lt, c, r->tracks[i]);
+	if (nd->nroles > 1) {
+		if (missing_shared(lt, nd) < 0)
+			lt->oom = 1;
 		return;
 	}
-	for (size_t i = 0; i < l->ntracks; i++)
-		if (l->nroles == 0 || lt->taken[i])
-			missing_on_track(lt, c, l->tracks[i]);
+	const ladder *l = lt->l;
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		int applies = c->group && c->group->role ? role_takes(c->group->role, t) : l->nroles == 0 || lt->taken[i];
+		if (!applies)
+			continue;
+		lc_lint_put_competency(&lt->msg, c, NULL, 0);
+		if (missing_on_track(lt, &lt->msg, c, t))
+			lc_lint_emit(lt, LC_LINT_MISSING_DESCRIPTION, &c->at);
+		else
+			lc_buf_clear(&lt->msg);
+	}
 }
 
 /* ---- level-count, track-parity, missing-crossover -------------------------------------- */
@@ -616,6 +740,14 @@ int lc_lint_ladder(const ladder *l, const lc_lint_options *o, lc_diags *d)
 		if (o && o->rule[r] != LC_LINT_RULE_DEFAULT)
 			lt.on[r] = o->rule[r] == LC_LINT_RULE_ON;
 
+	lint_nodes nodes;
+	int nodes_ok = lc_lint_nodes_build(&nodes, l) == 0;
+	lt.nodes = &nodes;
+	lt.level_list = malloc((l->nlevels + 1) * sizeof *lt.level_list);
+	if (!nodes_ok || !lt.level_list) {
+		lt.oom = 1;
+		goto done;
+	}
 	check_config(&lt);
 	if (index_tracks(&lt) < 0) {
 		lt.oom = 1;
@@ -623,7 +755,8 @@ int lc_lint_ladder(const ladder *l, const lc_lint_options *o, lc_diags *d)
 	}
 	if (lc_lint_text_rules(&lt, o ? o->threads : 0) < 0)
 		lt.oom = 1;
-	each_competency(&lt, missing_competency);
+	for (size_t k = 0; k < nodes.n; k++)
+		missing_competency(&lt, &nodes.v[k]);
 	level_count(&lt);
 	track_parity(&lt);
 	missing_crossover(&lt);
@@ -632,6 +765,8 @@ int lc_lint_ladder(const ladder *l, const lc_lint_options *o, lc_diags *d)
 	promotion_criteria(&lt);
 
 done:
+	lc_lint_nodes_free(&nodes);
+	free(lt.level_list);
 	free(lt.fork_start);
 	free(lt.fork_tracks);
 	free(lt.reach);

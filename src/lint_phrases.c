@@ -59,6 +59,18 @@ static const char *const leadership_after[] = {
 	"team", "teams", "track", "tracks", "role", "roles", "position", "positions", "course", "courses",
 	"meeting", "meetings", "group", "groups", "level", "levels", "programme", "programmes", "program",
 	"programs", "training", "offsite", "offsites", "chain", NULL};
+/* A body of people is what someone works with, reports to, hears from:
+ * "works with team leadership", "reports to engineering leadership". A trait
+ * is what someone has or shows, the object of a verb: "shows team
+ * leadership". So "leadership" is a body of people as the object of one of
+ * these prepositions, directly or after words that say whose leadership it
+ * is (at most two of them). */
+static const char *const leadership_preposition[] = {"with", "to", "from", "by", "alongside", "among", NULL};
+static const char *const leadership_whose[] = {
+	"the", "our", "their", "your", "its", "senior", "executive", "company", "functional", "team", "engineering",
+	"product", "design", "sales", "marketing", "operations", "support", "department", "org", "organisation",
+	"organization", "business", "division", "group", "site", "store", "regional", "local", "project", NULL};
+enum { LEADERSHIP_WHOSE_MAX = 2 };
 
 /* One phrase while the trie is built. */
 typedef struct phrase_words {
@@ -183,17 +195,36 @@ int lc_lint_phrases_build(phrase_table *t, const ladder *l)
 	return rc;
 }
 
+/* 1 if words j and j + 1 of s are in one run of words (only blanks between). */
+static int adjacent(const char *s, const words *ws, size_t j)
+{
+	return lc_lint_gap_is_blank(s, ws->w[j].off + ws->w[j].len, ws->w[j + 1].off);
+}
+
+/* 1 if word i of s is the object of a preposition of leadership_preposition,
+ * after at most LEADERSHIP_WHOSE_MAX words of leadership_whose. */
+static int after_preposition(const char *s, const words *ws, size_t i)
+{
+	for (size_t back = 1; back <= LEADERSHIP_WHOSE_MAX + 1 && back <= i; back++) {
+		size_t j = i - back;
+		if (!adjacent(s, ws, j))
+			return 0;
+		if (lc_lint_word_in(s, &ws->w[j], leadership_preposition))
+			return 1;
+		if (!lc_lint_word_in(s, &ws->w[j], leadership_whose))
+			return 0;
+	}
+	return 0;
+}
+
 /* "leadership" at word i of s: vague unless a compound or a body of people. */
 static int leadership_is_vague(const char *s, const words *ws, size_t i)
 {
-	const word *w = &ws->w[i];
-	if (i + 1 < ws->n && lc_lint_gap_is_blank(s, w->off + w->len, ws->w[i + 1].off) &&
-	    lc_lint_word_in(s, &ws->w[i + 1], leadership_after))
+	if (i + 1 < ws->n && adjacent(s, ws, i) && lc_lint_word_in(s, &ws->w[i + 1], leadership_after))
 		return 0;
-	if (i > 0 && lc_lint_gap_is_blank(s, ws->w[i - 1].off + ws->w[i - 1].len, w->off) &&
-	    lc_lint_word_in(s, &ws->w[i - 1], leadership_before))
+	if (i > 0 && adjacent(s, ws, i - 1) && lc_lint_word_in(s, &ws->w[i - 1], leadership_before))
 		return 0;
-	return 1;
+	return !after_preposition(s, ws, i);
 }
 
 int lc_lint_phrase_marks_init(phrase_marks *m, const phrase_table *t)
@@ -209,9 +240,8 @@ void lc_lint_phrase_marks_free(phrase_marks *m)
 }
 
 void lc_lint_phrases_find(const phrase_table *t, phrase_marks *marks, const char *s, const words *ws,
-                          phrase_matches *m)
+                          phrase_found_fn found, void *ctx)
 {
-	m->n = m->more = m->first_off = 0;
 	uint32_t stamp = ++marks->stamp;
 	for (size_t i = 0; i < ws->n; i++) {
 		uint64_t h = ws->w[i].hash;
@@ -231,12 +261,7 @@ void lc_lint_phrases_find(const phrase_table *t, phrase_marks *marks, const char
 			if (p->kind == VK_LEADERSHIP && k == 0 && !leadership_is_vague(s, ws, i))
 				continue;
 			marks->seen[pi] = stamp;
-			if (m->n == 0)
-				m->first_off = ws->w[i].off;
-			if (m->n < LINT_PHRASES_SHOWN)
-				m->p[m->n++] = p;
-			else
-				m->more++;
+			found(ctx, (size_t)pi, ws->w[i].off);
 		}
 	}
 }

@@ -60,18 +60,16 @@ typedef struct phrase_marks {
 int lc_lint_phrase_marks_init(phrase_marks *m, const phrase_table *t);
 void lc_lint_phrase_marks_free(phrase_marks *m);
 
+/* How many phrases a vague-language finding quotes; it counts the others. */
 enum { LINT_PHRASES_SHOWN = 6 };
 
-/* The vague phrases found in one text. */
-typedef struct phrase_matches {
-	const phrase *p[LINT_PHRASES_SHOWN]; /* the first ones found, each once */
-	size_t n;               /* entries of p */
-	size_t more;            /* phrases found beyond those */
-	size_t first_off;       /* the byte where the first one starts */
-} phrase_matches;
+/* Called for each phrase of the table found in a text, once per text, in
+ * order of first appearance: the phrase's index in t->p and the byte where
+ * it starts. */
+typedef void (*phrase_found_fn)(void *ctx, size_t pi, size_t off);
 
 /* Finds the phrases of t in text s, whose words are ws. */
 void lc_lint_phrases_find(const phrase_table *t, phrase_marks *marks, const char *s, const words *ws,
-                          phrase_matches *m);
+                          phrase_found_fn found, void *ctx);
 
 #endif

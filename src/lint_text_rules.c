@@ -53,21 +53,82 @@ static lc_mark mark_in_scalar(const lc_mark *at, ladder_str text, size_t off)
 	return m;
 }
 
-/* Cuts `text` into `into` (kept for the caller) and reports its vague phrases. */
-static void vague_text(text_pass *p, const ladder_competency *c, ladder_str text, const lc_mark *at,
-                       const ladder_level *lv, words *into)
+enum { ALSO_SHOWN = 8 }; /* levels listed after a phrase found in several texts */
+
+static void hit_found(void *ctx, size_t pi, size_t off)
 {
-	linter *lt = &p->lt;
-	if (!text.s || lc_lint_split_words(text.s, text.len, 0, into) < 0) {
-		if (text.s)
-			lt->oom = 1;
+	vague_hits *h = ctx;
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? 2 * h->cap : 16;
+		vague_hit *v = realloc(h->v, cap * sizeof *v);
+		if (!v) {
+			h->oom = 1;
+			return;
+		}
+		h->v = v;
+		h->cap = cap;
+	}
+	size_t i = h->n++;
+	h->v[i] = (vague_hit){h->text, (uint32_t)pi, off, SIZE_MAX};
+	if (h->stamp[pi] != h->now) {
+		h->stamp[pi] = h->now;
+		h->first[pi] = i;
+	} else {
+		h->v[h->last[pi]].next = i;
+	}
+	h->last[pi] = i;
+}
+
+/* Cuts `text` into `into` (kept for the caller) and notes its vague phrases
+ * as text number `n` of the competency. */
+static void vague_scan(text_pass *p, ladder_str text, uint32_t n, words *into)
+{
+	if (!text.s)
+		return;
+	if (lc_lint_split_words(text.s, text.len, 0, into) < 0) {
+		p->lt.oom = 1;
 		return;
 	}
-	phrase_matches found;
-	lc_lint_phrases_find(&p->in->phrases, &p->marks, text.s, into, &found);
-	if (found.n == 0)
+	p->hits.text = n;
+	lc_lint_phrases_find(&p->in->phrases, &p->marks, text.s, into, hit_found, &p->hits);
+}
+
+/* " (also at E4 and M3)" for a phrase whose first hit is `first`. */
+static void put_also(text_pass *p, size_t first)
+{
+	const ladder *l = p->lt.l;
+	size_t n = 0;
+	for (size_t h = p->hits.v[first].next; h != SIZE_MAX; h = p->hits.v[h].next)
+		p->lt.level_list[n++] = l->levels[p->hits.v[h].text - 1];
+	if (n == 0)
 		return;
-	lc_buf *b = &lt->msg;
+	lc_buf_puts(&p->lt.msg, " (also at ");
+	lc_lint_put_levels(&p->lt.msg, p->lt.level_list, n, ALSO_SHOWN);
+	lc_buf_putc(&p->lt.msg, ')');
+}
+
+/* One finding for the hits [from, to) of one text, if it holds phrases that
+ * no text before it in the competency holds: those phrases, each with the
+ * other levels it appears at. */
+static void vague_report(text_pass *p, const lint_node *nd, size_t from, size_t to)
+{
+	const ladder_competency *c = nd->c;
+	const vague_hits *h = &p->hits;
+	const phrase *table = p->in->phrases.p;
+	size_t fresh[LINT_PHRASES_SHOWN], nfresh = 0, more = 0;
+	for (size_t i = from; i < to; i++) {
+		if (h->first[h->v[i].phrase] != i)
+			continue;
+		if (nfresh < LINT_PHRASES_SHOWN)
+			fresh[nfresh++] = i;
+		else
+			more++;
+	}
+	if (nfresh == 0)
+		return;
+	uint32_t text_no = h->v[from].text;
+	const ladder_level *lv = text_no ? p->lt.l->levels[text_no - 1] : NULL;
+	lc_buf *b = &p->lt.msg;
 	lc_buf_puts(b, "vague wording in ");
 	if (lv) {
 		lc_buf_puts(b, "the ");
@@ -76,40 +137,50 @@ static void vague_text(text_pass *p, const ladder_competency *c, ladder_str text
 	} else {
 		lc_buf_puts(b, "the description of ");
 	}
-	lc_lint_put_id(b, c->id);
+	lc_lint_put_competency(b, c, nd->nroles > 1 ? nd->roles : NULL, nd->nroles);
 	lc_buf_puts(b, ": ");
 	/* the phrases grouped by kind, kinds in order of first appearance */
 	int kind_done[VK_N] = {0};
 	int clauses = 0;
-	for (size_t f = 0; f < found.n; f++) {
-		int kind = found.p[f]->kind;
+	for (size_t f = 0; f < nfresh; f++) {
+		int kind = table[h->v[fresh[f]].phrase].kind;
 		if (kind_done[kind])
 			continue;
 		kind_done[kind] = 1;
 		if (clauses++)
 			lc_buf_puts(b, "; ");
 		int n = 0;
-		for (size_t g = f; g < found.n; g++) {
-			if (found.p[g]->kind != kind)
+		for (size_t g = f; g < nfresh; g++) {
+			const phrase *ph = &table[h->v[fresh[g]].phrase];
+			if (ph->kind != kind)
 				continue;
 			if (n++)
 				lc_buf_puts(b, ", ");
-			lc_lint_put_quoted(b, (ladder_str){found.p[g]->text, found.p[g]->textlen});
+			lc_lint_put_quoted(b, (ladder_str){ph->text, ph->textlen});
+			put_also(p, fresh[g]);
 		}
 		lc_buf_printf(b, ": %s", lc_lint_phrase_advice(kind));
 	}
-	if (found.more)
-		lc_buf_printf(b, " (and %zu more vague phrase%s)", found.more, found.more == 1 ? "" : "s");
-	lc_mark m = mark_in_scalar(at, text, found.first_off);
-	lc_lint_emit(lt, LC_LINT_VAGUE_LANGUAGE, &m);
+	if (more)
+		lc_buf_printf(b, " (and %zu more vague phrase%s)", more, more == 1 ? "" : "s");
+	ladder_str text = lv ? c->text[lv->index] : c->description;
+	const lc_mark *at = lv ? &c->text_at[lv->index] : &c->description_at;
+	lc_mark m = mark_in_scalar(at, text, h->v[fresh[0]].off);
+	lc_lint_emit(&p->lt, LC_LINT_VAGUE_LANGUAGE, &m);
 }
 
-static void vague_competency(text_pass *p, const ladder_competency *c)
+/* Every vague phrase of a competency once: at the first text it appears in
+ * (the description, then the levels in ladder order), with the levels it
+ * appears at besides. */
+static void vague_competency(text_pass *p, const lint_node *nd)
 {
+	const ladder_competency *c = nd->c;
 	linter *lt = &p->lt;
 	if (!lc_lint_rule_on_for(lt, LC_LINT_VAGUE_LANGUAGE, c))
 		return;
-	vague_text(p, c, c->description, &c->description_at, NULL, &p->wa);
+	p->hits.n = 0;
+	p->hits.now++;
+	vague_scan(p, c->description, 0, &p->wa);
 	size_t nl = lt->l->nlevels;
 	for (size_t i = 0; i < nl; i++) {
 		if (!c->text[i].s)
@@ -117,12 +188,21 @@ static void vague_competency(text_pass *p, const ladder_competency *c)
 		/* the words stay in the level cache for same-as-previous and
 		 * near-duplicate */
 		words *ws = lc_lint_level_words_slot(&p->lv, i);
-		vague_text(p, c, c->text[i], &c->text_at[i], lt->l->levels[i], ws);
+		vague_scan(p, c->text[i], (uint32_t)i + 1, ws);
 		if (lt->oom)
 			continue;
 		lc_lint_level_words_keep(&p->lv, i, c);
 		if (p->in->nwords)
 			p->in->nwords[p->k * nl + i] = (uint32_t)ws->n + 1;
+	}
+	if (p->hits.oom) {
+		lt->oom = 1;
+		p->hits.oom = 0;
+	}
+	for (size_t from = 0, to; from < p->hits.n; from = to) {
+		for (to = from + 1; to < p->hits.n && p->hits.v[to].text == p->hits.v[from].text; to++)
+			;
+		vague_report(p, nd, from, to);
 	}
 }
 
@@ -205,8 +285,10 @@ static int similar_percent(text_pass *p, const ladder_competency *c, size_t i, s
 	return (int)((total - d) * 100 / total);
 }
 
-static void repeat_competency(text_pass *p, const ladder_competency *c)
+static void repeat_competency(text_pass *p, const lint_node *nd)
 {
+	const ladder_competency *c = nd->c;
+	const ladder_role *const *roles = nd->nroles > 1 ? nd->roles : NULL;
 	linter *lt = &p->lt;
 	int same = lc_lint_rule_on_for(lt, LC_LINT_SAME_AS_PREVIOUS, c);
 	/* a restated competency says each level in full: its texts are alike on
@@ -230,7 +312,7 @@ static void repeat_competency(text_pass *p, const ladder_competency *c)
 			lc_buf_puts(b, "the ");
 			lc_buf_put(b, lv->id.s, lv->id.len);
 			lc_buf_puts(b, " expectation of ");
-			lc_lint_put_id(b, c->id);
+			lc_lint_put_competency(b, c, roles, nd->nroles);
 			lc_buf_puts(b, " repeats the one at ");
 			lc_buf_put(b, below->id.s, below->id.len);
 			lc_buf_puts(b, " word for word: write what changes at ");
@@ -249,7 +331,7 @@ static void repeat_competency(text_pass *p, const ladder_competency *c)
 		lc_buf_puts(b, "the ");
 		lc_buf_put(b, lv->id.s, lv->id.len);
 		lc_buf_puts(b, " expectation of ");
-		lc_lint_put_id(b, c->id);
+		lc_lint_put_competency(b, c, roles, nd->nroles);
 		lc_buf_printf(b, " is %d%% the same words as the one at ", pct);
 		lc_buf_put(b, below->id.s, below->id.len);
 		lc_buf_puts(b, ": make the step concrete, with the scope, autonomy or impact that grows at ");
@@ -272,8 +354,19 @@ int lc_lint_text_pass_init(text_pass *p, const linter *base, const text_rules_in
 	lc_diags_init(&p->vague);
 	lc_diags_init(&p->repeat);
 	int rc = lc_lint_level_words_init(&p->lv, base->l->nlevels);
-	if (in->have_phrases && lc_lint_phrase_marks_init(&p->marks, &in->phrases) < 0)
+	/* scratch of its own: the base's would be shared with the other thread */
+	p->lt.level_list = malloc((base->l->nlevels + 1) * sizeof *p->lt.level_list);
+	if (!p->lt.level_list)
 		rc = -1;
+	if (in->have_phrases) {
+		size_t n = in->phrases.n + 1;
+		p->hits.first = malloc(n * sizeof *p->hits.first);
+		p->hits.last = malloc(n * sizeof *p->hits.last);
+		p->hits.stamp = calloc(n, sizeof *p->hits.stamp);
+		if (lc_lint_phrase_marks_init(&p->marks, &in->phrases) < 0 || !p->hits.first || !p->hits.last ||
+		    !p->hits.stamp)
+			rc = -1;
+	}
 	return rc;
 }
 
@@ -282,12 +375,12 @@ void lc_lint_text_pass_run(text_pass *p)
 	for (p->k = p->from; p->k < p->to; p->k++) {
 		/* one competency at a time, so the words vague-language cut are
 		 * still in the level cache for the comparisons */
-		const ladder_competency *c = p->in->comps[p->k];
+		const lint_node *nd = &p->in->comps[p->k];
 		p->lt.d = &p->vague;
 		if (p->in->have_phrases)
-			vague_competency(p, c);
+			vague_competency(p, nd);
 		p->lt.d = &p->repeat;
-		repeat_competency(p, c);
+		repeat_competency(p, nd);
 	}
 }
 
@@ -297,6 +390,11 @@ void lc_lint_text_pass_free(text_pass *p)
 	lc_lint_level_words_free(&p->lv);
 	lc_lint_phrase_marks_free(&p->marks);
 	free(p->diag_v);
+	free(p->hits.v);
+	free(p->hits.first);
+	free(p->hits.last);
+	free(p->hits.stamp);
+	free(p->lt.level_list);
 	lc_buf_free(&p->lt.msg);
 	lc_diags_free(&p->vague);
 	lc_diags_free(&p->repeat);
@@ -319,38 +417,13 @@ static int text_rules_on_one_thread(linter *lt, const text_rules_input *in)
 	return rc;
 }
 
-/* Every competency in visit order: company-wide ones, then each role's own. */
-static const ladder_competency **list_competencies(const ladder *l, size_t *n)
-{
-	size_t ncomp = 0;
-	for (size_t g = 0; g < l->ngroups; g++)
-		ncomp += l->groups[g]->ncompetencies;
-	for (size_t r = 0; r < l->nroles; r++)
-		for (size_t g = 0; g < l->roles[r]->ngroups; g++)
-			ncomp += l->roles[r]->groups[g]->ncompetencies;
-	const ladder_competency **comps = calloc(ncomp + 1, sizeof *comps);
-	if (!comps)
-		return NULL;
-	size_t k = 0;
-	for (size_t g = 0; g < l->ngroups; g++)
-		for (size_t ci = 0; ci < l->groups[g]->ncompetencies; ci++)
-			comps[k++] = l->groups[g]->competencies[ci];
-	for (size_t r = 0; r < l->nroles; r++)
-		for (size_t g = 0; g < l->roles[r]->ngroups; g++)
-			for (size_t ci = 0; ci < l->roles[r]->groups[g]->ncompetencies; ci++)
-				comps[k++] = l->roles[r]->groups[g]->competencies[ci];
-	*n = ncomp;
-	return comps;
-}
-
 int lc_lint_text_rules(linter *lt, unsigned threads)
 {
 	const ladder *l = lt->l;
 	text_rules_input in;
 	memset(&in, 0, sizeof in);
-	in.comps = list_competencies(l, &in.ncomp);
-	if (!in.comps)
-		return -1;
+	in.comps = lt->nodes->v;
+	in.ncomp = lt->nodes->n;
 	int rc = 0;
 	/* without it (no memory) near-duplicate cuts every pair */
 	if (l->nlevels && in.ncomp <= SIZE_MAX / l->nlevels / sizeof *in.nwords)
@@ -367,6 +440,5 @@ int lc_lint_text_rules(linter *lt, unsigned threads)
 	}
 	lc_lint_phrases_free(&in.phrases);
 	free(in.nwords);
-	free(in.comps);
 	return rc;
 }

@@ -14,16 +14,36 @@
 
 /* What every pass reads; the passes write only their own entries of nwords. */
 typedef struct text_rules_input {
-	const ladder_competency **comps; /* [ncomp]: every competency in visit order */
+	const lint_node *comps; /* [ncomp]: every competency node in visit order */
 	size_t ncomp;
 	phrase_table phrases;
 	int have_phrases;       /* the table was built: vague-language runs */
 	/* the word counts of every text, noted by vague-language so that
 	 * near-duplicate cuts only the pairs whose counts are close enough:
-	 * nwords[k * nlevels + i] is 1 + the count of competency comps[k] at
+	 * nwords[k * nlevels + i] is 1 + the count of competency comps[k].c at
 	 * level index i, or 0 when unknown; NULL when out of memory */
 	uint32_t *nwords;
 } text_rules_input;
+
+/* A vague phrase found in one of a competency's texts. */
+typedef struct vague_hit {
+	uint32_t text;          /* 0: the description; 1 + i: the text at level index i */
+	uint32_t phrase;        /* index in the phrase table */
+	size_t off;             /* the byte where it starts in its text */
+	size_t next;            /* the next hit of the same phrase in the competency, or SIZE_MAX */
+} vague_hit;
+
+/* The vague phrases of one competency's texts, so that it reports each
+ * phrase once, at its first text, with the levels it appears at. */
+typedef struct vague_hits {
+	vague_hit *v;
+	size_t n, cap;
+	uint32_t text;          /* the text being read */
+	size_t *first, *last;   /* [nphrases]: a phrase's first and last hit, when stamp[] is current */
+	uint32_t *stamp;        /* [nphrases] */
+	uint32_t now;           /* the competency being read */
+	int oom;
+} vague_hits;
 
 /* One pass over comps[from..to): its own scratch and findings. */
 typedef struct text_pass {
@@ -34,6 +54,7 @@ typedef struct text_pass {
 	words wa;               /* scratch: the words of one description */
 	level_words lv;         /* the words of comps[k]'s texts */
 	phrase_marks marks;
+	vague_hits hits;
 	size_t *diag_v;         /* scratch for the diff in near-duplicate */
 	size_t diag_cap;
 	/* the findings in the order one pass over all competencies makes them
