@@ -275,10 +275,73 @@ static void test_vague_words_and_columns(void **state)
 	assert_caret_on(&r, 0, "thinks strategically");
 	assert_caret_on(&r, 1, "GOOD");
 	assert_caret_on(&r, 2, "Shows"); /* inside the quotes */
-	assert_non_null(strstr(r.diags.items[0].message, "the description of 'c'"));
-	assert_non_null(strstr(r.diags.items[1].message, "IC1 expectation of 'c'"));
+	assert_non_null(strstr(r.diags.items[0].message, "the description of competency \"C\" (c)"));
+	assert_non_null(strstr(r.diags.items[1].message, "IC1 expectation of competency \"C\" (c)"));
 	assert_non_null(strstr(r.diags.items[2].message, "\"shows\""));
 	assert_non_null(strstr(r.diags.items[2].message, "\"leadership\""));
+	loaded_free(&r);
+}
+
+/* A phrase is reported once per competency, at the first text it appears in
+ * (the description, then the levels), with the other levels it appears at;
+ * a text whose phrases were all reported above it has no finding. */
+static void test_vague_once_per_competency(void **state)
+{
+	(void)state;
+	loaded r;
+	lint_text(&r,
+	          SMALL_LADDER(LEVELS4("Shows good tests.", "Writes good docs.", "Builds strong, good services.",
+	                               "Shows the way.")),
+	          NULL);
+	at want[] = {{19, 16}, {21, 23}};
+	assert_findings(&r, "vague-language", want, 2);
+	const char *m = r.diags.items[0].message;
+	assert_non_null(strstr(m, "IC1 expectation of competency \"C\" (c): \"shows\" (also at IC4): write the action"));
+	assert_non_null(strstr(m, "\"good\" (also at IC2 and IC3): name the result"));
+	m = r.diags.items[1].message;
+	assert_non_null(strstr(m, "IC3 expectation of competency \"C\" (c): \"strong\": name the result"));
+	assert_null(strstr(m, "good"));
+	assert_caret_on(&r, 1, "strong");
+	loaded_free(&r);
+
+	/* the description comes first; more than eight levels are counted */
+	lint_text(&r,
+	          SMALL_LADDER("        description: Good judgement.\n"
+	                       LEVELS4("Writes good tests.", "Reviews code.", "Designs good services.", "Good.")),
+	          NULL);
+	at want2[] = {{18, 22}};
+	assert_findings(&r, "vague-language", want2, 1);
+	assert_non_null(strstr(r.diags.items[0].message,
+	                       "the description of competency \"C\" (c): \"good\" (also at IC1, IC3 and IC4)"));
+	loaded_free(&r);
+}
+
+/* "leadership" as a body of people, the object of a preposition ("works
+ * with team leadership"), is not vague; as a trait, the object of a verb
+ * ("provides team leadership"), it is. */
+static void test_vague_leadership_as_people(void **state)
+{
+	(void)state;
+	loaded r;
+	lint_text(&r,
+	          SMALL_LADDER(LEVELS4("Works with team leadership on the roadmap.",
+	                               "Reports to senior engineering leadership, and hears from leadership.",
+	                               "Agrees plans with the product leadership.", "Sets standards.")),
+	          NULL);
+	assert_int_equal(count_rule(&r, "vague-language"), 0);
+	loaded_free(&r);
+
+	lint_text(&r,
+	          SMALL_LADDER(LEVELS4("Provides team leadership.", "Works with leadership skills.",
+	                               "Leads with strong leadership.", "Brings leadership to the team, design and support leadership.")),
+	          NULL);
+	/* IC1: a verb's object; IC3: "strong" is no one's leadership; IC4: no
+	 * preposition before "leadership", and a comma breaks the run of words
+	 * ("to the team, design and support leadership") */
+	at want[] = {{19, 30}, {21, 27}};
+	assert_findings(&r, "vague-language", want, 2);
+	assert_non_null(strstr(r.diags.items[0].message, "\"leadership\" (also at IC3 and IC4)"));
+	assert_non_null(strstr(r.diags.items[1].message, "\"strong\""));
 	loaded_free(&r);
 }
 
@@ -367,7 +430,7 @@ static void test_same_as_previous_uses_text_in_force(void **state)
 	assert_int_equal(count_rule(&r, "same-as-previous"), 1);
 	const lc_diag *d = find_rule(&r, "same-as-previous");
 	assert_int_equal(d->line, 21);
-	assert_non_null(strstr(d->message, "IC4 expectation of 'c' repeats the one at IC2"));
+	assert_non_null(strstr(d->message, "IC4 expectation of competency \"C\" (c) repeats the one at IC2"));
 	assert_int_equal(count_rule(&r, "missing-description"), 1);
 	assert_int_equal(r.diags.count, 2);
 	loaded_free(&r);
@@ -460,6 +523,57 @@ static void test_missing_description_only_on_tracks_taken(void **state)
 	assert_int_equal(d->line, want[0].line);
 	assert_int_equal(d->col, want[0].col);
 	assert_non_null(strstr(d->message, "no expectation at IC3 (track 'IC')"));
+	loaded_free(&r);
+}
+
+/* A role group shared through YAML aliases is one node: each finding once,
+ * at its place, naming the roles it holds for (issue 17, bug b). Role s
+ * takes track M too, where only it lacks texts. */
+static void test_alias_shared_group_reported_once(void **state)
+{
+	(void)state;
+	loaded r;
+	lint_text(&r,
+	          "ladder: 1\nid: t\nname: T\n"
+	          "tracks:\n  - id: IC\n    name: IC\n    levels:\n"
+	          "      - {id: IC1, name: One}\n      - {id: IC2, name: Two}\n"
+	          "  - id: M\n    name: M\n    from: IC1\n    levels:\n      - {id: M2, name: Lead}\n"
+	          "roles:\n"
+	          "  - id: q\n    name: Q\n    tracks: [IC]\n    groups:\n"
+	          "      - &shared\n        id: g\n        name: G\n        competencies:\n"
+	          "          - id: c1\n            name: Ops\n"
+	          "            levels: {IC1: Shows good habits., IC2: Shows good habits.}\n"
+	          "          - id: c2\n            name: c2\n            x-lint-disable: [bogus-rule]\n"
+	          "            levels: {IC1: Writes tests.}\n"
+	          "  - id: s\n    name: S\n    groups: [*shared]\n"
+	          "  - id: t\n    name: T\n    tracks: [IC]\n    groups: [*shared]\n",
+	          NULL);
+	/* the unknown rule name: one error, not one per use */
+	assert_int_equal(r.diags.errors, 1);
+	assert_int_equal(count_rule(&r, "vague-language"), 1);
+	assert_int_equal(count_rule(&r, "same-as-previous"), 1);
+	assert_non_null(strstr(find_rule(&r, "vague-language")->message,
+	                       "IC1 expectation of competency \"Ops\" (c1, in roles 'q', 's' and 't'): \"shows\" (also at IC2)"));
+	assert_non_null(strstr(find_rule(&r, "same-as-previous")->message, "(c1, in roles 'q', 's' and 't') repeats"));
+	/* c1 lacks M2 in role s only; c2 lacks IC2 in every role, M2 in s */
+	assert_int_equal(count_rule(&r, "missing-description"), 3);
+	const char *want[] = {
+		"competency \"Ops\" (c1, in role 's') has no expectation at M2 (all of track 'M')",
+		"competency 'c2' (in roles 'q', 's' and 't') has no expectation at IC2 (track 'IC')",
+		"competency 'c2' (in role 's') has no expectation at M2 (all of track 'M')",
+	};
+	size_t k = 0;
+	for (size_t i = 0; i < r.diags.count; i++)
+		if (r.diags.items[i].rule && strcmp(r.diags.items[i].rule, "missing-description") == 0) {
+			assert_non_null(strstr(r.diags.items[i].message, want[k]));
+			k++;
+		}
+	/* every finding at its own place and message */
+	for (size_t i = 0; i < r.diags.count; i++)
+		for (size_t j = i + 1; j < r.diags.count; j++)
+			assert_false(r.diags.items[i].line == r.diags.items[j].line &&
+			             r.diags.items[i].col == r.diags.items[j].col &&
+			             strcmp(r.diags.items[i].message, r.diags.items[j].message) == 0);
 	loaded_free(&r);
 }
 
@@ -643,12 +757,15 @@ int main(void)
 		cmocka_unit_test(test_unknown_rule_names_are_located_errors),
 		cmocka_unit_test(test_small_ladder_is_clean),
 		cmocka_unit_test(test_vague_words_and_columns),
+		cmocka_unit_test(test_vague_once_per_competency),
+		cmocka_unit_test(test_vague_leadership_as_people),
 		cmocka_unit_test(test_vague_fallback_positions),
 		cmocka_unit_test(test_vague_custom_phrases),
 		cmocka_unit_test(test_same_as_previous_uses_text_in_force),
 		cmocka_unit_test(test_near_duplicate_threshold),
 		cmocka_unit_test(test_near_duplicate_word_cap),
 		cmocka_unit_test(test_missing_description_only_on_tracks_taken),
+		cmocka_unit_test(test_alias_shared_group_reported_once),
 		cmocka_unit_test(test_level_count_bounds),
 		cmocka_unit_test(test_track_parity_with_continuing_track),
 		cmocka_unit_test(test_missing_crossover_each_extra_root),
