@@ -12,18 +12,21 @@
 #include "ladderc/lint.h"
 #include "ladderc/load.h"
 
-/* check [--strict] [-W RULE | -W no-RULE]... [-f FORMAT] FILE...: loads every
- * file, lints the ones that load, and reports both through one format. Text
- * goes to standard error as the file is checked; github lines to standard
- * output as the file is checked; json, sarif and codeclimate as one document
- * at the end. */
+/* check [--strict] [-W RULE | -W no-RULE]... [-f FORMAT] [--max-warnings N]
+ * FILE...: loads every file, lints the ones that load, and reports both
+ * through one format. Text goes to standard error as the file is checked and
+ * ends with the counts per rule; github lines to standard output as the file
+ * is checked; json, sarif and codeclimate as one document at the end. The
+ * formats people read print at most N warnings in the run (0: all); the
+ * documents for machines hold every finding. */
 int cli_check(int argc, char **argv)
 {
-	enum { OPT_STRICT = OPT_FIRST_FREE };
+	enum { OPT_STRICT = OPT_FIRST_FREE, OPT_MAX_WARNINGS };
 	static const struct option longopts[] = {
 		CLI_LOAD_LONGOPTS,
 		{"format", required_argument, NULL, 'f'},
 		{"strict", no_argument, NULL, OPT_STRICT},
+		{"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -33,6 +36,7 @@ int cli_check(int argc, char **argv)
 	lc_lint_options_init(&lint);
 	lc_diag_output format = LC_OUTPUT_TEXT;
 	int strict = 0;
+	lc_warning_cap cap = {LC_DEFAULT_MAX_WARNINGS, 0, 0};
 	int c;
 	while (cli_getopt("check", argc, argv, "f:hW:", longopts, &c) < 0 && c != -1) {
 		switch (c) {
@@ -55,6 +59,10 @@ int cli_check(int argc, char **argv)
 			break;
 		case OPT_STRICT:
 			strict = 1;
+			break;
+		case OPT_MAX_WARNINGS:
+			if (cli_parse_size(optarg, &cap.max) < 0)
+				return cli_usage_error("check", "--max-warnings needs a number (0: no limit), not '%s'", optarg);
 			break;
 		default:
 			if (cli_load_option("check", c, optarg, &lo) != 0)
@@ -103,11 +111,25 @@ int cli_check(int argc, char **argv)
 		lc_diags_sort(d);
 		lc_buf out = LC_BUF_INIT;
 		if (format == LC_OUTPUT_TEXT) {
-			lc_diags_write_text(&out, d, color);
+			lc_diags_write_text_capped(&out, d, color, &cap);
 			if (out.len)
 				fwrite(out.data, 1, out.len, stderr);
 		} else if (format == LC_OUTPUT_GITHUB) {
-			lc_diags_write_github(&out, d);
+			lc_diags_write_github_capped(&out, d, &cap);
+			int wst = cli_write_stdout(&out);
+			if (wst > status)
+				status = wst;
+		}
+		lc_buf_free(&out);
+	}
+	if (format == LC_OUTPUT_TEXT || format == LC_OUTPUT_GITHUB) {
+		lc_buf out = LC_BUF_INIT;
+		if (format == LC_OUTPUT_TEXT) {
+			lc_diags_write_summary(&out, sets, nfiles, &cap);
+			if (out.len)
+				fwrite(out.data, 1, out.len, stderr);
+		} else {
+			lc_diags_write_github_hidden(&out, &cap);
 			int wst = cli_write_stdout(&out);
 			if (wst > status)
 				status = wst;

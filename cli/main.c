@@ -52,6 +52,8 @@ static const command commands[] = {
 	 "  -f, --format=FORMAT    text (default, on standard error), json, github, sarif\n"
 	 "                         or codeclimate\n"
 	 "      --strict           exit 1 on warnings too\n"
+	 "      --max-warnings=N   text and github: print at most N warnings (default 100,\n"
+	 "                         0: all); the counts at the end still tell them all\n"
 	 "  -W RULE, -W no-RULE    switch a lint rule on or off (rules: docs/rules.md)\n" LOAD_HELP, NULL},
 	{"render", cli_render, "render -f FORMAT [OPTIONS] FILE", "write a ladder to standard output",
 	 "  -f, --format=FORMAT    markdown, html, csv, text or json\n"

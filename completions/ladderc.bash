@@ -6,7 +6,7 @@
 
 _ladderc_commands=(check render diff build init schema help version)
 _ladderc_load_options=(--max-input= --max-errors= --color=)
-_ladderc_check_options=(-f --format= --strict -W -h --help "${_ladderc_load_options[@]}")
+_ladderc_check_options=(-f --format= --strict --max-warnings= -W -h --help "${_ladderc_load_options[@]}")
 _ladderc_render_options=(-f --format= --role= --track= --level= --next --overview --layout= --bom --width= --sheet -h --help "${_ladderc_load_options[@]}")
 _ladderc_diff_options=(-f --format= -h --help "${_ladderc_load_options[@]}")
 _ladderc_build_options=(-o --output= -f --formats= -h --help "${_ladderc_load_options[@]}")
@@ -84,7 +84,7 @@ _ladderc()
 	case $prev in
 	-f | --format | --formats | -W | --tracks | --color | --layout | -o | --output)
 		_ladderc_value "$cmd" "$prev" "$cur" && return 0 ;;
-	--name | --role | --track | --level | --width | --max-input | --max-errors)
+	--name | --role | --track | --level | --width | --max-input | --max-errors | --max-warnings)
 		return 0 ;; # free text
 	esac
 	if [[ $cur == -* ]]; then

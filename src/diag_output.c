@@ -41,10 +41,36 @@ static const char *severity_name(lc_severity s)
 	}
 }
 
+/* 1 if d->items[i] is printed: a warning within the cap, or a note after a
+ * printed diagnostic, or an error. `held` says whether the last warning or
+ * error was held back. */
+static int cap_admits(lc_warning_cap *cap, const lc_diag *dg, int *held)
+{
+	if (dg->severity == LC_NOTE)
+		return !*held;
+	*held = 0;
+	if (dg->severity != LC_WARNING || !cap)
+		return 1;
+	if (cap->max && cap->shown >= cap->max) {
+		cap->hidden++;
+		*held = 1;
+		return 0;
+	}
+	cap->shown++;
+	return 1;
+}
+
 void lc_diags_write_text(lc_buf *out, const lc_diags *d, int color)
 {
+	lc_diags_write_text_capped(out, d, color, NULL);
+}
+
+void lc_diags_write_text_capped(lc_buf *out, const lc_diags *d, int color, lc_warning_cap *wcap)
+{
+	int held = 0;
 	for (size_t i = 0; i < d->count; i++)
-		lc_diag_format(out, &d->items[i], color);
+		if (cap_admits(wcap, &d->items[i], &held))
+			lc_diag_format(out, &d->items[i], color);
 	if (d->truncated) {
 		size_t cap = d->max_errors ? d->max_errors : DEFAULT_MAX_ERRORS;
 		lc_buf_printf(out, "ladderc: note: %zu more errors not shown (the limit is %zu; see --max-errors)\n",
@@ -52,6 +78,55 @@ void lc_diags_write_text(lc_buf *out, const lc_diags *d, int color)
 	}
 	if (d->oom)
 		lc_buf_puts(out, "ladderc: error: out of memory while reporting errors\n");
+}
+
+static void put_count(lc_buf *out, size_t n, const char *one, const char *many)
+{
+	lc_buf_printf(out, "%zu %s", n, n == 1 ? one : many);
+}
+
+void lc_diags_write_summary(lc_buf *out, const lc_diags *sets, size_t nsets, const lc_warning_cap *cap)
+{
+	size_t errors = 0, warnings = 0, by_rule[LC_LINT_NRULES] = {0};
+	for (size_t s = 0; s < nsets; s++) {
+		errors += sets[s].errors;
+		warnings += sets[s].warnings;
+		for (size_t i = 0; i < sets[s].count; i++) {
+			const lc_diag *dg = &sets[s].items[i];
+			int r = dg->severity == LC_WARNING && dg->rule ? lc_lint_find_rule(dg->rule, strlen(dg->rule)) : -1;
+			if (r >= 0)
+				by_rule[r]++;
+		}
+	}
+	if (errors == 0 && warnings == 0)
+		return;
+	lc_buf_puts(out, "ladderc: ");
+	if (errors)
+		put_count(out, errors, "error", "errors");
+	if (errors && warnings)
+		lc_buf_puts(out, " and ");
+	if (warnings)
+		put_count(out, warnings, "warning", "warnings");
+	/* the rules, most findings first: a selection sort over a dozen rules */
+	unsigned char listed[LC_LINT_NRULES] = {0};
+	int nlisted = 0;
+	for (;;) {
+		int best = -1;
+		for (int r = 0; r < LC_LINT_NRULES; r++)
+			if (!listed[r] && by_rule[r] && (best < 0 || by_rule[r] > by_rule[best]))
+				best = r;
+		if (best < 0)
+			break;
+		listed[best] = 1;
+		lc_buf_puts(out, nlisted++ ? ", " : " (");
+		lc_buf_printf(out, "%s %zu", lc_lint_rules[best].id, by_rule[best]);
+	}
+	if (nlisted)
+		lc_buf_putc(out, ')');
+	if (cap && cap->hidden)
+		lc_buf_printf(out, "; %zu warning%s not shown (the limit is %zu; see --max-warnings)", cap->hidden,
+		              cap->hidden == 1 ? "" : "s", cap->max);
+	lc_buf_putc(out, '\n');
 }
 
 /* ---- GitHub ------------------------------------------------------------------ */
@@ -79,8 +154,16 @@ static void github_escape(lc_buf *out, const char *s, size_t len, int property)
 
 void lc_diags_write_github(lc_buf *out, const lc_diags *d)
 {
+	lc_diags_write_github_capped(out, d, NULL);
+}
+
+void lc_diags_write_github_capped(lc_buf *out, const lc_diags *d, lc_warning_cap *wcap)
+{
+	int held = 0;
 	for (size_t i = 0; i < d->count; i++) {
 		const lc_diag *dg = &d->items[i];
+		if (!cap_admits(wcap, dg, &held))
+			continue;
 		lc_buf_puts(out, dg->severity == LC_ERROR ? "::error" : dg->severity == LC_WARNING ? "::warning"
 		                                                                              : "::notice");
 		const char *sep = " ";
@@ -105,6 +188,13 @@ void lc_diags_write_github(lc_buf *out, const lc_diags *d)
 		lc_buf_printf(out, "::notice::%zu more errors not shown (the limit is %zu; see --max-errors)\n",
 		              d->errors - cap, cap);
 	}
+}
+
+void lc_diags_write_github_hidden(lc_buf *out, const lc_warning_cap *cap)
+{
+	if (cap && cap->hidden)
+		lc_buf_printf(out, "::notice::%zu warning%s not shown (the limit is %zu; see --max-warnings)\n",
+		              cap->hidden, cap->hidden == 1 ? "" : "s", cap->max);
 }
 
 /* ---- JSON ------------------------------------------------------------------------ */

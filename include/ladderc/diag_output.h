@@ -30,15 +30,41 @@ typedef enum lc_diag_output {
 /* "text", "json", "github", "sarif" or "codeclimate". Returns 0, or -1 for another name. */
 int lc_diag_output_parse(const char *name, lc_diag_output *out);
 
+/* How many warnings a run prints (check --max-warnings): the formats people
+ * read (text, github) stop printing warnings past `max`, the counts still
+ * tell them all. Errors are never held back by it. */
+typedef struct lc_warning_cap {
+	size_t max;             /* 0: no cap */
+	size_t shown;           /* warnings printed so far in the run */
+	size_t hidden;          /* warnings not printed */
+} lc_warning_cap;
+
+/* The default of --max-warnings (docs/rules.md). */
+#define LC_DEFAULT_MAX_WARNINGS 100
+
 /* gcc-style text (lc_diag_format), then a note when errors were dropped past
  * the cap or a diagnostic could not be stored. */
 void lc_diags_write_text(lc_buf *out, const lc_diags *d, int color);
+/* The same, printing warnings while `cap` admits them: those past it are
+ * counted in it, not printed, nor the notes that follow them. */
+void lc_diags_write_text_capped(lc_buf *out, const lc_diags *d, int color, lc_warning_cap *cap);
+
+/* The last line of a text report, when anything was reported:
+ *   ladderc: 1 error and 14 warnings (vague-language 9, missing-description 5)
+ * the warnings of every set counted by rule, most first (ties in the order of
+ * docs/rules.md), then how many warnings the cap held back. */
+void lc_diags_write_summary(lc_buf *out, const lc_diags *sets, size_t nsets, const lc_warning_cap *cap);
 
 /* GitHub Actions workflow commands, one per line:
  *   ::warning file=F,line=L,col=C,title=RULE::MESSAGE
  * (::error for errors, ::notice for notes), with GitHub's encoding: % CR LF in
  * the message, and also : and , in the properties. */
 void lc_diags_write_github(lc_buf *out, const lc_diags *d);
+/* The same, printing warnings while `cap` admits them (see above). */
+void lc_diags_write_github_capped(lc_buf *out, const lc_diags *d, lc_warning_cap *cap);
+/* The notice that ends a github report when the cap held warnings back:
+ *   ::notice::40 warnings not shown (the limit is 100; see --max-warnings) */
+void lc_diags_write_github_hidden(lc_buf *out, const lc_warning_cap *cap);
 
 /* {"diagnostics": [{"rule", "severity", "file", "line", "column", "message"}]}
  * with null for a missing rule or file. */
