@@ -718,6 +718,45 @@ static void test_github_escaping(void **state)
 	lc_diags_free(&d);
 }
 
+/* --max-warnings: warnings past the cap are counted, not printed, nor the
+ * notes that follow them; errors always print; the count line counts every
+ * set, rules most first (a tie in the order of the rule table). */
+static void test_warning_cap_and_counts(void **state)
+{
+	(void)state;
+	lc_diags sets[2];
+	lc_diags_init(&sets[0]);
+	lc_diags_init(&sets[1]);
+	const char *vague = lc_lint_rules[LC_LINT_VAGUE_LANGUAGE].id, *count = lc_lint_rules[LC_LINT_LEVEL_COUNT].id;
+	lc_diags_add(&sets[0], LC_WARNING, NULL, count, "w1");
+	lc_diags_add(&sets[0], LC_WARNING, NULL, vague, "w2");
+	lc_diags_add(&sets[0], LC_NOTE, NULL, NULL, "n2");
+	lc_diags_add(&sets[0], LC_ERROR, NULL, NULL, "e1");
+	lc_diags_add(&sets[1], LC_WARNING, NULL, vague, "w3");
+	lc_warning_cap cap = {1, 0, 0};
+	lc_buf b = LC_BUF_INIT;
+	lc_diags_write_text_capped(&b, &sets[0], 0, &cap);
+	lc_diags_write_text_capped(&b, &sets[1], 0, &cap);
+	lc_diags_write_summary(&b, sets, 2, &cap);
+	assert_string_equal(b.data, "ladderc: warning: w1 [level-count]\n"
+	                            "ladderc: error: e1\n"
+	                            "ladderc: 1 error and 3 warnings (vague-language 2, level-count 1); "
+	                            "2 warnings not shown (the limit is 1; see --max-warnings)\n");
+	lc_buf_clear(&b);
+	lc_warning_cap all = {0, 0, 0};
+	lc_diags_write_github_capped(&b, &sets[1], &all);
+	lc_diags_write_github_hidden(&b, &all);
+	lc_diags_write_summary(&b, sets + 1, 1, &all);
+	assert_string_equal(b.data, "::warning title=vague-language::w3\nladderc: 1 warning (vague-language 1)\n");
+	/* nothing to count: no line */
+	lc_diags_free(&sets[1]);
+	lc_buf_clear(&b);
+	lc_diags_write_summary(&b, sets + 1, 1, NULL);
+	assert_int_equal(b.len, 0);
+	lc_buf_free(&b);
+	lc_diags_free(&sets[0]);
+}
+
 static void test_json_and_sarif(void **state)
 {
 	(void)state;
@@ -772,6 +811,7 @@ int main(void)
 		cmocka_unit_test(test_duplicate_title_from_rubric),
 		cmocka_unit_test(test_promotion_criteria_none_at_all),
 		cmocka_unit_test(test_github_escaping),
+		cmocka_unit_test(test_warning_cap_and_counts),
 		cmocka_unit_test(test_json_and_sarif),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
