@@ -31,6 +31,7 @@ int main(int argc, char **argv)
 	lc_diags_sort(&diags);
 	for (size_t i = 0; i < diags.count; i++)
 		lc_diag_format(&text, &diags.items[i], 0);
+	lc_diags_write_summary(&text, &diags, 1, NULL); /* the count line that ends check's report */
 	write_buf(&text, stderr);
 	lc_buf_free(&text);
 	lc_diags_free(&diags);
