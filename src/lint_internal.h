@@ -40,4 +40,7 @@ void lc_lint_emit(linter *lt, lc_lint_rule_id r, const lc_mark *at);
  * or -1 when out of memory. */
 int lc_lint_text_rules(linter *lt, unsigned threads);
 
+/* proficiency-drop over every competency (src/lint_proficiency.c). */
+void lc_lint_proficiency_drop(linter *lt);
+
 #endif
