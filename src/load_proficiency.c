@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ladderc/buf.h"
 #include "load_internal.h"
 
 const char *const lc_load_proficiency_keys[] = {"id", "name", "description", NULL};
@@ -34,7 +35,10 @@ static void build_one(loader *ld, const lc_yt_node *n)
 	lc_load_get_text(ld, v[PRK_DESCRIPTION], "a proficiency level's 'description'", 0, &p->description);
 	if (!ok || !p->name.s)
 		return;
-	const ladder_proficiency *prev = lc_idmap_get(&ld->proficiencies, p->id.s, p->id.len);
+	/* l->proficiency has room for every item: &l->proficiency[i] does not move */
+	const ladder_proficiency *prev = lc_idmap_put(&ld->proficiencies, p->id.s, p->id.len, p);
+	if (prev == (void *)&ld->proficiencies)
+		lc_load_oom(ld);
 	if (prev) {
 		lc_load_err(ld, &v[PRK_ID]->at, "duplicate proficiency level id %s", lc_load_quote_str(ld, p->id));
 		lc_load_note(ld, &prev->at, "proficiency level %s is first defined here", lc_load_quote_str(ld, p->id));
@@ -58,11 +62,26 @@ void lc_load_build_proficiency(loader *ld)
 	l->proficiency = lc_load_alloc(ld, v->count, sizeof *l->proficiency);
 	for (uint32_t i = 0; i < v->count; i++)
 		build_one(ld, v->items[i]);
-	/* indexed once the array is complete: it does not move from here on */
-	for (size_t i = 0; i < l->nproficiency; i++)
-		if (lc_idmap_put(&ld->proficiencies, l->proficiency[i].id.s, l->proficiency[i].id.len, &l->proficiency[i]) ==
-		    (void *)&ld->proficiencies)
-			lc_load_oom(ld);
+}
+
+/* "; did you mean 'x'?", or else the ids to choose from when they are few. */
+static const char *known_or_suggestion(loader *ld, ladder_str id, lc_buf *known)
+{
+	const ladder *l = ld->l;
+	const char *hint = lc_load_did_you_mean(ld, id.s, id.len, l->proficiency, l->nproficiency, proficiency_id);
+	if (*hint || l->nproficiency > 12)
+		return hint;
+	lc_buf_puts(known, " (its proficiency levels are ");
+	for (size_t i = 0; i < l->nproficiency; i++) {
+		lc_buf_puts(known, i ? ", " : "");
+		lc_buf_put(known, l->proficiency[i].id.s, l->proficiency[i].id.len);
+	}
+	lc_buf_putc(known, ')');
+	if (lc_buf_failed(known)) {
+		lc_buf_free(known);
+		lc_load_oom(ld);
+	}
+	return known->data;
 }
 
 static const ladder_proficiency *find_proficiency(loader *ld, const lc_yt_node *v)
@@ -74,12 +93,14 @@ static const ladder_proficiency *find_proficiency(loader *ld, const lc_yt_node *
 	if (p)
 		return p;
 	const ladder *l = ld->l;
+	lc_buf known = LC_BUF_INIT;
 	if (l->nproficiency == 0)
 		lc_load_err(ld, &v->at, "%s is not a proficiency level: the ladder names none (list them, lowest first, under the top-level 'proficiency:')",
 		            lc_load_quote_str(ld, id));
 	else
 		lc_load_err(ld, &v->at, "%s is not a proficiency level of this ladder%s", lc_load_quote_str(ld, id),
-		            lc_load_did_you_mean(ld, id.s, id.len, l->proficiency, l->nproficiency, proficiency_id));
+		            known_or_suggestion(ld, id, &known));
+	lc_buf_free(&known);
 	return NULL;
 }
 
@@ -107,7 +128,7 @@ int lc_load_cell(loader *ld, ladder_competency *c, const ladder_level *lv, const
 		if (!d.proficiency)
 			ok = 0;
 	}
-	d.examples = lc_load_get_text_list(ld, v[CEK_EXAMPLES], "an example", 0, &d.nexamples, &d.examples_at);
+	d.examples = lc_load_get_text_list(ld, v[CEK_EXAMPLES], "an expectation's 'examples'", 0, &d.nexamples, &d.examples_at);
 	if (!ok)
 		return 0;
 	if (!d.text_given && !d.proficiency) {
