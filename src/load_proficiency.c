@@ -113,14 +113,11 @@ int lc_load_cell(loader *ld, ladder_competency *c, const ladder_level *lv, const
 	memset(&d, 0, sizeof d);
 	int ok = 1;
 	if (v[CEK_TEXT]) {
-		if (lc_load_get_text(ld, v[CEK_TEXT], "an expectation's 'text'", T_NONEMPTY, text)) {
+		/* T_NONEMPTY: an empty or null text is reported */
+		if (lc_load_get_text(ld, v[CEK_TEXT], "an expectation's 'text'", T_NONEMPTY, text))
 			d.text_given = 1;
-		} else {
-			if (lc_yt_is_null(v[CEK_TEXT]))
-				lc_load_err(ld, &v[CEK_TEXT]->at, "the expectation's 'text' at %s is empty; write it, or remove the key",
-				            lc_load_quote_str(ld, lv->id));
+		else
 			ok = 0;
-		}
 	}
 	if (v[CEK_PROFICIENCY] && !lc_yt_is_null(v[CEK_PROFICIENCY])) {
 		d.proficiency = find_proficiency(ld, v[CEK_PROFICIENCY]);
