@@ -443,19 +443,26 @@ static void proficiency_badge(html *h, const ladder_proficiency *p, const ladder
 	LIT(h, "</p>");
 }
 
+/* Ladder texts as a list opened by `ul` (evidence, examples). */
+static void text_list(html *h, const char *ul, const ladder_str *items, size_t n)
+{
+	lc_buf_puts(h->out, ul);
+	for (size_t i = 0; i < n; i++) {
+		LIT(h, "<li>");
+		rich(h, items[i]);
+		LIT(h, "</li>");
+	}
+	LIT(h, "</ul>");
+}
+
 static void examples_list(html *h, const ladder_competency *c, const ladder_level *lv)
 {
 	size_t n;
 	const ladder_str *ex = ladder_cell_examples(c, lv, &n);
 	if (!n)
 		return;
-	LIT(h, "<p class=\"muted\">Examples:</p><ul class=\"examples\">");
-	for (size_t i = 0; i < n; i++) {
-		LIT(h, "<li>");
-		esc(h, ex[i]);
-		LIT(h, "</li>");
-	}
-	LIT(h, "</ul>");
+	LIT(h, "<p class=\"muted\">Examples:</p>");
+	text_list(h, "<ul class=\"examples\">", ex, n);
 }
 
 /* What a cell adds to its text: its proficiency and examples. */
@@ -832,13 +839,7 @@ static void titles_table(html *h, int hn)
 
 static void evidence_list(html *h, const ladder_str *items, size_t n)
 {
-	LIT(h, "<ul>");
-	for (size_t i = 0; i < n; i++) {
-		LIT(h, "<li>");
-		rich(h, items[i]);
-		LIT(h, "</li>");
-	}
-	LIT(h, "</ul>");
+	text_list(h, "<ul>", items, n);
 }
 
 static void criteria_dl(html *h, const ladder_criteria *c, const ladder_number *scale)
