@@ -17,7 +17,7 @@ _ladderc_diff_formats=(text markdown html json)
 _ladderc_build_formats=(html markdown csv json)
 _ladderc_rules=(vague-language same-as-previous near-duplicate missing-description level-count
 	too-many-competencies too-few-competencies track-parity missing-crossover duplicate-title
-	missing-promotion-criteria)
+	missing-promotion-criteria proficiency-drop)
 _ladderc_tracks=(single dual)
 _ladderc_colors=(auto always never)
 _ladderc_layouts=(long matrix)

@@ -40,6 +40,7 @@ struct csv {
 	lc_buf prefix;
 	const void *prefix_of[3];
 	lc_buf prose; /* scratch: ladder prose with its bullets rewritten (fprose) */
+	int details;  /* long layout: the proficiency and examples columns (ladder_has_cell_details) */
 };
 
 static void field(csv *c, const char *s, size_t len)
@@ -164,6 +165,30 @@ static void long_prefix(csv *c, const ladder_role *r, const ladder_level *lv, co
 	c->first = 0;
 }
 
+/* The long layout's last two columns, in a ladder that has them: the
+ * proficiency (its id) of the row's text, or in the next view the one in
+ * force at the next level; the examples of the row's cell as "• " lines. */
+static void long_details(csv *c, const ladder_competency *comp, const ladder_level *lv, const ladder_level *src)
+{
+	const ladder_proficiency *p = c->v->kind == LADDER_VIEW_NEXT ? ladder_proficiency_in_force(comp, lv)
+	                              : src                          ? ladder_cell_proficiency(comp, src)
+	                                                             : NULL;
+	if (p)
+		fstr(c, p->id);
+	else
+		fcstr(c, "");
+	size_t n = 0;
+	const ladder_str *ex = src ? ladder_cell_examples(comp, src, &n) : NULL;
+	lc_buf_clear(&c->prose);
+	for (size_t i = 0; i < n; i++) {
+		lc_buf_puts(&c->prose, i ? "\n\xE2\x80\xA2 " : "\xE2\x80\xA2 ");
+		lc_buf_put(&c->prose, ex[i].s, ex[i].len);
+	}
+	if (lc_buf_failed(&c->prose))
+		c->out->failed = 1;
+	field(c, c->prose.data ? c->prose.data : "", c->prose.len);
+}
+
 static void long_row(csv *c, const ladder_role *r, const ladder_track *t, const ladder_level *lv,
                      const ladder_group *g, const ladder_competency *comp, const ladder_level *src)
 {
@@ -178,6 +203,8 @@ static void long_row(csv *c, const ladder_role *r, const ladder_track *t, const 
 		fcstr(c, "");
 		fcstr(c, "");
 	}
+	if (c->details)
+		long_details(c, comp, lv, src);
 	end_row(c);
 }
 
@@ -328,7 +355,7 @@ int lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options
 		return -1;
 	o = lc_view_options(o);
 	lc_view_walk w;
-	csv c = {l, v, out, 1, &w, NULL, NULL, NULL, LC_BUF_INIT, {NULL, NULL, NULL}, LC_BUF_INIT};
+	csv c = {l, v, out, 1, &w, NULL, NULL, NULL, LC_BUF_INIT, {NULL, NULL, NULL}, LC_BUF_INIT, 0};
 	if (lc_view_walk_init(&w, l, v, o, out, &c) < 0)
 		return -1;
 	c.column = calloc(l->nlevels + 1, 1);
@@ -349,8 +376,14 @@ int lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options
 	} else {
 		static const char *const names[] = {"role_id", "role_name", "family", "track", "level_id",
 		                                    "level_name", "rank", "title", "group", "competency_id",
-		                                    "competency_name", "text", "source_level", NULL};
-		header(&c, names);
+		                                    "competency_name", "text", "source_level", "proficiency",
+		                                    "examples", NULL};
+		/* proficiency and examples come last, and only in a ladder that has
+		 * them: a reader of any other ladder's CSV sees the columns it knew */
+		c.details = ladder_has_cell_details(l);
+		for (size_t i = 0; names[i] && (c.details || i < 13); i++)
+			fcstr(&c, names[i]);
+		end_row(&c);
 		each_unit(&c, long_unit);
 	}
 done:

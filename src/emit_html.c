@@ -424,6 +424,70 @@ static void new_text_cell(html *h, ladder_str text, const char *open)
 	LIT(h, "</td>");
 }
 
+/* ---- proficiency and examples ---- */
+
+/* A proficiency badge: its words say what it is, not its colour. In the
+ * next view `next` is 1 and `was` the proficiency in force now. */
+static void proficiency_badge(html *h, const ladder_proficiency *p, const ladder_proficiency *was, int next)
+{
+	LIT(h, "<p><strong class=\"badge\">Proficiency: ");
+	esc(h, p->name);
+	LIT(h, "</strong>");
+	if (next && was && was != p) {
+		LIT(h, " (was ");
+		esc(h, was->name);
+		LIT(h, ")");
+	} else if (next && !was) {
+		LIT(h, " (new)");
+	}
+	LIT(h, "</p>");
+}
+
+/* Ladder texts as a list opened by `ul` (evidence, examples). */
+static void text_list(html *h, const char *ul, const ladder_str *items, size_t n)
+{
+	lc_buf_puts(h->out, ul);
+	for (size_t i = 0; i < n; i++) {
+		LIT(h, "<li>");
+		rich(h, items[i]);
+		LIT(h, "</li>");
+	}
+	LIT(h, "</ul>");
+}
+
+static void examples_list(html *h, const ladder_competency *c, const ladder_level *lv)
+{
+	size_t n;
+	const ladder_str *ex = ladder_cell_examples(c, lv, &n);
+	if (!n)
+		return;
+	LIT(h, "<p class=\"muted\">Examples:</p>");
+	text_list(h, "<ul class=\"examples\">", ex, n);
+}
+
+/* What a cell adds to its text: its proficiency and examples. */
+static void cell_detail(html *h, const ladder_competency *c, const ladder_level *lv)
+{
+	const ladder_proficiency *p = ladder_cell_proficiency(c, lv);
+	if (p)
+		proficiency_badge(h, p, NULL, 0);
+	examples_list(h, c, lv);
+}
+
+/* A matrix cell: the text new at lv with its proficiency and examples. */
+static void detail_text_cell(html *h, const ladder_competency *c, const ladder_level *lv, const char *open)
+{
+	ladder_str text = lc_view_text_at(c, lv);
+	if (!text.s || !c->detail) {
+		new_text_cell(h, text, open);
+		return;
+	}
+	lc_buf_puts(h->out, open);
+	rich_cached(h, text);
+	cell_detail(h, c, lv);
+	LIT(h, "</td>");
+}
+
 /* A restated competency's next text, word-diffed against the text in force
  * now: the marks of `ladderc diff --format html`, line breaks kept. */
 static void html_lines(lc_buf *out, const char *s, size_t len)
@@ -775,13 +839,7 @@ static void titles_table(html *h, int hn)
 
 static void evidence_list(html *h, const ladder_str *items, size_t n)
 {
-	LIT(h, "<ul>");
-	for (size_t i = 0; i < n; i++) {
-		LIT(h, "<li>");
-		rich(h, items[i]);
-		LIT(h, "</li>");
-	}
-	LIT(h, "</ul>");
+	text_list(h, "<ul>", items, n);
 }
 
 static void criteria_dl(html *h, const ladder_criteria *c, const ladder_number *scale)
@@ -1072,7 +1130,7 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 		LIT(h, "</th>");
 		for (size_t k = 0; k < n; k++) {
 			if (ladder_competency_applies(c, r, h->chain[k]))
-				new_text_cell(h, lc_view_text_at(c, h->chain[k]), "<td>");
+				detail_text_cell(h, c, h->chain[k], "<td>");
 			else
 				LIT(h, "<td class=\"none\">" LC_VIEW_NOT_APPLICABLE "</td>");
 		}
@@ -1096,6 +1154,7 @@ static void expectation_li(html *h, const ladder_competency *c, const ladder_lev
 	if (is_new)
 		LIT(h, "<strong class=\"badge\">New at this level</strong> ");
 	rich_cached(h, lc_view_text_at(c, from));
+	cell_detail(h, c, from);
 	LIT(h, "</li>\n");
 }
 
@@ -1201,6 +1260,7 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 		} else if (lc_view_text_at(c, lv).s) {
 			LIT(h, "<div class=\"text\">");
 			rich_cached(h, lc_view_text_at(c, lv));
+			cell_detail(h, c, lv);
 			LIT(h, "</div>\n");
 		}
 		if (!lc_view_text_at(c, lv).s) {
@@ -1291,6 +1351,37 @@ static void role_section(html *h, const ladder_role *r, const ladder_track *only
 
 /* ---- next level ------------------------------------------------------------------- */
 
+/* What the next level nx holds of c: its text (word-diffed against the
+ * text in force at lv when restated), then the proficiency in force at nx,
+ * said to change when it does, and the cell's examples. */
+static void next_cell(html *h, const ladder_competency *c, const ladder_level *lv, const ladder_level *nx)
+{
+	ladder_str was = lc_view_was(c, lv, nx), now = lc_view_text_at(c, nx);
+	const ladder_proficiency *p = ladder_proficiency_in_force(c, nx);
+	if (!p && !c->detail) { /* nothing but text: as it always was */
+		if (was.s)
+			words_diff_cell(h, was, now);
+		else
+			new_text_cell(h, now, "<td class=\"added\">");
+		return;
+	}
+	LIT(h, "<td class=\"added\">");
+	if (was.s) {
+		LIT(h, "<p>");
+		if (lc_diff_put_words(h->out, &restated_diff, was, now) < 0)
+			h->out->failed = 1;
+		LIT(h, "</p>");
+	} else if (now.s) {
+		rich_cached(h, now);
+	} else {
+		LIT(h, "<p class=\"none\">" LC_VIEW_NO_NEW "</p>");
+	}
+	if (p)
+		proficiency_badge(h, p, ladder_proficiency_in_force(c, lv), 1);
+	examples_list(h, c, nx);
+	LIT(h, "</td>");
+}
+
 static void next_section(html *h, const ladder_role *r, const ladder_level *lv, int hn)
 {
 	LIT(h, "<section class=\"next\"");
@@ -1359,11 +1450,7 @@ static void next_section(html *h, const ladder_role *r, const ladder_level *lv, 
 			} else {
 				LIT(h, "<td class=\"none\">no expectations yet</td>");
 			}
-			ladder_str was = lc_view_was(c, lv, nx);
-			if (was.s)
-				words_diff_cell(h, was, lc_view_text_at(c, nx));
-			else
-				new_text_cell(h, lc_view_text_at(c, nx), "<td class=\"added\">");
+			next_cell(h, c, lv, nx);
 			LIT(h, "</tr>\n");
 		}
 		if (open)

@@ -61,6 +61,62 @@ static void competency_scope(lc_json *j, const ladder_competency *c)
 	}
 }
 
+/* A competency's proficiency and examples by level, beside "levels": only
+ * where a cell is a mapping, so a ladder without them keeps its model. */
+static void cell_details(lc_json *j, const ladder *l, const ladder_competency *c)
+{
+	if (!c->detail)
+		return;
+	int any = 0;
+	for (size_t k = 0; k < l->nlevels; k++) {
+		if (!c->detail[k].proficiency)
+			continue;
+		if (!any++) {
+			lc_json_key(j, "proficiency");
+			lc_json_object(j);
+		}
+		lc_json_key_n(j, l->levels[k]->id.s, l->levels[k]->id.len);
+		lc_json_str(j, c->detail[k].proficiency->id);
+	}
+	if (any)
+		lc_json_end_object(j);
+	any = 0;
+	for (size_t k = 0; k < l->nlevels; k++) {
+		if (!c->detail[k].nexamples)
+			continue;
+		if (!any++) {
+			lc_json_key(j, "examples");
+			lc_json_object(j);
+		}
+		lc_json_key_n(j, l->levels[k]->id.s, l->levels[k]->id.len);
+		str_list(j, c->detail[k].examples, c->detail[k].nexamples);
+	}
+	if (any)
+		lc_json_end_object(j);
+}
+
+/* The top-level `proficiency:` list, only when written. */
+static void proficiency_list(lc_json *j, const ladder *l)
+{
+	if (!l->nproficiency)
+		return;
+	lc_json_key(j, "proficiency");
+	lc_json_array(j);
+	for (size_t i = 0; i < l->nproficiency; i++) {
+		lc_json_object(j);
+		lc_json_key(j, "id");
+		lc_json_str(j, l->proficiency[i].id);
+		lc_json_key(j, "name");
+		lc_json_str(j, l->proficiency[i].name);
+		lc_json_key(j, "description");
+		lc_json_str(j, l->proficiency[i].description);
+		lc_json_key(j, "rank");
+		lc_json_int(j, l->proficiency[i].rank);
+		lc_json_end_object(j);
+	}
+	lc_json_end_array(j);
+}
+
 static void competencies(lc_json *j, const ladder *l, const ladder_group *g)
 {
 	lc_json_array(j);
@@ -88,6 +144,7 @@ static void competencies(lc_json *j, const ladder *l, const ladder_group *g)
 			lc_json_str(j, c->text[k]);
 		}
 		lc_json_end_object(j);
+		cell_details(j, l, c);
 		lc_json_end_object(j);
 	}
 	lc_json_end_array(j);
@@ -143,6 +200,7 @@ void lc_emit_json(const ladder *l, lc_buf *out)
 	lc_json_key(j, "intro");
 	lc_json_str(j, l->intro);
 	expectations_written(j, l->expectations_written);
+	proficiency_list(j, l);
 
 	lc_json_key(j, "tracks");
 	lc_json_array(j);

@@ -59,6 +59,37 @@ static void competency_head(jv *x, const ladder_competency *c)
 	}
 }
 
+/* "proficiency": its id, or null; only in a ladder that names proficiency
+ * levels, so every other ladder keeps its view JSON. */
+static void key_proficiency(jv *x, const char *k, const ladder_proficiency *p)
+{
+	if (!x->l->nproficiency)
+		return;
+	lc_json_key(&x->j, k);
+	if (p)
+		lc_json_str(&x->j, p->id);
+	else
+		lc_json_null(&x->j);
+}
+
+/* "examples": the cell's examples, only where it has some. */
+static void key_proficiency_n(jv *x, ladder_str k, const ladder_proficiency *p)
+{
+	lc_json_key_n(&x->j, k.s, k.len);
+	if (p)
+		lc_json_str(&x->j, p->id);
+	else
+		lc_json_null(&x->j);
+}
+
+static void key_examples(jv *x, const ladder_competency *c, const ladder_level *lv)
+{
+	size_t n;
+	const ladder_str *ex = ladder_cell_examples(c, lv, &n);
+	if (n)
+		str_list(x, "examples", ex, n);
+}
+
 /* {"id", "name", "rank", "track", "title"} of a level for a role. */
 static void level_obj(jv *x, const ladder_role *r, const ladder_level *lv)
 {
@@ -97,6 +128,36 @@ static void group_end(jv *x, int open)
 	}
 }
 
+/* A matrix row's proficiency and examples by level, beside its "cells". */
+static void matrix_details(jv *x, const ladder_competency *c, const ladder_level *const *chain, size_t n)
+{
+	if (x->l->nproficiency) {
+		lc_json_key(&x->j, "proficiency");
+		lc_json_object(&x->j);
+		for (size_t i = 0; i < n; i++)
+			key_proficiency_n(x, chain[i]->id, ladder_cell_proficiency(c, chain[i]));
+		lc_json_end_object(&x->j);
+	}
+	int any = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t ne;
+		const ladder_str *ex = ladder_cell_examples(c, chain[i], &ne);
+		if (!ne)
+			continue;
+		if (!any++) {
+			lc_json_key(&x->j, "examples");
+			lc_json_object(&x->j);
+		}
+		lc_json_key_n(&x->j, chain[i]->id.s, chain[i]->id.len);
+		lc_json_array(&x->j);
+		for (size_t e = 0; e < ne; e++)
+			lc_json_str(&x->j, ex[e]);
+		lc_json_end_array(&x->j);
+	}
+	if (any)
+		lc_json_end_object(&x->j);
+}
+
 static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t, size_t n)
 {
 	jv *x = w->ctx;
@@ -127,6 +188,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 			lc_json_str(&x->j, lc_view_text_at(c, chain[i]));
 		}
 		lc_json_end_object(&x->j);
+		matrix_details(x, c, chain, n);
 		lc_json_end_object(&x->j);
 	}
 	group_end(x, open);
@@ -154,6 +216,7 @@ static void level_role(lc_view_walk *w, const ladder_role *r, const ladder_level
 		group_step(x, &it, &open);
 		lc_json_object(&x->j);
 		competency_head(x, c);
+		key_proficiency(x, "proficiency", ladder_proficiency_in_force(c, lv));
 		lc_json_key(&x->j, "expectations");
 		lc_json_array(&x->j);
 		size_t ns = lc_view_in_force(c, chain, n, w->sources);
@@ -163,6 +226,8 @@ static void level_role(lc_view_walk *w, const ladder_role *r, const ladder_level
 			key_str(x, "text", lc_view_text_at(c, w->sources[i]));
 			lc_json_key(&x->j, "new");
 			lc_json_bool(&x->j, w->sources[i] == lv);
+			key_proficiency(x, "proficiency", ladder_cell_proficiency(c, w->sources[i]));
+			key_examples(x, c, w->sources[i]);
 			lc_json_end_object(&x->j);
 		}
 		lc_json_end_array(&x->j);
@@ -199,6 +264,10 @@ static void next_role(lc_view_walk *w, const ladder_role *r, const ladder_level 
 				ladder_str none = {NULL, 0};
 				key_str(x, "was", src ? lc_view_text_at(c, src) : none);
 			}
+			/* in force at the next level, and now: they differ on a change */
+			key_proficiency(x, "proficiency", ladder_proficiency_in_force(c, w->next[k]));
+			key_proficiency(x, "proficiency_was", ladder_proficiency_in_force(c, lv));
+			key_examples(x, c, w->next[k]);
 			lc_json_end_object(&x->j);
 		}
 		group_end(x, open);

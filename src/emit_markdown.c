@@ -91,6 +91,55 @@ static void cell_list(md *m, const ladder_str *items, size_t n)
 	}
 }
 
+/* ---- proficiency and examples ------------------------------------------------ */
+
+static void proficiency_name(md *m, const ladder_proficiency *p)
+{
+	cell(m, p->name);
+}
+
+/* What a cell adds to its text inside a table cell: "<br>**Proficiency:**
+ * name" and "<br>**Examples:** • a<br>• b", each only when written. */
+static void cell_detail(md *m, const ladder_competency *c, const ladder_level *lv)
+{
+	const ladder_proficiency *p = ladder_cell_proficiency(c, lv);
+	if (p) {
+		put(m, "<br>**Proficiency:** ");
+		proficiency_name(m, p);
+	}
+	size_t n;
+	const ladder_str *ex = ladder_cell_examples(c, lv, &n);
+	if (n) {
+		put(m, "<br>**Examples:** ");
+		cell_list(m, ex, n);
+	}
+}
+
+/* The next view's proficiency: the one in force at the next level, and the
+ * one in force now when it changes ("Advanced (was Working)"). */
+static void next_detail(md *m, const ladder_competency *c, const ladder_level *lv, const ladder_level *nx)
+{
+	const ladder_proficiency *now = ladder_proficiency_in_force(c, lv);
+	const ladder_proficiency *next = ladder_proficiency_in_force(c, nx);
+	if (next) {
+		put(m, "<br>**Proficiency:** ");
+		proficiency_name(m, next);
+		if (now && now != next) {
+			put(m, " (was ");
+			proficiency_name(m, now);
+			put(m, ")");
+		} else if (!now) {
+			put(m, " (new)");
+		}
+	}
+	size_t n;
+	const ladder_str *ex = ladder_cell_examples(c, nx, &n);
+	if (n) {
+		put(m, "<br>**Examples:** ");
+		cell_list(m, ex, n);
+	}
+}
+
 /* ---- overview --------------------------------------------------------------- */
 
 /* Ladder prose outside a table: its paragraphs and lists, each block ending
@@ -412,6 +461,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 				put(m, lc_view_empty_cell(c, r, chain[i]));
 				put(m, "*");
 			}
+			cell_detail(m, c, chain[i]);
 			put(m, " |");
 		}
 		put(m, "\n");
@@ -500,6 +550,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 				put(m, " **new**");
 			put(m, " | ");
 			prose_cell(m, lc_view_text_at(c, src));
+			cell_detail(m, c, src);
 			put(m, " |\n");
 		}
 		if (lc_view_comp_group_ends(&it))
@@ -571,6 +622,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 				prose_cell(m, s);
 			else
 				put(m, "*" LC_VIEW_NO_NEW "*");
+			next_detail(m, c, lv, nx);
 			put(m, " |\n");
 			if (lc_view_comp_group_ends(&it))
 				put(m, "\n");

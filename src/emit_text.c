@@ -429,6 +429,52 @@ static void competency_links(tx *t, const ladder_competency *c, size_t indent)
 	lc_buf_clear(h);
 }
 
+/* ---- proficiency and examples ------------------------------------------------------ */
+
+/* "Proficiency: NAME"; in the next view "(was OLD)" after it when `was` is
+ * another one, "(new)" when none was in force. Wrapped at indent. */
+static void proficiency_line(tx *t, const ladder_proficiency *p, const ladder_proficiency *was, int next,
+                             size_t indent)
+{
+	lc_buf *h = &t->h;
+	lc_buf_clear(h);
+	lc_buf_puts(h, "Proficiency: ");
+	hput(h, p->name);
+	if (next && was && was != p) {
+		lc_buf_puts(h, " (was ");
+		hput(h, was->name);
+		lc_buf_puts(h, ")");
+	} else if (next && !was) {
+		lc_buf_puts(h, " (new)");
+	}
+	ladder_str s = {h->data ? h->data : "", h->len};
+	wrap(t, s, indent);
+	lc_buf_clear(h);
+}
+
+/* What a cell adds to its text: its proficiency and its examples. */
+static void cell_detail(tx *t, const ladder_competency *c, const ladder_level *lv, size_t indent)
+{
+	const ladder_proficiency *p = ladder_cell_proficiency(c, lv);
+	if (p)
+		proficiency_line(t, p, NULL, 0, indent);
+	size_t n;
+	const ladder_str *ex = ladder_cell_examples(c, lv, &n);
+	list(t, "Examples:", ex, n, indent);
+}
+
+/* The next view's: the proficiency in force at nx, marked when it changes. */
+static void next_detail(tx *t, const ladder_competency *c, const ladder_level *lv, const ladder_level *nx,
+                        size_t indent)
+{
+	const ladder_proficiency *p = ladder_proficiency_in_force(c, nx);
+	if (p)
+		proficiency_line(t, p, ladder_proficiency_in_force(c, lv), 1, indent);
+	size_t n;
+	const ladder_str *ex = ladder_cell_examples(c, nx, &n);
+	list(t, "Examples:", ex, n, indent);
+}
+
 static void role_heading(lc_view_walk *w, const ladder_role *r)
 {
 	tx *t = w->ctx;
@@ -474,6 +520,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *tr
 				text = ladder_competency_applies(c, r, chain[i]) ? cstr("(" LC_VIEW_NO_NEW ")")
 				                                                  : cstr("(" LC_VIEW_NOT_APPLICABLE ")");
 			prose(t, text, 8, "- ");
+			cell_detail(t, c, chain[i], 8);
 		}
 		put(t, "\n");
 	}
@@ -524,6 +571,7 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 			id(t, w->sources[i]->id);
 			put(t, w->sources[i] == lv ? " (new)\n" : "\n");
 			prose(t, lc_view_text_at(c, w->sources[i]), 8, "- ");
+			cell_detail(t, c, w->sources[i], 8);
 		}
 		put(t, "\n");
 	}
@@ -589,6 +637,7 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 				wrap_words_diff(t, was, text, 4);
 			else
 				prose(t, text.s ? text : cstr("(" LC_VIEW_NO_NEW ")"), 4, "- ");
+			next_detail(t, c, lv, nx, 4);
 			put(t, "\n");
 		}
 	}

@@ -40,6 +40,8 @@ const lc_lint_rule lc_lint_rules[LC_LINT_NRULES] = {
 		"a title must tell which level someone is at, so two levels of one role need two titles"},
 	[LC_LINT_MISSING_PROMOTION_CRITERIA] = {"missing-promotion-criteria",
 		"without promotion criteria nobody knows what evidence is enough to advance"},
+	[LC_LINT_PROFICIENCY_DROP] = {"proficiency-drop",
+		"a level that asks for a lower proficiency than the level below it makes the step down a promotion"},
 };
 
 /* ---- rule names ------------------------------------------------------------ */
@@ -763,6 +765,7 @@ int lc_lint_ladder(const ladder *l, const lc_lint_options *o, lc_diags *d)
 	competency_counts(&lt);
 	duplicate_title(&lt);
 	promotion_criteria(&lt);
+	lc_lint_proficiency_drop(&lt);
 
 done:
 	lc_lint_nodes_free(&nodes);

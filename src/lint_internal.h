@@ -73,4 +73,7 @@ void lc_lint_nodes_free(lint_nodes *nodes);
  * or -1 when out of memory. */
 int lc_lint_text_rules(linter *lt, unsigned threads);
 
+/* proficiency-drop over every competency (src/lint_proficiency.c). */
+void lc_lint_proficiency_drop(linter *lt);
+
 #endif

@@ -89,6 +89,7 @@ static void loader_cleanup(loader *ld)
 	lc_idmap_free(&ld->levels);
 	lc_idmap_free(&ld->roles);
 	lc_idmap_free(&ld->groups);
+	lc_idmap_free(&ld->proficiencies);
 	free(ld->vtracks.items);
 	free(ld->vlevels.items);
 	free(ld->vgroups.items);
@@ -146,6 +147,7 @@ static ladder_status load_once(lc_load_input *in, const ladder_limits *lim, lc_d
 	lc_idmap_init(&ldv.levels);
 	lc_idmap_init(&ldv.roles);
 	lc_idmap_init(&ldv.groups);
+	lc_idmap_init(&ldv.proficiencies);
 
 	lc_source *src = lc_load_new_source(&ldv, path);
 	if (in->taken) {

@@ -120,9 +120,9 @@ static int read_all(const char *path, size_t max, char **data, size_t *len, int 
 
 const char *const lc_load_top_keys[] = {"ladder", "id", "name", "title", "updated", "intro",
                                         "tracks", "groups", "roles", "promotion", "paths", "include",
-                                        "lint", "expectations", NULL};
+                                        "lint", "expectations", "proficiency", NULL};
 enum { K_LADDER, K_ID, K_NAME, K_TITLE, K_UPDATED, K_INTRO, K_TRACKS, K_GROUPS, K_ROLES,
-       K_PROMOTION, K_PATHS, K_INCLUDE, K_LINT, K_EXPECTATIONS, K_TOP_N };
+       K_PROMOTION, K_PATHS, K_INCLUDE, K_LINT, K_EXPECTATIONS, K_PROFICIENCY, K_TOP_N };
 
 static void check_version(loader *ld, const lc_yt_node *v, const lc_yt_node *map, int required)
 {
@@ -325,7 +325,7 @@ void lc_load_unit(loader *ld, lc_source *src, char *real, int is_main, const lc_
 	check_version(ld, v[K_LADDER], root, is_main);
 	if (!is_main) {
 		static const int main_only[] = {K_ID, K_NAME, K_TITLE, K_UPDATED, K_INTRO, K_PROMOTION, K_LINT,
-		                                K_EXPECTATIONS};
+		                                K_EXPECTATIONS, K_PROFICIENCY};
 		for (size_t i = 0; i < sizeof main_only / sizeof main_only[0]; i++)
 			if (v[main_only[i]])
 				lc_load_err(ld, &v[main_only[i]]->at,
@@ -345,6 +345,9 @@ void lc_load_unit(loader *ld, lc_source *src, char *real, int is_main, const lc_
 		lc_load_require(ld, root, v[K_TRACKS], "tracks", "the ladder");
 		ld->promotion = v[K_PROMOTION];
 		ld->lint = v[K_LINT];
+		if (ld->globals_built && ld->proficiency != v[K_PROFICIENCY])
+			ld->stream_broken = 1; /* `proficiency:` after the roles: they were built without it */
+		ld->proficiency = v[K_PROFICIENCY];
 	}
 	if (ld->globals_built && (u->tracks != v[K_TRACKS] || u->groups != v[K_GROUPS] || v[K_INCLUDE]))
 		ld->stream_broken = 1; /* included tracks or groups come before the roles */

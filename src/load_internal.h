@@ -39,8 +39,10 @@ typedef struct loader {
 	const char **stack; /* realpaths of the files being included, for cycles */
 	size_t nstack;
 	lc_idmap tracks, levels, roles, groups;
+	lc_idmap proficiencies; /* id -> ladder_proficiency (src/load_proficiency.c) */
 	vec vtracks, vlevels, vgroups, vroles;
 	lc_yt_node *promotion, *lint;
+	lc_yt_node *proficiency; /* the main file's `proficiency:` */
 	jmp_buf nomem;
 	jmp_buf *nomem_at;  /* where lc_load_oom() jumps: &nomem, or a guarded call's (GUARDED) */
 	int io_error;
@@ -107,6 +109,8 @@ extern const char *const lc_load_level_keys[];
 extern const char *const lc_load_group_keys[];
 extern const char *const lc_load_comp_keys[];
 extern const char *const lc_load_link_keys[];     /* a competency's link */
+extern const char *const lc_load_proficiency_keys[]; /* a proficiency level (src/load_proficiency.c) */
+extern const char *const lc_load_cell_keys[];     /* a cell written as a mapping (src/load_proficiency.c) */
 extern const char *const lc_load_role_keys[];
 extern const char *const lc_load_criteria_keys[]; /* 'promotion' */
 extern const char *const lc_load_into_keys[];     /* promotion criteria for one level */
@@ -193,6 +197,16 @@ void lc_load_build_globals(loader *ld);
 void lc_load_build_role(loader *ld, const lc_yt_node *n);
 /* The model from the trees of every unit read. */
 void lc_load_build_model(loader *ld);
+
+/* ---- proficiency levels and cells (src/load_proficiency.c) -------------- */
+
+/* The top-level `proficiency:` list (ld->proficiency) into l->proficiency,
+ * before the competencies that name its ids. */
+void lc_load_build_proficiency(loader *ld);
+/* A cell written as a mapping `{text, proficiency, examples}` for c at lv:
+ * 1 with *text set (the proficiency's name when `text` is not given), or 0
+ * (reported). */
+int lc_load_cell(loader *ld, ladder_competency *c, const ladder_level *lv, const lc_yt_node *t, ladder_str *text);
 
 /* ---- speed-only: roles built while parsing (src/load_stream.c) ---------- */
 

@@ -373,7 +373,10 @@ static void build_competency(loader *ld, ladder_group *g, const lc_yt_node *n, l
 				continue;
 			}
 			ladder_str text;
-			if (!lc_load_get_text(ld, t, "an expectation", T_NONEMPTY, &text)) {
+			if (t->kind == LC_YT_MAP) {
+				if (!lc_load_cell(ld, c, lv, t, &text))
+					continue;
+			} else if (!lc_load_get_text(ld, t, "an expectation", T_NONEMPTY, &text)) {
 				if (lc_yt_is_null(t))
 					lc_load_err(ld, &t->at, "the expectation at %s is empty; write it, or remove the key",
 					    lc_load_quote_str(ld, lv->id));
@@ -871,6 +874,7 @@ static size_t seq_count(const lc_yt_node *n)
 void lc_load_build_globals(loader *ld)
 {
 	ladder *l = ld->l;
+	lc_load_build_proficiency(ld);
 	for (size_t u = 0; u < ld->nunits; u++) {
 		const lc_yt_node *ts = ld->units[u]->tracks;
 		if (ts && !lc_yt_is_null(ts) && lc_load_want(ld, ts, LC_YT_SEQ, "'tracks'"))

@@ -52,13 +52,13 @@ static int stream_begin(void *ctx, const lc_yt_node *key, lc_yt_node *const *pai
 	loader *ld = ctx;
 	if (ld->globals_built || !key_is(key, "roles"))
 		return 0;
-	lc_yt_node *tracks = NULL, *groups = NULL;
+	lc_yt_node *tracks = NULL, *groups = NULL, *proficiency = NULL;
 	for (size_t i = 0; i < npairs; i++) {
 		const lc_yt_node *k = pairs[2 * i];
 		if (k->kind != LC_YT_SCALAR || key_is(k, "include") || key_is(k, "roles"))
 			return 0;
-		if (key_is(k, "tracks") || key_is(k, "groups")) {
-			lc_yt_node **slot = key_is(k, "tracks") ? &tracks : &groups;
+		if (key_is(k, "tracks") || key_is(k, "groups") || key_is(k, "proficiency")) {
+			lc_yt_node **slot = key_is(k, "tracks") ? &tracks : key_is(k, "groups") ? &groups : &proficiency;
 			if (*slot)
 				return 0; /* a duplicate key: the plain load reports it */
 			*slot = pairs[2 * i + 1];
@@ -69,6 +69,7 @@ static int stream_begin(void *ctx, const lc_yt_node *key, lc_yt_node *const *pai
 	size_t before = ld->diags->count + ld->diags->errors + ld->diags->warnings;
 	ld->units[0]->tracks = tracks;
 	ld->units[0]->groups = groups;
+	ld->proficiency = proficiency;
 	ld->globals_built = 1;
 	GUARDED(ld, { ld->stream_oom = 1; return 0; }, lc_load_build_globals(ld));
 	if (ld->l->ntracks == 0 || ld->diags->count + ld->diags->errors + ld->diags->warnings != before) {

@@ -237,6 +237,8 @@ static const key_spec top_specs[] = {
 	{"lint", "lint", MAIN_ONLY | NULLABLE, "Framework lint settings (docs/rules.md)."},
 	{"expectations", "expectations-mode", MAIN_ONLY,
 	 "cumulative (the default) or restated: the mode of every competency that does not say otherwise."},
+	{"proficiency", "proficiency", MAIN_ONLY | NULLABLE | LIST | NONEMPTY,
+	 "Named proficiency levels, lowest first; an expectation written as a mapping may name one."},
 };
 
 static const key_spec track_specs[] = {
@@ -274,8 +276,8 @@ static const key_spec comp_specs[] = {
 	{"id", "id", REQUIRED, "The competency's id, unique within its owner."},
 	{"name", "name", REQUIRED, "The competency's name."},
 	{"description", "text", 0, "Text about the competency."},
-	{"levels", "nonempty-text", REQUIRED | NULLABLE | LEVEL_MAP,
-	 "Level id -> the text expected at that level. Expectations are cumulative along a chain (or restated: see expectations); a level "
+	{"levels", "expectation", REQUIRED | NULLABLE | LEVEL_MAP,
+	 "Level id -> the text expected at that level, or a mapping {text, proficiency, examples}. Expectations are cumulative along a chain (or restated: see expectations); a level "
 	 "may be left out."},
 	{"links", "link", NULLABLE | LIST, "Links shown with the competency: http, https and mailto only."},
 	{"x-lint-disable", "rule", NULLABLE | LIST, "Lint rules switched off for this competency (docs/rules.md)."},
@@ -291,6 +293,18 @@ static const key_spec comp_specs[] = {
 static const key_spec link_specs[] = {
 	{"name", "name", REQUIRED, "The link's text."},
 	{"url", "url", REQUIRED, "The link's URL: http, https or mailto."},
+};
+
+static const key_spec proficiency_specs[] = {
+	{"id", "id", REQUIRED, "The proficiency level's id, unique among them."},
+	{"name", "name", REQUIRED, "The proficiency level's name, shown with each expectation that names it."},
+	{"description", "text", 0, "What the proficiency level means."},
+};
+
+static const key_spec cell_specs[] = {
+	{"text", "nonempty-text", 0, "The text expected (optional when proficiency is given: its name is the text)."},
+	{"proficiency", "id", 0, "The id of a proficiency level (top-level proficiency)."},
+	{"examples", "nonempty-text", NULLABLE | LIST, "Examples of meeting the expectation."},
 };
 
 static const key_spec role_specs[] = {
@@ -334,6 +348,7 @@ static const key_spec lint_specs[] = {
 
 static void promotion_extra(lc_json *j);
 static void top_extra(lc_json *j);
+static void cell_extra(lc_json *j);
 
 static const object_spec top_object = {
 	NULL, "A career ladder in ladder format, version 1 (docs/format.md), or a file it includes.",
@@ -347,6 +362,9 @@ static const object_spec objects[] = {
 	{"competency", "A competency and what is expected of it at each level.", lc_load_comp_keys,
 	 SPECS(comp_specs), NULL},
 	{"link", "A link of a competency.", lc_load_link_keys, SPECS(link_specs), NULL},
+	{"proficiency", "A named proficiency level.", lc_load_proficiency_keys, SPECS(proficiency_specs), NULL},
+	{"cell", "An expectation written as a mapping: its text, the proficiency it asks for, examples.",
+	 lc_load_cell_keys, SPECS(cell_specs), cell_extra},
 	{"role", "A role, with its titles and role-specific competencies.", lc_load_role_keys, SPECS(role_specs), NULL},
 	{"promotion", "The default promotion criteria and per-level overrides.", lc_load_criteria_keys,
 	 SPECS(criteria_specs), promotion_extra},
@@ -368,6 +386,41 @@ static void promotion_extra(lc_json *j)
 	lc_json_key(j, "min_each");
 	lc_json_array(j);
 	lc_json_cstring(j, "scale");
+	lc_json_end_array(j);
+	lc_json_end_object(j);
+}
+
+/* lc_load_cell: text, or a proficiency whose name is the text */
+static void cell_extra(lc_json *j)
+{
+	lc_json_key(j, "anyOf");
+	lc_json_array(j);
+	static const char *const either[] = {"text", "proficiency"};
+	for (size_t i = 0; i < 2; i++) {
+		lc_json_object(j);
+		lc_json_key(j, "required");
+		lc_json_array(j);
+		lc_json_cstring(j, either[i]);
+		lc_json_end_array(j);
+		lc_json_end_object(j);
+	}
+	lc_json_end_array(j);
+}
+
+/* An expectation: plain text, or a cell mapping. */
+static void emit_expectation_def(lc_json *j)
+{
+	lc_json_key(j, "expectation");
+	lc_json_object(j);
+	key_string(j, "description", "An expectation: its text, or a mapping {text, proficiency, examples}.");
+	lc_json_key(j, "anyOf");
+	lc_json_array(j);
+	lc_json_object(j);
+	key_ref(j, "nonempty-text");
+	lc_json_end_object(j);
+	lc_json_object(j);
+	key_ref(j, "cell");
+	lc_json_end_object(j);
 	lc_json_end_array(j);
 	lc_json_end_object(j);
 }
@@ -539,6 +592,7 @@ int ladder_schema(lc_buf *out)
 	}
 	emit_version_def(&j);
 	emit_id_def(&j);
+	emit_expectation_def(&j);
 	for (size_t i = 0; i < sizeof scalar_defs / sizeof scalar_defs[0]; i++)
 		emit_scalar_def(&j, &scalar_defs[i]);
 	for (size_t i = 0; i < sizeof number_defs / sizeof number_defs[0]; i++)

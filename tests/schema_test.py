@@ -221,6 +221,13 @@ CASES = [
     ("promotion and paths", "accepted",
      {"l.yaml": BASE + "promotion: {scale: 5, min_average: 3.5, min_each: 3, time_in_level: 2 quarters,\n"
       "  into: {E3: {evidence: [Led a project.]}}}\npaths: [{from: eng, to: pm, gaps: [Roadmaps]}]\n"}),
+    ("proficiency levels and cells as mappings", "accepted",
+     {"l.yaml": edit("levels: {IC1: Writes code., IC2: Designs components.}",
+                     "levels: {IC1: {text: Writes code., proficiency: basic, examples: [A fix.]},\n"
+                     "                 IC2: {proficiency: working}}") + "proficiency: [{id: basic, name: Basic},\n"
+      "  {id: working, name: Working, description: Alone.}]\n"}),
+    ("a cell with neither text nor proficiency", "structural",
+     {"l.yaml": edit("IC2: Designs components.", "IC2: {examples: [A design.]}")}),
     ("unknown key", "structural", {"l.yaml": edit("family: Engineering", "famly: Engineering")}),
     ("unknown top-level key", "structural", {"l.yaml": BASE + "colour: blue\n"}),
     ("missing ladder", "structural", {"l.yaml": edit("ladder: 1\n", "")}),
@@ -275,6 +282,8 @@ GOLDEN = {
     "unknown-level": "whole-ladder", "role-levels-gap": "whole-ladder", "role-levels-unknown": "whole-ladder",
     "role-level-text-outside": "whole-ladder", "scope-outside": "whole-ladder",
     "scope-unknown": "structural",  # a role listed twice: the schema says unique
+    "proficiency-shape": "structural", "proficiency-not-list": "structural",
+    "proficiency-unknown": "whole-ladder", "proficiency-duplicate": "whole-ladder", "proficiency-none": "whole-ladder",
     # the loader is stricter than YAML: PyYAML keeps the last of duplicate
     # keys (yaml-language-server reports them itself)
     "duplicate-key": "whole-ladder",

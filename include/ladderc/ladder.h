@@ -47,6 +47,25 @@ typedef enum ladder_expectations {
 	LADDER_EXPECTATIONS_RESTATED
 } ladder_expectations;
 
+/* A named proficiency level (`proficiency:` at the top level), lowest first:
+ * rank 1 is the lowest. A cell may name one (ladder_cell_detail). */
+typedef struct ladder_proficiency {
+	ladder_str id, name, description;
+	lc_mark at;
+	uint32_t rank;            /* 1-based position in ladder->proficiency */
+} ladder_proficiency;
+
+/* What a cell written as a mapping (`{text, proficiency, examples}`) adds to
+ * its text. A cell written as plain text has none of it. */
+typedef struct ladder_cell_detail {
+	const ladder_proficiency *proficiency; /* NULL when the cell names none */
+	lc_mark proficiency_at;
+	ladder_str *examples;     /* `examples:`, in input order */
+	lc_mark *examples_at;     /* [nexamples] */
+	size_t nexamples;
+	int text_given;           /* 0: no `text:`, the cell's text is the proficiency's name */
+} ladder_cell_detail;
+
 /* A link of a competency: `links: [{name, url}]`; the URL's scheme is http,
  * https or mailto (checked by the loader). */
 typedef struct ladder_link {
@@ -88,6 +107,8 @@ struct ladder_competency {
 	size_t nlinks;
 	ladder_str *text;         /* [ladder->nlevels] */
 	lc_mark *text_at;         /* [ladder->nlevels] */
+	ladder_cell_detail *detail; /* [ladder->nlevels], or NULL when no cell is a mapping:
+	                             * use ladder_cell_proficiency and ladder_cell_examples */
 	ladder_group *group;
 	ladder_expectations expectations_written; /* INHERIT when not written on the competency */
 	ladder_expectations expectations;         /* resolved: CUMULATIVE or RESTATED, never INHERIT */
@@ -198,6 +219,9 @@ struct ladder {
 	ladder_str id, name, title, updated, intro;
 	ladder_expectations expectations_written; /* top-level `expectations:`; INHERIT when absent */
 	lc_mark at;
+	ladder_proficiency *proficiency; /* `proficiency:`, lowest first */
+	size_t nproficiency;
+	lc_mark proficiency_at;
 	ladder_track **tracks;
 	size_t ntracks;
 	ladder_level **levels;    /* every level, in track order: index == position here */
@@ -265,6 +289,22 @@ static inline int ladder_competency_scoped(const ladder_competency *c)
 /* The level whose text is in force for competency c at level lv: the nearest
  * level at or below lv on its chain that has text, or NULL. */
 const ladder_level *ladder_expectation_source(const ladder_competency *c, const ladder_level *lv);
+
+/* The proficiency a cell names: the one written at lv, or NULL. */
+const ladder_proficiency *ladder_cell_proficiency(const ladder_competency *c, const ladder_level *lv);
+/* The examples of the cell at lv (*n of them; NULL and 0 when none). */
+const ladder_str *ladder_cell_examples(const ladder_competency *c, const ladder_level *lv, size_t *n);
+/* The proficiency in force for competency c at level lv: the one named by
+ * the nearest level at or below lv on its chain whose cell names one, or
+ * NULL. The same for cumulative and restated competencies: a proficiency is
+ * a rating of the whole competency, so it holds up the chain until a level
+ * names another (`ladderc assess` rates against it). */
+const ladder_proficiency *ladder_proficiency_in_force(const ladder_competency *c, const ladder_level *lv);
+/* 1 if the ladder names proficiency levels or a cell has examples: formats
+ * with fixed columns (CSV) add theirs only then, so other ladders keep them. */
+int ladder_has_cell_details(const ladder *l);
+/* The proficiency level with that id, or NULL. */
+const ladder_proficiency *ladder_find_proficiency(const ladder *l, const char *id);
 
 /* The mode in force for a competency written as `own` in a group written as
  * `group` in a ladder written as `top`: the nearest written value wins, and

@@ -47,6 +47,11 @@ static void model_same_print(lc_buf *out, const ladder *l)
 				model_same_mark(out, l, &c->description_at);
 				for (size_t i = 0; i < l->nlevels; i++)
 					model_same_mark(out, l, &c->text_at[i]);
+				for (size_t i = 0; c->detail && i < l->nlevels; i++) {
+					model_same_mark(out, l, &c->detail[i].proficiency_at);
+					for (size_t e = 0; e < c->detail[i].nexamples; e++)
+						model_same_mark(out, l, &c->detail[i].examples_at[e]);
+				}
 				for (size_t i = 0; i < c->nlint_disable; i++)
 					model_same_mark(out, l, &c->lint_disable_at[i]);
 			}

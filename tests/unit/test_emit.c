@@ -360,7 +360,9 @@ static void test_csv_is_the_model(void **state)
 		ladder_emit_options o = {0, 0, 0, 0, NULL, 0};
 		lc_buf b = render(l, LADDER_FORMAT_CSV, &v, &o);
 		csv_doc d = parse_csv(&b);
-		assert_int_equal(d.rows[0].n, 13);
+		/* proficiency and examples come last, only in a ladder that has them */
+		size_t ncols = ladder_has_cell_details(l) ? 15 : 13;
+		assert_int_equal(d.rows[0].n, ncols);
 		size_t row = 1;
 		for (size_t ri = 0; ri < l->nroles; ri++) {
 			const ladder_role *r = l->roles[ri];
@@ -383,7 +385,7 @@ static void test_csv_is_the_model(void **state)
 								continue; /* its scope: no row */
 							assert_true(row < d.n);
 							const csv_row *rw = &d.rows[row++];
-							assert_int_equal(rw->n, 13);
+							assert_int_equal(rw->n, ncols);
 							ladder_str text = c->text[chain[k]->index];
 							char rank[16];
 							snprintf(rank, sizeof rank, "%u", chain[k]->rank);
@@ -401,6 +403,17 @@ static void test_csv_is_the_model(void **state)
 							assert_cell(&rw->f[10], c->name);
 							assert_prose_cell(&rw->f[11], text);
 							assert_cell(&rw->f[12], text.s ? chain[k]->id : empty);
+							if (ncols == 15) {
+								const ladder_proficiency *p = ladder_cell_proficiency(c, chain[k]);
+								assert_cell(&rw->f[13], p ? p->id : empty);
+								size_t ne;
+								ladder_cell_examples(c, chain[k], &ne);
+								/* one "• " line per example */
+								size_t lines = rw->f[14].len ? 1 : 0;
+								for (size_t i = 0; i < rw->f[14].len; i++)
+									lines += rw->f[14].s[i] == '\n';
+								assert_int_equal(lines, ne);
+							}
 						}
 					}
 				}

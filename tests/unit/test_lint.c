@@ -123,6 +123,7 @@ static const planted planted_rules[] = {
 	{"missing-crossover", {{24, 5}}, 1, "id: X"},
 	{"duplicate-title", {{86, 11}}, 1, "Senior Engineer"},
 	{"missing-promotion-criteria", {{23, 9}}, 1, "{id: M4"},
+	{"proficiency-drop", {{100, 102}}, 1, "working}"},
 };
 
 static void test_each_rule_fires_where_planted(void **state)

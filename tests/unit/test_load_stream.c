@@ -395,6 +395,17 @@ static void test_starts_again(void **state)
 		{"roles:\n  - id: a\n    name: A\n    titles: {E9: Nine}\n", "invalid"},
 		/* tracks written again after the roles */
 		{"roles:\n  - {id: a, name: A}\ntracks: []\n", "invalid"},
+		/* proficiency levels before the roles, named by a role's cells */
+		{"proficiency: [{id: p, name: P}]\nroles:\n  - id: a\n    name: A\n    groups:\n      - id: g\n        name: G\n"
+		 "        competencies:\n          - id: c\n            name: C\n"
+		 "            levels: {IC1: {text: Does it., proficiency: p, examples: [One.]}, IC2: {proficiency: p}}\n",
+		 "ok"},
+		/* ... and after them: the roles were built without them */
+		{"roles:\n  - id: a\n    name: A\n    groups:\n      - id: g\n        name: G\n"
+		 "        competencies:\n          - id: c\n            name: C\n"
+		 "            levels: {IC1: {text: Does it., proficiency: p}}\nproficiency: [{id: p, name: P}]\n",
+		 "ok"},
+		{"roles:\n  - {id: a, name: A}\nproficiency: [{id: p, name: P}]\n", "ok"},
 		/* roles first: nothing to stream */
 		{"roles:\n  - {id: a, name: A}\n", "ok"},
 		/* a flow sequence of roles */
