@@ -67,7 +67,10 @@ static const command commands[] = {
 	 "      --width=N          text: wrap at N columns (default: the terminal's, else 80)\n"
 	 "      --sheet            html, with --level: a self-review sheet with an evidence column\n" LOAD_HELP, NULL},
 	{"diff", cli_diff, "diff [-f FORMAT] [--color=WHEN] [OPTIONS] OLD NEW", "compare two versions of a ladder (exit 1 when they differ)",
-	 "  -f, --format=FORMAT    text (default), markdown, html or json\n" LOAD_HELP
+	 "  -f, --format=FORMAT    text (default), markdown, html or json\n"
+	 "      --role=ID          only changes that affect one role\n"
+	 "      --track=ID         only changes to one track's levels and the chain below them\n"
+	 "      --level=ID         only what is expected at one level, and promotion into it and the next\n" LOAD_HELP
 	 "  (with git's 7 diff-driver arguments it exits 0 after printing; see docs/diff.md)\n",
 	 "0 no differences, 1 differences, 2 unreadable or invalid input"},
 	{"build", cli_build, "build [-o DIR] [-f LIST] [OPTIONS] FILE...", "write the site: HTML, Markdown, CSV and JSON",

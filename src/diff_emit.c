@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "idmap.h"
 #include "wdiff.h"
@@ -45,7 +46,7 @@ static void put_expectations(lc_buf *out, const lc_diff_style *st, const lc_chan
 	const ladder *l = ch->competency_ladder;
 	for (size_t i = 0; i < l->nlevels; i++) {
 		ladder_str t = ch->competency->text[i];
-		if (!t.s)
+		if (!t.s || (ch->competency_levels && !ch->competency_levels[i]))
 			continue;
 		lc_buf_puts(out, st->expectation_break);
 		lc_diff_put_str(out, st, l->levels[i]->id);
@@ -197,6 +198,22 @@ void lc_diff_put_summary(lc_buf *out, const lc_diff_style *st, const lc_diff *d,
 	if (put_affected(out, st, "titles", s->title_levels, s->ntitle_levels, s->ntitle_roles))
 		lc_buf_puts(out, sep);
 	lc_buf_printf(out, "suggested version bump: %s%s%s", bump_open, lc_bump_name(s->bump), bump_close);
+}
+
+int lc_diff_put_filter(lc_buf *out, const lc_diff_style *st, const lc_diff *d)
+{
+	const char *what[] = {"role ", "track ", "level "};
+	const char *ids[] = {d->filter.role, d->filter.track, d->filter.level};
+	const char *sep = "filtered to ";
+	for (size_t i = 0; i < 3; i++) {
+		if (!ids[i])
+			continue;
+		lc_buf_puts(out, sep);
+		lc_buf_puts(out, what[i]);
+		st->text(out, ids[i], strlen(ids[i]));
+		sep = ", ";
+	}
+	return sep[0] == ',';
 }
 
 /* ---- sections: grouped by role, then by level -------------------------------- */

@@ -46,6 +46,11 @@ int lc_diff_put_words(lc_buf *out, const lc_diff_style *st, ladder_str o, ladder
 void lc_diff_put_summary(lc_buf *out, const lc_diff_style *st, const lc_diff *d, const char *sep,
                          const char *bump_open, const char *bump_close);
 
+/* "filtered to role R, track T, level L" when the diff is filtered
+ * (lc_diff_filter), ids through the style's escaper; returns 1 then, 0 (and
+ * writes nothing) when it is not. */
+int lc_diff_put_filter(lc_buf *out, const lc_diff_style *st, const lc_diff *d);
+
 /* ---- sections for Markdown and HTML: grouped by role, then by level ------- */
 
 /* Sort keys: the level's order (no level first), then the change's order. */

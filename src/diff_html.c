@@ -96,6 +96,8 @@ int lc_diff_emit_html(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *o
 		lc_escape_html(out, o->title, strlen(o->title));
 	}
 	lc_buf_puts(out, "</h1>\n<p class=\"summary\">");
+	if (lc_diff_put_filter(out, &html, d))
+		lc_buf_puts(out, " · ");
 	lc_diff_put_summary(out, &html, d, " · ", "<strong>", "</strong>");
 	lc_buf_puts(out, "</p>\n");
 	int rc = lc_diff_each_section(out, d, put_section);

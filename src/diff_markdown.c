@@ -66,6 +66,8 @@ int lc_diff_emit_markdown(const lc_diff *d, const lc_diff_emit_options *o, lc_bu
 		put_md(out, o->title, strlen(o->title));
 	}
 	lc_buf_puts(out, "\n\n");
+	if (lc_diff_put_filter(out, &markdown, d))
+		lc_buf_puts(out, " · ");
 	lc_diff_put_summary(out, &markdown, d, " · ", "**", "**");
 	lc_buf_puts(out, "\n");
 	return lc_diff_each_section(out, d, put_section);
