@@ -65,7 +65,8 @@ static const command commands[] = {
 	 "      --layout=LAYOUT    csv: long (default, one row per cell) or matrix (wide)\n"
 	 "      --bom              csv: start with a UTF-8 byte order mark, for Excel\n"
 	 "      --width=N          text: wrap at N columns (default: the terminal's, else 80)\n"
-	 "      --sheet            html, with --level: a self-review sheet with an evidence column\n" LOAD_HELP, NULL},
+	 "      --sheet            html, with --level: a self-review sheet with an evidence column\n"
+	 "      --since=OLD        with --level: mark what changed since OLD (a file, or - for stdin)\n" LOAD_HELP, NULL},
 	{"diff", cli_diff, "diff [-f FORMAT] [--color=WHEN] [OPTIONS] OLD NEW", "compare two versions of a ladder (exit 1 when they differ)",
 	 "  -f, --format=FORMAT    text (default), markdown, html or json\n"
 	 "      --role=ID          only changes that affect one role\n"

@@ -16,6 +16,7 @@
  * sections share a cache of rendered text. Bending the walk to those would
  * cost the walk its plainness and HTML its speed. */
 #include "ladderc/emit.h"
+#include "ladderc/diff.h"
 #include "ladderc/speed.h"
 #include "escape.h"
 
@@ -1143,16 +1144,32 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 
 /* One expectation in a level view: its level, a "new" badge when it is
  * new at `at`, the text. */
+/* render --since: the words that mark a changed expectation, so the mark
+ * is read out and seen without colour. */
+static void changed_badge(html *h)
+{
+	LIT(h, "<strong class=\"badge\">Changed since ");
+	const char *since = lc_diff_marks_since(h->o->changed);
+	lc_escape_html(h->out, since, strlen(since));
+	LIT(h, "</strong> ");
+}
+
 static void expectation_li(html *h, const ladder_competency *c, const ladder_level *from,
                            const ladder_level *at)
 {
 	int is_new = from == at;
-	put(h, is_new ? "<li class=\"new\">" : "<li>");
+	int changed = h->o->changed && lc_diff_marks_cell(h->o->changed, c, from);
+	if (changed) /* render --since: a class for styles, and words for everyone */
+		put(h, is_new ? "<li class=\"new changed\">" : "<li class=\"changed\">");
+	else
+		put(h, is_new ? "<li class=\"new\">" : "<li>");
 	LIT(h, "<span class=\"src\">");
 	esc(h, from->id);
 	LIT(h, "</span> ");
 	if (is_new)
 		LIT(h, "<strong class=\"badge\">New at this level</strong> ");
+	if (changed)
+		changed_badge(h);
 	rich_cached(h, lc_view_text_at(c, from));
 	cell_detail(h, c, from);
 	LIT(h, "</li>\n");
@@ -1193,6 +1210,13 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 		LIT(h, " up; expectations new at ");
 		esc(h, lv->id);
 		LIT(h, " are marked \xE2\x80\x9CNew at this level\xE2\x80\x9D.");
+		if (h->o->changed) {
+			size_t nc = lc_diff_marks_diff(h->o->changed)->nchanges;
+			lc_buf_printf(h->out, " %zu change%s in this view since ", nc, nc == 1 ? "" : "s");
+			const char *since = lc_diff_marks_since(h->o->changed);
+			lc_escape_html(h->out, since, strlen(since));
+			LIT(h, "; those to expectations are marked \xE2\x80\x9C" "Changed since" "\xE2\x80\x9D.");
+		}
 	} else {
 		LIT(h, "What is new at ");
 		esc(h, lv->id);

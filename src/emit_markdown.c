@@ -4,9 +4,11 @@
  * anchor is built from validated ids only (src/view.h). The parts of a
  * view are callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
+#include "ladderc/diff.h"
 #include "escape.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "diff_emit.h"
 #include "view.h"
@@ -492,6 +494,20 @@ static void level_title(md *m, const ladder_role *r, const ladder_level *lv)
 	}
 }
 
+/* render --since: the visible marker of a changed expectation (not colour). */
+#define CHANGED_MARK "\xE2\x9C\xB1 *changed*"
+
+/* How many changes the view has since the old version, and how they are marked. */
+static void changed_note(md *m, const lc_diff_marks *ch)
+{
+	const char *since = lc_diff_marks_since(ch);
+	size_t n = lc_diff_marks_diff(ch)->nchanges;
+	put(m, "**Changed since ");
+	text(m, (ladder_str){since, strlen(since)});
+	lc_buf_printf(m->out, "**: %zu change%s in this view (`ladderc diff` lists them); the expectations that changed are marked " CHANGED_MARK ".\n\n",
+	              n, n == 1 ? "" : "s");
+}
+
 static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t n)
 {
 	md *m = w->ctx;
@@ -518,6 +534,8 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	put(m, ". Those new at ");
 	id(m, lv->id);
 	put(m, " are marked **new**.\n\n");
+	if (w->o->changed)
+		changed_note(m, w->o->changed);
 	lc_buf a = LC_BUF_INIT;
 	lc_view_comp_iter it;
 	lc_view_comp_begin(&it, m->l, r, &lv, 1);
@@ -548,6 +566,8 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 			id(m, src->id);
 			if (src == lv)
 				put(m, " **new**");
+			if (w->o->changed && lc_diff_marks_cell(w->o->changed, c, src))
+				put(m, " " CHANGED_MARK);
 			put(m, " | ");
 			prose_cell(m, lc_view_text_at(c, src));
 			cell_detail(m, c, src);

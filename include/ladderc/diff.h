@@ -158,6 +158,30 @@ const char *lc_bump_name(lc_bump b);               /* "none", "patch", "minor", 
  * when equal. See docs/diff.md. */
 lc_bump lc_classify_text_edit(ladder_str old_text, ladder_str new_text);
 
+/* ---- marks: what changed, looked up by the new version's things ----------- */
+/* For pages of the new version that mark what changed since the old one
+ * (render --since, build --since): the diff's changes indexed by what they
+ * change in the new ladder. Only additions and changes mark something (a
+ * removed thing is not on the page). */
+
+typedef struct lc_diff_marks lc_diff_marks;
+
+/* The marks of d (which must outlive them); `since` names the old version
+ * on the page (its `updated` date or its file name), copied. NULL when out
+ * of memory. */
+lc_diff_marks *lc_diff_marks_new(const lc_diff *d, const char *since);
+void lc_diff_marks_free(lc_diff_marks *m);
+const char *lc_diff_marks_since(const lc_diff_marks *m);
+const lc_diff *lc_diff_marks_diff(const lc_diff_marks *m);
+/* The change to the expectation of competency c at level lv (a reworded or
+ * added text, or a whole competency added), or NULL. */
+const lc_change *lc_diff_marks_cell(const lc_diff_marks *m, const ladder_competency *c, const ladder_level *lv);
+/* The change to role r's resolved title at lv, or NULL. */
+const lc_change *lc_diff_marks_title(const lc_diff_marks *m, const ladder_role *r, const ladder_level *lv);
+/* The first change to the criteria for promotion into lv (lv NULL: the
+ * defaults), or NULL. */
+const lc_change *lc_diff_marks_criteria(const lc_diff_marks *m, const ladder_level *lv);
+
 /* ---- output -------------------------------------------------------------- */
 
 typedef enum lc_diff_format {
