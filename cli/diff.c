@@ -187,7 +187,7 @@ int cli_diff(int argc, char **argv)
 		ladder_free(nl);
 		return st;
 	}
-	lc_diff_emit_options eo = {0, NULL};
+	lc_diff_emit_options eo = {0, NULL, 0};
 	/* under git, the pager reads our output through a pipe; git tells its
 	 * children when a pager is in use */
 	eo.color = cli_color_wanted(lo.color, STDOUT_FILENO);

@@ -76,7 +76,9 @@ static const command commands[] = {
 	 "0 no differences, 1 differences, 2 unreadable or invalid input"},
 	{"build", cli_build, "build [-o DIR] [-f LIST] [OPTIONS] FILE...", "write the site: HTML, Markdown, CSV and JSON",
 	 "  -o, --output=DIR       the directory to replace (default out); with several FILEs, DIR/ID/ each\n"
-	 "  -f, --formats=LIST     comma-separated subset of html,markdown,csv,json (default: all)\n" LOAD_HELP, NULL},
+	 "  -f, --formats=LIST     comma-separated subset of html,markdown,csv,json (default: all)\n"
+	 "      --since=OLD        add changes.html and changes.md, what changed since OLD (a file,\n"
+	 "                         or - for stdin), and mark it on every page\n" LOAD_HELP, NULL},
 	{"init", cli_init, "init [--tracks single|dual] [--name NAME] [DIR]", "write a starter ladder to DIR/ladder.yaml",
 	 "      --tracks=LAYOUT    single (default: one track, IC1-IC5) or dual (IC1-IC2, then expert\n"
 	 "                         and people-leadership tracks forking at IC2)\n"

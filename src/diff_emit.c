@@ -296,7 +296,7 @@ static void free_sections(lc_diff_section *secs, size_t n)
 	free(secs);
 }
 
-int lc_diff_each_section(lc_buf *out, const lc_diff *d, lc_diff_section_fn put_section)
+int lc_diff_each_section(lc_buf *out, const lc_diff *d, const lc_diff_emit_options *o, lc_diff_section_fn put_section)
 {
 	size_t nsec;
 	lc_diff_section *secs = make_sections(d, &nsec);
@@ -305,7 +305,7 @@ int lc_diff_each_section(lc_buf *out, const lc_diff *d, lc_diff_section_fn put_s
 	int rc = 0;
 	for (size_t s = 0; s < nsec && rc == 0; s++)
 		if (secs[s].nitems)
-			rc = put_section(out, d, &secs[s]);
+			rc = put_section(out, d, o, &secs[s]);
 	free_sections(secs, nsec);
 	return rc;
 }
@@ -322,7 +322,7 @@ static const lc_diff_emit_fn formats[] = {
 
 int lc_diff_emit(const lc_diff *d, lc_diff_format format, const lc_diff_emit_options *opts, lc_buf *out)
 {
-	static const lc_diff_emit_options defaults = {0, NULL};
+	static const lc_diff_emit_options defaults = {0, NULL, 0};
 	if (!opts)
 		opts = &defaults;
 	if (d->nchanges == 0)

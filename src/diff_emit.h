@@ -69,7 +69,8 @@ typedef struct lc_diff_section {
  * ladder, all roles, then each role in the new ladder's order; its items are
  * sorted by level. Stops at the first -1; returns it, or -1 when out of
  * memory, else 0. */
-typedef int (*lc_diff_section_fn)(lc_buf *out, const lc_diff *d, const lc_diff_section *s);
-int lc_diff_each_section(lc_buf *out, const lc_diff *d, lc_diff_section_fn put_section);
+typedef int (*lc_diff_section_fn)(lc_buf *out, const lc_diff *d, const lc_diff_emit_options *o,
+                                  const lc_diff_section *s);
+int lc_diff_each_section(lc_buf *out, const lc_diff *d, const lc_diff_emit_options *o, lc_diff_section_fn put_section);
 
 #endif

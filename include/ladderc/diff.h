@@ -194,6 +194,8 @@ typedef enum lc_diff_format {
 typedef struct lc_diff_emit_options {
 	int color;              /* text: ANSI red and green instead of [-old-]{+new+} */
 	const char *title;      /* a header line naming what is compared (git: the path), or NULL */
+	int anchors;            /* Markdown, HTML (build --since's changes page): each change
+	                         * gets the anchor change-N (N its index) and shows its bump */
 } lc_diff_emit_options;
 
 /* Appends the diff in `format` to out (nothing for an empty diff). Returns 0,
