@@ -1284,6 +1284,11 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 	LIT(h, ">");
 	level_label(h, lv);
 	title_suffix(h, r, lv);
+	const lc_change *title_ch = cumulative ? changed_title(h, r, lv) : NULL;
+	if (title_ch) { /* render --since: the view's title changed */
+		LIT(h, " ");
+		changed_badge(h, title_ch);
+	}
 	close_h(h, hn);
 	if (cumulative && r->description.s)
 		block(h, r->description); /* the page of one level: the role's heading is not on it */
@@ -1305,7 +1310,7 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 			lc_buf_printf(h->out, " %zu change%s in this view since ", nc, nc == 1 ? "" : "s");
 			const char *since = lc_diff_marks_since(h->o->changed);
 			lc_escape_html(h->out, since, strlen(since));
-			LIT(h, "; those to expectations are marked \xE2\x80\x9C" "Changed since" "\xE2\x80\x9D.");
+			LIT(h, "; the expectations and the title that changed are marked \xE2\x80\x9C" "Changed since" "\xE2\x80\x9D.");
 		}
 	} else {
 		LIT(h, "What is new at ");

@@ -216,6 +216,8 @@ static void level_role(lc_view_walk *w, const ladder_role *r, const ladder_level
 		key_str(x, "version", (ladder_str){since, strlen(since)});
 		lc_json_key(&x->j, "changes");
 		lc_json_int(&x->j, (long long)lc_diff_marks_diff(w->o->changed)->nchanges);
+		lc_json_key(&x->j, "title_changed");
+		lc_json_bool(&x->j, lc_diff_marks_title(w->o->changed, r, lv) != NULL);
 		lc_json_end_object(&x->j);
 	}
 	lc_json_key(&x->j, "groups");

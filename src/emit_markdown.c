@@ -559,7 +559,7 @@ static void changed_note(md *m, const lc_diff_marks *ch)
 	size_t n = lc_diff_marks_diff(ch)->nchanges;
 	put(m, "**Changed since ");
 	text(m, (ladder_str){since, strlen(since)});
-	lc_buf_printf(m->out, "**: %zu change%s in this view (`ladderc diff` lists them); the expectations that changed are marked " CHANGED_MARK ".\n\n",
+	lc_buf_printf(m->out, "**: %zu change%s in this view (`ladderc diff` lists them); the expectations and the title that changed are marked " CHANGED_MARK ".\n\n",
 	              n, n == 1 ? "" : "s");
 }
 
@@ -575,6 +575,11 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	text(m, r->name);
 	put(m, " at ");
 	level_title(m, r, lv);
+	const lc_change *title_ch = w->o->changed ? lc_diff_marks_title(w->o->changed, r, lv) : NULL;
+	if (title_ch) {
+		put(m, " ");
+		changed_mark(m, w->o, title_ch);
+	}
 	put(m, "\n\n");
 	role_description(m, r);
 	prose(m, lv->summary);

@@ -534,7 +534,7 @@ static void changed_note(tx *t, const lc_diff_marks *m)
 	size_t n = lc_diff_marks_diff(m)->nchanges;
 	lc_buf_puts(h, "Changed since ");
 	lc_buf_puts(h, lc_diff_marks_since(m));
-	lc_buf_printf(h, ": %zu change%s in this view (ladderc diff lists them); the expectations that changed are marked [changed].",
+	lc_buf_printf(h, ": %zu change%s in this view (ladderc diff lists them); the expectations that changed are marked [changed], a changed title [title changed].",
 	              n, n == 1 ? "" : "s");
 	ladder_str s = {h->data ? h->data : "", h->len};
 	wrap(t, s, 0);
@@ -549,6 +549,8 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	hput(h, r->name);
 	lc_buf_puts(h, " at ");
 	level_label(h, r, lv);
+	if (w->o->changed && lc_diff_marks_title(w->o->changed, r, lv))
+		lc_buf_puts(h, " [title changed]");
 	heading(t, h, '=');
 	role_description(t, r);
 	if (lv->summary.s) {
