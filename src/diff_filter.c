@@ -89,20 +89,19 @@ static void free_side(side *s)
 /* ---- does a change touch the view? ------------------------------------------- */
 
 /* THE question of an expectation: does competency c's text at level lv
- * (both in s's version) reach what the view shows? Yes when c's group
- * applies to the role, and at some target level t that the text is on the
- * chain of, it is in force: every text of the chain for a cumulative
- * competency, the nearest at or below t for a restated one.
- * Scoped competencies will say here whether c applies to the role at t. */
+ * (both in s's version) reach what the view shows? Yes when, at some target
+ * level t whose chain holds lv, c applies to the role (its group's
+ * `roles:`/`families:`, its own `tracks:`/`starts_at:`:
+ * ladder_competency_applies; any role without --role) and the text is in
+ * force there: every text of the chain for a cumulative competency, the
+ * nearest at or below t for a restated one. */
 static int expectation_affects(const side *s, const ladder_competency *c, const ladder_level *lv)
 {
 	if (!c || !lv || !s->chain[lv->index])
 		return 0;
-	if (s->role_filter && c->group->role && c->group->role != s->role)
-		return 0; /* another role's own group */
 	for (size_t k = 0; k < s->l->nlevels; k++) {
 		const ladder_level *t = s->l->levels[k];
-		if (!s->target[k] || t->rank < lv->rank)
+		if (!s->target[k] || t->rank < lv->rank || !ladder_competency_applies(c, s->role, t))
 			continue;
 		if (c->expectations == LADDER_EXPECTATIONS_RESTATED) {
 			if (ladder_expectation_source(c, t) == lv)

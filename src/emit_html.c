@@ -455,7 +455,7 @@ static void changed_summary(html *h, const ladder_role *r)
 			continue;
 		titles += changed_title(h, r, lv) != NULL;
 		lc_view_comp_iter it;
-		lc_view_comp_begin(&it, h->l, r);
+		lc_view_comp_begin(&it, h->l, r, &lv, 1);
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));)
 			cells += changed_cell(h, c, lv) != NULL;
 	}

@@ -222,7 +222,7 @@ static void changed_summary(md *m, const ladder_emit_options *o, const ladder_ro
 			continue;
 		titles += lc_diff_marks_title(o->changed, r, lv) != NULL;
 		lc_view_comp_iter it;
-		lc_view_comp_begin(&it, m->l, r);
+		lc_view_comp_begin(&it, m->l, r, &lv, 1);
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));)
 			cells += lc_diff_marks_cell(o->changed, c, lv) != NULL;
 	}
