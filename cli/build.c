@@ -9,6 +9,8 @@
 
 #include "ladderc/site.h"
 
+enum { OPT_SINCE = OPT_FIRST_FREE };
+
 /* What one of the two workers needs to write pages (cli_share_items): the
  * model is read-only once loaded and the emitters keep no state of their
  * own, so each worker has only its own bounded buffer and error. */
@@ -36,13 +38,42 @@ static int write_page(void *arg, size_t k)
 
 /* Writes ladder l's pages into the temporary directory (under `sub` when
  * several ladders share DIR), on two threads (cli/threads.c). */
-static int build_one(lc_site_dir *d, const ladder *l, unsigned formats, const char *sub, lc_buf *page,
-                     lc_buf *err)
+/* build --since: changes.html and changes.md, for the formats built. */
+static int write_changes(lc_site_dir *d, const lc_diff_marks *changed, unsigned formats, const char *sub,
+                         lc_buf *page, lc_buf *err)
+{
+	static const struct {
+		unsigned bit;
+		ladder_format format;
+		const char *name;
+	} pages[] = {{LC_SITE_HTML, LADDER_FORMAT_HTML, "changes.html"}, {LC_SITE_MARKDOWN, LADDER_FORMAT_MARKDOWN, "changes.md"}};
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		if (!(formats & pages[i].bit))
+			continue;
+		if (lc_site_changes_render(changed, pages[i].format, page) < 0) {
+			lc_buf_clear(err);
+			lc_buf_printf(err, "out of memory while rendering '%s'", pages[i].name);
+			return -1;
+		}
+		if (lc_site_dir_write(d, sub, pages[i].name, page, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int build_one(lc_site_dir *d, const ladder *l, const lc_diff_marks *changed, unsigned formats,
+                     const char *sub, lc_buf *page, lc_buf *err)
 {
 	lc_site_page *pages = NULL;
 	size_t n = 0;
 	if (lc_site_pages(l, formats, &pages, &n) < 0) {
 		lc_buf_puts(err, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		pages[i].changed = changed;
+	if (changed && write_changes(d, changed, formats, sub, page, err) < 0) {
+		free(pages);
 		return -1;
 	}
 	/* The whole-ladder files (CSV, JSON) are the biggest by far: taken first,
@@ -87,12 +118,13 @@ int cli_build(int argc, char **argv)
 		CLI_LOAD_LONGOPTS,
 		{"output", required_argument, NULL, 'o'},
 		{"formats", required_argument, NULL, 'f'},
+		{"since", required_argument, NULL, OPT_SINCE},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	cli_load_opts lo;
 	cli_load_opts_init(&lo);
-	const char *dir = "out";
+	const char *dir = "out", *since = NULL;
 	unsigned formats = LC_SITE_ALL;
 	int c;
 	while (cli_getopt("build", argc, argv, "o:f:h", longopts, &c) < 0 && c != -1) {
@@ -109,6 +141,9 @@ int cli_build(int argc, char **argv)
 				return cli_usage_error("build", "-f takes a comma-separated list of html, markdown, csv "
 				                                "and json, not '%s'", optarg);
 			break;
+		case OPT_SINCE:
+			since = optarg;
+			break;
 		default:
 			if (cli_load_option("build", c, optarg, &lo) != 0)
 				return LADDERC_EXIT_TROUBLE;
@@ -121,6 +156,12 @@ int cli_build(int argc, char **argv)
 	int once = cli_stdin_once("build", argc, argv, optind);
 	if (once)
 		return once;
+	if (since && argc - optind > 1)
+		return cli_usage_error("build", "--since compares one ladder with an older version of it, not %d ladders",
+		                       argc - optind);
+	if (since && (strcmp(since, "-") == 0 || strcmp(since, "/dev/stdin") == 0) &&
+	    (strcmp(argv[optind], "-") == 0 || strcmp(argv[optind], "/dev/stdin") == 0))
+		return cli_usage_error("build", "'-' (standard input) can be given only once");
 
 	/* Load everything first: a ladder with errors stops the build before
 	 * anything is written, so DIR stays as it was. */
@@ -156,6 +197,16 @@ int cli_build(int argc, char **argv)
 		return status;
 	}
 
+	cli_since changes = {NULL, NULL, NULL, LC_BUF_INIT};
+	if (since) { /* the whole ladder's changes: every page marks its own */
+		status = cli_since_load("build", since, &lo, ls[0], NULL, &changes);
+		if (status != LADDERC_EXIT_OK) {
+			fprintf(stderr, "ladderc: nothing written; '%s' was left as it was\n", dir);
+			ladder_free(ls[0]);
+			free(ls);
+			return status;
+		}
+	}
 	lc_buf err = LC_BUF_INIT, page = LC_BUF_INIT;
 	lc_site_dir d;
 	int st = lc_site_dir_begin(&d, dir, &err);
@@ -164,7 +215,7 @@ int cli_build(int argc, char **argv)
 		if (sub)
 			st = lc_site_dir_mkdir(&d, sub, &err);
 		if (st == 0)
-			st = build_one(&d, ls[i], formats, sub, &page, &err);
+			st = build_one(&d, ls[i], changes.marks, formats, sub, &page, &err);
 	}
 	int swapping = 0;
 	if (st == 0) {
@@ -178,6 +229,7 @@ int cli_build(int argc, char **argv)
 		status = LADDERC_EXIT_TROUBLE;
 	}
 	lc_site_dir_end(&d);
+	cli_since_free(&changes);
 	lc_buf_free(&err);
 	lc_buf_free(&page);
 	for (size_t i = 0; i < nl; i++)

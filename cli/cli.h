@@ -8,6 +8,7 @@
 
 #include "ladderc/buf.h"
 #include "ladderc/diag.h"
+#include "ladderc/diff.h"
 #include "ladderc/ladder.h"
 #include "ladderc/load.h"
 
@@ -60,6 +61,21 @@ ladder_status cli_load_path(const char *path, const ladder_limits *lim, lc_diags
 /* Standard input can be read once: a usage error (its exit status) when "-"
  * appears more than once in argv[first..argc), else 0. */
 int cli_stdin_once(const char *cmd, int argc, char **argv, int first);
+/* --since OLD (cli/since.c): the old version, its diff with the new one
+ * (filtered to a view) and the marks of what changed. */
+typedef struct cli_since {
+	ladder *old;
+	lc_diff *diff;
+	lc_diff_marks *marks;
+	lc_buf label;           /* how pages name the old version: its `updated`, else its file */
+} cli_since;
+/* Loads OLD ("-": standard input), compares new_l with it, keeps what the
+ * filter f shows (NULL or empty: everything) and builds the marks. Returns
+ * an exit status; on success *s holds them until cli_since_free. */
+int cli_since_load(const char *cmd, const char *old_path, const cli_load_opts *lo, const ladder *new_l,
+                   const lc_diff_filter_spec *f, cli_since *s);
+void cli_since_free(cli_since *s);
+
 /* Loads a ladder and prints its diagnostics; returns an exit status. */
 int cli_load(const char *path, const cli_load_opts *lo, ladder **out);
 /* cli_load in two halves, so that loading can run on another thread and the

@@ -62,14 +62,60 @@ static int diff_format(const char *name, lc_diff_format *out)
 	return -1;
 }
 
+/* Applies --role, --track and --level to d. A usage error (exit 2) names an
+ * id that is in neither version and lists those that would do. */
+static int filter_diff(lc_diff *d, const lc_diff_filter_spec *f)
+{
+	if (!f->role && !f->track && !f->level)
+		return LADDERC_EXIT_OK;
+	lc_diff_filter_status st = lc_diff_filter(d, f);
+	if (st == LC_DIFF_FILTER_OK)
+		return LADDERC_EXIT_OK;
+	lc_buf valid = LC_BUF_INIT;
+	if (st == LC_DIFF_FILTER_OOM || lc_diff_filter_valid_ids(d, f, st, &valid) < 0) {
+		lc_buf_free(&valid);
+		fprintf(stderr, "ladderc: error: out of memory while filtering the diff\n");
+		return LADDERC_EXIT_TROUBLE;
+	}
+	const char *ids = valid.len ? valid.data : "none";
+	int rc;
+	switch (st) {
+	case LC_DIFF_FILTER_UNKNOWN_ROLE:
+		rc = cli_usage_error("diff", "no role '%s' in either version (roles: %s)", f->role, ids);
+		break;
+	case LC_DIFF_FILTER_UNKNOWN_TRACK:
+		rc = cli_usage_error("diff", "no track '%s' in either version (tracks: %s)", f->track, ids);
+		break;
+	case LC_DIFF_FILTER_UNKNOWN_LEVEL:
+		rc = cli_usage_error("diff", "no level '%s' in either version (levels: %s)", f->level, ids);
+		break;
+	case LC_DIFF_FILTER_TRACK_NOT_IN_VIEW:
+		rc = cli_usage_error("diff", "role %s does not take track '%s' (its tracks: %s)", f->role, f->track, ids);
+		break;
+	default:
+		rc = cli_usage_error("diff", "level '%s' is not in the view of %s%s%s%s%s (levels: %s)", f->level,
+		                     f->role ? "role " : "", f->role ? f->role : "", f->role && f->track ? " and " : "",
+		                     f->track ? "track " : "", f->track ? f->track : "", ids);
+		break;
+	}
+	lc_buf_free(&valid);
+	return rc;
+}
+
+enum { OPT_ROLE = OPT_FIRST_FREE, OPT_TRACK, OPT_LEVEL };
+
 int cli_diff(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_LOAD_LONGOPTS,
 		{"format", required_argument, NULL, 'f'},
+		{"role", required_argument, NULL, OPT_ROLE},
+		{"track", required_argument, NULL, OPT_TRACK},
+		{"level", required_argument, NULL, OPT_LEVEL},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	lc_diff_filter_spec filter = {NULL, NULL, NULL};
 	cli_load_opts lo;
 	cli_load_opts_init(&lo);
 	lc_diff_format format = LC_DIFF_TEXT;
@@ -81,6 +127,15 @@ int cli_diff(int argc, char **argv)
 		case 'f':
 			if (diff_format(optarg, &format) < 0)
 				return cli_usage_error("diff", "unknown format '%s' (known: text, markdown, html, json)", optarg);
+			break;
+		case OPT_ROLE:
+			filter.role = optarg;
+			break;
+		case OPT_TRACK:
+			filter.track = optarg;
+			break;
+		case OPT_LEVEL:
+			filter.level = optarg;
 			break;
 		default:
 			if (cli_load_option("diff", c, optarg, &lo) != 0)
@@ -125,7 +180,14 @@ int cli_diff(int argc, char **argv)
 		ladder_free(nl);
 		return LADDERC_EXIT_TROUBLE;
 	}
-	lc_diff_emit_options eo = {0, NULL};
+	st = filter_diff(d, &filter);
+	if (st != LADDERC_EXIT_OK) {
+		lc_diff_free(d);
+		ladder_free(ol);
+		ladder_free(nl);
+		return st;
+	}
+	lc_diff_emit_options eo = {0, NULL, 0};
 	/* under git, the pager reads our output through a pipe; git tells its
 	 * children when a pager is in use */
 	eo.color = cli_color_wanted(lo.color, STDOUT_FILENO);

@@ -65,14 +65,20 @@ static const command commands[] = {
 	 "      --layout=LAYOUT    csv: long (default, one row per cell) or matrix (wide)\n"
 	 "      --bom              csv: start with a UTF-8 byte order mark, for Excel\n"
 	 "      --width=N          text: wrap at N columns (default: the terminal's, else 80)\n"
-	 "      --sheet            html, with --level: a self-review sheet with an evidence column\n" LOAD_HELP, NULL},
+	 "      --sheet            html, with --level: a self-review sheet with an evidence column\n"
+	 "      --since=OLD        with --level: mark what changed since OLD (a file, or - for stdin)\n" LOAD_HELP, NULL},
 	{"diff", cli_diff, "diff [-f FORMAT] [--color=WHEN] [OPTIONS] OLD NEW", "compare two versions of a ladder (exit 1 when they differ)",
-	 "  -f, --format=FORMAT    text (default), markdown, html or json\n" LOAD_HELP
+	 "  -f, --format=FORMAT    text (default), markdown, html or json\n"
+	 "      --role=ID          only changes that affect one role\n"
+	 "      --track=ID         only changes to one track's levels and the chain below them\n"
+	 "      --level=ID         only what is expected at one level, and promotion into it and the next\n" LOAD_HELP
 	 "  (with git's 7 diff-driver arguments it exits 0 after printing; see docs/diff.md)\n",
 	 "0 no differences, 1 differences, 2 unreadable or invalid input"},
 	{"build", cli_build, "build [-o DIR] [-f LIST] [OPTIONS] FILE...", "write the site: HTML, Markdown, CSV and JSON",
 	 "  -o, --output=DIR       the directory to replace (default out); with several FILEs, DIR/ID/ each\n"
-	 "  -f, --formats=LIST     comma-separated subset of html,markdown,csv,json (default: all)\n" LOAD_HELP, NULL},
+	 "  -f, --formats=LIST     comma-separated subset of html,markdown,csv,json (default: all)\n"
+	 "      --since=OLD        add changes.html and changes.md, what changed since OLD (a file,\n"
+	 "                         or - for stdin), and mark it on every page\n" LOAD_HELP, NULL},
 	{"init", cli_init, "init [--tracks single|dual] [--name NAME] [DIR]", "write a starter ladder to DIR/ladder.yaml",
 	 "      --tracks=LAYOUT    single (default: one track, IC1-IC5) or dual (IC1-IC2, then expert\n"
 	 "                         and people-leadership tracks forking at IC2)\n"

@@ -21,7 +21,8 @@ enum {
 	OPT_LAYOUT,
 	OPT_BOM,
 	OPT_WIDTH,
-	OPT_SHEET
+	OPT_SHEET,
+	OPT_SINCE
 };
 
 enum { WIDTH_MIN = 20, WIDTH_MAX = 1000 };
@@ -117,14 +118,15 @@ int cli_render(int argc, char **argv)
 		{"bom", no_argument, NULL, OPT_BOM},
 		{"width", required_argument, NULL, OPT_WIDTH},
 		{"sheet", no_argument, NULL, OPT_SHEET},
+		{"since", required_argument, NULL, OPT_SINCE},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	cli_load_opts lo;
 	cli_load_opts_init(&lo);
-	const char *format = NULL, *role = NULL, *track = NULL, *level = NULL, *layout = NULL;
+	const char *format = NULL, *role = NULL, *track = NULL, *level = NULL, *layout = NULL, *since = NULL;
 	int next = 0, overview = 0, width_given = 0;
-	ladder_emit_options eo = {0, 0, 0, 0, NULL, 0};
+	ladder_emit_options eo = {0, 0, 0, 0, NULL, 0, NULL};
 	int c;
 	while (cli_getopt("render", argc, argv, "f:h", longopts, &c) < 0 && c != -1) {
 		switch (c) {
@@ -153,6 +155,9 @@ int cli_render(int argc, char **argv)
 			break;
 		case OPT_SHEET:
 			eo.html_sheet = 1;
+			break;
+		case OPT_SINCE:
+			since = optarg;
 			break;
 		case OPT_BOM:
 			eo.csv_bom = 1;
@@ -197,12 +202,19 @@ int cli_render(int argc, char **argv)
 		return cli_usage_error("render", "--next needs --level (the level to go on from)");
 	if (overview && (role || track || level))
 		return cli_usage_error("render", "--overview shows the whole ladder: it takes no --role, --track or --level");
+	if (since && (!level || next))
+		return cli_usage_error("render", "--since marks what changed in a level view: it needs --level, without --next");
+	if (since && f == LADDER_FORMAT_CSV)
+		return cli_usage_error("render", "--since marks text, markdown, html and json, not csv");
 	if (track && level)
 		return cli_usage_error("render", "--track selects matrices; a --level belongs to one track already");
 	if (optind >= argc)
 		return cli_usage_error("render", "no ladder file given");
 	if (argc - optind > 1)
 		return cli_usage_error("render", "render takes one ladder file, not %d", argc - optind);
+	if (since && (strcmp(since, "-") == 0 || strcmp(since, "/dev/stdin") == 0) &&
+	    (strcmp(argv[optind], "-") == 0 || strcmp(argv[optind], "/dev/stdin") == 0))
+		return cli_usage_error("render", "'-' (standard input) can be given only once");
 	if (!width_given)
 		eo.width = output_width();
 
@@ -215,6 +227,16 @@ int cli_render(int argc, char **argv)
 	if (st >= 0) {
 		ladder_free(l);
 		return st;
+	}
+	cli_since changes = {NULL, NULL, NULL, LC_BUF_INIT};
+	if (since) { /* marks against the old version, filtered to this view */
+		lc_diff_filter_spec view = {role, NULL, level};
+		st = cli_since_load("render", since, &lo, l, &view, &changes);
+		if (st != LADDERC_EXIT_OK) {
+			ladder_free(l);
+			return st;
+		}
+		eo.changed = changes.marks;
 	}
 	if (overview)
 		v.kind = LADDER_VIEW_OVERVIEW;
@@ -239,6 +261,7 @@ int cli_render(int argc, char **argv)
 		st = cli_finish_stdout(&out, &so);
 	}
 	lc_buf_free(&out);
+	cli_since_free(&changes);
 	ladder_free(l);
 	return st;
 }

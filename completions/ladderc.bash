@@ -7,9 +7,9 @@
 _ladderc_commands=(check render diff build init schema help version)
 _ladderc_load_options=(--max-input= --max-errors= --color=)
 _ladderc_check_options=(-f --format= --strict --max-warnings= -W -h --help "${_ladderc_load_options[@]}")
-_ladderc_render_options=(-f --format= --role= --track= --level= --next --overview --layout= --bom --width= --sheet -h --help "${_ladderc_load_options[@]}")
-_ladderc_diff_options=(-f --format= -h --help "${_ladderc_load_options[@]}")
-_ladderc_build_options=(-o --output= -f --formats= -h --help "${_ladderc_load_options[@]}")
+_ladderc_render_options=(-f --format= --role= --track= --level= --next --overview --layout= --bom --width= --sheet --since= -h --help "${_ladderc_load_options[@]}")
+_ladderc_diff_options=(-f --format= --role= --track= --level= -h --help "${_ladderc_load_options[@]}")
+_ladderc_build_options=(-o --output= -f --formats= --since= -h --help "${_ladderc_load_options[@]}")
 _ladderc_init_options=(--tracks= --name= -h --help)
 _ladderc_check_formats=(text json github sarif codeclimate)
 _ladderc_render_formats=(markdown md html csv text txt json)
@@ -48,6 +48,9 @@ _ladderc_value()
 	--layout) words=("${_ladderc_layouts[@]}") ;;
 	-o | --output)
 		mapfile -t COMPREPLY < <(compgen -d -- "$3")
+		return 0 ;;
+	--since)
+		mapfile -t COMPREPLY < <(compgen -f -- "$3")
 		return 0 ;;
 	*) return 1 ;;
 	esac

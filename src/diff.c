@@ -1,7 +1,8 @@
 /* The semantic diff of two ladders: the change list and the path it is built
  * at, things matched by id with hash maps, reorders found as the items
  * outside a longest increasing subsequence (so one insertion does not make
- * every later sibling "moved"), the summary, and the entry point. Each kind
+ * every later sibling "moved"), and the entry point. The summary is
+ * src/diff_summary.c, the filters src/diff_filter.c. Each kind
  * of thing is compared in src/diff_compare.c; how a text edit counts for the
  * suggested version bump is src/diff_classify.c.
  *
@@ -87,6 +88,16 @@ lc_change *lc_diff_add_change(dctx *c, lc_change_kind kind, lc_change_subject su
 	ch->new_value = new_value;
 	ch->path = lc_diff_dup(c, c->path.data, c->path.len);
 	ch->label = label;
+	ch->role_new = c->role_new;
+	ch->role_old = c->role_old;
+	ch->track_new = c->track_new;
+	ch->track_old = c->track_old;
+	ch->group_new = c->group_new;
+	ch->group_old = c->group_old;
+	ch->competency_new = c->competency_new;
+	ch->competency_old = c->competency_old;
+	ch->path_new = c->path_new;
+	ch->path_old = c->path_old;
 	const ladder_role *r = c->role_new ? c->role_new : c->role_old;
 	if (r) {
 		ch->role_id = r->id;
@@ -231,7 +242,7 @@ int lc_diff_match_items(dctx *c, const mitem *oi, size_t no, const mitem *ni, si
 	return rc;
 }
 
-/* ---- summary flags and grouping ------------------------------------------ */
+/* ---- grouping ------------------------------------------------------------ */
 
 static size_t level_order_of(const dctx *c, const ladder_level *nl, const ladder_level *ol)
 {
@@ -247,90 +258,8 @@ void lc_diff_set_level(dctx *c, lc_change *ch, const ladder_level *nl, const lad
 		return;
 	ch->level_id = nl ? nl->id : ol->id;
 	ch->level_order = level_order_of(c, nl, ol);
-}
-
-void lc_diff_flag_expectation(dctx *c, const ladder_level *nl, const ladder_level *ol)
-{
-	if (nl)
-		c->exp_new_level[nl->index] = 1;
-	if (ol)
-		c->exp_old_level[ol->index] = 1;
-	if (c->role_new)
-		c->exp_new_role[c->role_new->index] = 1;
-	if (c->role_old)
-		c->exp_old_role[c->role_old->index] = 1;
-	if (!c->role_new && !c->role_old) {
-		if (nl)
-			c->company_new_level[nl->index] = 1;
-		if (ol)
-			c->company_old_level[ol->index] = 1;
-	}
-}
-
-/* ---- summary --------------------------------------------------------------- */
-
-static int role_takes_flagged(const ladder_role *r, const unsigned char *flags)
-{
-	for (size_t t = 0; t < r->ntracks; t++)
-		for (size_t k = 0; k < r->tracks[t]->nlevels; k++)
-			if (flags[r->tracks[t]->levels[k]->index])
-				return 1;
-	return 0;
-}
-
-static ladder_str *level_list(dctx *c, const unsigned char *fn, const unsigned char *fo, size_t *count)
-{
-	*count = 0;
-	ladder_str *out = lc_arena_calloc(c->arena, c->n->nlevels + c->o->nlevels + 1, sizeof *out);
-	if (!out) {
-		c->oom = 1;
-		return NULL;
-	}
-	size_t n = 0;
-	for (size_t k = 0; k < c->n->nlevels; k++)
-		if (fn[k] || (c->old_of_new_level[k] >= 0 && fo[c->old_of_new_level[k]]))
-			out[n++] = c->n->levels[k]->id;
-	for (size_t k = 0; k < c->o->nlevels; k++)
-		if (fo[k] && c->new_of_old_level[k] < 0)
-			out[n++] = c->o->levels[k]->id;
-	*count = n;
-	return out;
-}
-
-static void summarise(dctx *c, lc_diff *d)
-{
-	lc_diff_summary *s = &d->summary;
-	for (size_t i = 0; i < d->nchanges; i++) {
-		const lc_change *ch = &d->changes[i];
-		switch (ch->kind) {
-		case LC_CHANGE_ADDED: s->added++; break;
-		case LC_CHANGE_REMOVED: s->removed++; break;
-		case LC_CHANGE_CHANGED: s->changed++; break;
-		case LC_CHANGE_MOVED: s->moved++; break;
-		}
-		if (ch->bump > s->bump)
-			s->bump = ch->bump;
-	}
-	s->expectation_levels = level_list(c, c->exp_new_level, c->exp_old_level, &s->nexpectation_levels);
-	s->title_levels = level_list(c, c->title_new_level, c->title_old_level, &s->ntitle_levels);
-
-	/* roles: flagged directly (their own competencies), or taking a level
-	 * whose company-wide expectations changed */
-	const ladder *o = c->o, *n = c->n;
-	s->expectation_roles = lc_arena_calloc(c->arena, n->nroles + 1, sizeof(ladder_str));
-	s->title_roles = lc_arena_calloc(c->arena, n->nroles + 1, sizeof(ladder_str));
-	if (!s->expectation_roles || !s->title_roles) {
-		c->oom = 1;
-		return;
-	}
-	for (size_t j = 0; j < n->nroles; j++) {
-		int32_t i = c->old_of_new_role[j];
-		if (i >= 0 && (c->exp_new_role[j] || role_takes_flagged(n->roles[j], c->company_new_level) ||
-		               c->exp_old_role[i] || role_takes_flagged(o->roles[i], c->company_old_level)))
-			s->expectation_roles[s->nexpectation_roles++] = n->roles[j]->id;
-		if (c->title_new_role[j])
-			s->title_roles[s->ntitle_roles++] = n->roles[j]->id;
-	}
+	ch->level_new = nl;
+	ch->level_old = ol;
 }
 
 /* ---- entry point ------------------------------------------------------------ */
@@ -359,21 +288,10 @@ int lc_diff_ladders(const ladder *old_l, const ladder *new_l, lc_diff **out)
 	c.new_of_old_level = lc_arena_calloc(c.arena, no, sizeof(int32_t));
 	c.old_of_new_role = lc_arena_calloc(c.arena, rn, sizeof(int32_t));
 	c.new_of_old_role = lc_arena_calloc(c.arena, ro, sizeof(int32_t));
-	c.exp_new_level = lc_arena_calloc(c.arena, nn, 1);
-	c.exp_old_level = lc_arena_calloc(c.arena, no, 1);
-	c.title_new_level = lc_arena_calloc(c.arena, nn, 1);
-	c.title_old_level = lc_arena_calloc(c.arena, no, 1);
-	c.company_new_level = lc_arena_calloc(c.arena, nn, 1);
-	c.company_old_level = lc_arena_calloc(c.arena, no, 1);
-	c.exp_new_role = lc_arena_calloc(c.arena, rn, 1);
-	c.exp_old_role = lc_arena_calloc(c.arena, ro, 1);
-	c.title_new_role = lc_arena_calloc(c.arena, rn, 1);
 	lc_diff *d = lc_arena_calloc(c.arena, 1, sizeof *d);
+	struct lc_diff_ids *ids = lc_arena_calloc(c.arena, 1, sizeof *ids);
 	int rc = -1;
-	if (!c.old_of_new_level || !c.new_of_old_level || !c.old_of_new_role || !c.new_of_old_role ||
-	    !c.exp_new_level || !c.exp_old_level || !c.title_new_level || !c.title_old_level ||
-	    !c.company_new_level || !c.company_old_level || !c.exp_new_role || !c.exp_old_role ||
-	    !c.title_new_role || !d)
+	if (!c.old_of_new_level || !c.new_of_old_level || !c.old_of_new_role || !c.new_of_old_role || !d || !ids)
 		goto done;
 	lc_buf_puts(&c.path, "");
 	lc_diff_walk_fields(&c);
@@ -389,8 +307,10 @@ int lc_diff_ladders(const ladder *old_l, const ladder *new_l, lc_diff **out)
 		goto done;
 	if (c.nchanges)
 		memcpy(d->changes, c.changes, c.nchanges * sizeof *d->changes);
-	summarise(&c, d);
-	if (c.oom)
+	*ids = (struct lc_diff_ids){c.o, c.n, c.old_of_new_level, c.new_of_old_level, c.old_of_new_role,
+	                            c.new_of_old_role};
+	d->ids = ids;
+	if (lc_diff_summarise(d, NULL) < 0)
 		goto done;
 	rc = 0;
 	*out = d;

@@ -24,7 +24,6 @@ static void cell(dctx *c, ladder_str name, const ladder_level *nl, const ladder_
 	                                 lc_diff_label(c, "", name, " at ", lv->id));
 	lc_diff_pop(c, mark);
 	lc_diff_set_level(c, ch, nl, ol);
-	lc_diff_flag_expectation(c, nl, ol);
 }
 
 static void cells(dctx *c, const ladder_competency *oc, const ladder_competency *nc)
@@ -40,8 +39,8 @@ static void cells(dctx *c, const ladder_competency *oc, const ladder_competency 
 			cell(c, nc->name, NULL, c->o->levels[k], oc->text[k], NONE);
 }
 
-/* A whole competency added or removed: every level it describes counts as an
- * expectation that changes. */
+/* A whole competency added or removed (the summary counts every level it
+ * describes as an expectation that changes). */
 static void whole_competency(dctx *c, const ladder *l, const ladder_competency *comp, int added)
 {
 	lc_change *ch = lc_diff_add_change(c, added ? LC_CHANGE_ADDED : LC_CHANGE_REMOVED, LC_SUBJECT_COMPETENCY,
@@ -50,14 +49,6 @@ static void whole_competency(dctx *c, const ladder *l, const ladder_competency *
 	if (ch) {
 		ch->competency = comp;
 		ch->competency_ladder = l;
-	}
-	for (size_t k = 0; k < l->nlevels; k++) {
-		if (!comp->text[k].s)
-			continue;
-		if (added)
-			lc_diff_flag_expectation(c, l->levels[k], NULL);
-		else
-			lc_diff_flag_expectation(c, NULL, l->levels[k]);
 	}
 }
 
@@ -120,6 +111,8 @@ int lc_diff_walk_groups(dctx *c, ladder_group *const *og, size_t nog, ladder_gro
 		const ladder_group *g = ng[gj];
 		int32_t gi = gm.n2o[gj];
 		const ladder_group *o = gi >= 0 ? og[gi] : NULL;
+		c->group_new = g;
+		c->group_old = o;
 		size_t mark = lc_diff_push(c, "groups", g->id);
 		if (!o) {
 			lc_diff_add_change(c, LC_CHANGE_ADDED, LC_SUBJECT_GROUP, g->ncompetencies ? LC_BUMP_MAJOR : LC_BUMP_MINOR,
@@ -140,6 +133,8 @@ int lc_diff_walk_groups(dctx *c, ladder_group *const *og, size_t nog, ladder_gro
 		for (size_t cj = first_n[gj]; cj < first_n[gj] + g->ncompetencies; cj++) {
 			const ladder_competency *nc = cs_n[cj];
 			int32_t ci = cm.n2o[cj];
+			c->competency_new = nc;
+			c->competency_old = ci >= 0 ? cs_o[ci] : NULL;
 			size_t m2 = lc_diff_push(c, "competencies", nc->id);
 			if (ci < 0) {
 				whole_competency(c, c->n, nc, 1);
@@ -159,33 +154,41 @@ int lc_diff_walk_groups(dctx *c, ladder_group *const *og, size_t nog, ladder_gro
 			}
 			lc_diff_pop(c, m2);
 		}
+		c->competency_new = NULL;
 		if (o) {
 			for (size_t ci = first_o[gi]; ci < first_o[gi] + o->ncompetencies; ci++) {
 				if (cm.o2n[ci] >= 0)
 					continue;
+				c->competency_old = cs_o[ci];
 				size_t m2 = lc_diff_push(c, "competencies", cs_o[ci]->id);
 				whole_competency(c, c->o, cs_o[ci], 0);
 				lc_diff_pop(c, m2);
 			}
 		}
+		c->competency_old = NULL;
 		lc_diff_pop(c, mark);
 	}
 	for (size_t gi = 0; gi < nog; gi++) {
 		if (gm.o2n[gi] >= 0)
 			continue;
 		const ladder_group *o = og[gi];
+		c->group_new = NULL;
+		c->group_old = o;
 		size_t mark = lc_diff_push(c, "groups", o->id);
 		lc_diff_add_change(c, LC_CHANGE_REMOVED, LC_SUBJECT_GROUP, LC_BUMP_MINOR, o->name, NONE,
 		                   lc_diff_label(c, "group ", o->name, "", NONE));
 		for (size_t ci = first_o[gi]; ci < first_o[gi] + o->ncompetencies; ci++) {
 			if (cm.o2n[ci] >= 0)
 				continue;
+			c->competency_old = cs_o[ci];
 			size_t m2 = lc_diff_push(c, "competencies", cs_o[ci]->id);
 			whole_competency(c, c->o, cs_o[ci], 0);
 			lc_diff_pop(c, m2);
 		}
+		c->competency_old = NULL;
 		lc_diff_pop(c, mark);
 	}
+	c->group_new = c->group_old = NULL;
 	return 0;
 }
 
@@ -249,6 +252,8 @@ int lc_diff_walk_tracks(dctx *c)
 		const ladder_track *t = n->tracks[tj];
 		int32_t ti = tm.n2o[tj];
 		const ladder_track *ot = ti >= 0 ? o->tracks[ti] : NULL;
+		c->track_new = t;
+		c->track_old = ot;
 		size_t mark = lc_diff_push(c, "tracks", t->id);
 		if (!ot) {
 			lc_diff_add_change(c, LC_CHANGE_ADDED, LC_SUBJECT_TRACK, LC_BUMP_MAJOR, NONE, t->name,
@@ -308,6 +313,8 @@ int lc_diff_walk_tracks(dctx *c)
 		if (tm.o2n[ti] >= 0)
 			continue;
 		const ladder_track *ot = o->tracks[ti];
+		c->track_new = NULL;
+		c->track_old = ot;
 		size_t mark = lc_diff_push(c, "tracks", ot->id);
 		lc_diff_add_change(c, LC_CHANGE_REMOVED, LC_SUBJECT_TRACK, LC_BUMP_MINOR, ot->name, NONE,
 		                   lc_diff_label(c, "track ", ot->id, "", NONE));
@@ -316,6 +323,7 @@ int lc_diff_walk_tracks(dctx *c)
 				removed_level(c, ot->levels[k]);
 		lc_diff_pop(c, mark);
 	}
+	c->track_new = c->track_old = NULL;
 	return 0;
 }
 
@@ -332,8 +340,7 @@ static ladder_str track_list(dctx *c, const ladder_role *r)
 	return lc_diff_dup(c, c->tmp.data, c->tmp.len);
 }
 
-static void title(dctx *c, const ladder_role *rn, const ladder_level *nl, const ladder_level *ol, ladder_str ot,
-                  ladder_str nt)
+static void title(dctx *c, const ladder_level *nl, const ladder_level *ol, ladder_str ot, ladder_str nt)
 {
 	if ((!nt.s && !ot.s) || (nt.s && ot.s && ladder_str_eq(nt, ot)))
 		return;
@@ -343,11 +350,6 @@ static void title(dctx *c, const ladder_role *rn, const ladder_level *nl, const 
 	                                 lc_diff_label(c, "title at ", lv->id, "", NONE));
 	lc_diff_pop(c, mark);
 	lc_diff_set_level(c, ch, nl, ol);
-	if (nl)
-		c->title_new_level[nl->index] = 1;
-	if (ol)
-		c->title_old_level[ol->index] = 1;
-	c->title_new_role[rn->index] = 1;
 }
 
 /* Resolved titles: a renamed level or a changed rubric shows here, at every
@@ -357,11 +359,11 @@ static void titles(dctx *c, const ladder_role *ro, const ladder_role *rn)
 	for (size_t k = 0; k < c->n->nlevels; k++) {
 		int32_t ok = c->old_of_new_level[k];
 		const ladder_level *ol = ok >= 0 ? c->o->levels[ok] : NULL;
-		title(c, rn, c->n->levels[k], ol, ol ? ro->title[ok] : NONE, rn->title[k]);
+		title(c, c->n->levels[k], ol, ol ? ro->title[ok] : NONE, rn->title[k]);
 	}
 	for (size_t k = 0; k < c->o->nlevels; k++)
 		if (c->new_of_old_level[k] < 0)
-			title(c, rn, NULL, c->o->levels[k], ro->title[k], NONE);
+			title(c, NULL, c->o->levels[k], ro->title[k], NONE);
 }
 
 int lc_diff_walk_roles(dctx *c)
@@ -649,6 +651,8 @@ int lc_diff_walk_paths(dctx *c)
 		const ladder_path *p = &n->paths[j];
 		ladder_str key = path_key(c, p);
 		uintptr_t v = (uintptr_t)lc_idmap_get(&map, key.s, key.len);
+		c->path_new = p;
+		c->path_old = v ? &o->paths[v - 1] : NULL;
 		size_t mark = lc_diff_push(c, "paths", key);
 		if (!v) {
 			lc_diff_add_change(c, LC_CHANGE_ADDED, LC_SUBJECT_PATH, LC_BUMP_MINOR, NONE, path_value(c, p),
@@ -676,12 +680,15 @@ int lc_diff_walk_paths(dctx *c)
 		if (matched[i])
 			continue;
 		const ladder_path *p = &o->paths[i];
+		c->path_new = NULL;
+		c->path_old = p;
 		size_t mark = lc_diff_push(c, "paths", okeys[i]);
 		lc_diff_add_change(c, LC_CHANGE_REMOVED, LC_SUBJECT_PATH, LC_BUMP_MINOR, path_value(c, p), NONE,
 		                   path_label(c, p, ""));
 		lc_diff_pop(c, mark);
 	}
 	lc_idmap_free(&map);
+	c->path_new = c->path_old = NULL;
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "idmap.h"
 #include "wdiff.h"
@@ -45,7 +46,7 @@ static void put_expectations(lc_buf *out, const lc_diff_style *st, const lc_chan
 	const ladder *l = ch->competency_ladder;
 	for (size_t i = 0; i < l->nlevels; i++) {
 		ladder_str t = ch->competency->text[i];
-		if (!t.s)
+		if (!t.s || (ch->competency_levels && !ch->competency_levels[i]))
 			continue;
 		lc_buf_puts(out, st->expectation_break);
 		lc_diff_put_str(out, st, l->levels[i]->id);
@@ -199,6 +200,22 @@ void lc_diff_put_summary(lc_buf *out, const lc_diff_style *st, const lc_diff *d,
 	lc_buf_printf(out, "suggested version bump: %s%s%s", bump_open, lc_bump_name(s->bump), bump_close);
 }
 
+int lc_diff_put_filter(lc_buf *out, const lc_diff_style *st, const lc_diff *d)
+{
+	const char *what[] = {"role ", "track ", "level "};
+	const char *ids[] = {d->filter.role, d->filter.track, d->filter.level};
+	const char *sep = "filtered to ";
+	for (size_t i = 0; i < 3; i++) {
+		if (!ids[i])
+			continue;
+		lc_buf_puts(out, sep);
+		lc_buf_puts(out, what[i]);
+		st->text(out, ids[i], strlen(ids[i]));
+		sep = ", ";
+	}
+	return sep[0] == ',';
+}
+
 /* ---- sections: grouped by role, then by level -------------------------------- */
 
 static int by_level(const void *pa, const void *pb)
@@ -279,7 +296,7 @@ static void free_sections(lc_diff_section *secs, size_t n)
 	free(secs);
 }
 
-int lc_diff_each_section(lc_buf *out, const lc_diff *d, lc_diff_section_fn put_section)
+int lc_diff_each_section(lc_buf *out, const lc_diff *d, const lc_diff_emit_options *o, lc_diff_section_fn put_section)
 {
 	size_t nsec;
 	lc_diff_section *secs = make_sections(d, &nsec);
@@ -288,7 +305,7 @@ int lc_diff_each_section(lc_buf *out, const lc_diff *d, lc_diff_section_fn put_s
 	int rc = 0;
 	for (size_t s = 0; s < nsec && rc == 0; s++)
 		if (secs[s].nitems)
-			rc = put_section(out, d, &secs[s]);
+			rc = put_section(out, d, o, &secs[s]);
 	free_sections(secs, nsec);
 	return rc;
 }
@@ -305,7 +322,7 @@ static const lc_diff_emit_fn formats[] = {
 
 int lc_diff_emit(const lc_diff *d, lc_diff_format format, const lc_diff_emit_options *opts, lc_buf *out)
 {
-	static const lc_diff_emit_options defaults = {0, NULL};
+	static const lc_diff_emit_options defaults = {0, NULL, 0};
 	if (!opts)
 		opts = &defaults;
 	if (d->nchanges == 0)

@@ -46,6 +46,11 @@ int lc_diff_put_words(lc_buf *out, const lc_diff_style *st, ladder_str o, ladder
 void lc_diff_put_summary(lc_buf *out, const lc_diff_style *st, const lc_diff *d, const char *sep,
                          const char *bump_open, const char *bump_close);
 
+/* "filtered to role R, track T, level L" when the diff is filtered
+ * (lc_diff_filter), ids through the style's escaper; returns 1 then, 0 (and
+ * writes nothing) when it is not. */
+int lc_diff_put_filter(lc_buf *out, const lc_diff_style *st, const lc_diff *d);
+
 /* ---- sections for Markdown and HTML: grouped by role, then by level ------- */
 
 /* Sort keys: the level's order (no level first), then the change's order. */
@@ -64,7 +69,8 @@ typedef struct lc_diff_section {
  * ladder, all roles, then each role in the new ladder's order; its items are
  * sorted by level. Stops at the first -1; returns it, or -1 when out of
  * memory, else 0. */
-typedef int (*lc_diff_section_fn)(lc_buf *out, const lc_diff *d, const lc_diff_section *s);
-int lc_diff_each_section(lc_buf *out, const lc_diff *d, lc_diff_section_fn put_section);
+typedef int (*lc_diff_section_fn)(lc_buf *out, const lc_diff *d, const lc_diff_emit_options *o,
+                                  const lc_diff_section *s);
+int lc_diff_each_section(lc_buf *out, const lc_diff *d, const lc_diff_emit_options *o, lc_diff_section_fn put_section);
 
 #endif

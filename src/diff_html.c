@@ -29,11 +29,24 @@ static const char html_head[] =
 	".added{color:#1a7f37}.removed{color:#cf222e}.changed{color:#9a6700}.moved{color:#0969da}\n"
 	"code{font-size:.8rem;color:var(--muted)}\n"
 	".value{white-space:pre-wrap;margin:.25rem 0 .5rem}\n"
-	"del{background:var(--del);text-decoration:line-through}ins{background:var(--ins);text-decoration:none}\n"
+	"del{background:var(--del);text-decoration:line-through}ins{background:var(--ins);text-decoration:none}\n";
+
+static const char html_body[] =
 	"</style>\n"
 	"</head>\n"
 	"<body>\n"
 	"<main>\n";
+
+/* The site's changes page (anchors): its kinds in classes of their own (a
+ * role page's `changed` is a mark of a changed cell), legible in dark mode
+ * too, and its way back to the overview hidden in print as on the site's
+ * pages. */
+static const char site_css[] =
+	".k-added{color:#1a7f37}.k-removed{color:#cf222e}.k-changed{color:#9a6700}.k-moved{color:#0969da}\n"
+	"@media (prefers-color-scheme:dark){.k-added{color:#3fb950}.k-removed{color:#ff7b72}.k-changed{color:#d29922}"
+	".k-moved{color:#58a6ff}}\n"
+	"li[id]{scroll-margin-top:1rem}li:target{outline:2px solid currentColor}\n"
+	"@media print{nav{display:none}}\n";
 
 static void section_title(lc_buf *out, const lc_diff_section *s)
 {
@@ -47,10 +60,14 @@ static void section_title(lc_buf *out, const lc_diff_section *s)
 	}
 }
 
-static int put_change(lc_buf *out, const lc_change *ch)
+static int put_change(lc_buf *out, const lc_diff_emit_options *o, const lc_change *ch, size_t index)
 {
 	const char *kind = lc_change_kind_name(ch->kind);
-	lc_buf_printf(out, "<li><span class=\"kind %s\">%s</span>", kind, kind);
+	if (o->anchors) /* the entry role pages link to, and its own bump */
+		lc_buf_printf(out, "<li id=\"change-%zu\"><span class=\"kind k-%s\">%s</span><span class=\"kind\">%s</span>", index,
+		              kind, kind, lc_bump_name(ch->bump));
+	else
+		lc_buf_printf(out, "<li><span class=\"kind %s\">%s</span>", kind, kind);
 	lc_diff_put_str(out, &html, ch->label);
 	lc_buf_puts(out, " <code>");
 	lc_diff_put_str(out, &html, ch->path);
@@ -62,7 +79,7 @@ static int put_change(lc_buf *out, const lc_change *ch)
 
 /* A section: its heading, and its changes, those about a level in a nested
  * list under it. */
-static int put_section(lc_buf *out, const lc_diff *d, const lc_diff_section *s)
+static int put_section(lc_buf *out, const lc_diff *d, const lc_diff_emit_options *o, const lc_diff_section *s)
 {
 	lc_buf_puts(out, "<section>\n<h2>");
 	section_title(out, s);
@@ -79,7 +96,7 @@ static int put_section(lc_buf *out, const lc_diff *d, const lc_diff_section *s)
 			lc_diff_put_str(out, &html, level);
 			lc_buf_puts(out, "</strong>\n<ul>\n");
 		}
-		rc = put_change(out, ch);
+		rc = put_change(out, o, ch, s->items[i].order);
 	}
 	if (level.s)
 		lc_buf_puts(out, "</ul></li>\n");
@@ -90,15 +107,20 @@ static int put_section(lc_buf *out, const lc_diff *d, const lc_diff_section *s)
 int lc_diff_emit_html(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *out)
 {
 	lc_buf_puts(out, html_head);
+	if (o->anchors)
+		lc_buf_puts(out, site_css);
+	lc_buf_puts(out, html_body);
 	lc_buf_puts(out, "<h1>Ladder changes");
 	if (o->title) {
 		lc_buf_puts(out, ": ");
 		lc_escape_html(out, o->title, strlen(o->title));
 	}
 	lc_buf_puts(out, "</h1>\n<p class=\"summary\">");
+	if (lc_diff_put_filter(out, &html, d))
+		lc_buf_puts(out, " · ");
 	lc_diff_put_summary(out, &html, d, " · ", "<strong>", "</strong>");
 	lc_buf_puts(out, "</p>\n");
-	int rc = lc_diff_each_section(out, d, put_section);
+	int rc = lc_diff_each_section(out, d, o, put_section);
 	lc_buf_puts(out, "</main>\n</body>\n</html>\n");
 	return rc;
 }

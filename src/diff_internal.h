@@ -12,6 +12,14 @@
 
 #include "ladderc/diff.h"
 
+/* How ids match across the two versions (lc_diff's private part): kept with
+ * the diff so that a filter can recompute the summary. */
+struct lc_diff_ids {
+	const ladder *o, *n;
+	int32_t *old_of_new_level, *new_of_old_level; /* index in the other ladder, or -1 */
+	int32_t *old_of_new_role, *new_of_old_role;
+};
+
 typedef struct dctx {
 	lc_arena *arena;
 	const ladder *o, *n;
@@ -23,12 +31,14 @@ typedef struct dctx {
 	/* levels and roles: index in the other ladder, or -1 */
 	int32_t *old_of_new_level, *new_of_old_level;
 	int32_t *old_of_new_role, *new_of_old_role;
-	/* summary flags */
-	unsigned char *exp_new_level, *exp_old_level, *title_new_level, *title_old_level;
-	unsigned char *exp_new_role, *exp_old_role, *title_new_role;
-	unsigned char *company_new_level, *company_old_level; /* company-wide cells changed */
-	/* the role being walked (both NULL: company-wide or the ladder) */
+	/* what is being walked, in each version (NULL: nothing, or absent
+	 * there): every change added records it (lc_change's "about" fields).
+	 * Both roles NULL: company-wide or the ladder. */
 	const ladder_role *role_new, *role_old;
+	const ladder_track *track_new, *track_old;
+	const ladder_group *group_new, *group_old;
+	const ladder_competency *competency_new, *competency_old;
+	const ladder_path *path_new, *path_old;
 } dctx;
 
 static const ladder_str NONE = {NULL, 0};
@@ -75,12 +85,15 @@ typedef struct matching {
  * arrays live in the arena. -1 when out of memory. */
 int lc_diff_match_items(dctx *c, const mitem *oi, size_t no, const mitem *ni, size_t nn, matching *m);
 
-/* ---- summary flags and grouping --------------------------------------------- */
+/* ---- grouping and the summary ------------------------------------------------ */
 
 /* The level a change is about (new nl or old ol), for grouping. */
 void lc_diff_set_level(dctx *c, lc_change *ch, const ladder_level *nl, const ladder_level *ol);
-/* An expectation (cell) changed at a level, in the current role or company-wide. */
-void lc_diff_flag_expectation(dctx *c, const ladder_level *nl, const ladder_level *ol);
+
+/* The summary of d's changes: counts, the largest bump, the levels and roles
+ * whose expectations and titles change (only `only_role`, by id, when it is
+ * not NULL). -1 when out of memory. */
+int lc_diff_summarise(lc_diff *d, const char *only_role);
 
 /* ---- the comparisons (src/diff_compare.c), in the change list's order --------- */
 

@@ -14,6 +14,15 @@ static void json_ids(lc_json *j, const ladder_str *ids, size_t n)
 	lc_json_end_array(j);
 }
 
+/* an id, or null */
+static void json_id(lc_json *j, const char *id)
+{
+	if (id)
+		lc_json_cstring(j, id);
+	else
+		lc_json_null(j);
+}
+
 static const char *subject_name(lc_change_subject s)
 {
 	switch (s) {
@@ -63,6 +72,17 @@ int lc_diff_emit_json(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *o
 	lc_json_object(j);
 	lc_json_key(j, "semver");
 	lc_json_cstring(j, lc_bump_name(s->bump));
+	if (d->filter.role || d->filter.track || d->filter.level) { /* what the changes were filtered to */
+		lc_json_key(j, "filter");
+		lc_json_object(j);
+		lc_json_key(j, "role");
+		json_id(j, d->filter.role);
+		lc_json_key(j, "track");
+		json_id(j, d->filter.track);
+		lc_json_key(j, "level");
+		json_id(j, d->filter.level);
+		lc_json_end_object(j);
+	}
 	lc_json_key(j, "summary");
 	lc_json_object(j);
 	lc_json_key(j, "added");
@@ -108,7 +128,7 @@ int lc_diff_emit_json(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *o
 			lc_json_key(j, "levels");
 			lc_json_object(j);
 			for (size_t k = 0; k < l->nlevels; k++) {
-				if (!ch->competency->text[k].s)
+				if (!ch->competency->text[k].s || (ch->competency_levels && !ch->competency_levels[k]))
 					continue;
 				lc_json_key_n(j, l->levels[k]->id.s, l->levels[k]->id.len);
 				lc_json_str(j, ch->competency->text[k]);

@@ -29,7 +29,7 @@ static void section_title(lc_buf *out, const lc_diff_section *s)
 }
 
 /* A section: its heading, and its changes, each under a bold item naming its level. */
-static int put_section(lc_buf *out, const lc_diff *d, const lc_diff_section *s)
+static int put_section(lc_buf *out, const lc_diff *d, const lc_diff_emit_options *o, const lc_diff_section *s)
 {
 	lc_buf_puts(out, "\n#### ");
 	section_title(out, s);
@@ -47,7 +47,12 @@ static int put_section(lc_buf *out, const lc_diff *d, const lc_diff_section *s)
 			}
 			indent = "  ";
 		}
-		lc_buf_printf(out, "%s- *%s* ", indent, lc_change_kind_name(ch->kind));
+		lc_buf_printf(out, "%s- ", indent);
+		if (o->anchors) /* the entry role pages link to */
+			lc_buf_printf(out, "<a id=\"change-%zu\"></a>", s->items[i].order);
+		lc_buf_printf(out, "*%s* ", lc_change_kind_name(ch->kind));
+		if (o->anchors)
+			lc_buf_printf(out, "(%s) ", lc_bump_name(ch->bump));
 		lc_diff_put_str(out, &markdown, ch->label);
 		lc_buf_puts(out, ": ");
 		int rc = lc_diff_put_value(out, &markdown, ch);
@@ -66,7 +71,9 @@ int lc_diff_emit_markdown(const lc_diff *d, const lc_diff_emit_options *o, lc_bu
 		put_md(out, o->title, strlen(o->title));
 	}
 	lc_buf_puts(out, "\n\n");
+	if (lc_diff_put_filter(out, &markdown, d))
+		lc_buf_puts(out, " · ");
 	lc_diff_put_summary(out, &markdown, d, " · ", "**", "**");
 	lc_buf_puts(out, "\n");
-	return lc_diff_each_section(out, d, put_section);
+	return lc_diff_each_section(out, d, o, put_section);
 }

@@ -53,6 +53,8 @@ int lc_diff_emit_text(const lc_diff *d, const lc_diff_emit_options *o, lc_buf *o
 		put_text(out, o->title, strlen(o->title), "");
 		lc_buf_puts(out, color ? RESET "\n" : "\n");
 	}
+	if (lc_diff_put_filter(out, st, d))
+		lc_buf_putc(out, '\n');
 	lc_diff_put_summary(out, st, d, "\n", "", "");
 	lc_buf_puts(out, "\n\n");
 	for (size_t i = 0; i < d->nchanges; i++) {

@@ -16,6 +16,7 @@
  * sections share a cache of rendered text. Bending the walk to those would
  * cost the walk its plainness and HTML its speed. */
 #include "ladderc/emit.h"
+#include "ladderc/diff.h"
 #include "ladderc/speed.h"
 #include "escape.h"
 
@@ -409,6 +410,63 @@ static void esc_trunc(html *h, ladder_str s, size_t max)
 	lc_escape_html(h->out, s.s, i);
 	if (i < s.len)
 		LIT(h, "\xE2\x80\xA6");
+}
+
+/* ---- what changed since an older version (render and build --since) ---- */
+
+/* The mark of a changed thing, in words, so that it is read out and seen
+ * without colour: "Changed since OLD"; on a site, a link to its entry on
+ * the changes page. */
+static void changed_badge(html *h, const lc_change *ch)
+{
+	const char *since = lc_diff_marks_since(h->o->changed);
+	if (h->base) {
+		const lc_diff *d = lc_diff_marks_diff(h->o->changed);
+		lc_buf_printf(h->out, "<a class=\"badge changed-mark\" href=\"%schanges.html#change-%zu\">", h->base,
+		              (size_t)(ch - d->changes));
+		LIT(h, "Changed since ");
+		lc_escape_html(h->out, since, strlen(since));
+		LIT(h, "</a> ");
+		return;
+	}
+	LIT(h, "<strong class=\"badge\">Changed since ");
+	lc_escape_html(h->out, since, strlen(since));
+	LIT(h, "</strong> ");
+}
+
+static const lc_change *changed_cell(const html *h, const ladder_competency *c, const ladder_level *lv)
+{
+	return h->o->changed ? lc_diff_marks_cell(h->o->changed, c, lv) : NULL;
+}
+
+static const lc_change *changed_title(const html *h, const ladder_role *r, const ladder_level *lv)
+{
+	return h->o->changed ? lc_diff_marks_title(h->o->changed, r, lv) : NULL;
+}
+
+/* A site role page's summary: how many of its expectations and titles
+ * changed, and where every change is. */
+static void changed_summary(html *h, const ladder_role *r)
+{
+	size_t cells = 0, titles = 0;
+	for (size_t k = 0; k < h->l->nlevels; k++) {
+		const ladder_level *lv = h->l->levels[k];
+		if (!ladder_role_has_level(r, lv))
+			continue;
+		titles += changed_title(h, r, lv) != NULL;
+		lc_view_comp_iter it;
+		lc_view_comp_begin(&it, h->l, r, &lv, 1);
+		for (const ladder_competency *c; (c = lc_view_comp_next(&it));)
+			cells += changed_cell(h, c, lv) != NULL;
+	}
+	const char *since = lc_diff_marks_since(h->o->changed);
+	LIT(h, "<p class=\"changed-summary\"><strong>Changed since ");
+	lc_escape_html(h->out, since, strlen(since));
+	lc_buf_printf(h->out, ":</strong> %zu expectation%s and %zu title%s on this page, each marked \xE2\x80\x9C" "Changed since",
+	              cells, cells == 1 ? "" : "s", titles, titles == 1 ? "" : "s");
+	LIT(h, "\xE2\x80\x9D; every change is on <a href=\"");
+	lc_buf_puts(h->out, h->base);
+	LIT(h, "changes.html\">the changes page</a>.</p>\n");
 }
 
 /* A cell of what is new at a level: the text, or "no new expectations" (never
@@ -818,7 +876,8 @@ static void titles_table(html *h, int hn)
 				LIT(h, "</td>");
 				continue;
 			}
-			LIT(h, "<td>");
+			const lc_change *ch = changed_title(h, r, lv);
+			put(h, ch ? "<td class=\"changed\">" : "<td>");
 			if (h->base || h->roles_here) {
 				LIT(h, "<a");
 				href_level(h, r, lv);
@@ -830,6 +889,10 @@ static void titles_table(html *h, int hn)
 				title_absent(h, kind);
 			if (h->base || h->roles_here)
 				LIT(h, "</a>");
+			if (ch) {
+				LIT(h, " ");
+				changed_badge(h, ch);
+			}
 			LIT(h, "</td>");
 		}
 		LIT(h, "</tr>\n");
@@ -874,6 +937,18 @@ static void criteria_dl(html *h, const ladder_criteria *c, const ladder_number *
 	LIT(h, "</dl>\n");
 }
 
+/* The criteria for promotion into lv (NULL: every promotion) changed: a
+ * marked paragraph above them. */
+static void changed_criteria(html *h, const ladder_level *lv)
+{
+	const lc_change *ch = h->o->changed ? lc_diff_marks_criteria(h->o->changed, lv) : NULL;
+	if (!ch)
+		return;
+	LIT(h, "<p class=\"changed\">");
+	changed_badge(h, ch);
+	LIT(h, "</p>\n");
+}
+
 static void promotion_section(html *h, int hn)
 {
 	const ladder_promotion *p = &h->l->promotion;
@@ -893,6 +968,7 @@ static void promotion_section(html *h, int hn)
 	open_h(h, hn + 1);
 	LIT(h, ">For every promotion");
 	close_h(h, hn + 1);
+	changed_criteria(h, NULL);
 	criteria_dl(h, &p->defaults, &p->scale);
 	for (size_t i = 0; i < p->ninto; i++) {
 		const ladder_level *lv = p->into[i].level;
@@ -900,6 +976,7 @@ static void promotion_section(html *h, int hn)
 		LIT(h, ">Into ");
 		level_label(h, lv);
 		close_h(h, hn + 1);
+		changed_criteria(h, lv);
 		LIT(h, "<p class=\"muted\">In addition to, or instead of, the criteria above:</p>\n");
 		criteria_dl(h, &p->into[i].criteria, &p->scale);
 	}
@@ -997,6 +1074,16 @@ static void overview(html *h, int hn)
 	}
 	if (l->intro.s) {
 		block(h, l->intro);
+	}
+	if (h->o->changed && h->base) { /* build --since: the changes page */
+		const lc_diff *d = lc_diff_marks_diff(h->o->changed);
+		const char *since = lc_diff_marks_since(h->o->changed);
+		LIT(h, "<p class=\"changed-summary\"><a href=\"");
+		lc_buf_puts(h->out, h->base);
+		LIT(h, "changes.html\">What changed since ");
+		lc_escape_html(h->out, since, strlen(since));
+		lc_buf_printf(h->out, "</a>: %zu change%s, suggested version bump %s.</p>\n", d->nchanges,
+		              d->nchanges == 1 ? "" : "s", lc_bump_name(d->summary.bump));
 	}
 	LIT(h, "</section>\n<section id=\"ladder.tracks\">\n");
 	open_h(h, hn + 1);
@@ -1102,9 +1189,12 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 			LIT(h, " ");
 		}
 		if (r->title[lv->index].s) {
-			LIT(h, "<span>");
+			const lc_change *ch = changed_title(h, r, lv);
+			put(h, ch ? "<span class=\"changed\">" : "<span>");
 			esc(h, r->title[lv->index]);
 			LIT(h, "</span>");
+			if (ch)
+				changed_badge(h, ch);
 		}
 		LIT(h, "</th>");
 	}
@@ -1129,10 +1219,21 @@ static void matrix(html *h, const ladder_role *r, const ladder_track *t, int hn,
 		competency_links(h, c);
 		LIT(h, "</th>");
 		for (size_t k = 0; k < n; k++) {
-			if (ladder_competency_applies(c, r, h->chain[k]))
-				detail_text_cell(h, c, h->chain[k], "<td>");
-			else
+			if (!ladder_competency_applies(c, r, h->chain[k])) {
 				LIT(h, "<td class=\"none\">" LC_VIEW_NOT_APPLICABLE "</td>");
+				continue;
+			}
+			const lc_change *ch = changed_cell(h, c, h->chain[k]);
+			if (ch) {
+				LIT(h, "<td class=\"changed\">");
+				changed_badge(h, ch);
+				rich_cached(h, lc_view_text_at(c, h->chain[k]));
+				if (c->detail)
+					cell_detail(h, c, h->chain[k]);
+				LIT(h, "</td>");
+			} else {
+				detail_text_cell(h, c, h->chain[k], "<td>");
+			}
 		}
 		LIT(h, "</tr>\n");
 	}
@@ -1147,12 +1248,18 @@ static void expectation_li(html *h, const ladder_competency *c, const ladder_lev
                            const ladder_level *at)
 {
 	int is_new = from == at;
-	put(h, is_new ? "<li class=\"new\">" : "<li>");
+	const lc_change *changed = changed_cell(h, c, from);
+	if (changed) /* render --since: a class for styles, and words for everyone */
+		put(h, is_new ? "<li class=\"new changed\">" : "<li class=\"changed\">");
+	else
+		put(h, is_new ? "<li class=\"new\">" : "<li>");
 	LIT(h, "<span class=\"src\">");
 	esc(h, from->id);
 	LIT(h, "</span> ");
 	if (is_new)
 		LIT(h, "<strong class=\"badge\">New at this level</strong> ");
+	if (changed)
+		changed_badge(h, changed);
 	rich_cached(h, lc_view_text_at(c, from));
 	cell_detail(h, c, from);
 	LIT(h, "</li>\n");
@@ -1177,6 +1284,11 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 	LIT(h, ">");
 	level_label(h, lv);
 	title_suffix(h, r, lv);
+	const lc_change *title_ch = cumulative ? changed_title(h, r, lv) : NULL;
+	if (title_ch) { /* render --since: the view's title changed */
+		LIT(h, " ");
+		changed_badge(h, title_ch);
+	}
 	close_h(h, hn);
 	if (cumulative && r->description.s)
 		block(h, r->description); /* the page of one level: the role's heading is not on it */
@@ -1193,6 +1305,13 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 		LIT(h, " up; expectations new at ");
 		esc(h, lv->id);
 		LIT(h, " are marked \xE2\x80\x9CNew at this level\xE2\x80\x9D.");
+		if (h->o->changed) {
+			size_t nc = lc_diff_marks_diff(h->o->changed)->nchanges;
+			lc_buf_printf(h->out, " %zu change%s in this view since ", nc, nc == 1 ? "" : "s");
+			const char *since = lc_diff_marks_since(h->o->changed);
+			lc_escape_html(h->out, since, strlen(since));
+			LIT(h, "; the expectations and the title that changed are marked \xE2\x80\x9C" "Changed since" "\xE2\x80\x9D.");
+		}
 	} else {
 		LIT(h, "What is new at ");
 		esc(h, lv->id);
@@ -1258,7 +1377,13 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 				LIT(h, "</ul>\n");
 			}
 		} else if (lc_view_text_at(c, lv).s) {
-			LIT(h, "<div class=\"text\">");
+			const lc_change *ch = changed_cell(h, c, lv);
+			if (ch) {
+				LIT(h, "<div class=\"text changed\">");
+				changed_badge(h, ch);
+			} else {
+				LIT(h, "<div class=\"text\">");
+			}
 			rich_cached(h, lc_view_text_at(c, lv));
 			cell_detail(h, c, lv);
 			LIT(h, "</div>\n");
@@ -1305,6 +1430,8 @@ static void role_section(html *h, const ladder_role *r, const ladder_track *only
 	put_id(h);
 	LIT(h, ">\n");
 	role_heading(h, r, hn);
+	if (levels && h->o->changed && h->base)
+		changed_summary(h, r);
 	size_t nt = lc_view_matrix_tracks(h->l, r, only, h->tracks);
 	if (levels) {
 		/* a table of contents for the role: its matrices and its levels */

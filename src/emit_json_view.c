@@ -4,8 +4,10 @@
  * and --overview. Texts are null where the ladder says nothing. The parts of
  * a view are callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
+#include "ladderc/diff.h"
 #include "json.h"
 
+#include <string.h>
 
 #include "view.h"
 #include "view_walk.h"
@@ -207,6 +209,17 @@ static void level_role(lc_view_walk *w, const ladder_role *r, const ladder_level
 	for (size_t i = 0; i < n; i++)
 		lc_json_str(&x->j, chain[i]->id);
 	lc_json_end_array(&x->j);
+	if (w->o->changed) { /* render --since: what the marks are against */
+		const char *since = lc_diff_marks_since(w->o->changed);
+		lc_json_key(&x->j, "since");
+		lc_json_object(&x->j);
+		key_str(x, "version", (ladder_str){since, strlen(since)});
+		lc_json_key(&x->j, "changes");
+		lc_json_int(&x->j, (long long)lc_diff_marks_diff(w->o->changed)->nchanges);
+		lc_json_key(&x->j, "title_changed");
+		lc_json_bool(&x->j, lc_diff_marks_title(w->o->changed, r, lv) != NULL);
+		lc_json_end_object(&x->j);
+	}
 	lc_json_key(&x->j, "groups");
 	lc_json_array(&x->j);
 	int open = 0;
@@ -228,6 +241,10 @@ static void level_role(lc_view_walk *w, const ladder_role *r, const ladder_level
 			lc_json_bool(&x->j, w->sources[i] == lv);
 			key_proficiency(x, "proficiency", ladder_cell_proficiency(c, w->sources[i]));
 			key_examples(x, c, w->sources[i]);
+			if (w->o->changed) { /* render --since */
+				lc_json_key(&x->j, "changed");
+				lc_json_bool(&x->j, lc_diff_marks_cell(w->o->changed, c, w->sources[i]) != NULL);
+			}
 			lc_json_end_object(&x->j);
 		}
 		lc_json_end_array(&x->j);

@@ -4,9 +4,11 @@
  * anchor is built from validated ids only (src/view.h). The parts of a
  * view are callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
+#include "ladderc/diff.h"
 #include "escape.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "diff_emit.h"
 #include "view.h"
@@ -193,6 +195,44 @@ static void criteria_row(md *m, const ladder_criteria *c, const char *absent)
 	put(m, " |\n");
 }
 
+/* ---- what changed since an older version (render and build --since) ---- */
+
+/* The visible marker of a changed thing (words, not colour). */
+#define CHANGED_MARK "\xE2\x9C\xB1 *changed*"
+
+/* The marker; on a site, a link to the change's entry on the changes page. */
+static void changed_mark(md *m, const ladder_emit_options *o, const lc_change *ch)
+{
+	if (!o->link_base) {
+		put(m, CHANGED_MARK);
+		return;
+	}
+	const lc_diff *d = lc_diff_marks_diff(o->changed);
+	lc_buf_printf(m->out, "[\xE2\x9C\xB1 changed](%schanges.md#change-%zu)", o->link_base, (size_t)(ch - d->changes));
+}
+
+/* A site role page's summary: how many of its expectations and titles
+ * changed, and where every change is. */
+static void changed_summary(md *m, const ladder_emit_options *o, const ladder_role *r)
+{
+	size_t cells = 0, titles = 0;
+	for (size_t k = 0; k < m->l->nlevels; k++) {
+		const ladder_level *lv = m->l->levels[k];
+		if (!ladder_role_has_level(r, lv))
+			continue;
+		titles += lc_diff_marks_title(o->changed, r, lv) != NULL;
+		lc_view_comp_iter it;
+		lc_view_comp_begin(&it, m->l, r, &lv, 1);
+		for (const ladder_competency *c; (c = lc_view_comp_next(&it));)
+			cells += lc_diff_marks_cell(o->changed, c, lv) != NULL;
+	}
+	const char *since = lc_diff_marks_since(o->changed);
+	put(m, "**Changed since ");
+	text(m, (ladder_str){since, strlen(since)});
+	lc_buf_printf(m->out, "**: %zu expectation%s and %zu title%s on this page, each marked \xE2\x9C\xB1 changed; every change is on [the changes page](%schanges.md).\n\n",
+	              cells, cells == 1 ? "" : "s", titles, titles == 1 ? "" : "s", o->link_base);
+}
+
 static void overview(lc_view_walk *w)
 {
 	md *m = w->ctx;
@@ -214,6 +254,14 @@ static void overview(lc_view_walk *w)
 		put(m, "\n\n");
 	}
 	prose(m, l->intro);
+	if (w->o->changed && w->o->link_base) { /* build --since: the changes page */
+		const lc_diff *d = lc_diff_marks_diff(w->o->changed);
+		const char *since = lc_diff_marks_since(w->o->changed);
+		put(m, "[What changed since ");
+		text(m, (ladder_str){since, strlen(since)});
+		lc_buf_printf(m->out, "](%schanges.md): %zu change%s, suggested version bump %s.\n\n", w->o->link_base,
+		              d->nchanges, d->nchanges == 1 ? "" : "s", lc_bump_name(d->summary.bump));
+	}
 
 	put(m, "<a id=\"ladder.tracks\"></a>\n");
 	heading(m, 2);
@@ -393,7 +441,7 @@ static void competency_cell(md *m, const ladder_competency *c, lc_buf *anchor)
 	}
 }
 
-static void level_column(md *m, const ladder_role *r, const ladder_level *lv)
+static void level_column(md *m, const ladder_emit_options *o, const ladder_role *r, const ladder_level *lv)
 {
 	put(m, " **");
 	id(m, lv->id);
@@ -405,6 +453,11 @@ static void level_column(md *m, const ladder_role *r, const ladder_level *lv)
 	if (r->title[lv->index].s) {
 		put(m, "<br>");
 		cell(m, r->title[lv->index]);
+		const lc_change *ch = o->changed ? lc_diff_marks_title(o->changed, r, lv) : NULL;
+		if (ch) {
+			put(m, " ");
+			changed_mark(m, o, ch);
+		}
 	}
 	put(m, " |");
 }
@@ -443,7 +496,7 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 			group_heading(m, it.group, depth + 1);
 			put(m, "| Competency |");
 			for (size_t i = 0; i < n; i++)
-				level_column(m, r, chain[i]);
+				level_column(m, w->o, r, chain[i]);
 			put(m, "\n");
 			separator(m, n + 1);
 		}
@@ -453,7 +506,12 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 		put(m, " |");
 		for (size_t i = 0; i < n; i++) {
 			ladder_str s = lc_view_text_at(c, chain[i]);
+			const lc_change *ch = w->o->changed ? lc_diff_marks_cell(w->o->changed, c, chain[i]) : NULL;
 			put(m, " ");
+			if (ch) {
+				changed_mark(m, w->o, ch);
+				put(m, " ");
+			}
 			if (s.s) {
 				prose_cell(m, s);
 			} else {
@@ -477,6 +535,8 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 static void matrices_begin(lc_view_walk *w, const ladder_role *r)
 {
 	role_heading(w->ctx, r, role_depth(w));
+	if (w->o->changed && w->o->link_base && w->v->role == r)
+		changed_summary(w->ctx, w->o, r);
 }
 
 static void level_title(md *m, const ladder_role *r, const ladder_level *lv)
@@ -492,6 +552,17 @@ static void level_title(md *m, const ladder_role *r, const ladder_level *lv)
 	}
 }
 
+/* How many changes the view has since the old version, and how they are marked. */
+static void changed_note(md *m, const lc_diff_marks *ch)
+{
+	const char *since = lc_diff_marks_since(ch);
+	size_t n = lc_diff_marks_diff(ch)->nchanges;
+	put(m, "**Changed since ");
+	text(m, (ladder_str){since, strlen(since)});
+	lc_buf_printf(m->out, "**: %zu change%s in this view (`ladderc diff` lists them); the expectations and the title that changed are marked " CHANGED_MARK ".\n\n",
+	              n, n == 1 ? "" : "s");
+}
+
 static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t n)
 {
 	md *m = w->ctx;
@@ -504,6 +575,11 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	text(m, r->name);
 	put(m, " at ");
 	level_title(m, r, lv);
+	const lc_change *title_ch = w->o->changed ? lc_diff_marks_title(w->o->changed, r, lv) : NULL;
+	if (title_ch) {
+		put(m, " ");
+		changed_mark(m, w->o, title_ch);
+	}
 	put(m, "\n\n");
 	role_description(m, r);
 	prose(m, lv->summary);
@@ -518,6 +594,8 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	put(m, ". Those new at ");
 	id(m, lv->id);
 	put(m, " are marked **new**.\n\n");
+	if (w->o->changed)
+		changed_note(m, w->o->changed);
 	lc_buf a = LC_BUF_INIT;
 	lc_view_comp_iter it;
 	lc_view_comp_begin(&it, m->l, r, &lv, 1);
@@ -548,6 +626,11 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 			id(m, src->id);
 			if (src == lv)
 				put(m, " **new**");
+			const lc_change *ch = w->o->changed ? lc_diff_marks_cell(w->o->changed, c, src) : NULL;
+			if (ch) {
+				put(m, " ");
+				changed_mark(m, w->o, ch);
+			}
 			put(m, " | ");
 			prose_cell(m, lc_view_text_at(c, src));
 			cell_detail(m, c, src);

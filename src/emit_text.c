@@ -8,6 +8,7 @@
  * left open are closed at the end of each text. The parts of a view are
  * callbacks of the view walk (src/view_walk.h). */
 #include "ladderc/emit.h"
+#include "ladderc/diff.h"
 
 #include <string.h>
 
@@ -526,6 +527,21 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *tr
 	}
 }
 
+/* render --since: how many changes the view has, and how they are marked. */
+static void changed_note(tx *t, const lc_diff_marks *m)
+{
+	lc_buf *h = &t->h;
+	size_t n = lc_diff_marks_diff(m)->nchanges;
+	lc_buf_puts(h, "Changed since ");
+	lc_buf_puts(h, lc_diff_marks_since(m));
+	lc_buf_printf(h, ": %zu change%s in this view (ladderc diff lists them); the expectations that changed are marked [changed], a changed title [title changed].",
+	              n, n == 1 ? "" : "s");
+	ladder_str s = {h->data ? h->data : "", h->len};
+	wrap(t, s, 0);
+	lc_buf_clear(h);
+	put(t, "\n");
+}
+
 static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t n)
 {
 	tx *t = w->ctx;
@@ -533,6 +549,8 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	hput(h, r->name);
 	lc_buf_puts(h, " at ");
 	level_label(h, r, lv);
+	if (w->o->changed && lc_diff_marks_title(w->o->changed, r, lv))
+		lc_buf_puts(h, " [title changed]");
 	heading(t, h, '=');
 	role_description(t, r);
 	if (lv->summary.s) {
@@ -554,6 +572,8 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 	wrap(t, s, 0);
 	lc_buf_clear(h);
 	put(t, "\n");
+	if (w->o->changed)
+		changed_note(t, w->o->changed);
 	lc_view_comp_iter it;
 	lc_view_comp_begin(&it, t->l, r, &lv, 1);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
@@ -569,7 +589,8 @@ static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level
 		for (size_t i = 0; i < ns; i++) {
 			spaces(t, 4);
 			id(t, w->sources[i]->id);
-			put(t, w->sources[i] == lv ? " (new)\n" : "\n");
+			put(t, w->sources[i] == lv ? " (new)" : "");
+			put(t, w->o->changed && lc_diff_marks_cell(w->o->changed, c, w->sources[i]) ? " [changed]\n" : "\n");
 			prose(t, lc_view_text_at(c, w->sources[i]), 8, "- ");
 			cell_detail(t, c, w->sources[i], 8);
 		}

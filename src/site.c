@@ -114,8 +114,9 @@ int lc_site_pages(const ladder *l, unsigned formats, lc_site_page **out, size_t 
 
 int lc_site_render(const ladder *l, const lc_site_page *p, lc_buf *out)
 {
-	ladder_emit_options o = {0, 0, 0, 0, NULL, 0};
+	ladder_emit_options o = {0, 0, 0, 0, NULL, 0, NULL};
 	o.link_base = ""; /* pages link to each other by relative file name */
+	o.changed = p->changed;
 	lc_buf_clear(out);
 	if (ladder_emit(l, p->format, &p->view, &o, out) < 0)
 		return -1;

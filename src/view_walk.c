@@ -8,7 +8,7 @@
 
 const ladder_emit_options *lc_view_options(const ladder_emit_options *o)
 {
-	static const ladder_emit_options defaults = {0, 0, 0, 0, NULL, 0};
+	static const ladder_emit_options defaults = {0, 0, 0, 0, NULL, 0, NULL};
 	return o ? o : &defaults;
 }
 

@@ -70,6 +70,18 @@ typedef struct lc_change {
 	 * so that outputs can show its expectations */
 	const ladder_competency *competency;
 	const ladder *competency_ladder;
+	/* a whole competency under a filter: the levels of competency_ladder
+	 * whose expectations are shown ([nlevels]); NULL: every level */
+	const unsigned char *competency_levels;
+	/* what the change is about, in each version (NULL where it is absent or
+	 * the change is not about such a thing): lc_diff_filter decides with
+	 * these, the summary counts with them */
+	const ladder_level *level_new, *level_old;
+	const ladder_track *track_new, *track_old;
+	const ladder_group *group_new, *group_old;
+	const ladder_competency *competency_new, *competency_old;
+	const ladder_role *role_new, *role_old;
+	const ladder_path *path_new, *path_old;
 } lc_change;
 
 typedef struct lc_diff_summary {
@@ -89,11 +101,20 @@ typedef struct lc_diff_summary {
 	size_t ntitle_roles;
 } lc_diff_summary;
 
+/* What a filtered diff keeps (lc_diff_filter): ids, NULL when not given. */
+typedef struct lc_diff_filter_spec {
+	const char *role, *track, *level;
+} lc_diff_filter_spec;
+
+struct lc_diff_ids; /* private: how ids match across the two versions */
+
 typedef struct lc_diff {
 	lc_arena *arena;        /* everything below lives here */
 	lc_change *changes;
 	size_t nchanges;
 	lc_diff_summary summary;
+	lc_diff_filter_spec filter; /* what lc_diff_filter kept (ids in the arena); all NULL: everything */
+	struct lc_diff_ids *ids;
 } lc_diff;
 
 /* Compares two ladders. Either may be NULL: an empty ladder (so everything
@@ -104,6 +125,29 @@ typedef struct lc_diff {
 int lc_diff_ladders(const ladder *old_l, const ladder *new_l, lc_diff **out);
 void lc_diff_free(lc_diff *d);
 
+/* Why lc_diff_filter refused a filter. */
+typedef enum lc_diff_filter_status {
+	LC_DIFF_FILTER_OK = 0,
+	LC_DIFF_FILTER_OOM = -1,
+	LC_DIFF_FILTER_UNKNOWN_ROLE = 1,  /* in neither version */
+	LC_DIFF_FILTER_UNKNOWN_TRACK,
+	LC_DIFF_FILTER_UNKNOWN_LEVEL,
+	LC_DIFF_FILTER_TRACK_NOT_IN_VIEW, /* the role does not take the track */
+	LC_DIFF_FILTER_LEVEL_NOT_IN_VIEW  /* the level is not the role's, or not on the track's chain */
+} lc_diff_filter_status;
+
+/* Keeps only the changes that affect the view `f` names (role, track, level:
+ * see "Filters" in docs/diff.md) and recomputes the summary and suggested
+ * bump on what is kept. Ids are looked up in the new version, then in the
+ * old one (for removed things). On an unknown id, returns its status and
+ * leaves d as it was; lc_diff_filter_valid_ids lists the ids that would do. */
+lc_diff_filter_status lc_diff_filter(lc_diff *d, const lc_diff_filter_spec *f);
+/* The ids that would do instead of the one `why` refuses (both versions',
+ * new order then removed ones) as "a, b, c", appended to out: the role's
+ * tracks, the levels in the view of the role and track. -1 when out of memory. */
+int lc_diff_filter_valid_ids(const lc_diff *d, const lc_diff_filter_spec *f, lc_diff_filter_status why,
+                             lc_buf *out);
+
 const char *lc_change_kind_name(lc_change_kind k); /* "added", ... */
 const char *lc_bump_name(lc_bump b);               /* "none", "patch", "minor", "major" */
 
@@ -113,6 +157,30 @@ const char *lc_bump_name(lc_bump b);               /* "none", "patch", "minor", 
  * edits for words of 8 bytes or more), LC_BUMP_MINOR otherwise, LC_BUMP_NONE
  * when equal. See docs/diff.md. */
 lc_bump lc_classify_text_edit(ladder_str old_text, ladder_str new_text);
+
+/* ---- marks: what changed, looked up by the new version's things ----------- */
+/* For pages of the new version that mark what changed since the old one
+ * (render --since, build --since): the diff's changes indexed by what they
+ * change in the new ladder. Only additions and changes mark something (a
+ * removed thing is not on the page). */
+
+typedef struct lc_diff_marks lc_diff_marks;
+
+/* The marks of d (which must outlive them); `since` names the old version
+ * on the page (its `updated` date or its file name), copied. NULL when out
+ * of memory. */
+lc_diff_marks *lc_diff_marks_new(const lc_diff *d, const char *since);
+void lc_diff_marks_free(lc_diff_marks *m);
+const char *lc_diff_marks_since(const lc_diff_marks *m);
+const lc_diff *lc_diff_marks_diff(const lc_diff_marks *m);
+/* The change to the expectation of competency c at level lv (a reworded or
+ * added text, or a whole competency added), or NULL. */
+const lc_change *lc_diff_marks_cell(const lc_diff_marks *m, const ladder_competency *c, const ladder_level *lv);
+/* The change to role r's resolved title at lv, or NULL. */
+const lc_change *lc_diff_marks_title(const lc_diff_marks *m, const ladder_role *r, const ladder_level *lv);
+/* The first change to the criteria for promotion into lv (lv NULL: the
+ * defaults), or NULL. */
+const lc_change *lc_diff_marks_criteria(const lc_diff_marks *m, const ladder_level *lv);
 
 /* ---- output -------------------------------------------------------------- */
 
@@ -126,6 +194,8 @@ typedef enum lc_diff_format {
 typedef struct lc_diff_emit_options {
 	int color;              /* text: ANSI red and green instead of [-old-]{+new+} */
 	const char *title;      /* a header line naming what is compared (git: the path), or NULL */
+	int anchors;            /* Markdown, HTML (build --since's changes page): each change
+	                         * gets the anchor change-N (N its index) and shows its bump */
 } lc_diff_emit_options;
 
 /* Appends the diff in `format` to out (nothing for an empty diff). Returns 0,

@@ -48,6 +48,8 @@ typedef struct ladder_emit_options {
 	unsigned threads;     /* 2: the HTML ladder page renders its roles on two
 	                       * threads (the same bytes) unless lc_serial(); 0 or
 	                       * 1: one thread */
+	const struct lc_diff_marks *changed; /* render/build --since: what to mark as changed
+	                       * since an older version (ladderc/diff.h), or NULL */
 } ladder_emit_options;
 
 /* The resolved model as JSON (the public interface documented in docs/format.md).

@@ -6,6 +6,7 @@
  *   ROLE.html                one per role: matrix per track, then a section per level
  *   ROLE.md                  one per role: matrix per track
  *   ladder.csv, ladder.json  the whole ladder
+ *   changes.html, changes.md with --since OLD: what changed since OLD
  * File names come only from validated ids (letters, digits, '-', '_').
  *
  * Nothing here prints: failures come back as -1 with a message in `err`. */
@@ -41,6 +42,7 @@ typedef struct lc_site_page {
 	char name[128];          /* file name, e.g. "software-engineer.html" */
 	ladder_format format;
 	ladder_view view;
+	const struct lc_diff_marks *changed; /* build --since: what to mark (NULL: nothing) */
 } lc_site_page;
 
 /* The pages of l for `formats`, in a fixed order. *out is malloc'ed (free()).
@@ -49,6 +51,11 @@ int lc_site_pages(const ladder *l, unsigned formats, lc_site_page **out, size_t 
 
 /* Renders one page into out (cleared first). Returns 0, or -1 (out of memory). */
 int lc_site_render(const ladder *l, const lc_site_page *p, lc_buf *out);
+
+/* build --since: the changes page in format f (HTML or Markdown) from the
+ * marks' diff, into out (cleared first): src/site_changes.c. Returns 0, or
+ * -1 (out of memory, or another format). */
+int lc_site_changes_render(const struct lc_diff_marks *m, ladder_format f, lc_buf *out);
 
 /* An output directory being built: everything goes into a temporary directory
  * beside it (same parent: ".NAME.tmp-PID"), which replaces it on commit. */

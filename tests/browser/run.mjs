@@ -6,7 +6,8 @@
 // Builds the site of each test ladder with `LADDERC build`, then opens every
 // HTML page the build wrote in headless Chromium and checks it the way people
 // use it: errors, offline, accessibility (axe-core, light and dark), a 390px
-// phone, print, keyboard, permalinks, and links between pages; and so are the
+// phone, print, keyboard, permalinks, links between pages, and the marks of
+// what changed since an older version (build --since); and so are the
 // pages `render -f html` writes beyond the site (the self-review sheet, the
 // level and next-level views and the whole ladder on one page, of
 // ladders/sequence.yaml). One browser,
@@ -22,18 +23,23 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { here, sourceDir, missingPrerequisite, launch } from './chromium.mjs';
 
+// [name, ladder, older version for build --since (optional)]
 const LADDERS = [
 	['sequence', 'ladders/sequence.yaml'],
 	['example', 'ladders/example/ladder.yaml'],
 	['hostile', 'tests/hostile/ladder.yaml'],
+	['since', 'tests/diff/filter-fork/new.yaml', 'tests/diff/filter-fork/old.yaml'],
 ];
 const RENDERED = [
 	['sheet-E4.html', ['--role', 'software-engineer', '--level', 'E4', '--sheet']],
 	['level-E4.html', ['--level', 'E4']],
 	['next-E3.html', ['--role', 'software-engineer', '--level', 'E3', '--next']],
 	['ladder.html', []],
+	// the level view with what changed since an older version marked
+	['level-IC2-since.html', ['--role', 'engineer', '--level', 'IC2', '--since', 'tests/diff/filter-fork/old.yaml'],
+	 'tests/diff/filter-fork/new.yaml'],
 ];
-const CHECKS = ['errors', 'offline', 'inert', 'axe', 'phone', 'print', 'keyboard', 'permalinks', 'links'];
+const CHECKS = ['errors', 'offline', 'inert', 'axe', 'phone', 'print', 'keyboard', 'permalinks', 'links', 'changed'];
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const MAX_TABS = 4000;        // a page with more focus stops than this fails
@@ -90,10 +96,11 @@ if (selfTest) {
 }
 
 function buildSites(ladderc, scratch) {
-	for (const [name, file] of LADDERS) {
+	for (const [name, file, since] of LADDERS) {
 		const out = join(scratch, name);
+		const sinceArgs = since ? ['--since', join(sourceDir, since)] : [];
 		try {
-			execFileSync(ladderc, ['build', '-o', out, join(sourceDir, file)],
+			execFileSync(ladderc, ['build', ...sinceArgs, '-o', out, join(sourceDir, file)],
 			             { stdio: ['ignore', 'pipe', 'pipe'] });
 		} catch (e) {
 			console.error(`browser: ladderc build -o ${out} ${file} failed (exit ${e.status}):\n${e.stderr}`);
@@ -111,11 +118,11 @@ function buildSites(ladderc, scratch) {
 	// sheet people print, and the level and next-level views.
 	const out = join(scratch, 'render');
 	mkdirSync(out);
-	for (const [page, args] of RENDERED) {
+	for (const [page, args, ladder] of RENDERED) {
 		const file = join(out, page);
 		try {
-			writeFileSync(file, execFileSync(ladderc, ['render', '-f', 'html', ...args, join(sourceDir, LADDERS[0][1])],
-			                                 { stdio: ['ignore', 'pipe', 'pipe'] }));
+			writeFileSync(file, execFileSync(ladderc, ['render', '-f', 'html', ...args, join(sourceDir, ladder || LADDERS[0][1])],
+			                                 { cwd: sourceDir, stdio: ['ignore', 'pipe', 'pipe'] }));
 		} catch (e) {
 			console.error(`browser: ladderc render -f html ${args.join(' ')} failed (exit ${e.status}):\n${e.stderr}`);
 			process.exit(2);
@@ -149,7 +156,7 @@ function pageFacts() {
 		href: a.getAttribute('href'), rel: a.getAttribute('rel') || '' }));
 	const anchors = [...document.querySelectorAll('section.role[id], section.level[id], section.matrix[id], ' +
 	                                             'section.next[id], section.sheet[id], div.comp[id], tr[id], ' +
-	                                             'h2[id], section[id]')]
+	                                             'h2[id], section[id], li[id]')]
 		.map(el => ({ id: el.id, kind: el.className || el.tagName.toLowerCase() }));
 	const inert = [];
 	for (const el of document.querySelectorAll('*')) {
@@ -220,6 +227,41 @@ function phoneFacts() {
 			tables.push(`table "${(t.caption && t.caption.textContent || '').slice(0, 50)}" not in a scrolling box`);
 	}
 	return { scrollWidth: root.scrollWidth, innerWidth: vw, culprits, tables };
+}
+
+// The marks of what changed (build --since): every element of class
+// `changed` carries words, "Changed since ...", in a badge inside it (or, for
+// a title's span, right after it), never colour alone; the mark is on screen
+// at the viewport's width (or in a box that scrolls), fits its cell, and on
+// a site links to an entry of the changes page.
+function changedFacts() {
+	const bad = [];
+	const vw = window.innerWidth;
+	let marks = 0;
+	for (const el of document.querySelectorAll('.changed')) {
+		const next = el.nextElementSibling;
+		const mark = [...el.querySelectorAll('.badge')].find(b => /^Changed since/.test((b.textContent || '').trim())) ||
+		             (next && next.matches('.changed-mark') ? next : null);
+		const what = `<${el.tagName.toLowerCase()} class="${el.className}"> "${(el.textContent || '').trim().slice(0, 40)}"`;
+		const words = mark ? (mark.textContent || '').trim() : '';
+		if (!/^Changed since \S/.test(words)) {
+			bad.push(`${what}: no "Changed since" mark in words`);
+			continue;
+		}
+		marks++;
+		const r = mark.getBoundingClientRect();
+		const s = getComputedStyle(mark);
+		if (!r.width || !r.height || s.visibility === 'hidden' || s.display === 'none')
+			bad.push(`${what}: its mark is not visible`);
+		if (r.right > vw + 0.5 && !mark.closest('.table-wrap'))
+			bad.push(`${what}: its mark pokes out of the ${vw}px viewport`);
+		const cell = mark.closest('td, th, li, div, p');
+		if (cell && r.width > cell.getBoundingClientRect().width + 1)
+			bad.push(`${what}: its mark is wider than its cell`);
+		if (mark.tagName === 'A' && !/^(changes\.html)?#change-\d+$/.test(mark.getAttribute('href') || ''))
+			bad.push(`${what}: its mark links to ${mark.getAttribute('href')}, not an entry of the changes page`);
+	}
+	return { marks, bad };
 }
 
 function printFacts() {
@@ -373,7 +415,16 @@ async function checkPage(browser, pg) {
 	if (ph.scrollWidth > ph.innerWidth)
 		fail.phone.push(`page scrolls sideways at ${PHONE.width}px: scrollWidth ${ph.scrollWidth} > ${ph.innerWidth}; ${ph.culprits.join('; ')}`);
 	fail.phone.push(...ph.tables);
+	// What changed: marked in words, on screen on a phone and on a desktop.
+	const chPhone = await page.evaluate(changedFacts);
+	fail.changed.push(...chPhone.bad.map(b => `${PHONE.width}px: ${b}`));
 	await page.setViewportSize(DESKTOP);
+	const chDesk = await page.evaluate(changedFacts);
+	fail.changed.push(...chDesk.bad.map(b => `${DESKTOP.width}px: ${b}`));
+	// A build --since role page that marks nothing would pass the above blind.
+	const rolePage = !/(index|changes)\.html$/.test(pg.file);
+	if ((pg.ladder === 'since' && rolePage || pg.name.endsWith('-since.html')) && !chDesk.marks)
+		fail.changed.push('a page with what changed since an older version marks nothing');
 
 	lap('phone');
 

@@ -170,7 +170,7 @@ static void test_level_view_is_cumulative(void **state)
 	const ladder_role *se = role(l, "software-engineer");
 	const ladder_level *e4 = level(l, "E4");
 	ladder_view v = {LADDER_VIEW_LEVEL, se, NULL, e4};
-	ladder_emit_options o = {0, 0, 0, 0, NULL, 0};
+	ladder_emit_options o = {0, 0, 0, 0, NULL, 0, NULL};
 	lc_buf b = render(l, LADDER_FORMAT_CSV, &v, &o);
 	csv_doc d = parse_csv(&b);
 	const char *const chain[] = {"IC1", "IC2", "E3", "E4"};
@@ -227,7 +227,7 @@ static void test_next_view(void **state)
 	ladder *l = load(ladders[1]);
 	const ladder_role *se = role(l, "software-engineer");
 	ladder_view v = {LADDER_VIEW_NEXT, se, NULL, level(l, "E3")};
-	ladder_emit_options o = {0, 0, 0, 0, NULL, 0};
+	ladder_emit_options o = {0, 0, 0, 0, NULL, 0, NULL};
 	lc_buf b = render(l, LADDER_FORMAT_CSV, &v, &o);
 	csv_doc d = parse_csv(&b);
 	const ladder_level *e4 = level(l, "E4");
@@ -357,7 +357,7 @@ static void test_csv_is_the_model(void **state)
 	for (size_t li = 0; li < NLADDERS; li++) {
 		ladder *l = load(ladders[li]);
 		ladder_view v = {LADDER_VIEW_LADDER, NULL, NULL, NULL};
-		ladder_emit_options o = {0, 0, 0, 0, NULL, 0};
+		ladder_emit_options o = {0, 0, 0, 0, NULL, 0, NULL};
 		lc_buf b = render(l, LADDER_FORMAT_CSV, &v, &o);
 		csv_doc d = parse_csv(&b);
 		/* proficiency and examples come last, only in a ladder that has them */
@@ -543,7 +543,7 @@ static void test_every_text_in_every_format(void **state)
 	for (size_t li = 0; li < NLADDERS; li++) {
 		ladder *l = load(ladders[li]);
 		ladder_view v = {LADDER_VIEW_LADDER, NULL, NULL, NULL};
-		ladder_emit_options o = {0, 0, 0, 0, NULL, 0};
+		ladder_emit_options o = {0, 0, 0, 0, NULL, 0, NULL};
 		texts t = {NULL, 0, 0};
 		collect(l, &t);
 		lc_buf md = render(l, LADDER_FORMAT_MARKDOWN, &v, &o);
@@ -633,7 +633,7 @@ static void test_deterministic_and_wrapped(void **state)
 		                                 LADDER_FORMAT_JSON};
 		for (size_t vi = 0; vi < sizeof views / sizeof views[0]; vi++) {
 			for (size_t fi = 0; fi < sizeof formats / sizeof formats[0]; fi++) {
-				ladder_emit_options o = {0, 0, 40, 0, NULL, 0};
+				ladder_emit_options o = {0, 0, 40, 0, NULL, 0, NULL};
 				lc_buf a = render(l, formats[fi], &views[vi], &o);
 				lc_buf b = render(l, formats[fi], &views[vi], &o);
 				assert_true(a.len > 0);

@@ -35,7 +35,7 @@ static char *render(const ladder *l, ladder_view_kind kind, const char *role, co
 		assert_non_null(v.role = ladder_find_role(l, role));
 	if (level)
 		assert_non_null(v.level = ladder_find_level(l, level));
-	ladder_emit_options o = {0, 0, 0, sheet, base, 0};
+	ladder_emit_options o = {0, 0, 0, sheet, base, 0, NULL};
 	lc_buf b = LC_BUF_INIT;
 	assert_int_equal(lc_emit_html(l, &v, &o, &b), 0);
 	/* NUL bytes from the input never reach the page */
@@ -335,7 +335,7 @@ static void two_threads_same_page(void **state)
 		assert_int_equal(l->nroles, 2 + (size_t)extra);
 		ladder_view v = {LADDER_VIEW_LADDER, NULL, NULL, NULL};
 		lc_buf one = LC_BUF_INIT, two = LC_BUF_INIT;
-		ladder_emit_options o = {0, 0, 0, 0, NULL, 1};
+		ladder_emit_options o = {0, 0, 0, 0, NULL, 1, NULL};
 		assert_int_equal(lc_emit_html(l, &v, &o, &one), 0);
 		o.threads = 2;
 		assert_int_equal(lc_emit_html(l, &v, &o, &two), 0);
