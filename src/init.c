@@ -6,9 +6,9 @@
 
 #include <stdint.h>
 #include <string.h>
-#include <yaml.h>
-
+#include "slug.h"
 #include "text.h"
+#include "yaml_writer.h"
 
 int ladder_init_parse_tracks(const char *name, ladder_init_tracks *out)
 {
@@ -100,125 +100,6 @@ static const char header[] =
 	"# 'ladderc check --strict' lists them until each one says what someone at that\n"
 	"# level does that others can see. The format: docs/format.md.\n";
 
-/* ---- the emitter ---------------------------------------------------------- */
-
-typedef struct writer {
-	yaml_emitter_t e;
-	int ok;   /* 0 once an event failed: the rest are skipped */
-} writer;
-
-static int to_buf(void *data, unsigned char *p, size_t n)
-{
-	lc_buf *out = data;
-	lc_buf_put(out, p, n);
-	return !lc_buf_failed(out);
-}
-
-static void emit(writer *w, yaml_event_t *ev, int made)
-{
-	if (!made) {
-		w->ok = 0;
-		return;
-	}
-	if (!yaml_emitter_emit(&w->e, ev)) /* frees the event either way */
-		w->ok = 0;
-}
-
-/* A scalar with the given style; YAML_ANY_SCALAR_STYLE lets the emitter pick
- * plain, or quotes when the text needs them. */
-static void scalar_styled(writer *w, const char *s, size_t len, yaml_scalar_style_t style)
-{
-	yaml_event_t ev;
-	if (!w->ok)
-		return;
-	if (len > INT32_MAX) {
-		w->ok = 0;
-		return;
-	}
-	emit(w, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)(uintptr_t)s, (int)len, 1, 1, style));
-}
-
-static void scalar(writer *w, const char *s)
-{
-	scalar_styled(w, s, strlen(s), YAML_ANY_SCALAR_STYLE);
-}
-
-/* Text that other YAML readers would type as null, a boolean or a number
- * (YAML 1.1 or 1.2: `no`, `~`, `1e3`, `0x1F`, `12:30`) is quoted, so an
- * editor's schema check sees the string ladderc reads. */
-static int typed_elsewhere(const char *s, size_t n)
-{
-	static const char *const words[] = {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"};
-	if (n == 0)
-		return 1;
-	for (size_t i = 0; i < COUNT(words); i++) {
-		size_t k = strlen(words[i]);
-		if (k == n) {
-			size_t j = 0;
-			while (j < n && lc_text_ascii_lower((unsigned char)s[j]) == (unsigned char)words[i][j])
-				j++;
-			if (j == n)
-				return 1;
-		}
-	}
-	unsigned char c = (unsigned char)s[0];
-	if (!((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!strchr("0123456789abcdefABCDEFxXoO._:+-", s[i]))
-			return 0;
-	return 1;
-}
-
-static void text(writer *w, const char *s)
-{
-	size_t n = strlen(s);
-	scalar_styled(w, s, n, typed_elsewhere(s, n) ? YAML_SINGLE_QUOTED_SCALAR_STYLE : YAML_ANY_SCALAR_STYLE);
-}
-
-/* The start or end of a block mapping or sequence. */
-typedef enum collection_event { MAP_START, MAP_END, SEQ_START, SEQ_END } collection_event;
-
-static void collection(writer *w, collection_event what)
-{
-	yaml_event_t ev;
-	int made = 0;
-	if (!w->ok)
-		return;
-	switch (what) {
-	case MAP_START:
-		made = yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-		break;
-	case MAP_END:
-		made = yaml_mapping_end_event_initialize(&ev);
-		break;
-	case SEQ_START:
-		made = yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
-		break;
-	case SEQ_END:
-		made = yaml_sequence_end_event_initialize(&ev);
-		break;
-	}
-	emit(w, &ev, made);
-}
-
-static void map_start(writer *w) { collection(w, MAP_START); }
-static void map_end(writer *w) { collection(w, MAP_END); }
-static void seq_start(writer *w) { collection(w, SEQ_START); }
-static void seq_end(writer *w) { collection(w, SEQ_END); }
-
-static void pair(writer *w, const char *key, const char *value)
-{
-	scalar(w, key);
-	text(w, value);
-}
-
-static void pair_number(writer *w, const char *key, const char *digits)
-{
-	scalar(w, key);
-	scalar(w, digits);
-}
-
 /* ---- the ladder ------------------------------------------------------------- */
 
 /* A name is one line of visible text, as the loader requires of names. */
@@ -241,65 +122,52 @@ static int name_ok(const char *s)
  * is left. */
 static void make_id(const char *name, char id[static 65])
 {
-	size_t n = 0;
-	int dash = 0;
-	for (const unsigned char *p = (const unsigned char *)name; *p && n < 64; p++) {
-		if (lc_text_is_ascii_alnum(*p)) {
-			if (dash && n > 0 && n < 63)
-				id[n++] = '-';
-			dash = 0;
-			id[n++] = (char)lc_text_ascii_lower(*p);
-		} else {
-			dash = 1;
-		}
-	}
-	id[n] = '\0';
-	if (n == 0)
+	if (lc_slug(name, strlen(name), id, 64) == 0)
 		strcpy(id, "ladder");
 }
 
-static void emit_tracks(writer *w, const track_spec *t, size_t nt)
+static void emit_tracks(lc_yaml_writer *w, const track_spec *t, size_t nt)
 {
-	scalar(w, "tracks");
-	seq_start(w);
+	lc_yaml_scalar(w, "tracks");
+	lc_yaml_seq_start(w);
 	for (size_t i = 0; i < nt; i++) {
-		map_start(w);
-		pair(w, "id", t[i].id);
-		pair(w, "name", t[i].name);
+		lc_yaml_map_start(w);
+		lc_yaml_pair(w, "id", t[i].id);
+		lc_yaml_pair(w, "name", t[i].name);
 		if (t[i].from)
-			pair(w, "from", t[i].from);
-		scalar(w, "levels");
-		seq_start(w);
+			lc_yaml_pair(w, "from", t[i].from);
+		lc_yaml_scalar(w, "levels");
+		lc_yaml_seq_start(w);
 		for (size_t j = 0; j < t[i].nlevels; j++) {
-			map_start(w);
-			pair(w, "id", t[i].levels[j].id);
-			pair(w, "name", t[i].levels[j].name);
-			pair(w, "title", t[i].levels[j].title);
-			map_end(w);
+			lc_yaml_map_start(w);
+			lc_yaml_pair(w, "id", t[i].levels[j].id);
+			lc_yaml_pair(w, "name", t[i].levels[j].name);
+			lc_yaml_pair(w, "title", t[i].levels[j].title);
+			lc_yaml_map_end(w);
 		}
-		seq_end(w);
-		map_end(w);
+		lc_yaml_seq_end(w);
+		lc_yaml_map_end(w);
 	}
-	seq_end(w);
+	lc_yaml_seq_end(w);
 }
 
 /* One placeholder per competency and level: "Shows good delivery on
  * well-defined tasks, ...". "Shows" and "good" are what the vague-language
  * rule exists to catch, and its message says what to write instead. */
-static void emit_group(writer *w, const char *id, const char *name, const competency_spec *c, size_t nc,
+static void emit_group(lc_yaml_writer *w, const char *id, const char *name, const competency_spec *c, size_t nc,
                        const track_spec *t, size_t nt, lc_buf *sentence)
 {
-	map_start(w);
-	pair(w, "id", id);
-	pair(w, "name", name);
-	scalar(w, "competencies");
-	seq_start(w);
+	lc_yaml_map_start(w);
+	lc_yaml_pair(w, "id", id);
+	lc_yaml_pair(w, "name", name);
+	lc_yaml_scalar(w, "competencies");
+	lc_yaml_seq_start(w);
 	for (size_t i = 0; i < nc; i++) {
-		map_start(w);
-		pair(w, "id", c[i].id);
-		pair(w, "name", c[i].name);
-		scalar(w, "levels");
-		map_start(w);
+		lc_yaml_map_start(w);
+		lc_yaml_pair(w, "id", c[i].id);
+		lc_yaml_pair(w, "name", c[i].name);
+		lc_yaml_scalar(w, "levels");
+		lc_yaml_map_start(w);
 		for (size_t k = 0; k < nt; k++)
 			for (size_t j = 0; j < t[k].nlevels; j++) {
 				lc_buf_clear(sentence);
@@ -308,90 +176,97 @@ static void emit_group(writer *w, const char *id, const char *name, const compet
 					w->ok = 0;
 					return;
 				}
-				pair(w, t[k].levels[j].id, sentence->data);
+				lc_yaml_pair(w, t[k].levels[j].id, sentence->data);
 			}
-		map_end(w);
-		map_end(w);
+		lc_yaml_map_end(w);
+		lc_yaml_map_end(w);
 	}
-	seq_end(w);
-	map_end(w);
+	lc_yaml_seq_end(w);
+	lc_yaml_map_end(w);
 }
 
-static void emit_evidence(writer *w, const char *evidence)
+/* A number, written plain (a key's value that YAML reads as a number). */
+static void pair_number(lc_yaml_writer *w, const char *key, const char *digits)
 {
-	scalar(w, "evidence");
-	seq_start(w);
-	text(w, evidence);
-	seq_end(w);
+	lc_yaml_scalar(w, key);
+	lc_yaml_scalar(w, digits);
 }
 
-static void emit_promotion(writer *w, ladder_init_tracks tracks)
+static void emit_evidence(lc_yaml_writer *w, const char *evidence)
 {
-	scalar(w, "promotion");
-	map_start(w);
+	lc_yaml_scalar(w, "evidence");
+	lc_yaml_seq_start(w);
+	lc_yaml_text(w, evidence, strlen(evidence));
+	lc_yaml_seq_end(w);
+}
+
+static void emit_promotion(lc_yaml_writer *w, ladder_init_tracks tracks)
+{
+	lc_yaml_scalar(w, "promotion");
+	lc_yaml_map_start(w);
 	pair_number(w, "scale", "5");
 	pair_number(w, "min_average", "3.5");
 	pair_number(w, "min_each", "3");
-	pair(w, "time_in_level", "2 quarters");
+	lc_yaml_pair(w, "time_in_level", "2 quarters");
 	emit_evidence(w, "Manager endorsement, confirmed in a calibration session.");
-	scalar(w, "into");
-	map_start(w);
+	lc_yaml_scalar(w, "into");
+	lc_yaml_map_start(w);
 	if (tracks == LADDER_INIT_DUAL) {
-		scalar(w, "E3");
-		map_start(w);
+		lc_yaml_scalar(w, "E3");
+		lc_yaml_map_start(w);
 		emit_evidence(w, "Has led a project with three or more stakeholders from other teams.");
-		map_end(w);
-		scalar(w, "L3");
-		map_start(w);
+		lc_yaml_map_end(w);
+		lc_yaml_scalar(w, "L3");
+		lc_yaml_map_start(w);
 		emit_evidence(w, "Has agreed the move to people leadership with their manager, and has mentored "
 		                 "someone for two quarters.");
-		map_end(w);
+		lc_yaml_map_end(w);
 	} else {
-		scalar(w, "IC4");
-		map_start(w);
+		lc_yaml_scalar(w, "IC4");
+		lc_yaml_map_start(w);
 		emit_evidence(w, "Has led a project with three or more stakeholders from other teams.");
-		map_end(w);
+		lc_yaml_map_end(w);
 	}
-	map_end(w);
-	map_end(w);
+	lc_yaml_map_end(w);
+	lc_yaml_map_end(w);
 }
 
-static void emit_ladder(writer *w, const ladder_init_options *o, const char *name, lc_buf *sentence)
+static void emit_ladder(lc_yaml_writer *w, const ladder_init_options *o, const char *name, lc_buf *sentence)
 {
 	const track_spec *t = o->tracks == LADDER_INIT_DUAL ? dual_tracks : single_tracks;
 	size_t nt = o->tracks == LADDER_INIT_DUAL ? COUNT(dual_tracks) : COUNT(single_tracks);
 	char id[65];
 	make_id(name, id);
 
-	map_start(w);
+	lc_yaml_map_start(w);
 	pair_number(w, "ladder", "1");
-	pair(w, "id", id);
-	pair(w, "name", name);
-	pair(w, "title", "Career ladder");
-	scalar(w, "intro");
-	scalar_styled(w, intro, sizeof intro - 1, YAML_LITERAL_SCALAR_STYLE);
+	lc_yaml_pair(w, "id", id);
+	lc_yaml_pair(w, "name", name);
+	lc_yaml_pair(w, "title", "Career ladder");
+	lc_yaml_scalar(w, "intro");
+	lc_yaml_scalar_styled(w, intro, sizeof intro - 1, YAML_LITERAL_SCALAR_STYLE);
 	emit_tracks(w, t, nt);
 
-	scalar(w, "groups");
-	seq_start(w);
+	lc_yaml_scalar(w, "groups");
+	lc_yaml_seq_start(w);
 	emit_group(w, "core", "Core competencies", core_competencies, COUNT(core_competencies), t, nt, sentence);
-	seq_end(w);
+	lc_yaml_seq_end(w);
 
-	scalar(w, "roles");
-	seq_start(w);
-	map_start(w);
-	pair(w, "id", "software-engineer");
-	pair(w, "name", "Software Engineer");
-	pair(w, "family", "Engineering");
-	scalar(w, "groups");
-	seq_start(w);
+	lc_yaml_scalar(w, "roles");
+	lc_yaml_seq_start(w);
+	lc_yaml_map_start(w);
+	lc_yaml_pair(w, "id", "software-engineer");
+	lc_yaml_pair(w, "name", "Software Engineer");
+	lc_yaml_pair(w, "family", "Engineering");
+	lc_yaml_scalar(w, "groups");
+	lc_yaml_seq_start(w);
 	emit_group(w, "craft", "Engineering craft", craft_competencies, COUNT(craft_competencies), t, nt, sentence);
-	seq_end(w);
-	map_end(w);
-	seq_end(w);
+	lc_yaml_seq_end(w);
+	lc_yaml_map_end(w);
+	lc_yaml_seq_end(w);
 
 	emit_promotion(w, o->tracks);
-	map_end(w);
+	lc_yaml_map_end(w);
 }
 
 int ladder_init_write(lc_buf *out, const ladder_init_options *o)
@@ -401,27 +276,12 @@ int ladder_init_write(lc_buf *out, const ladder_init_options *o)
 		return LADDER_INIT_BAD_NAME;
 	lc_buf_puts(out, header);
 
-	writer w;
-	w.ok = yaml_emitter_initialize(&w.e);
-	if (!w.ok)
+	lc_yaml_writer w;
+	if (lc_yaml_begin(&w, out) < 0)
 		return LADDER_INIT_NOMEM;
-	yaml_emitter_set_output(&w.e, to_buf, out);
-	yaml_emitter_set_unicode(&w.e, 1);   /* "Société" as it is, not "\xE9" escapes */
-	yaml_emitter_set_width(&w.e, -1);    /* one line per sentence */
-	yaml_emitter_set_indent(&w.e, 2);
 	lc_buf sentence = LC_BUF_INIT;
-	yaml_event_t ev;
-	emit(&w, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
-	if (w.ok)
-		emit(&w, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
 	emit_ladder(&w, o, name, &sentence);
-	if (w.ok)
-		emit(&w, &ev, yaml_document_end_event_initialize(&ev, 1));
-	if (w.ok)
-		emit(&w, &ev, yaml_stream_end_event_initialize(&ev));
-	if (w.ok && !yaml_emitter_flush(&w.e))
-		w.ok = 0;
-	yaml_emitter_delete(&w.e);
+	int ok = lc_yaml_end(&w);
 	lc_buf_free(&sentence);
-	return w.ok && !lc_buf_failed(out) ? LADDER_INIT_OK : LADDER_INIT_NOMEM;
+	return ok && !lc_buf_failed(out) ? LADDER_INIT_OK : LADDER_INIT_NOMEM;
 }
