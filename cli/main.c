@@ -86,6 +86,16 @@ static const command commands[] = {
 	 "  DIR is created when missing (default: the current directory); an existing\n"
 	 "  DIR/ladder.yaml is never overwritten.\n",
 	 "0 success, 2 usage error, an existing ladder.yaml or a failed write"},
+	{"import", cli_import, "import [--from FORMAT] [--track ID[@FROM]=LEVEL,...]... [OPTIONS] FILE",
+	 "read a spreadsheet or Markdown table (CSV, TSV, Markdown) as a ladder",
+	 "      --from=FORMAT      csv, tsv or markdown (default: guessed from the content)\n"
+	 "      --delimiter=D      csv: ',', ';' or 'tab' (default: guessed from the header)\n"
+	 "      --track=SPEC       ID=LEVEL,... or ID@FROM=LEVEL,...: a track and its levels, forking\n"
+	 "                         at FROM (repeatable; default: one track of the header's levels)\n"
+	 "      --role=NAME        the role's name (default: the file name)\n"
+	 "      --restated         each level's text restates the level in full (expectations: restated)\n"
+	 "  -o, --output=FILE      write FILE, atomically (default: standard output)\n" LOAD_HELP,
+	 NULL},
 	{"schema", cli_schema, "schema", "print the JSON Schema of the ladder format, for editors", "", "0 success, 2 usage error"},
 	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", "", NULL},
 	{"version", cmd_version, "version", "print the version", "", NULL},

@@ -1,16 +1,17 @@
 # bash completion for ladderc(1): commands, options, format names, lint rule
-# names for -W, --tracks values, and file names otherwise.
+# names for -W, --tracks, --from and --delimiter values, and file names otherwise.
 # tests/completion.sh compares these lists with what the binary accepts, so a
 # command, option, format or rule added to ladderc fails the tests until it is
 # added here (and in _ladderc, the zsh completion).
 
-_ladderc_commands=(check render diff build init schema help version)
+_ladderc_commands=(check render diff build init import schema help version)
 _ladderc_load_options=(--max-input= --max-errors= --color=)
 _ladderc_check_options=(-f --format= --strict --max-warnings= -W -h --help "${_ladderc_load_options[@]}")
 _ladderc_render_options=(-f --format= --role= --track= --level= --next --overview --layout= --bom --width= --sheet --since= -h --help "${_ladderc_load_options[@]}")
 _ladderc_diff_options=(-f --format= --role= --track= --level= -h --help "${_ladderc_load_options[@]}")
 _ladderc_build_options=(-o --output= -f --formats= --since= -h --help "${_ladderc_load_options[@]}")
 _ladderc_init_options=(--tracks= --name= -h --help)
+_ladderc_import_options=(--from= --delimiter= --track= --role= --restated -o --output= -h --help "${_ladderc_load_options[@]}")
 _ladderc_check_formats=(text json github sarif codeclimate)
 _ladderc_render_formats=(markdown md html csv text txt json)
 _ladderc_diff_formats=(text markdown html json)
@@ -21,6 +22,8 @@ _ladderc_rules=(vague-language same-as-previous near-duplicate missing-descripti
 _ladderc_tracks=(single dual)
 _ladderc_colors=(auto always never)
 _ladderc_layouts=(long matrix)
+_ladderc_import_formats=(csv tsv markdown md)
+_ladderc_delimiters=(, \; tab)
 
 # Completes the value of an option: $1 the command, $2 the option, $3 the word so far.
 _ladderc_value()
@@ -46,7 +49,13 @@ _ladderc_value()
 	--tracks) words=("${_ladderc_tracks[@]}") ;;
 	--color) words=("${_ladderc_colors[@]}") ;;
 	--layout) words=("${_ladderc_layouts[@]}") ;;
+	--from) words=("${_ladderc_import_formats[@]}") ;;
+	--delimiter) words=("${_ladderc_delimiters[@]}") ;;
 	-o | --output)
+		if [ "$1" = import ]; then
+			mapfile -t COMPREPLY < <(compgen -f -- "$3")
+			return 0
+		fi
 		mapfile -t COMPREPLY < <(compgen -d -- "$3")
 		return 0 ;;
 	--since)
@@ -72,7 +81,7 @@ _ladderc()
 		[ "$COMP_CWORD" -eq 2 ] && mapfile -t COMPREPLY < <(compgen -W "${_ladderc_commands[*]}" -- "$cur")
 		return 0 ;;
 	version | schema) return 0 ;;
-	check | render | diff | build | init) ;;
+	check | render | diff | build | init | import) ;;
 	*) return 0 ;;
 	esac
 	# --option=value in one word
@@ -85,7 +94,7 @@ _ladderc()
 		_ladderc_value "$cmd" "${COMP_WORDS[COMP_CWORD-2]}" "$cur" && return 0
 	fi
 	case $prev in
-	-f | --format | --formats | -W | --tracks | --color | --layout | -o | --output)
+	-f | --format | --formats | -W | --tracks | --color | --layout | --from | --delimiter | -o | --output)
 		_ladderc_value "$cmd" "$prev" "$cur" && return 0 ;;
 	--name | --role | --track | --level | --width | --max-input | --max-errors | --max-warnings)
 		return 0 ;; # free text

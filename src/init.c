@@ -102,20 +102,6 @@ static const char header[] =
 
 /* ---- the ladder ------------------------------------------------------------- */
 
-/* A name is one line of visible text, as the loader requires of names. */
-static int name_ok(const char *s)
-{
-	size_t n = strlen(s), visible = 0;
-	for (size_t i = 0, len; i < n; i += len) {
-		uint32_t c = lc_utf8_decode(s + i, n - i, &len);
-		if (c == LC_UTF8_INVALID || lc_text_is_control(c) || lc_text_is_bidi_control(c) ||
-		    lc_text_is_line_separator(c))
-			return 0;
-		if (c != ' ')
-			visible++;
-	}
-	return visible > 0;
-}
 
 /* The ladder's id: the name's ASCII letters and digits in lower case, every
  * run of anything else one '-', at most 64 characters; "ladder" when nothing
@@ -272,7 +258,7 @@ static void emit_ladder(lc_yaml_writer *w, const ladder_init_options *o, const c
 int ladder_init_write(lc_buf *out, const ladder_init_options *o)
 {
 	const char *name = o->name ? o->name : LADDER_INIT_DEFAULT_NAME;
-	if (!name_ok(name))
+	if (!lc_name_ok(name, strlen(name)))
 		return LADDER_INIT_BAD_NAME;
 	lc_buf_puts(out, header);
 

@@ -1,4 +1,4 @@
-/* Private: ids made from names, for the ladders ladderc writes (init, import). */
+/* Private: ids made from names, and names checked, for the ladders ladderc writes (init, import). */
 #ifndef LADDERC_SLUG_H
 #define LADDERC_SLUG_H
 
@@ -9,5 +9,10 @@
  * written to id[0..max] with a NUL. Returns its length: 0 when the name has
  * no ASCII letter or digit. */
 size_t lc_slug(const char *s, size_t len, char *id, size_t max);
+
+/* 1 when s[0..n) is a name as the loader requires: one line of visible text
+ * (valid UTF-8, no control characters, line breaks or bidi controls, not
+ * only spaces). */
+int lc_name_ok(const char *s, size_t n);
 
 #endif

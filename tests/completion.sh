@@ -39,7 +39,7 @@ tracks=$(known init --tracks '?')
 
 # ---- bash: the lists -----------------------------------------------------------
 same commands "$commands" "$(bash_list _ladderc_commands)"
-for c in check render diff build init; do
+for c in check render diff build init import; do
 	same "$c options" "$(options_of $c)" "$(bash_list _ladderc_${c}_options)"
 done
 same rules "$rules" "$(bash_list _ladderc_rules)"
@@ -83,6 +83,8 @@ expect "dual" ladderc init --tracks=d
 expect "--tracks= --name= --help" ladderc init --
 expect "html,csv html,json html,markdown" ladderc build -f html,
 expect "render" ladderc help ren
+expect "tsv" ladderc import --from t
+expect "--restated --role=" ladderc import --r
 work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT
 mkdir "$work/sub" && : >"$work/ladder.yaml"
 (cd "$work" && [ "$(complete_bash ladderc check lad)" = ladder.yaml ]) || bad "check does not complete file names"
@@ -105,11 +107,11 @@ for c in check render diff build; do
 	same "zsh $c formats" "$(bash_list _ladderc_${c}_formats)" "$(zsh_list ${c}_formats)"
 done
 # every long option of every command appears in the zsh script's branch for it
-for c in check render diff build init; do
+for c in check render diff build init import; do
 	branch=$(sed -n "/^  $c)/,/;;/p" "$zsh_script")
 	[[ $c == init ]] || branch+=$(sed -n "/^load=(/,/^)/p" "$zsh_script")
 	for o in $(options_of $c | grep -- '^--' | tr -d =); do
-		grep -q -- "'$o\\|{-[a-zA-Z]+*,$o" <<<"$branch" || bad "zsh: $c does not offer $o"
+		grep -q -- "'\\*\\?$o\\|{-[a-zA-Z]+*,$o" <<<"$branch" || bad "zsh: $c does not offer $o"
 	done
 done
 exit $fail

@@ -1,0 +1,172 @@
+/* An imported file as UTF-8 text, and its format (import_input.h). */
+#include "import_input.h"
+
+#include <stdint.h>
+
+#include "text.h"
+
+static int error_at(lc_source *src, size_t at, lc_diags *d, const char *msg)
+{
+	lc_mark m = lc_source_mark_at(src, at);
+	lc_diags_add(d, LC_ERROR, &m, NULL, "%s", msg);
+	return 1;
+}
+
+static void put_utf8(lc_buf *out, uint32_t c)
+{
+	char b[4];
+	size_t n;
+	if (c < 0x80) {
+		b[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		b[0] = (char)(0xC0 | (c >> 6));
+		b[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		b[0] = (char)(0xE0 | (c >> 12));
+		b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		b[0] = (char)(0xF0 | (c >> 18));
+		b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
+	}
+	lc_buf_put(out, b, n);
+}
+
+/* UTF-16 after its byte order mark; `big` for big-endian. An unpaired
+ * surrogate or an odd last byte is an error, located at the whole file (its
+ * lines are not UTF-8 lines). */
+static int from_utf16(lc_source *src, int big, lc_buf *out, lc_diags *d)
+{
+	const unsigned char *p = (const unsigned char *)src->data;
+	size_t n = src->len;
+	lc_mark whole = {src, 0, 0};
+	for (size_t i = 2; i < n; i += 2) {
+		if (i + 1 >= n) {
+			lc_diags_add(d, LC_ERROR, &whole, NULL, "invalid UTF-16: the file ends in the middle of a character");
+			return 1;
+		}
+		uint32_t u = big ? (uint32_t)(p[i] << 8 | p[i + 1]) : (uint32_t)(p[i + 1] << 8 | p[i]);
+		if (u >= 0xD800 && u < 0xDC00 && i + 3 < n) {
+			uint32_t lo = big ? (uint32_t)(p[i + 2] << 8 | p[i + 3]) : (uint32_t)(p[i + 3] << 8 | p[i + 2]);
+			if (lo >= 0xDC00 && lo < 0xE000) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			}
+		}
+		if (u >= 0xD800 && u < 0xE000) {
+			lc_diags_add(d, LC_ERROR, &whole, NULL, "invalid UTF-16: an unpaired surrogate at byte %zu", i);
+			return 1;
+		}
+		put_utf8(out, u);
+	}
+	return lc_buf_failed(out) ? -1 : 0;
+}
+
+int lc_import_decode(lc_source *src, lc_buf *out, lc_diags *d)
+{
+	const unsigned char *p = (const unsigned char *)src->data;
+	size_t n = src->len, start = 0;
+	int r = 0;
+	if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+		r = from_utf16(src, p[0] == 0xFE, out, d);
+	} else {
+		if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+			start = 3;
+		for (size_t i = start; i < n;) {
+			size_t k = lc_utf8_len(src->data + i, n - i);
+			if (k == 0)
+				return error_at(src, i, d, "invalid UTF-8 (save the file as UTF-8 or as UTF-16 with a byte "
+				                           "order mark)");
+			i += k;
+		}
+		lc_buf_put(out, src->data + start, n - start);
+		r = lc_buf_failed(out) ? -1 : 0;
+	}
+	if (r)
+		return r;
+	for (size_t i = 0; i < out->len; i++)
+		if (out->data[i] != ' ' && out->data[i] != '\t' && out->data[i] != '\r' && out->data[i] != '\n')
+			return 0;
+	lc_mark whole = {src, 0, 0};
+	lc_diags_add(d, LC_ERROR, &whole, NULL, "the file is empty: there is no table to import");
+	return 1;
+}
+
+/* [i, end) of the line starting at i. */
+static size_t line_end(const char *p, size_t n, size_t i)
+{
+	while (i < n && p[i] != '\n' && p[i] != '\r')
+		i++;
+	return i;
+}
+
+static size_t skip_blanks(const char *p, size_t i, size_t end)
+{
+	while (i < end && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* A Markdown delimiter row: only '|', '-', ':' and blanks, with a dash. */
+static int dashes_row(const char *p, size_t i, size_t end)
+{
+	int dash = 0;
+	for (; i < end; i++) {
+		if (p[i] == '-')
+			dash = 1;
+		else if (p[i] != '|' && p[i] != ':' && p[i] != ' ' && p[i] != '\t')
+			return 0;
+	}
+	return dash;
+}
+
+static size_t next_line(const char *p, size_t n, size_t end)
+{
+	if (end < n && p[end] == '\r')
+		end++;
+	if (end < n && p[end] == '\n')
+		end++;
+	return end;
+}
+
+lc_import_format lc_import_sniff(const char *p, size_t n, char *delimiter)
+{
+	*delimiter = ',';
+	int prev_bar = 0;
+	for (size_t i = 0; i < n;) {
+		size_t end = line_end(p, n, i), s = skip_blanks(p, i, end);
+		if (prev_bar && dashes_row(p, s, end) && s < end && p[s] == '|')
+			return LC_IMPORT_MARKDOWN;
+		prev_bar = s < end && p[s] == '|';
+		i = next_line(p, n, end);
+	}
+	/* the first record, quotes and all: a quoted cell may hold line breaks */
+	size_t commas = 0, semicolons = 0, tabs = 0;
+	int quoted = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (c == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (c == '\n' || c == '\r')
+			break;
+		else if (c == ',')
+			commas++;
+		else if (c == ';')
+			semicolons++;
+		else if (c == '\t')
+			tabs++;
+	}
+	if (tabs > 0 && tabs >= commas && tabs >= semicolons)
+		return LC_IMPORT_TSV;
+	if (semicolons > commas)
+		*delimiter = ';';
+	return LC_IMPORT_CSV;
+}

@@ -1,0 +1,137 @@
+/* Reading the first Markdown table of a page, as Notion and Confluence
+ * export them (GitHub-flavoured pipe tables):
+ *
+ *   | Competency | Junior (IC1) | Mid-level (IC2) |
+ *   |---|---|---|
+ *   | Autonomy | Works on ...<br>Asks ... | ... |
+ *
+ * Table lines start with '|' (after spaces). The line under the header is
+ * the delimiter row of dashes and colons. Cells are trimmed; `\|` is a
+ * literal bar and <br> (also <br/>, <br />) a line break; every other
+ * character is kept as written. Lines before the table (a title, a
+ * paragraph) and everything after it are not read. */
+#include "import_table.h"
+
+#include <string.h>
+
+#include "text.h"
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The length of a <br> tag at p (of n bytes), else 0. */
+static size_t br_tag(const char *p, size_t n)
+{
+	static const char *const tags[] = {"<br>", "<br/>", "<br />"};
+	for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++) {
+		size_t len = strlen(tags[k]), j = 0;
+		if (len > n)
+			continue;
+		while (j < len && lc_text_ascii_lower((unsigned char)p[j]) == (unsigned char)tags[k][j])
+			j++;
+		if (j == len)
+			return len;
+	}
+	return 0;
+}
+
+/* The end of the line starting at i, before its break. */
+static size_t line_end(const char *p, size_t n, size_t i)
+{
+	while (i < n && p[i] != '\n' && p[i] != '\r')
+		i++;
+	return i;
+}
+
+static size_t next_line(const char *p, size_t n, size_t end)
+{
+	if (end < n && p[end] == '\r')
+		end++;
+	if (end < n && p[end] == '\n')
+		end++;
+	return end;
+}
+
+/* The first non-blank byte of the line [i, end) when it is a '|', else end. */
+static size_t table_start(const char *p, size_t i, size_t end)
+{
+	while (i < end && is_space(p[i]))
+		i++;
+	return i < end && p[i] == '|' ? i : end;
+}
+
+/* Splits the table line whose leading '|' is at p[i] into cells. */
+static int split_line(lc_table *t, const char *p, size_t i, size_t end)
+{
+	i++; /* the leading bar */
+	while (i < end) {
+		while (i < end && is_space(p[i]))
+			i++;
+		size_t at = i, kept = 0; /* kept: scratch length up to the last non-blank */
+		while (i < end && p[i] != '|') {
+			size_t tag;
+			if (p[i] == '\\' && i + 1 < end && p[i + 1] == '|') {
+				lc_buf_putc(&t->scratch, '|');
+				i += 2;
+			} else if (p[i] == '<' && (tag = br_tag(p + i, end - i)) != 0) {
+				lc_buf_putc(&t->scratch, '\n');
+				i += tag;
+			} else {
+				lc_buf_putc(&t->scratch, p[i++]);
+				if (is_space(p[i - 1]))
+					continue;
+			}
+			kept = t->scratch.len;
+		}
+		t->scratch.len = kept; /* trailing blanks */
+		int last = i >= end;
+		if (last && at == end)
+			break; /* the closing bar was the last thing on the line */
+		if (lc_table_end_cell(t, at) < 0)
+			return -1;
+		if (!last)
+			i++; /* the bar */
+	}
+	return lc_table_end_row(t);
+}
+
+/* A delimiter row: cells of dashes with optional colons at either end. */
+static int is_delimiter_row(const char *p, size_t i, size_t end)
+{
+	int dashes = 0;
+	for (i++; i < end; i++) {
+		char c = p[i];
+		if (c == '-')
+			dashes = 1;
+		else if (c != '|' && c != ':' && !is_space(c))
+			return 0;
+	}
+	return dashes;
+}
+
+int lc_table_read_markdown(lc_table *t, lc_source *src, lc_diags *d)
+{
+	const char *p = src->data;
+	size_t n = src->len, i = 0, line = 0;
+	while (i < n) {
+		size_t end = line_end(p, n, i), bar = table_start(p, i, end);
+		if (bar == end) {
+			if (line > 0)
+				break; /* the end of the table */
+			i = next_line(p, n, end);
+			continue;
+		}
+		if (line == 1) {
+			if (!is_delimiter_row(p, bar, end))
+				return lc_table_error(d, src, bar, "a Markdown table needs a row of dashes under its header "
+				                                   "(|---|---|)");
+		} else if (split_line(t, p, bar, end) < 0) {
+			return -1;
+		}
+		line++;
+		i = next_line(p, n, end);
+	}
+	return 0;
+}
