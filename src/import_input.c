@@ -138,14 +138,23 @@ static size_t next_line(const char *p, size_t n, size_t end)
 lc_import_format lc_import_sniff(const char *p, size_t n, char *delimiter)
 {
 	*delimiter = ',';
-	int prev_bar = 0;
+	int prev_bar = 0, bars = 0;
+	char first = 0; /* the first non-blank character */
 	for (size_t i = 0; i < n;) {
 		size_t end = line_end(p, n, i), s = skip_blanks(p, i, end);
 		if (prev_bar && dashes_row(p, s, end) && s < end && p[s] == '|')
 			return LC_IMPORT_MARKDOWN;
 		prev_bar = s < end && p[s] == '|';
+		bars |= prev_bar;
+		if (!first && s < end)
+			first = p[s];
 		i = next_line(p, n, end);
 	}
+	/* a page of Markdown whose table is malformed: say so, as Markdown */
+	if (bars && (first == '|' || first == '#'))
+		return LC_IMPORT_MARKDOWN;
+	while (n && (p[0] == '\r' || p[0] == '\n')) /* the first record starts at the first line with text */
+		p++, n--;
 	/* the first record, quotes and all: a quoted cell may hold line breaks */
 	size_t commas = 0, semicolons = 0, tabs = 0;
 	int quoted = 0;

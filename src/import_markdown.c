@@ -37,6 +37,20 @@ static size_t br_tag(const char *p, size_t n)
 	return 0;
 }
 
+/* A cell that is all bold, **Craft** (a heading row as Notion writes it),
+ * loses its stars: the name is the text. */
+static void unbold(lc_buf *cell)
+{
+	size_t n = cell->len;
+	if (n <= 4 || memcmp(cell->data, "**", 2) != 0 || memcmp(cell->data + n - 2, "**", 2) != 0)
+		return;
+	for (size_t i = 2; i + 2 < n; i++)
+		if (cell->data[i] == '*')
+			return;
+	memmove(cell->data, cell->data + 2, n - 4);
+	cell->len = n - 4;
+}
+
 /* The end of the line starting at i, before its break. */
 static size_t line_end(const char *p, size_t n, size_t i)
 {
@@ -86,6 +100,7 @@ static int split_line(lc_table *t, const char *p, size_t i, size_t end)
 			kept = t->scratch.len;
 		}
 		t->scratch.len = kept; /* trailing blanks */
+		unbold(&t->scratch);
 		int last = i >= end;
 		if (last && at == end)
 			break; /* the closing bar was the last thing on the line */
@@ -114,24 +129,32 @@ static int is_delimiter_row(const char *p, size_t i, size_t end)
 int lc_table_read_markdown(lc_table *t, lc_source *src, lc_diags *d)
 {
 	const char *p = src->data;
-	size_t n = src->len, i = 0, line = 0;
+	size_t n = src->len, i = 0, line = 0, header = 0;
 	while (i < n) {
 		size_t end = line_end(p, n, i), bar = table_start(p, i, end);
+		if (bar == end && line > 0)
+			break; /* the end of the table */
 		if (bar == end) {
-			if (line > 0)
-				break; /* the end of the table */
-			i = next_line(p, n, end);
-			continue;
-		}
-		if (line == 1) {
+			/* not yet in the table */
+		} else if (line == 1) {
 			if (!is_delimiter_row(p, bar, end))
-				return lc_table_error(d, src, bar, "a Markdown table needs a row of dashes under its header "
-				                                   "(|---|---|)");
-		} else if (split_line(t, p, bar, end) < 0) {
-			return -1;
+				break;
+			line++;
+		} else {
+			if (line == 0)
+				header = bar;
+			if (split_line(t, p, bar, end) < 0)
+				return -1;
+			line++;
 		}
-		line++;
 		i = next_line(p, n, end);
 	}
+	lc_mark whole = {src, 0, 0};
+	if (line == 0) {
+		lc_diags_add(d, LC_ERROR, &whole, NULL, "no Markdown table in this file (its lines start with '|')");
+		return 1;
+	}
+	if (line == 1)
+		return lc_table_error(d, src, header, "a Markdown table needs a row of dashes under its header (|---|---|)");
 	return 0;
 }
