@@ -22,6 +22,7 @@
 
 #include "idmap.h"
 #include "import_input.h"
+#include "import_render.h"
 #include "import_table.h"
 #include "ladderc/load.h"
 #include "slug.h"
@@ -51,17 +52,6 @@ static int is_id_char(char c)
 	return lc_text_is_ascii_alnum((unsigned char)c) || c == '-' || c == '_';
 }
 
-/* An id as the format allows: [A-Za-z0-9][A-Za-z0-9_-]*, at most 100. */
-static int is_id(const char *s, size_t n)
-{
-	if (n == 0 || n > 100 || !lc_text_is_ascii_alnum((unsigned char)s[0]))
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!is_id_char(s[i]))
-			return 0;
-	return 1;
-}
-
 /* A level code: one to four ASCII letters, then one to three digits (IC1, E3, L10). */
 static int is_code(const char *s, size_t n)
 {
@@ -80,7 +70,7 @@ static const char *check_id_list(const char *s, size_t n)
 	size_t start = 0;
 	for (size_t i = 0; i <= n; i++)
 		if (i == n || s[i] == ',') {
-			if (!is_id(s + start, i - start))
+			if (!lc_import_is_id(s + start, i - start))
 				return "its levels must be ids (letters, digits, '-', '_') separated by commas";
 			start = i + 1;
 		}
@@ -94,9 +84,9 @@ const char *lc_import_check_track(const char *spec)
 		return "it needs the form ID=LEVEL,... or ID@FROM=LEVEL,...";
 	const char *at = memchr(spec, '@', (size_t)(eq - spec));
 	size_t idlen = (size_t)((at ? at : eq) - spec);
-	if (!is_id(spec, idlen))
+	if (!lc_import_is_id(spec, idlen))
 		return "the track id must be an id (letters, digits, '-', '_')";
-	if (at && !is_id(at + 1, (size_t)(eq - at - 1)))
+	if (at && !lc_import_is_id(at + 1, (size_t)(eq - at - 1)))
 		return "the level after '@' must be an id";
 	return check_id_list(eq + 1, strlen(eq + 1));
 }
@@ -190,23 +180,10 @@ static int err_at(importer *im, size_t at, const char *fmt, ...)
 	return 1;
 }
 
-/* A cell's text without blanks and line breaks at either end. */
-static const char *trimmed(const lc_cell *c, size_t *n)
-{
-	const char *s = c->text;
-	size_t len = c->len;
-	while (len && strchr(" \t\r\n", s[0]))
-		s++, len--;
-	while (len && strchr(" \t\r\n", s[len - 1]))
-		len--;
-	*n = len;
-	return s;
-}
-
 static int blank(const lc_cell *c)
 {
 	size_t n;
-	trimmed(c, &n);
+	lc_table_cell_text(c, &n);
 	return n == 0;
 }
 
@@ -305,7 +282,7 @@ static int header_id(const importer *im, const char *t, size_t len, size_t *s, s
 				return 1;
 			}
 		} else {
-			if (i > 0 && t[i - 1] == '(' && j < len && t[j] == ')' && is_id(t + i, j - i)) {
+			if (i > 0 && t[i - 1] == '(' && j < len && t[j] == ')' && lc_import_is_id(t + i, j - i)) {
 				*s = i;
 				*n = j - i;
 				return 1;
@@ -381,7 +358,7 @@ static size_t first_level_col(importer *im, const lc_row *h)
 {
 	for (size_t j = 0; j < im->width; j++) {
 		size_t len, s, n;
-		const char *t = trimmed(&h->cells[j], &len);
+		const char *t = lc_table_cell_text(&h->cells[j], &len);
 		if (len && header_id(im, t, len, &s, &n))
 			return j;
 	}
@@ -390,7 +367,7 @@ static size_t first_level_col(importer *im, const lc_row *h)
 	size_t j = 0;
 	while (j < im->width && j < 2) {
 		size_t len;
-		const char *t = trimmed(&h->cells[j], &len);
+		const char *t = lc_table_cell_text(&h->cells[j], &len);
 		if (len && !label_word(t, len))
 			break;
 		j++;
@@ -441,7 +418,7 @@ static int read_header(importer *im, const lc_row *h)
 	for (size_t j = first; j < im->width; j++) {
 		const lc_cell *c = &h->cells[j];
 		size_t len, s, n;
-		const char *t = trimmed(c, &len);
+		const char *t = lc_table_cell_text(c, &len);
 		if (len == 0)
 			return err_at(im, c->at, "column %zu has no header: every column after the competencies is a level",
 			              j + 1);
@@ -502,7 +479,7 @@ static int read_header(importer *im, const lc_row *h)
 static int check_name(importer *im, const lc_cell *c, const char *what)
 {
 	size_t n;
-	const char *t = trimmed(c, &n);
+	const char *t = lc_table_cell_text(c, &n);
 	if (lc_name_ok(t, n))
 		return 0;
 	return err_at(im, c->at, "a %s's name must be one line of visible text (no line breaks or control "
@@ -523,7 +500,7 @@ static int check_text(importer *im, const lc_cell *c)
 static int new_group(importer *im, const lc_cell *c)
 {
 	size_t n;
-	const char *t = trimmed(c, &n);
+	const char *t = lc_table_cell_text(c, &n);
 	for (size_t g = 0; g < im->ngroups; g++)
 		if (strlen(im->groups[g].name) == n && memcmp(im->groups[g].name, t, n) == 0) {
 			if (g == im->ngroups - 1)
@@ -580,7 +557,7 @@ static int read_row(importer *im, const lc_row *r)
 	}
 	const lc_cell *name = &r->cells[im->comp_col];
 	size_t n;
-	const char *t = trimmed(name, &n);
+	const char *t = lc_table_cell_text(name, &n);
 	if (n == 0)
 		return err_at(im, name->at, "this row has texts but no competency name");
 	if (check_name(im, name, "competency"))
@@ -714,7 +691,7 @@ static void emit_competency(const importer *im, lc_yaml_writer *w, const imp_com
 		if (im->levels[k].col == NONE)
 			continue;
 		size_t n;
-		const char *t = trimmed(&c->row->cells[im->levels[k].col], &n);
+		const char *t = lc_table_cell_text(&c->row->cells[im->levels[k].col], &n);
 		if (n == 0)
 			continue;
 		lc_yaml_scalar(w, im->levels[k].id);
@@ -827,6 +804,7 @@ int lc_import(const char *path, const char *data, size_t len, const lc_import_op
 	lc_idmap_init(&im.comp_ids);
 	lc_idmap_init(&im.comp_names);
 	lc_import_format f = o->format;
+	int render = 0; /* the table is a CSV that render wrote */
 	if (lc_table_init(&tab) < 0) {
 		st = -1;
 	} else {
@@ -834,7 +812,8 @@ int lc_import(const char *path, const char *data, size_t len, const lc_import_op
 		st = declare_tracks(&im);
 		if (!st)
 			st = read_table(&tab, &src, &f, o->delimiter, d);
-		if (!st)
+		render = !st && f != LC_IMPORT_MARKDOWN && lc_import_is_render_layout(&tab);
+		if (!st && !render)
 			st = read_matrix(&im, &tab);
 		if (im.nomem)
 			st = -1;
@@ -847,8 +826,13 @@ int lc_import(const char *path, const char *data, size_t len, const lc_import_op
 		if (lc_yaml_begin(&w, &yaml) < 0) {
 			st = -1;
 		} else {
-			emit_ladder(&im, &w);
-			st = lc_yaml_end(&w) && !lc_buf_failed(&yaml) ? 0 : -1;
+			if (render)
+				st = lc_import_render_layout(&tab, &src, o, d, &w);
+			else
+				emit_ladder(&im, &w);
+			int ok = lc_yaml_end(&w) && !lc_buf_failed(&yaml);
+			if (!st && !ok)
+				st = -1;
 		}
 		if (!st)
 			st = self_check(&im, path, &yaml);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 int lc_table_init(lc_table *t)
 {
 	memset(t, 0, sizeof *t);
@@ -22,8 +24,7 @@ void lc_table_free(lc_table *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Grows *p (of *cap elements of `size` bytes) to hold one more than n. */
-static int grow(void **p, size_t *cap, size_t n, size_t size)
+int lc_table_grow(void **p, size_t *cap, size_t n, size_t size)
 {
 	if (n < *cap)
 		return 0;
@@ -40,7 +41,7 @@ static int grow(void **p, size_t *cap, size_t n, size_t size)
 
 int lc_table_end_cell(lc_table *t, size_t at)
 {
-	if (lc_buf_failed(&t->scratch) || grow((void **)&t->cur, &t->capcur, t->ncur, sizeof *t->cur) < 0)
+	if (lc_buf_failed(&t->scratch) || lc_table_grow((void **)&t->cur, &t->capcur, t->ncur, sizeof *t->cur) < 0)
 		return -1;
 	char *text = lc_arena_memdup(t->arena, t->scratch.len ? t->scratch.data : "", t->scratch.len);
 	if (!text)
@@ -54,7 +55,7 @@ int lc_table_end_cell(lc_table *t, size_t at)
 
 int lc_table_end_row(lc_table *t)
 {
-	if (grow((void **)&t->rows, &t->cap, t->nrows, sizeof *t->rows) < 0)
+	if (lc_table_grow((void **)&t->rows, &t->cap, t->nrows, sizeof *t->rows) < 0)
 		return -1;
 	lc_cell *cells = lc_arena_calloc(t->arena, t->ncur ? t->ncur : 1, sizeof *cells);
 	if (!cells)
@@ -73,5 +74,29 @@ int lc_table_error(lc_diags *d, lc_source *src, size_t at, const char *fmt, ...)
 	va_start(ap, fmt);
 	lc_diags_vadd(d, LC_ERROR, &m, NULL, fmt, ap);
 	va_end(ap);
+	return 1;
+}
+
+const char *lc_table_cell_text(const lc_cell *c, size_t *n)
+{
+	const char *s = c->text;
+	size_t len = c->len;
+	while (len && strchr(" \t\r\n", s[0]))
+		s++, len--;
+	while (len && strchr(" \t\r\n", s[len - 1]))
+		len--;
+	if (len >= 2 && s[0] == '\'' && strchr("=+-@", s[1]))
+		s++, len--;
+	*n = len;
+	return s;
+}
+
+int lc_import_is_id(const char *s, size_t n)
+{
+	if (n == 0 || n > 100 || !lc_text_is_ascii_alnum((unsigned char)s[0]))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!lc_text_is_ascii_alnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+			return 0;
 	return 1;
 }

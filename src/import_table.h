@@ -47,6 +47,18 @@ int lc_table_end_row(lc_table *t);
 int lc_table_read_delimited(lc_table *t, lc_source *src, char delimiter, lc_diags *d);
 int lc_table_read_markdown(lc_table *t, lc_source *src, lc_diags *d);
 
+/* Grows *p, an array of *cap elements of `size` bytes holding n, to hold
+ * one more. 0, or -1 out of memory (*p is then as before). */
+int lc_table_grow(void **p, size_t *cap, size_t n, size_t size);
+
+/* A cell's text without blanks and line breaks at either end, and without
+ * the apostrophe that spreadsheet writers (ladderc among them) put before a
+ * leading = + - @ so that it is not run as a formula. */
+const char *lc_table_cell_text(const lc_cell *c, size_t *n);
+
+/* An id as the format allows: [A-Za-z0-9][A-Za-z0-9_-]*, at most 100 bytes. */
+int lc_import_is_id(const char *s, size_t n);
+
 /* Adds an error located at byte offset `at` of src. Returns 1 (the readers' "malformed"). */
 int lc_table_error(lc_diags *d, lc_source *src, size_t at, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

@@ -1,0 +1,819 @@
+/* Reading back the CSV of `ladderc render -f csv` (import_render.h).
+ *
+ * The CSV holds each role's view: its chains of levels (named by the track
+ * that ends them), level names and ranks, titles (long layout), groups and
+ * competencies by id, and the texts. What it does not hold is not invented:
+ * group and track names become their ids, and a track that several chains
+ * share (IC under E and L) gets an id of its own. The ladder rebuilt renders
+ * to the same CSV:
+ *   - tracks: each chain's levels, cut where the set of chains holding a
+ *     level changes; a cut holding one chain's levels is that chain's track;
+ *   - a group that every role shows with the same competencies and texts is
+ *     company-wide, any other is each role's own;
+ *   - a role whose levels or tracks are fewer than the ladder's says so
+ *     (`levels:`, `tracks:`), and its titles are written as `titles:`;
+ *   - a level's own text is the row whose source_level is that level (long)
+ *     or a cell other than "no new expectations" (matrix); a text shown from
+ *     a lower level makes the competency `expectations: restated`. */
+#include "import_render.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "idmap.h"
+#include "slug.h"
+#include "text.h"
+
+#define NONE ((size_t)-1)
+#define NO_NEW "no new expectations" /* LC_VIEW_NO_NEW */
+
+enum { L_ROLE_ID, L_ROLE_NAME, L_FAMILY, L_TRACK, L_LEVEL_ID, L_LEVEL_NAME, L_RANK, L_TITLE, L_GROUP, L_COMP_ID,
+       L_COMP_NAME, L_TEXT, L_SOURCE, L_WIDTH };
+enum { M_ROLE_ID, M_ROLE_NAME, M_TRACK, M_GROUP, M_COMP_ID, M_COMP_NAME, M_LEVELS };
+
+static const char *const long_header[] = {"role_id", "role_name", "family", "track", "level_id", "level_name",
+                                          "rank", "title", "group", "competency_id", "competency_name", "text",
+                                          "source_level"};
+static const char *const matrix_header[] = {"role_id", "role_name", "track", "group", "competency_id",
+                                            "competency_name"};
+
+typedef struct rl_level {
+	const char *id, *name;
+	unsigned long rank;
+	size_t track;              /* NONE until the tracks are cut */
+	int untitled;              /* a role shows no title there: `title: ""` */
+	size_t col;                /* matrix: its column */
+} rl_level;
+
+typedef struct rl_track {
+	const char *id, *from;
+} rl_track;
+
+typedef struct rl_role {
+	const char *id, *name, *family;
+	const char **titles;       /* per level */
+	unsigned char *has;        /* per level: the role shows it */
+} rl_role;
+
+typedef struct rl_comp {
+	size_t role;
+	const char *group, *id, *name;
+	int restated;
+	const char **texts;        /* per level */
+	size_t *text_len;
+	int shared;                /* its group is company-wide */
+} rl_comp;
+
+typedef struct reader {
+	const lc_table *t;
+	lc_source *src;
+	lc_diags *d;
+	lc_arena *a;
+	int matrix;
+	rl_level *levels;
+	size_t nlevels, caplevels;
+	char **chains;             /* chain track ids */
+	size_t nchains, capchains;
+	unsigned char *member;     /* nlevels x nchains: the level is on the chain */
+	rl_track *tracks;
+	size_t ntracks, captracks;
+	rl_role *roles;
+	size_t nroles, caproles;
+	rl_comp *comps;
+	size_t ncomps, capcomps;
+	lc_idmap level_ids, chain_ids, role_ids, comp_keys, track_ids;
+	int nomem;
+} reader;
+
+static int header_is(const lc_row *r, const char *const *names, size_t n)
+{
+	if (r->n < n)
+		return 0;
+	for (size_t j = 0; j < n; j++) {
+		size_t len;
+		const char *s = lc_table_cell_text(&r->cells[j], &len);
+		if (len != strlen(names[j]) || memcmp(s, names[j], len) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+int lc_import_is_render_layout(const lc_table *t)
+{
+	return t->nrows > 0 && (header_is(&t->rows[0], long_header, L_WIDTH) ||
+	                        header_is(&t->rows[0], matrix_header, M_LEVELS));
+}
+
+static void *push(reader *r, void **p, size_t *n, size_t *cap, size_t size)
+{
+	if (lc_table_grow(p, cap, *n, size) < 0) {
+		r->nomem = 1;
+		return NULL;
+	}
+	char *e = (char *)*p + (*n)++ * size;
+	memset(e, 0, size);
+	return e;
+}
+
+static const char *cell(reader *r, const lc_row *row, size_t j, size_t *n)
+{
+	static const lc_cell empty = {"", 0, 0};
+	(void)r;
+	return lc_table_cell_text(j < row->n ? &row->cells[j] : &empty, n);
+}
+
+static const char *dup_cell(reader *r, const lc_row *row, size_t j)
+{
+	size_t n;
+	const char *s = cell(r, row, j, &n);
+	char *c = lc_arena_memdup(r->a, s, n);
+	if (!c)
+		r->nomem = 1;
+	return c;
+}
+
+/* The index stored under key in m, or NONE; `add` stores `next` when absent. */
+static size_t lookup(reader *r, lc_idmap *m, const char *key, size_t n, size_t next, int add)
+{
+	uintptr_t v = (uintptr_t)lc_idmap_get(m, key, n);
+	if (v || !add)
+		return v ? (size_t)v - 1 : NONE;
+	if (lc_idmap_put(m, key, n, (void *)(uintptr_t)(next + 1)) == m)
+		r->nomem = 1;
+	return next;
+}
+
+static int bad(reader *r, const lc_row *row, size_t j, const char *what)
+{
+	size_t at = j < row->n ? row->cells[j].at : row->at;
+	return lc_table_error(r->d, r->src, at, "%s", what);
+}
+
+/* An id cell: valid, and kept in the arena. NULL after an error. */
+static const char *id_cell(reader *r, const lc_row *row, size_t j, int *err)
+{
+	size_t n;
+	const char *s = cell(r, row, j, &n);
+	if (!lc_import_is_id(s, n)) {
+		*err = bad(r, row, j, "not an id (letters, digits, '-' and '_')");
+		return NULL;
+	}
+	return dup_cell(r, row, j);
+}
+
+static const char *name_cell(reader *r, const lc_row *row, size_t j, int *err)
+{
+	size_t n;
+	const char *s = cell(r, row, j, &n);
+	if (!lc_name_ok(s, n)) {
+		*err = bad(r, row, j, "a name must be one line of visible text");
+		return NULL;
+	}
+	return dup_cell(r, row, j);
+}
+
+/* ---- pass 1: levels and chains -------------------------------------------------- */
+
+static size_t add_level(reader *r, const lc_row *row, size_t idcol, const char *id, size_t idn, const char *name,
+                        unsigned long rank, int *err)
+{
+	size_t k = lookup(r, &r->level_ids, id, idn, r->nlevels, 0);
+	if (k != NONE)
+		return k;
+	rl_level *l = push(r, (void **)&r->levels, &r->nlevels, &r->caplevels, sizeof *l);
+	if (!l)
+		return NONE;
+	l->id = lc_arena_memdup(r->a, id, idn);
+	l->name = name;
+	l->rank = rank;
+	l->track = NONE;
+	l->col = idcol;
+	if (!l->id || !name) {
+		r->nomem |= !l->id;
+		*err |= !name;
+		return NONE;
+	}
+	(void)row;
+	lookup(r, &r->level_ids, l->id, idn, r->nlevels - 1, 1);
+	return r->nlevels - 1;
+}
+
+static size_t chain_of(reader *r, const lc_row *row, size_t j, int *err)
+{
+	size_t n;
+	const char *s = cell(r, row, j, &n);
+	size_t c = lookup(r, &r->chain_ids, s, n, r->nchains, 0);
+	if (c != NONE)
+		return c;
+	const char *id = id_cell(r, row, j, err);
+	if (!id)
+		return NONE;
+	char **slot = push(r, (void **)&r->chains, &r->nchains, &r->capchains, sizeof *slot);
+	if (!slot)
+		return NONE;
+	*slot = (char *)(uintptr_t)id;
+	return lookup(r, &r->chain_ids, id, n, r->nchains - 1, 1);
+}
+
+/* The matrix header's levels, "IC1 Junior": the id, a space, the name. */
+static int matrix_levels(reader *r)
+{
+	const lc_row *h = &r->t->rows[0];
+	int err = 0;
+	for (size_t j = M_LEVELS; j < h->n; j++) {
+		size_t n;
+		const char *s = cell(r, h, j, &n);
+		const char *sp = memchr(s, ' ', n);
+		size_t idn = sp ? (size_t)(sp - s) : n;
+		if (n == 0 && j + 1 == h->n)
+			break; /* a trailing empty column */
+		if (!lc_import_is_id(s, idn) || !sp || !lc_name_ok(sp + 1, n - idn - 1))
+			return lc_table_error(r->d, r->src, h->cells[j].at, "a level column's header is its id, a space "
+			                      "and its name (\"IC1 Junior\")");
+		if (lookup(r, &r->level_ids, s, idn, 0, 0) != NONE)
+			return lc_table_error(r->d, r->src, h->cells[j].at, "level %.*s is in the header twice", (int)idn, s);
+		const char *name = lc_arena_memdup(r->a, sp + 1, n - idn - 1);
+		if (!name)
+			return -1;
+		add_level(r, h, j, s, idn, name, 0, &err);
+		if (r->nomem)
+			return -1;
+	}
+	return 0;
+}
+
+static int read_structure(reader *r)
+{
+	if (r->matrix) {
+		int st = matrix_levels(r);
+		if (st)
+			return st;
+	}
+	size_t width = r->matrix ? M_LEVELS + r->nlevels : L_WIDTH;
+	/* levels seen per chain, as rows: marked after the chains are counted */
+	for (size_t i = 1; i < r->t->nrows; i++) {
+		const lc_row *row = &r->t->rows[i];
+		int err = 0;
+		if (row->n < width)
+			return lc_table_error(r->d, r->src, row->cells[row->n - 1].at,
+			                      "this row has %zu cells and the header %zu", row->n, width);
+		chain_of(r, row, r->matrix ? M_TRACK : L_TRACK, &err);
+		if (!r->matrix) {
+			size_t n, rn;
+			const char *id = cell(r, row, L_LEVEL_ID, &n), *rank = cell(r, row, L_RANK, &rn);
+			char *end;
+			unsigned long v = strtoul(rank, &end, 10);
+			if (!lc_import_is_id(id, n))
+				return bad(r, row, L_LEVEL_ID, "not a level id");
+			if (rn == 0 || rn > 6 || end != rank + rn)
+				return bad(r, row, L_RANK, "a rank is a number");
+			size_t k = lookup(r, &r->level_ids, id, n, 0, 0);
+			if (k == NONE) {
+				add_level(r, row, NONE, id, n, name_cell(r, row, L_LEVEL_NAME, &err), v, &err);
+			} else if (r->levels[k].rank != v) {
+				return bad(r, row, L_RANK, "this level has another rank in an earlier row");
+			}
+		}
+		if (err || r->nomem)
+			return r->nomem ? -1 : 1;
+	}
+	if (r->nchains == 0)
+		return lc_table_error(r->d, r->src, r->t->rows[0].at, "the table has a header but no rows");
+	if (r->nlevels > ((size_t)16 << 20) / r->nchains)
+		return lc_table_error(r->d, r->src, r->t->rows[0].at, "too many levels and tracks to rebuild");
+	r->member = lc_arena_calloc(r->a, r->nlevels * r->nchains, 1);
+	if (!r->member)
+		return -1;
+	for (size_t i = 1; i < r->t->nrows; i++) {
+		const lc_row *row = &r->t->rows[i];
+		size_t n;
+		const char *s = cell(r, row, r->matrix ? M_TRACK : L_TRACK, &n);
+		size_t c = lookup(r, &r->chain_ids, s, n, 0, 0);
+		if (!r->matrix) {
+			s = cell(r, row, L_LEVEL_ID, &n);
+			r->member[lookup(r, &r->level_ids, s, n, 0, 0) * r->nchains + c] = 1;
+			continue;
+		}
+		for (size_t k = 0; k < r->nlevels; k++) {
+			cell(r, row, r->levels[k].col, &n);
+			if (n)
+				r->member[k * r->nchains + c] = 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- pass 1b: the tracks --------------------------------------------------------- */
+
+/* The levels of chain c in order (by rank; matrix: by column). */
+static size_t chain_levels(reader *r, size_t c, size_t *out)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < r->nlevels; k++)
+		if (r->member[k * r->nchains + c])
+			out[n++] = k;
+	if (!r->matrix) /* insertion sort by rank: chains are short */
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j > 0 && r->levels[out[j - 1]].rank > r->levels[out[j]].rank; j--) {
+				size_t t = out[j];
+				out[j] = out[j - 1];
+				out[j - 1] = t;
+			}
+	return n;
+}
+
+static int same_chains(reader *r, size_t a, size_t b)
+{
+	return memcmp(r->member + a * r->nchains, r->member + b * r->nchains, r->nchains) == 0;
+}
+
+/* An id for a track that several chains share: the level ids' letters (IC
+ * of IC1, IC2), else "shared"; made unique. */
+static const char *shared_id(reader *r, size_t level)
+{
+	const char *lid = r->levels[level].id;
+	size_t n = 0;
+	while (lid[n] && !(lid[n] >= '0' && lid[n] <= '9'))
+		n++;
+	char base[80], id[96];
+	snprintf(base, sizeof base, "%.*s", n && n < 64 && lid[n] ? (int)n : 6, n && n < 64 && lid[n] ? lid : "shared");
+	strcpy(id, base);
+	for (unsigned k = 2; lc_idmap_get(&r->track_ids, id, strlen(id)) || lc_idmap_get(&r->chain_ids, id, strlen(id)) ||
+	                     lc_idmap_get(&r->level_ids, id, strlen(id));
+	     k++)
+		snprintf(id, sizeof id, "%s-%u", base, k);
+	char *s = lc_arena_memdup(r->a, id, strlen(id));
+	if (!s)
+		r->nomem = 1;
+	return s;
+}
+
+static int cut_tracks(reader *r)
+{
+	size_t *order = malloc(r->nlevels * sizeof *order), *last = malloc(r->nchains * sizeof *last);
+	if (!order || !last) {
+		free(order);
+		free(last);
+		return -1;
+	}
+	for (size_t c = 0; c < r->nchains; c++) {
+		size_t n = chain_levels(r, c, order);
+		last[c] = n ? order[n - 1] : 0;
+	}
+	int st = 0;
+	for (size_t c = 0; c < r->nchains && !st; c++) {
+		size_t n = chain_levels(r, c, order);
+		for (size_t i = 0; i < n && !st; i++) {
+			size_t k = order[i], prev = i ? order[i - 1] : NONE;
+			rl_level *l = &r->levels[k];
+			if (l->track != NONE) {
+				/* seen on an earlier chain: the same predecessor, or no chain at all */
+				size_t t = l->track;
+				int first = i == 0 || r->levels[prev].track != t;
+				const char *want = first ? r->tracks[t].from : NULL;
+				const char *have = first && prev != NONE ? r->levels[prev].id : NULL;
+				if ((want || have) && (!want || !have || strcmp(want, have) != 0)) {
+					lc_mark m = {r->src, 0, 0};
+					lc_diags_add(r->d, LC_ERROR, &m, NULL, "the levels of track %s do not follow the same "
+					             "order as on the other tracks (at level %s)", r->chains[c], l->id);
+					st = 1;
+				}
+				continue;
+			}
+			if (i == 0 || r->levels[prev].track == NONE || !same_chains(r, prev, k) ||
+			    r->levels[prev].track != r->ntracks - 1) {
+				rl_track *t = push(r, (void **)&r->tracks, &r->ntracks, &r->captracks, sizeof *t);
+				if (!t) {
+					st = -1;
+					break;
+				}
+				/* the chain that ends in this cut names it (IC, under E and L);
+				 * else one chain holds it alone, or it gets an id of its own */
+				size_t holders = 0, ends = NONE;
+				for (size_t cc = 0; cc < r->nchains; cc++)
+					if (r->member[k * r->nchains + cc]) {
+						holders++;
+						if (same_chains(r, last[cc], k))
+							ends = cc;
+					}
+				t->id = holders == 1 ? r->chains[c] : ends != NONE ? r->chains[ends] : shared_id(r, k);
+				t->from = prev != NONE ? r->levels[prev].id : NULL;
+				if (t->id && lc_idmap_put(&r->track_ids, t->id, strlen(t->id), (void *)t->id) == &r->track_ids)
+					r->nomem = 1;
+			}
+			l->track = r->ntracks - 1;
+		}
+	}
+	free(order);
+	free(last);
+	return r->nomem ? -1 : st;
+}
+
+/* ---- pass 2: roles, competencies and texts -------------------------------------- */
+
+static size_t role_of(reader *r, const lc_row *row, int *err)
+{
+	size_t n;
+	const char *s = cell(r, row, r->matrix ? M_ROLE_ID : L_ROLE_ID, &n);
+	size_t k = lookup(r, &r->role_ids, s, n, 0, 0);
+	if (k != NONE)
+		return k;
+	rl_role *ro = push(r, (void **)&r->roles, &r->nroles, &r->caproles, sizeof *ro);
+	if (!ro)
+		return NONE;
+	ro->id = id_cell(r, row, r->matrix ? M_ROLE_ID : L_ROLE_ID, err);
+	ro->name = name_cell(r, row, r->matrix ? M_ROLE_NAME : L_ROLE_NAME, err);
+	if (!r->matrix && (cell(r, row, L_FAMILY, &n), n))
+		ro->family = name_cell(r, row, L_FAMILY, err);
+	ro->titles = lc_arena_calloc(r->a, r->nlevels, sizeof *ro->titles);
+	ro->has = lc_arena_calloc(r->a, r->nlevels, 1);
+	if (!ro->titles || !ro->has)
+		r->nomem = 1;
+	if (*err || r->nomem || !ro->id)
+		return NONE;
+	return lookup(r, &r->role_ids, ro->id, strlen(ro->id), r->nroles - 1, 1);
+}
+
+static size_t comp_of(reader *r, const lc_row *row, size_t role, int *err)
+{
+	size_t gn, cn;
+	const char *g = cell(r, row, r->matrix ? M_GROUP : L_GROUP, &gn);
+	const char *c = cell(r, row, r->matrix ? M_COMP_ID : L_COMP_ID, &cn);
+	lc_buf key = LC_BUF_INIT;
+	lc_buf_printf(&key, "%zu\t%.*s\t%.*s", role, (int)gn, g, (int)cn, c);
+	char *k = lc_buf_failed(&key) ? NULL : lc_arena_memdup(r->a, key.data, key.len);
+	size_t klen = key.len;
+	lc_buf_free(&key);
+	if (!k) {
+		r->nomem = 1;
+		return NONE;
+	}
+	size_t i = lookup(r, &r->comp_keys, k, klen, 0, 0);
+	if (i != NONE)
+		return i;
+	rl_comp *cp = push(r, (void **)&r->comps, &r->ncomps, &r->capcomps, sizeof *cp);
+	if (!cp)
+		return NONE;
+	cp->role = role;
+	cp->group = id_cell(r, row, r->matrix ? M_GROUP : L_GROUP, err);
+	cp->id = cp->group ? id_cell(r, row, r->matrix ? M_COMP_ID : L_COMP_ID, err) : NULL;
+	cp->name = cp->id ? name_cell(r, row, r->matrix ? M_COMP_NAME : L_COMP_NAME, err) : NULL;
+	cp->texts = lc_arena_calloc(r->a, r->nlevels, sizeof *cp->texts);
+	cp->text_len = lc_arena_calloc(r->a, r->nlevels, sizeof *cp->text_len);
+	if (!cp->texts || !cp->text_len)
+		r->nomem = 1;
+	if (*err || r->nomem || !cp->name)
+		return NONE;
+	return lookup(r, &r->comp_keys, k, klen, r->ncomps - 1, 1);
+}
+
+/* The text of a cell as the ladder held it: bullets that render wrote as
+ * "• " are "- " again. */
+static int set_text(reader *r, rl_comp *cp, size_t k, const lc_row *row, size_t j)
+{
+	size_t n;
+	const char *s = cell(r, row, j, &n);
+	lc_buf b = LC_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if ((i == 0 || s[i - 1] == '\n') && n - i >= 4 && memcmp(s + i, "\xE2\x80\xA2 ", 4) == 0) {
+			lc_buf_puts(&b, "- ");
+			i += 3;
+			continue;
+		}
+		lc_buf_putc(&b, s[i]);
+	}
+	char *t = lc_buf_failed(&b) ? NULL : lc_arena_memdup(r->a, b.data ? b.data : "", b.len);
+	size_t len = b.len;
+	lc_buf_free(&b);
+	if (!t)
+		return -1;
+	for (size_t i = 0, cl; i < len; i += cl) {
+		uint32_t u = lc_utf8_decode(t + i, len - i, &cl);
+		if (u != '\n' && u != '\t' && lc_text_is_control(u))
+			return bad(r, row, j, "a control character in this cell");
+	}
+	if (cp->texts[k] && (cp->text_len[k] != len || memcmp(cp->texts[k], t, len) != 0))
+		return bad(r, row, j, "another text for this competency and level in an earlier row");
+	cp->texts[k] = t;
+	cp->text_len[k] = len;
+	return 0;
+}
+
+static int read_row(reader *r, const lc_row *row)
+{
+	int err = 0;
+	size_t ro = role_of(r, row, &err);
+	size_t c = ro == NONE ? NONE : comp_of(r, row, ro, &err);
+	if (c == NONE)
+		return r->nomem ? -1 : 1;
+	rl_comp *cp = &r->comps[c];
+	size_t n;
+	if (r->matrix) {
+		for (size_t k = 0; k < r->nlevels; k++) {
+			const char *s = cell(r, row, r->levels[k].col, &n);
+			if (!n)
+				continue;
+			r->roles[ro].has[k] = 1;
+			if (!(n == strlen(NO_NEW) && memcmp(s, NO_NEW, n) == 0) && set_text(r, cp, k, row, r->levels[k].col))
+				return r->nomem ? -1 : 1;
+		}
+		return 0;
+	}
+	const char *id = cell(r, row, L_LEVEL_ID, &n);
+	size_t k = lookup(r, &r->level_ids, id, n, 0, 0);
+	r->roles[ro].has[k] = 1;
+	cell(r, row, L_TITLE, &n);
+	if (!n) {
+		r->levels[k].untitled = 1;
+	} else if (!r->roles[ro].titles[k]) {
+		r->roles[ro].titles[k] = name_cell(r, row, L_TITLE, &err);
+		if (err)
+			return 1;
+	}
+	size_t sn;
+	const char *source = cell(r, row, L_SOURCE, &sn);
+	if (sn == strlen(r->levels[k].id) && memcmp(source, r->levels[k].id, sn) == 0)
+		return set_text(r, cp, k, row, L_TEXT) ? (r->nomem ? -1 : 1) : 0;
+	if (sn)
+		cp->restated = 1; /* shows a lower level's text */
+	return 0;
+}
+
+/* A group every role shows, with the same competencies and no two texts
+ * that differ, is company-wide: its competencies are marked shared, and
+ * the first role's copy takes the texts the others show. */
+static void find_shared(reader *r)
+{
+	for (size_t i = 0; i < r->ncomps; i++) {
+		rl_comp *first = &r->comps[i];
+		if (first->role != 0 || first->shared)
+			continue;
+		const char *g = first->group;
+		/* the first role's competencies of g, and each other role's */
+		int ok = r->nroles > 0;
+		size_t count0 = 0;
+		for (size_t j = 0; j < r->ncomps; j++)
+			if (r->comps[j].role == 0 && strcmp(r->comps[j].group, g) == 0)
+				count0++;
+		for (size_t ro = 1; ro < r->nroles && ok; ro++) {
+			size_t at = 0;
+			for (size_t j = 0; j < r->ncomps && ok; j++) {
+				const rl_comp *c = &r->comps[j];
+				if (c->role != ro || strcmp(c->group, g) != 0)
+					continue;
+				/* the at-th competency of g in role 0 */
+				const rl_comp *ref = NULL;
+				for (size_t q = 0, seen = 0; q < r->ncomps; q++)
+					if (r->comps[q].role == 0 && strcmp(r->comps[q].group, g) == 0 && seen++ == at) {
+						ref = &r->comps[q];
+						break;
+					}
+				at++;
+				if (!ref || strcmp(ref->id, c->id) != 0 || strcmp(ref->name, c->name) != 0 ||
+				    ref->restated != c->restated)
+					ok = 0;
+				for (size_t k = 0; ok && k < r->nlevels; k++)
+					if (ref->texts[k] && c->texts[k] &&
+					    (ref->text_len[k] != c->text_len[k] || memcmp(ref->texts[k], c->texts[k], c->text_len[k])))
+						ok = 0;
+			}
+			if (at != count0)
+				ok = 0;
+		}
+		if (!ok)
+			continue;
+		for (size_t j = 0; j < r->ncomps; j++) {
+			rl_comp *c = &r->comps[j];
+			if (strcmp(c->group, g) != 0)
+				continue;
+			c->shared = 1;
+			if (c->role == 0)
+				continue;
+			for (size_t q = 0; q < r->ncomps; q++) { /* its role-0 twin takes the texts */
+				rl_comp *ref = &r->comps[q];
+				if (ref->role == 0 && strcmp(ref->group, g) == 0 && strcmp(ref->id, c->id) == 0)
+					for (size_t k = 0; k < r->nlevels; k++)
+						if (!ref->texts[k] && c->texts[k]) {
+							ref->texts[k] = c->texts[k];
+							ref->text_len[k] = c->text_len[k];
+						}
+			}
+		}
+	}
+}
+
+/* ---- the ladder ------------------------------------------------------------------ */
+
+static void emit_comp(reader *r, lc_yaml_writer *w, const rl_comp *c)
+{
+	lc_yaml_map_start(w);
+	lc_yaml_pair(w, "id", c->id);
+	lc_yaml_pair(w, "name", c->name);
+	if (c->restated)
+		lc_yaml_pair(w, "expectations", "restated");
+	lc_yaml_scalar(w, "levels");
+	lc_yaml_map_start(w);
+	for (size_t t = 0; t < r->ntracks; t++)
+		for (size_t k = 0; k < r->nlevels; k++)
+			if (r->levels[k].track == t && c->texts[k]) {
+				lc_yaml_scalar(w, r->levels[k].id);
+				lc_yaml_long_text(w, c->texts[k], c->text_len[k]);
+			}
+	lc_yaml_map_end(w);
+	lc_yaml_map_end(w);
+}
+
+/* The groups of a role (shared: the company-wide ones), in the order they
+ * first appear, each with its competencies. */
+static void emit_groups(reader *r, lc_yaml_writer *w, size_t role, int shared)
+{
+	for (size_t i = 0; i < r->ncomps; i++) {
+		const rl_comp *c = &r->comps[i];
+		if (c->role != role || c->shared != shared)
+			continue;
+		int seen = 0;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = r->comps[j].role == role && strcmp(r->comps[j].group, c->group) == 0;
+		if (seen)
+			continue;
+		lc_yaml_map_start(w);
+		lc_yaml_pair(w, "id", c->group);
+		lc_yaml_pair(w, "name", c->group);
+		lc_yaml_scalar(w, "competencies");
+		lc_yaml_seq_start(w);
+		for (size_t j = i; j < r->ncomps; j++)
+			if (r->comps[j].role == role && strcmp(r->comps[j].group, c->group) == 0)
+				emit_comp(r, w, &r->comps[j]);
+		lc_yaml_seq_end(w);
+		lc_yaml_map_end(w);
+	}
+}
+
+static int role_has_groups(const reader *r, size_t role)
+{
+	for (size_t i = 0; i < r->ncomps; i++)
+		if (r->comps[i].role == role && !r->comps[i].shared)
+			return 1;
+	return 0;
+}
+
+/* The role's tracks: those holding its levels, and the tracks they come from. */
+static void role_tracks(const reader *r, const rl_role *ro, unsigned char *on)
+{
+	memset(on, 0, r->ntracks);
+	for (size_t k = 0; k < r->nlevels; k++)
+		if (ro->has[k])
+			on[r->levels[k].track] = 1;
+	for (size_t t = r->ntracks; t-- > 0;) /* a track comes after the one it forks from */
+		if (on[t] && r->tracks[t].from) {
+			size_t k = 0;
+			while (k < r->nlevels && strcmp(r->levels[k].id, r->tracks[t].from) != 0)
+				k++;
+			if (k < r->nlevels)
+				on[r->levels[k].track] = 1;
+		}
+}
+
+static void emit_role(reader *r, lc_yaml_writer *w, size_t i, unsigned char *on)
+{
+	const rl_role *ro = &r->roles[i];
+	lc_yaml_map_start(w);
+	lc_yaml_pair(w, "id", ro->id);
+	lc_yaml_pair(w, "name", ro->name);
+	if (ro->family)
+		lc_yaml_pair(w, "family", ro->family);
+	role_tracks(r, ro, on);
+	size_t ntracks = 0, nlevels = 0, ntitles = 0, onlevels = 0;
+	for (size_t t = 0; t < r->ntracks; t++)
+		ntracks += on[t];
+	for (size_t k = 0; k < r->nlevels; k++) {
+		nlevels += ro->has[k];
+		ntitles += ro->titles[k] != NULL;
+		onlevels += on[r->levels[k].track];
+	}
+	if (ntracks < r->ntracks) {
+		lc_yaml_scalar(w, "tracks");
+		lc_yaml_seq_start(w);
+		for (size_t t = 0; t < r->ntracks; t++)
+			if (on[t])
+				lc_yaml_text(w, r->tracks[t].id, strlen(r->tracks[t].id));
+		lc_yaml_seq_end(w);
+	}
+	if (nlevels < onlevels) {
+		lc_yaml_scalar(w, "levels");
+		lc_yaml_seq_start(w);
+		for (size_t t = 0; t < r->ntracks; t++)
+			for (size_t k = 0; k < r->nlevels; k++)
+				if (r->levels[k].track == t && ro->has[k])
+					lc_yaml_text(w, r->levels[k].id, strlen(r->levels[k].id));
+		lc_yaml_seq_end(w);
+	}
+	if (ntitles) {
+		lc_yaml_scalar(w, "titles");
+		lc_yaml_map_start(w);
+		for (size_t t = 0; t < r->ntracks; t++)
+			for (size_t k = 0; k < r->nlevels; k++)
+				if (r->levels[k].track == t && ro->titles[k])
+					lc_yaml_pair(w, r->levels[k].id, ro->titles[k]);
+		lc_yaml_map_end(w);
+	}
+	if (role_has_groups(r, i)) {
+		lc_yaml_scalar(w, "groups");
+		lc_yaml_seq_start(w);
+		emit_groups(r, w, i, 0);
+		lc_yaml_seq_end(w);
+	}
+	lc_yaml_map_end(w);
+}
+
+static int emit_ladder(reader *r, const lc_import_options *o, lc_yaml_writer *w)
+{
+	const char *name = o->name ? o->name : "Imported ladder";
+	char id[65];
+	unsigned char *on = lc_arena_calloc(r->a, r->ntracks ? r->ntracks : 1, 1);
+	if (!on)
+		return -1;
+	lc_yaml_map_start(w);
+	lc_yaml_scalar(w, "ladder");
+	lc_yaml_scalar(w, "1");
+	if (lc_slug(name, strlen(name), id, 64) == 0)
+		strcpy(id, "ladder");
+	lc_yaml_pair(w, "id", id);
+	lc_yaml_pair(w, "name", name);
+	lc_yaml_scalar(w, "tracks");
+	lc_yaml_seq_start(w);
+	for (size_t t = 0; t < r->ntracks; t++) {
+		lc_yaml_map_start(w);
+		lc_yaml_pair(w, "id", r->tracks[t].id);
+		lc_yaml_pair(w, "name", r->tracks[t].id);
+		if (r->tracks[t].from)
+			lc_yaml_pair(w, "from", r->tracks[t].from);
+		lc_yaml_scalar(w, "levels");
+		lc_yaml_seq_start(w);
+		for (size_t k = 0; k < r->nlevels; k++)
+			if (r->levels[k].track == t) {
+				lc_yaml_map_start(w);
+				lc_yaml_pair(w, "id", r->levels[k].id);
+				lc_yaml_pair(w, "name", r->levels[k].name);
+				if (r->levels[k].untitled)
+					lc_yaml_pair(w, "title", "");
+				lc_yaml_map_end(w);
+			}
+		lc_yaml_seq_end(w);
+		lc_yaml_map_end(w);
+	}
+	lc_yaml_seq_end(w);
+	if (r->nroles && r->comps[0].shared) {
+		lc_yaml_scalar(w, "groups");
+		lc_yaml_seq_start(w);
+		emit_groups(r, w, 0, 1);
+		lc_yaml_seq_end(w);
+	}
+	lc_yaml_scalar(w, "roles");
+	lc_yaml_seq_start(w);
+	for (size_t i = 0; i < r->nroles; i++)
+		emit_role(r, w, i, on);
+	lc_yaml_seq_end(w);
+	lc_yaml_map_end(w);
+	return 0;
+}
+
+int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_options *o, lc_diags *d,
+                            lc_yaml_writer *w)
+{
+	reader r;
+	memset(&r, 0, sizeof r);
+	r.t = t;
+	r.src = src;
+	r.d = d;
+	r.a = t->arena;
+	r.matrix = !header_is(&t->rows[0], long_header, L_WIDTH);
+	lc_idmap_init(&r.level_ids);
+	lc_idmap_init(&r.chain_ids);
+	lc_idmap_init(&r.role_ids);
+	lc_idmap_init(&r.comp_keys);
+	lc_idmap_init(&r.track_ids);
+	int st = read_structure(&r);
+	if (!st)
+		st = cut_tracks(&r);
+	for (size_t i = 1; !st && i < t->nrows; i++)
+		st = read_row(&r, &t->rows[i]);
+	if (!st) {
+		find_shared(&r);
+		st = emit_ladder(&r, o, w);
+	}
+	if (r.nomem)
+		st = -1;
+	free(r.levels);
+	free(r.chains);
+	free(r.tracks);
+	free(r.roles);
+	free(r.comps);
+	lc_idmap_free(&r.level_ids);
+	lc_idmap_free(&r.chain_ids);
+	lc_idmap_free(&r.role_ids);
+	lc_idmap_free(&r.comp_keys);
+	lc_idmap_free(&r.track_ids);
+	return st;
+}
