@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# CI: 60 seconds of fuzzing (fuzz/run.sh, libFuzzer with ASan + UBSan).
+# CI: 60 seconds of fuzzing for each harness (fuzz/run.sh, libFuzzer with ASan
+# + UBSan): the loader, then import.
 # Installs clang and its runtime libraries when missing and apt-get is there.
 # Exits non-zero when the fuzzer finds a crash, a leak or a time-out; the
-# reproducer is in build-fuzz-ci/artifacts/ (replay: build-fuzz-ci/fuzz_load FILE).
+# reproducer is in build-fuzz-ci/artifacts/ (replay: build-fuzz-ci/fuzz_load FILE,
+# or build-fuzz-ci/fuzz_import FILE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -27,4 +29,5 @@ if ! have_clang || ! echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { (
 		exit 2
 	fi
 fi
-FUZZ_DIR="$PWD/build-fuzz-ci" exec fuzz/run.sh "$seconds"
+FUZZ_DIR="$PWD/build-fuzz-ci" fuzz/run.sh "$seconds"
+FUZZ_DIR="$PWD/build-fuzz-ci" FUZZ_TARGET=import exec fuzz/run.sh "$seconds"

@@ -3,6 +3,10 @@
 #
 #   fuzz/run.sh [SECONDS] [extra libFuzzer options...]
 #
+# FUZZ_TARGET picks the harness: load (default, fuzz/fuzz_load.c: YAML into
+# the loader and every output) or import (fuzz/fuzz_import.c: tables into
+# ladderc import).
+#
 # SECONDS defaults to 3600. The seed corpus is copied at run time from
 # ladders/ and tests/ into $FUZZ_DIR (default build-fuzz/); findings
 # (crash-*, leak-*, timeout-*) land in $FUZZ_DIR/artifacts/. Run it nice:
@@ -36,17 +40,33 @@ for src in "$root"/src/*.c; do
 	fi
 	objs+=("$obj")
 done
-"$cc" "${flags[@]}" -fsanitize=fuzzer "$root/fuzz/fuzz_load.c" "${objs[@]}" \
-	$(pkg-config --libs yaml-0.1) -lm -o "$out/fuzz_load"
+target="${FUZZ_TARGET:-load}"
+case "$target" in load | import) ;; *) echo "fuzz: FUZZ_TARGET is load or import, not '$target'" >&2; exit 2 ;; esac
+"$cc" "${flags[@]}" -fsanitize=fuzzer "$root/fuzz/fuzz_$target.c" "${objs[@]}" \
+	$(pkg-config --libs yaml-0.1) -lm -o "$out/fuzz_$target"
 
-# Seed corpus: every YAML file of the project (a fresh copy each run; the
-# corpus directory keeps what the fuzzer learned between runs).
-find "$root/ladders" "$root/tests" -name '*.yaml' -type f -size -1M 2>/dev/null |
-	while read -r f; do cp "$f" "$out/corpus/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1).yaml"; done
-[ -f "$root/fuzz/yaml.dict" ] && dict=(-dict="$root/fuzz/yaml.dict") || dict=()
+# Seed corpus: every YAML file of the project, or for import every table of
+# the tests, behind a first byte of 0 (sniff the format, no options) (a fresh
+# copy each run; the corpus directory keeps what the fuzzer learned between
+# runs; each target has its own).
+corpus="corpus"
+if [ "$target" = import ]; then
+	corpus="corpus-import"
+	mkdir -p "$out/$corpus"
+	find "$root/tests/import" "$root/tests/golden/import" -type f -size -1M \
+		\( -name '*.csv' -o -name '*.md' -o -name '*.txt' -o -name stdin \) 2>/dev/null |
+		while read -r f; do
+			{ printf '\0'; cat "$f"; } >"$out/$corpus/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1)"
+		done
+	dict=()
+else
+	find "$root/ladders" "$root/tests" -name '*.yaml' -type f -size -1M 2>/dev/null |
+		while read -r f; do cp "$f" "$out/corpus/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1).yaml"; done
+	[ -f "$root/fuzz/yaml.dict" ] && dict=(-dict="$root/fuzz/yaml.dict") || dict=()
+fi
 
 cd "$out"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-exec ./fuzz_load -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-	-artifact_prefix="$out/artifacts/" -print_final_stats=1 "${dict[@]}" "$@" corpus
+exec ./fuzz_"$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	-artifact_prefix="$out/artifacts/" -print_final_stats=1 "${dict[@]}" "$@" "$corpus"

@@ -326,11 +326,11 @@ static char *header_name(importer *im, const char *t, size_t len, size_t s, size
 		lc_buf_putc(&b, c);
 	}
 	size_t a = 0, z = b.len;
-	while (a < z && strchr(" -:|/", b.data[a]))
+	while (a < z && b.data[a] && strchr(" -:|/", b.data[a]))
 		a++;
-	while (z > a && strchr(" -:|/", b.data[z - 1]))
+	while (z > a && b.data[z - 1] && strchr(" -:|/", b.data[z - 1]))
 		z--;
-	char *name = lc_buf_failed(&b) ? NULL : dup(im, b.data + a, z - a);
+	char *name = lc_buf_failed(&b) ? NULL : dup(im, z > a ? b.data + a : "", z - a);
 	if (lc_buf_failed(&b))
 		im->nomem = 1;
 	lc_buf_free(&b);

@@ -2,6 +2,8 @@
 #include "import_input.h"
 
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "text.h"
 
@@ -90,6 +92,14 @@ int lc_import_decode(lc_source *src, lc_buf *out, lc_diags *d)
 	}
 	if (r)
 		return r;
+	const char *nul = out->len ? memchr(out->data, '\0', out->len) : NULL;
+	if (nul) {
+		/* no table holds one; it would cut a text short further on */
+		lc_source text = {src->path, out->data, out->len, NULL, 0, 0, NULL};
+		error_at(&text, (size_t)(nul - out->data), d, "a NUL byte: this is not a text file");
+		free(text.lines);
+		return 1;
+	}
 	for (size_t i = 0; i < out->len; i++)
 		if (out->data[i] != ' ' && out->data[i] != '\t' && out->data[i] != '\r' && out->data[i] != '\n')
 			return 0;

@@ -81,11 +81,11 @@ const char *lc_table_cell_text(const lc_cell *c, size_t *n)
 {
 	const char *s = c->text;
 	size_t len = c->len;
-	while (len && strchr(" \t\r\n", s[0]))
+	while (len && s[0] && strchr(" \t\r\n", s[0]))
 		s++, len--;
-	while (len && strchr(" \t\r\n", s[len - 1]))
+	while (len && s[len - 1] && strchr(" \t\r\n", s[len - 1]))
 		len--;
-	if (len >= 2 && s[0] == '\'' && strchr("=+-@", s[1]))
+	if (len >= 2 && s[0] == '\'' && s[1] && strchr("=+-@", s[1]))
 		s++, len--;
 	*n = len;
 	return s;

@@ -1,0 +1,120 @@
+/* libFuzzer harness: arbitrary bytes -> ladderc import -> the loader.
+ *
+ * The first byte picks the options (the format or sniffing, the delimiter,
+ * a --track structure or none, --restated); the rest is the table. Whatever
+ * the input, the import must end with a status and diagnostics that render
+ * (never a crash, a hang or a leak); on failure it writes nothing; and a
+ * ladder it writes must load, render as CSV in both layouts, and each CSV
+ * must import again to a ladder that renders the same CSV (render's CSV
+ * round trip). Built by fuzz/run.sh (FUZZ_TARGET=import) with
+ * clang -fsanitize=fuzzer,address,undefined. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ladderc/buf.h"
+#include "ladderc/diag.h"
+#include "ladderc/emit.h"
+#include "ladderc/import.h"
+#include "ladderc/load.h"
+
+#define FUZZ_PATH "fuzz.csv"
+
+static const char *const structure_a[] = {"IC=IC1,IC2", "E@IC2=E3,E4"};
+static const char *const structure_b[] = {"T=junior,senior,staff"};
+
+static void diags_render(lc_diags *d)
+{
+	lc_buf out = LC_BUF_INIT;
+	for (size_t i = 0; i < d->count; i++)
+		lc_diag_format(&out, &d->items[i], 0);
+	lc_buf_free(&out);
+}
+
+/* Imports `data`; 1 with the YAML in *yaml when it imported. */
+static int import(const char *data, size_t len, const lc_import_options *o, lc_buf *yaml)
+{
+	lc_diags d;
+	lc_diags_init(&d);
+	int st = lc_import(FUZZ_PATH, data, len, o, &d, yaml);
+	diags_render(&d);
+	if (st == LC_IMPORT_OK && d.errors)
+		abort(); /* a ladder written despite errors */
+	if (st == LC_IMPORT_INVALID && (yaml->len || !d.errors))
+		abort(); /* a failure writes nothing and says why */
+	lc_diags_free(&d);
+	return st == LC_IMPORT_OK;
+}
+
+static ladder *load(const lc_buf *yaml)
+{
+	lc_diags d;
+	lc_diags_init(&d);
+	ladder *l = NULL;
+	if (ladder_load_buffer("fuzz.yaml", yaml->data, yaml->len, NULL, &d, &l) != LADDER_OK)
+		abort(); /* import's output always loads (it checks itself) */
+	lc_diags_free(&d);
+	return l;
+}
+
+static void render_csv(const ladder *l, int matrix, lc_buf *out)
+{
+	ladder_view v;
+	memset(&v, 0, sizeof v);
+	v.kind = LADDER_VIEW_MATRIX;
+	ladder_emit_options eo;
+	memset(&eo, 0, sizeof eo);
+	eo.csv_matrix = matrix;
+	if (ladder_emit(l, LADDER_FORMAT_CSV, &v, &eo, out) != 0)
+		abort();
+}
+
+/* render -f csv of the ladder imports again, and renders the same CSV. */
+static void round_trip(const ladder *l, int matrix)
+{
+	lc_buf csv = LC_BUF_INIT, yaml = LC_BUF_INIT, again = LC_BUF_INIT;
+	lc_import_options o;
+	memset(&o, 0, sizeof o);
+	render_csv(l, matrix, &csv);
+	if (!import(csv.data, csv.len, &o, &yaml))
+		abort();
+	ladder *back = load(&yaml);
+	render_csv(back, matrix, &again);
+	if (again.len != csv.len || memcmp(again.data, csv.data, csv.len) != 0)
+		abort();
+	ladder_free(back);
+	lc_buf_free(&csv);
+	lc_buf_free(&yaml);
+	lc_buf_free(&again);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size == 0)
+		return 0;
+	uint8_t pick = data[0];
+	lc_import_options o;
+	memset(&o, 0, sizeof o);
+	o.format = (lc_import_format)(pick & 3);
+	o.delimiter = pick & 4 ? ';' : 0;
+	if (pick & 8) {
+		o.tracks = structure_a;
+		o.ntracks = 2;
+	} else if (pick & 16) {
+		o.tracks = structure_b;
+		o.ntracks = 1;
+	}
+	o.restated = (pick & 32) != 0;
+	o.name = pick & 64 ? "Fuzz" : NULL;
+	lc_buf yaml = LC_BUF_INIT;
+	if (import((const char *)data + 1, size - 1, &o, &yaml)) {
+		ladder *l = load(&yaml);
+		round_trip(l, 0);
+		round_trip(l, 1);
+		ladder_free(l);
+	}
+	lc_buf_free(&yaml);
+	return 0;
+}
