@@ -95,7 +95,7 @@ static const command commands[] = {
 	 "      --role=NAME        the role's name (default: the file name)\n"
 	 "      --restated         each level's text restates the level in full (expectations: restated)\n"
 	 "  -o, --output=FILE      write FILE, atomically (default: standard output)\n" LOAD_HELP,
-	 NULL},
+	 "0 success, 1 the table cannot be read as a ladder, 2 usage error, unreadable file or failed write"},
 	{"schema", cli_schema, "schema", "print the JSON Schema of the ladder format, for editors", "", "0 success, 2 usage error"},
 	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", "", NULL},
 	{"version", cmd_version, "version", "print the version", "", NULL},

@@ -19,6 +19,7 @@ extern "C" {
 #include "ladderc/diag_output.h"
 #include "ladderc/diff.h"
 #include "ladderc/emit.h"
+#include "ladderc/import.h"
 #include "ladderc/init.h"
 #include "ladderc/ladder.h"
 #include "ladderc/lint.h"
