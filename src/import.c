@@ -22,6 +22,7 @@
 
 #include "idmap.h"
 #include "import_input.h"
+#include "import_ladder.h"
 #include "import_render.h"
 #include "import_table.h"
 #include "ladderc/load.h"
@@ -103,16 +104,6 @@ void lc_import_name_from_path(const char *path, lc_buf *out)
 
 /* ---- the model ---------------------------------------------------------------- */
 
-typedef struct imp_track {
-	const char *id, *name, *from;
-} imp_track;
-
-typedef struct imp_level {
-	const char *id, *name;
-	size_t track;
-	size_t col;        /* its column in the table, or NONE */
-} imp_level;
-
 typedef struct imp_group {
 	const char *id, *name;
 	size_t at;
@@ -130,9 +121,9 @@ typedef struct importer {
 	lc_diags *d;
 	const lc_import_options *o;
 	int declared;               /* --track gave the levels */
-	imp_track *tracks;
+	lc_import_track *tracks;
 	size_t ntracks, captracks;
-	imp_level *levels;
+	lc_import_level *levels;
 	size_t nlevels, caplevels;
 	imp_group *groups;
 	size_t ngroups, capgroups;
@@ -228,7 +219,7 @@ static int declare_tracks(importer *im)
 	for (size_t k = 0; k < im->o->ntracks; k++) {
 		const char *spec = im->o->tracks[k], *eq = strchr(spec, '=');
 		const char *at = memchr(spec, '@', (size_t)(eq - spec));
-		imp_track *t = push(im, (void **)&im->tracks, &im->ntracks, &im->captracks, sizeof *t);
+		lc_import_track *t = push(im, (void **)&im->tracks, &im->ntracks, &im->captracks, sizeof *t);
 		if (!t)
 			return -1;
 		t->id = dup(im, spec, (size_t)((at ? at : eq) - spec));
@@ -248,7 +239,7 @@ static int declare_tracks(importer *im)
 				             (int)n, p);
 				return 1;
 			}
-			imp_level *l = push(im, (void **)&im->levels, &im->nlevels, &im->caplevels, sizeof *l);
+			lc_import_level *l = push(im, (void **)&im->levels, &im->nlevels, &im->caplevels, sizeof *l);
 			if (!l)
 				return -1;
 			l->id = dup(im, p, n);
@@ -435,7 +426,7 @@ static int read_header(importer *im, const lc_row *h)
 			return err_at(im, c->at, "level %s is in the header twice (columns %zu and %zu)", im->levels[k].id,
 			              im->levels[k].col + 1, j + 1);
 		if (k == NONE) {
-			imp_level *l = push(im, (void **)&im->levels, &im->nlevels, &im->caplevels, sizeof *l);
+			lc_import_level *l = push(im, (void **)&im->levels, &im->nlevels, &im->caplevels, sizeof *l);
 			if (!l)
 				return -1;
 			if (n) {
@@ -451,7 +442,7 @@ static int read_header(importer *im, const lc_row *h)
 			}
 			k = im->nlevels - 1;
 		}
-		imp_level *l = &im->levels[k];
+		lc_import_level *l = &im->levels[k];
 		l->col = j;
 		l->name = header_name(im, t, len, s, n);
 		if (l->name && !l->name[0])
@@ -463,7 +454,7 @@ static int read_header(importer *im, const lc_row *h)
 		if (!im->levels[i].name)
 			im->levels[i].name = im->levels[i].id;
 	if (!im->declared) {
-		imp_track *t = push(im, (void **)&im->tracks, &im->ntracks, &im->captracks, sizeof *t);
+		lc_import_track *t = push(im, (void **)&im->tracks, &im->ntracks, &im->captracks, sizeof *t);
 		if (!t)
 			return -1;
 		const char *prefix = common_prefix(im);
@@ -655,31 +646,6 @@ static void put_header(lc_buf *out, const char *path, lc_import_format f)
 	lc_buf_puts(out, "# Names and texts are the table's, verbatim; ids were made from the names.\n");
 }
 
-static void emit_tracks(const importer *im, lc_yaml_writer *w)
-{
-	lc_yaml_scalar(w, "tracks");
-	lc_yaml_seq_start(w);
-	for (size_t t = 0; t < im->ntracks; t++) {
-		lc_yaml_map_start(w);
-		lc_yaml_pair(w, "id", im->tracks[t].id);
-		lc_yaml_pair(w, "name", im->tracks[t].name);
-		if (im->tracks[t].from)
-			lc_yaml_pair(w, "from", im->tracks[t].from);
-		lc_yaml_scalar(w, "levels");
-		lc_yaml_seq_start(w);
-		for (size_t k = 0; k < im->nlevels; k++)
-			if (im->levels[k].track == t) {
-				lc_yaml_map_start(w);
-				lc_yaml_pair(w, "id", im->levels[k].id);
-				lc_yaml_pair(w, "name", im->levels[k].name);
-				lc_yaml_map_end(w);
-			}
-		lc_yaml_seq_end(w);
-		lc_yaml_map_end(w);
-	}
-	lc_yaml_seq_end(w);
-}
-
 static void emit_competency(const importer *im, lc_yaml_writer *w, const imp_comp *c)
 {
 	lc_yaml_map_start(w);
@@ -707,15 +673,10 @@ static void emit_ladder(const importer *im, lc_yaml_writer *w)
 	const char *role = im->o->role ? im->o->role : name;
 	char id[ID_MAX + 1];
 	lc_yaml_map_start(w);
-	lc_yaml_scalar(w, "ladder");
-	lc_yaml_scalar(w, "1");
-	if (lc_slug(name, strlen(name), id, ID_MAX) == 0)
-		strcpy(id, "ladder");
-	lc_yaml_pair(w, "id", id);
-	lc_yaml_pair(w, "name", name);
+	lc_import_emit_head(w, name);
 	if (im->o->restated)
 		lc_yaml_pair(w, "expectations", "restated");
-	emit_tracks(im, w);
+	lc_import_emit_tracks(w, im->tracks, im->ntracks, im->levels, im->nlevels);
 	lc_yaml_scalar(w, "groups");
 	lc_yaml_seq_start(w);
 	for (size_t g = 0; g < im->ngroups; g++) {

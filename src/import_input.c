@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import_table.h"
 #include "text.h"
 
 static int error_at(lc_source *src, size_t at, lc_diags *d, const char *msg)
@@ -108,41 +109,11 @@ int lc_import_decode(lc_source *src, lc_buf *out, lc_diags *d)
 	return 1;
 }
 
-/* [i, end) of the line starting at i. */
-static size_t line_end(const char *p, size_t n, size_t i)
-{
-	while (i < n && p[i] != '\n' && p[i] != '\r')
-		i++;
-	return i;
-}
-
 static size_t skip_blanks(const char *p, size_t i, size_t end)
 {
 	while (i < end && (p[i] == ' ' || p[i] == '\t'))
 		i++;
 	return i;
-}
-
-/* A Markdown delimiter row: only '|', '-', ':' and blanks, with a dash. */
-static int dashes_row(const char *p, size_t i, size_t end)
-{
-	int dash = 0;
-	for (; i < end; i++) {
-		if (p[i] == '-')
-			dash = 1;
-		else if (p[i] != '|' && p[i] != ':' && p[i] != ' ' && p[i] != '\t')
-			return 0;
-	}
-	return dash;
-}
-
-static size_t next_line(const char *p, size_t n, size_t end)
-{
-	if (end < n && p[end] == '\r')
-		end++;
-	if (end < n && p[end] == '\n')
-		end++;
-	return end;
 }
 
 lc_import_format lc_import_sniff(const char *p, size_t n, char *delimiter)
@@ -151,14 +122,14 @@ lc_import_format lc_import_sniff(const char *p, size_t n, char *delimiter)
 	int prev_bar = 0, bars = 0;
 	char first = 0; /* the first non-blank character */
 	for (size_t i = 0; i < n;) {
-		size_t end = line_end(p, n, i), s = skip_blanks(p, i, end);
-		if (prev_bar && dashes_row(p, s, end) && s < end && p[s] == '|')
+		size_t end = lc_md_line_end(p, n, i), s = skip_blanks(p, i, end);
+		if (prev_bar && s < end && p[s] == '|' && lc_md_delimiter_row(p, s, end))
 			return LC_IMPORT_MARKDOWN;
 		prev_bar = s < end && p[s] == '|';
 		bars |= prev_bar;
 		if (!first && s < end)
 			first = p[s];
-		i = next_line(p, n, end);
+		i = lc_md_next_line(p, n, end);
 	}
 	/* a page of Markdown whose table is malformed: say so, as Markdown */
 	if (bars && (first == '|' || first == '#'))

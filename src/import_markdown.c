@@ -51,15 +51,14 @@ static void unbold(lc_buf *cell)
 	cell->len = n - 4;
 }
 
-/* The end of the line starting at i, before its break. */
-static size_t line_end(const char *p, size_t n, size_t i)
+size_t lc_md_line_end(const char *p, size_t n, size_t i)
 {
 	while (i < n && p[i] != '\n' && p[i] != '\r')
 		i++;
 	return i;
 }
 
-static size_t next_line(const char *p, size_t n, size_t end)
+size_t lc_md_next_line(const char *p, size_t n, size_t end)
 {
 	if (end < n && p[end] == '\r')
 		end++;
@@ -112,8 +111,7 @@ static int split_line(lc_table *t, const char *p, size_t i, size_t end)
 	return lc_table_end_row(t);
 }
 
-/* A delimiter row: cells of dashes with optional colons at either end. */
-static int is_delimiter_row(const char *p, size_t i, size_t end)
+int lc_md_delimiter_row(const char *p, size_t i, size_t end)
 {
 	int dashes = 0;
 	for (i++; i < end; i++) {
@@ -131,13 +129,13 @@ int lc_table_read_markdown(lc_table *t, lc_source *src, lc_diags *d)
 	const char *p = src->data;
 	size_t n = src->len, i = 0, line = 0, header = 0;
 	while (i < n) {
-		size_t end = line_end(p, n, i), bar = table_start(p, i, end);
+		size_t end = lc_md_line_end(p, n, i), bar = table_start(p, i, end);
 		if (bar == end && line > 0)
 			break; /* the end of the table */
 		if (bar == end) {
 			/* not yet in the table */
 		} else if (line == 1) {
-			if (!is_delimiter_row(p, bar, end))
+			if (!lc_md_delimiter_row(p, bar, end))
 				break;
 			line++;
 		} else {
@@ -147,7 +145,7 @@ int lc_table_read_markdown(lc_table *t, lc_source *src, lc_diags *d)
 				return -1;
 			line++;
 		}
-		i = next_line(p, n, end);
+		i = lc_md_next_line(p, n, end);
 	}
 	lc_mark whole = {src, 0, 0};
 	if (line == 0) {

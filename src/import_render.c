@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "idmap.h"
+#include "import_ladder.h"
 #include "slug.h"
 #include "text.h"
 
@@ -37,18 +38,6 @@ static const char *const long_header[] = {"role_id", "role_name", "family", "tra
                                           "source_level"};
 static const char *const matrix_header[] = {"role_id", "role_name", "track", "group", "competency_id",
                                             "competency_name"};
-
-typedef struct rl_level {
-	const char *id, *name;
-	unsigned long rank;
-	size_t track;              /* NONE until the tracks are cut */
-	int untitled;              /* a role shows no title there: `title: ""` */
-	size_t col;                /* matrix: its column */
-} rl_level;
-
-typedef struct rl_track {
-	const char *id, *from;
-} rl_track;
 
 typedef struct rl_role {
 	const char *id, *name, *family;
@@ -71,12 +60,12 @@ typedef struct reader {
 	lc_diags *d;
 	lc_arena *a;
 	int matrix;
-	rl_level *levels;
+	lc_import_level *levels;
 	size_t nlevels, caplevels;
 	char **chains;             /* chain track ids */
 	size_t nchains, capchains;
 	unsigned char *member;     /* nlevels x nchains: the level is on the chain */
-	rl_track *tracks;
+	lc_import_track *tracks;
 	size_t ntracks, captracks;
 	rl_role *roles;
 	size_t nroles, caproles;
@@ -181,7 +170,7 @@ static size_t add_level(reader *r, const lc_row *row, size_t idcol, const char *
 	size_t k = lookup(r, &r->level_ids, id, idn, r->nlevels, 0);
 	if (k != NONE)
 		return k;
-	rl_level *l = push(r, (void **)&r->levels, &r->nlevels, &r->caplevels, sizeof *l);
+	lc_import_level *l = push(r, (void **)&r->levels, &r->nlevels, &r->caplevels, sizeof *l);
 	if (!l)
 		return NONE;
 	l->id = lc_arena_memdup(r->a, id, idn);
@@ -366,7 +355,7 @@ static int cut_tracks(reader *r)
 		size_t n = chain_levels(r, c, order);
 		for (size_t i = 0; i < n && !st; i++) {
 			size_t k = order[i], prev = i ? order[i - 1] : NONE;
-			rl_level *l = &r->levels[k];
+			lc_import_level *l = &r->levels[k];
 			if (l->track != NONE) {
 				/* seen on an earlier chain: the same predecessor, or no chain at all */
 				size_t t = l->track;
@@ -383,7 +372,7 @@ static int cut_tracks(reader *r)
 			}
 			if (i == 0 || r->levels[prev].track == NONE || !same_chains(r, prev, k) ||
 			    r->levels[prev].track != r->ntracks - 1) {
-				rl_track *t = push(r, (void **)&r->tracks, &r->ntracks, &r->captracks, sizeof *t);
+				lc_import_track *t = push(r, (void **)&r->tracks, &r->ntracks, &r->captracks, sizeof *t);
 				if (!t) {
 					st = -1;
 					break;
@@ -398,6 +387,7 @@ static int cut_tracks(reader *r)
 							ends = cc;
 					}
 				t->id = holders == 1 ? r->chains[c] : ends != NONE ? r->chains[ends] : shared_id(r, k);
+				t->name = t->id;
 				t->from = prev != NONE ? r->levels[prev].id : NULL;
 				if (t->id && lc_idmap_put(&r->track_ids, t->id, strlen(t->id), (void *)t->id) == &r->track_ids)
 					r->nomem = 1;
@@ -730,40 +720,12 @@ static void emit_role(reader *r, lc_yaml_writer *w, size_t i, unsigned char *on)
 static int emit_ladder(reader *r, const lc_import_options *o, lc_yaml_writer *w)
 {
 	const char *name = o->name ? o->name : "Imported ladder";
-	char id[65];
 	unsigned char *on = lc_arena_calloc(r->a, r->ntracks ? r->ntracks : 1, 1);
 	if (!on)
 		return -1;
 	lc_yaml_map_start(w);
-	lc_yaml_scalar(w, "ladder");
-	lc_yaml_scalar(w, "1");
-	if (lc_slug(name, strlen(name), id, 64) == 0)
-		strcpy(id, "ladder");
-	lc_yaml_pair(w, "id", id);
-	lc_yaml_pair(w, "name", name);
-	lc_yaml_scalar(w, "tracks");
-	lc_yaml_seq_start(w);
-	for (size_t t = 0; t < r->ntracks; t++) {
-		lc_yaml_map_start(w);
-		lc_yaml_pair(w, "id", r->tracks[t].id);
-		lc_yaml_pair(w, "name", r->tracks[t].id);
-		if (r->tracks[t].from)
-			lc_yaml_pair(w, "from", r->tracks[t].from);
-		lc_yaml_scalar(w, "levels");
-		lc_yaml_seq_start(w);
-		for (size_t k = 0; k < r->nlevels; k++)
-			if (r->levels[k].track == t) {
-				lc_yaml_map_start(w);
-				lc_yaml_pair(w, "id", r->levels[k].id);
-				lc_yaml_pair(w, "name", r->levels[k].name);
-				if (r->levels[k].untitled)
-					lc_yaml_pair(w, "title", "");
-				lc_yaml_map_end(w);
-			}
-		lc_yaml_seq_end(w);
-		lc_yaml_map_end(w);
-	}
-	lc_yaml_seq_end(w);
+	lc_import_emit_head(w, name);
+	lc_import_emit_tracks(w, r->tracks, r->ntracks, r->levels, r->nlevels);
 	if (r->nroles && r->comps[0].shared) {
 		lc_yaml_scalar(w, "groups");
 		lc_yaml_seq_start(w);

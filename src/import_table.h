@@ -59,6 +59,14 @@ const char *lc_table_cell_text(const lc_cell *c, size_t *n);
 /* An id as the format allows: [A-Za-z0-9][A-Za-z0-9_-]*, at most 100 bytes. */
 int lc_import_is_id(const char *s, size_t n);
 
+/* Lines, for the Markdown reader and the sniffer: the end of the line that
+ * starts at i (before its LF, CR or CRLF); the start of the next line after
+ * the end `end`; and 1 when the line [i, end), whose first non-blank byte
+ * p[i] is its '|', is a delimiter row (|---|:--:|). */
+size_t lc_md_line_end(const char *p, size_t n, size_t i);
+size_t lc_md_next_line(const char *p, size_t n, size_t end);
+int lc_md_delimiter_row(const char *p, size_t i, size_t end);
+
 /* Adds an error located at byte offset `at` of src. Returns 1 (the readers' "malformed"). */
 int lc_table_error(lc_diags *d, lc_source *src, size_t at, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
