@@ -87,16 +87,18 @@ static int write_atomically(const char *path, const lc_buf *text)
 	return LADDERC_EXIT_TROUBLE;
 }
 
-static int import_options(int argc, char **argv, lc_import_options *o, const char **output, cli_load_opts *lo,
-                          const char ***tracks)
+static int import_options(int argc, char **argv, lc_import_options *o, const char **output, const char **into,
+                          cli_load_opts *lo, const char ***tracks)
 {
-	enum { OPT_FROM = OPT_FIRST_FREE, OPT_DELIMITER, OPT_TRACK, OPT_ROLE, OPT_RESTATED };
+	enum { OPT_FROM = OPT_FIRST_FREE, OPT_DELIMITER, OPT_TRACK, OPT_ROLE, OPT_RESTATED, OPT_INTO, OPT_FORCE };
 	static const struct option longopts[] = {
 		{"from", required_argument, NULL, OPT_FROM},
 		{"delimiter", required_argument, NULL, OPT_DELIMITER},
 		{"track", required_argument, NULL, OPT_TRACK},
 		{"role", required_argument, NULL, OPT_ROLE},
 		{"restated", no_argument, NULL, OPT_RESTATED},
+		{"into", required_argument, NULL, OPT_INTO},
+		{"force", no_argument, NULL, OPT_FORCE},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_LOAD_LONGOPTS,
@@ -144,6 +146,12 @@ static int import_options(int argc, char **argv, lc_import_options *o, const cha
 		case OPT_RESTATED:
 			o->restated = 1;
 			break;
+		case OPT_INTO:
+			*into = optarg;
+			break;
+		case OPT_FORCE:
+			o->force = 1;
+			break;
 		default:
 			if ((st = cli_load_option("import", c, optarg, lo)) >= 0) {
 				if (st)
@@ -157,6 +165,13 @@ static int import_options(int argc, char **argv, lc_import_options *o, const cha
 		return st;
 	if (argc - optind != 1)
 		return cli_usage_error("import", "import takes one file (or '-' for standard input)");
+	if (*into && (o->ntracks || o->restated))
+		return cli_usage_error("import", "--into takes the tracks and the expectations from the ladder: "
+		                                 "leave out --track and --restated");
+	if (o->force && !*into)
+		return cli_usage_error("import", "--force goes with --into");
+	if (*into && strcmp(*into, "-") == 0 && strcmp(argv[optind], "-") == 0)
+		return cli_usage_error("import", "'-' (standard input) can be given only once");
 	return -1;
 }
 
@@ -164,17 +179,28 @@ int cli_import(int argc, char **argv)
 {
 	lc_import_options o;
 	memset(&o, 0, sizeof o);
-	const char *output = NULL;
+	const char *output = NULL, *into = NULL;
 	const char **tracks = NULL;
 	cli_load_opts lo;
 	cli_load_opts_init(&lo);
-	int st = import_options(argc, argv, &o, &output, &lo, &tracks);
+	int st = import_options(argc, argv, &o, &output, &into, &lo, &tracks);
 	o.tracks = tracks;
 	if (st >= 0) {
 		free(tracks);
 		return st;
 	}
 	const char *path = argv[optind];
+	ladder *base = NULL;
+	lc_import_report report;
+	if (into) {
+		st = cli_load(into, &lo, &base);
+		if (st != LADDERC_EXIT_OK) {
+			free(tracks);
+			return st;
+		}
+		o.into = base;
+		o.report = &report;
+	}
 	lc_buf data = LC_BUF_INIT, name = LC_BUF_INIT, out = LC_BUF_INIT;
 	st = read_input(path, lo.limits.max_input, &data);
 	if (st == LADDERC_EXIT_OK) {
@@ -195,11 +221,16 @@ int cli_import(int argc, char **argv)
 			st = LADDERC_EXIT_INVALID;
 		} else {
 			st = output ? write_atomically(output, &out) : cli_write_stdout(&out);
+			if (st == LADDERC_EXIT_OK && into)
+				fprintf(stderr, "ladderc: import into '%s': texts %zu added, %zu changed, %zu unchanged%s\n", into,
+				        report.added, report.changed, report.unchanged,
+				        report.unplaced ? "; rows not placed are skipped (--force)" : "");
 		}
 	}
 	lc_buf_free(&data);
 	lc_buf_free(&name);
 	lc_buf_free(&out);
 	free(tracks);
+	ladder_free(base);
 	return st;
 }

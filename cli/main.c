@@ -86,7 +86,7 @@ static const command commands[] = {
 	 "  DIR is created when missing (default: the current directory); an existing\n"
 	 "  DIR/ladder.yaml is never overwritten.\n",
 	 "0 success, 2 usage error, an existing ladder.yaml or a failed write"},
-	{"import", cli_import, "import [--from FORMAT] [--track ID[@FROM]=LEVEL,...]... [OPTIONS] FILE",
+	{"import", cli_import, "import [--from FORMAT] [--track ID[@FROM]=LEVEL,...]... [--into LADDER] [OPTIONS] FILE",
 	 "read a spreadsheet or Markdown table (CSV, TSV, Markdown) as a ladder",
 	 "      --from=FORMAT      csv, tsv or markdown (default: guessed from the content)\n"
 	 "      --delimiter=D      csv: ',', ';' or 'tab' (default: guessed from the header)\n"
@@ -94,6 +94,8 @@ static const command commands[] = {
 	 "                         at FROM (repeatable; default: one track of the header's levels)\n"
 	 "      --role=NAME        the role's name (default: the file name)\n"
 	 "      --restated         each level's text restates the level in full (expectations: restated)\n"
+	 "      --into=LADDER      fill the texts of LADDER's competencies; its structure is kept\n"
+	 "      --force            with --into: skip rows that match no competency, instead of failing\n"
 	 "  -o, --output=FILE      write FILE, atomically (default: standard output)\n" LOAD_HELP,
 	 "0 success, 1 the table cannot be read as a ladder, 2 usage error, unreadable file or failed write"},
 	{"schema", cli_schema, "schema", "print the JSON Schema of the ladder format, for editors", "", "0 success, 2 usage error"},

@@ -11,7 +11,7 @@ _ladderc_render_options=(-f --format= --role= --track= --level= --next --overvie
 _ladderc_diff_options=(-f --format= --role= --track= --level= -h --help "${_ladderc_load_options[@]}")
 _ladderc_build_options=(-o --output= -f --formats= --since= -h --help "${_ladderc_load_options[@]}")
 _ladderc_init_options=(--tracks= --name= -h --help)
-_ladderc_import_options=(--from= --delimiter= --track= --role= --restated -o --output= -h --help "${_ladderc_load_options[@]}")
+_ladderc_import_options=(--from= --delimiter= --track= --role= --restated --into= --force -o --output= -h --help "${_ladderc_load_options[@]}")
 _ladderc_check_formats=(text json github sarif codeclimate)
 _ladderc_render_formats=(markdown md html csv text txt json)
 _ladderc_diff_formats=(text markdown html json)
@@ -50,6 +50,9 @@ _ladderc_value()
 	--color) words=("${_ladderc_colors[@]}") ;;
 	--layout) words=("${_ladderc_layouts[@]}") ;;
 	--from) words=("${_ladderc_import_formats[@]}") ;;
+	--into)
+		mapfile -t COMPREPLY < <(compgen -f -- "$3")
+		return 0 ;;
 	--delimiter) words=("${_ladderc_delimiters[@]}") ;;
 	-o | --output)
 		if [ "$1" = import ]; then
@@ -94,7 +97,7 @@ _ladderc()
 		_ladderc_value "$cmd" "${COMP_WORDS[COMP_CWORD-2]}" "$cur" && return 0
 	fi
 	case $prev in
-	-f | --format | --formats | -W | --tracks | --color | --layout | --from | --delimiter | -o | --output)
+	-f | --format | --formats | -W | --tracks | --color | --layout | --from | --delimiter | --into | -o | --output)
 		_ladderc_value "$cmd" "$prev" "$cur" && return 0 ;;
 	--name | --role | --track | --level | --width | --max-input | --max-errors | --max-warnings)
 		return 0 ;; # free text

@@ -1,7 +1,8 @@
 /* libFuzzer harness: arbitrary bytes -> ladderc import -> the loader.
  *
  * The first byte picks the options (the format or sniffing, the delimiter,
- * a --track structure or none, --restated); the rest is the table. Whatever
+ * a --track structure or none, --restated, --into a small ladder); the rest
+ * is the table. Whatever
  * the input, the import must end with a status and diagnostics that render
  * (never a crash, a hang or a leak); on failure it writes nothing; and a
  * ladder it writes must load, render as CSV in both layouts, and each CSV
@@ -23,6 +24,29 @@
 
 static const char *const structure_a[] = {"IC=IC1,IC2", "E@IC2=E3,E4"};
 static const char *const structure_b[] = {"T=junior,senior,staff"};
+
+/* --into's ladder: two tracks, a company-wide and a role group. */
+static const char into_yaml[] =
+	"ladder: 1\nid: t\nname: T\n"
+	"tracks:\n- {id: IC, name: IC, levels: [{id: IC1, name: Junior}, {id: IC2, name: Mid}]}\n"
+	"- {id: E, name: E, from: IC2, levels: [{id: E3, name: Senior}]}\n"
+	"groups:\n- id: craft\n  name: Craft\n  competencies:\n"
+	"  - {id: coding, name: Coding, levels: {IC1: Writes code.}}\n"
+	"roles:\n- id: eng\n  name: Engineer\n  groups:\n  - id: team\n    name: Team\n    competencies:\n"
+	"    - {id: mentoring, name: Mentoring, levels: {E3: Mentors.}}\n";
+
+static ladder *into_ladder(void)
+{
+	static ladder *l;
+	if (!l) {
+		lc_diags d;
+		lc_diags_init(&d);
+		if (ladder_load_buffer("into.yaml", into_yaml, sizeof into_yaml - 1, NULL, &d, &l) != LADDER_OK)
+			abort();
+		lc_diags_free(&d);
+	}
+	return l;
+}
 
 static void diags_render(lc_diags *d)
 {
@@ -108,6 +132,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	o.restated = (pick & 32) != 0;
 	o.name = pick & 64 ? "Fuzz" : NULL;
+	lc_import_report report;
+	if (pick & 128) {
+		o.tracks = NULL;
+		o.ntracks = 0;
+		o.restated = 0;
+		o.into = into_ladder();
+		o.force = (pick & 8) != 0;
+		o.report = &report;
+	}
 	lc_buf yaml = LC_BUF_INIT;
 	if (import((const char *)data + 1, size - 1, &o, &yaml)) {
 		ladder *l = load(&yaml);

@@ -22,6 +22,7 @@
 
 #include "idmap.h"
 #include "import_input.h"
+#include "import_into.h"
 #include "import_ladder.h"
 #include "import_render.h"
 #include "import_table.h"
@@ -131,6 +132,7 @@ typedef struct importer {
 	size_t ncomps, capcomps;
 	size_t group_col, comp_col, width;
 	lc_idmap group_ids, comp_ids, comp_names;
+	int default_group;          /* no group column or heading row: "Competencies" */
 	int nomem;
 } importer;
 
@@ -251,6 +253,29 @@ static int declare_tracks(importer *im)
 		}
 	}
 	return im->nomem ? -1 : 0;
+}
+
+/* The tracks and levels of --into's ladder, in its order (so a level's
+ * index here is its index in the ladder). */
+static int declare_from_ladder(importer *im, const ladder *l)
+{
+	for (size_t t = 0; t < l->ntracks; t++) {
+		lc_import_track *tr = push(im, (void **)&im->tracks, &im->ntracks, &im->captracks, sizeof *tr);
+		if (!tr)
+			return -1;
+		tr->id = l->tracks[t]->id.s;
+		tr->name = l->tracks[t]->name.s;
+		tr->from = l->tracks[t]->from_id.s;
+	}
+	for (size_t k = 0; k < l->nlevels; k++) {
+		lc_import_level *lv = push(im, (void **)&im->levels, &im->nlevels, &im->caplevels, sizeof *lv);
+		if (!lv)
+			return -1;
+		lv->id = l->levels[k]->id.s;
+		lv->track = l->levels[k]->track->index;
+		lv->col = NONE;
+	}
+	return 0;
 }
 
 /* A level header cell: its id token [*s, *s + *n), found as a declared
@@ -392,8 +417,8 @@ static int read_header(importer *im, const lc_row *h)
 		lc_buf ids = LC_BUF_INIT;
 		for (size_t i = 0; i < im->nlevels; i++)
 			lc_buf_printf(&ids, "%s%s", i ? ", " : "", im->levels[i].id);
-		err_at(im, h->at, "the header row names none of the levels that --track declares (%s)",
-		       ids.data ? ids.data : "");
+		err_at(im, h->at, "the header row names none of the levels that %s (%s)",
+		       im->o->into ? "the ladder has" : "--track declares", ids.data ? ids.data : "");
 		lc_buf_free(&ids);
 		return 1;
 	}
@@ -417,7 +442,8 @@ static int read_header(importer *im, const lc_row *h)
 		if (header_id(im, t, len, &s, &n)) {
 			k = find_level(im, t + s, n, 1);
 		} else if (im->declared) {
-			return err_at(im, c->at, "'%.*s' is not a level that --track declares", (int)len, t);
+			return err_at(im, c->at, "'%.*s' is not a level that %s", (int)len, t,
+			              im->o->into ? "the ladder has" : "--track declares");
 		} else {
 			s = n = 0;
 			k = NONE;
@@ -558,6 +584,7 @@ static int read_row(importer *im, const lc_row *r)
 		if (!g)
 			return -1;
 		g->name = "Competencies";
+		im->default_group = 1;
 		g->id = unique_id(im, &im->group_ids, "competencies", 12, "group");
 		g->at = name->at;
 	}
@@ -632,18 +659,122 @@ static int read_matrix(importer *im, const lc_table *tab)
 	return 0;
 }
 
+/* ---- --into ------------------------------------------------------------------- */
+
+static int str_is(ladder_str a, const char *s)
+{
+	return a.s && a.len == strlen(s) && memcmp(a.s, s, a.len) == 0;
+}
+
+/* The competency of l that row c names, or NULL; *several when more than one does. */
+static const ladder_competency *find_competency(const importer *im, const ladder *l, const imp_comp *c,
+                                                int *several)
+{
+	const ladder_competency *found = NULL;
+	const char *gname = im->groups[c->group].name;
+	*several = 0;
+	for (size_t r = 0; r <= l->nroles; r++) {
+		ladder_group *const *gs = r == 0 ? l->groups : l->roles[r - 1]->groups;
+		size_t ng = r == 0 ? l->ngroups : l->roles[r - 1]->ngroups;
+		for (size_t g = 0; g < ng; g++) {
+			if (!im->default_group && !str_is(gs[g]->name, gname) && !str_is(gs[g]->id, gname))
+				continue;
+			for (size_t i = 0; i < gs[g]->ncompetencies; i++) {
+				const ladder_competency *lc = gs[g]->competencies[i];
+				if (!str_is(lc->name, c->name) && !str_is(lc->id, c->name))
+					continue;
+				if (found && found != lc)
+					*several = 1;
+				found = lc;
+			}
+		}
+	}
+	return found;
+}
+
+/* Each row's competency in --into's ladder, and its texts. */
+static int place_into(importer *im, const ladder *l, lc_import_fill **out, size_t *nout)
+{
+	lc_import_fill *fills = lc_arena_calloc(im->a, im->ncomps ? im->ncomps : 1, sizeof *fills);
+	lc_import_report rep = {0, 0, 0, 0};
+	int bad = 0;
+	size_t n = 0;
+	if (!fills)
+		return -1;
+	for (size_t i = 0; i < im->ncomps; i++) {
+		const imp_comp *c = &im->comps[i];
+		const lc_cell *name = &c->row->cells[im->comp_col];
+		int several;
+		const ladder_competency *lc = find_competency(im, l, c, &several);
+		if (several) {
+			bad = err_at(im, name->at, "'%s' names competencies in more than one group or role of the "
+			             "ladder: give each row its group", c->name);
+			continue;
+		}
+		if (!lc) {
+			lc_mark m = lc_source_mark_at(im->src, name->at);
+			lc_diags_add(im->d, im->o->force ? LC_WARNING : LC_ERROR, &m, NULL,
+			             "'%s'%s%s%s is not a competency of the ladder%s", c->name,
+			             im->default_group ? "" : " (group '", im->default_group ? "" : im->groups[c->group].name,
+			             im->default_group ? "" : "')", im->o->force ? "; skipped (--force)" : "");
+			rep.unplaced++;
+			bad |= !im->o->force;
+			continue;
+		}
+		lc_import_fill *f = &fills[n++];
+		f->c = lc;
+		f->text = lc_arena_calloc(im->a, l->nlevels ? l->nlevels : 1, sizeof *f->text);
+		f->len = lc_arena_calloc(im->a, l->nlevels ? l->nlevels : 1, sizeof *f->len);
+		if (!f->text || !f->len)
+			return -1;
+		for (size_t k = 0; k < l->nlevels; k++) {
+			size_t len;
+			if (im->levels[k].col == NONE)
+				continue;
+			const char *t = lc_table_cell_text(&c->row->cells[im->levels[k].col], &len);
+			if (!len)
+				continue;
+			f->text[k] = t;
+			f->len[k] = len;
+			ladder_str old = lc->text[k];
+			if (!old.s)
+				rep.added++;
+			else if (old.len == len && memcmp(old.s, t, len) == 0)
+				rep.unchanged++;
+			else
+				rep.changed++;
+		}
+	}
+	if (im->o->report)
+		*im->o->report = rep;
+	*out = fills;
+	*nout = n;
+	return bad;
+}
+
 /* ---- the ladder ---------------------------------------------------------------- */
 
 /* The header comment: where the ladder came from. The path is shown with
  * anything that would end the comment line replaced by '?'. */
-static void put_header(lc_buf *out, const char *path, lc_import_format f)
+static void put_path(lc_buf *out, const char *path)
+{
+	for (const char *p = path; *p; p++)
+		lc_buf_putc(out, (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+}
+
+static void put_header(lc_buf *out, const char *path, lc_import_format f, const ladder *into)
 {
 	static const char *const names[] = {"", "CSV", "TSV", "Markdown"};
 	lc_buf_puts(out, "# Imported by 'ladderc import' from ");
-	for (const char *p = path; *p; p++)
-		lc_buf_putc(out, (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
-	lc_buf_printf(out, " (%s table).\n", names[f]);
-	lc_buf_puts(out, "# Names and texts are the table's, verbatim; ids were made from the names.\n");
+	put_path(out, path);
+	lc_buf_printf(out, " (%s table)", names[f]);
+	if (into && into->nsources && into->sources[0]->path) {
+		lc_buf_puts(out, " into ");
+		put_path(out, into->sources[0]->path);
+	}
+	lc_buf_puts(out, ".\n");
+	lc_buf_puts(out, into ? "# The ladder's structure, names and ids; the table's texts, verbatim, where it has one.\n"
+	                      : "# Names and texts are the table's, verbatim; ids were made from the names.\n");
 }
 
 static void emit_competency(const importer *im, lc_yaml_writer *w, const imp_comp *c)
@@ -760,35 +891,41 @@ int lc_import(const char *path, const char *data, size_t len, const lc_import_op
 	im.src = &src;
 	im.d = d;
 	im.o = o;
-	im.declared = o->ntracks > 0;
+	im.declared = o->ntracks > 0 || o->into;
 	lc_idmap_init(&im.group_ids);
 	lc_idmap_init(&im.comp_ids);
 	lc_idmap_init(&im.comp_names);
 	lc_import_format f = o->format;
 	int render = 0; /* the table is a CSV that render wrote */
+	lc_import_fill *fills = NULL; /* --into: the texts for its competencies */
+	size_t nfills = 0;
 	if (lc_table_init(&tab) < 0) {
 		st = -1;
 	} else {
 		im.a = tab.arena;
-		st = declare_tracks(&im);
+		st = o->into ? declare_from_ladder(&im, o->into) : declare_tracks(&im);
 		if (!st)
 			st = read_table(&tab, &src, &f, o->delimiter, d);
-		render = !st && f != LC_IMPORT_MARKDOWN && lc_import_is_render_layout(&tab);
+		render = !st && !o->into && f != LC_IMPORT_MARKDOWN && lc_import_is_render_layout(&tab);
 		if (!st && !render)
 			st = read_matrix(&im, &tab);
+		if (!st && o->into)
+			st = place_into(&im, o->into, &fills, &nfills);
 		if (im.nomem)
 			st = -1;
 	}
 	size_t start = out->len;
 	if (!st) {
 		lc_buf yaml = LC_BUF_INIT;
-		put_header(&yaml, path, f);
+		put_header(&yaml, path, f, o->into);
 		lc_yaml_writer w;
 		if (lc_yaml_begin(&w, &yaml) < 0) {
 			st = -1;
 		} else {
 			if (render)
 				st = lc_import_render_layout(&tab, &src, o, d, &w);
+			else if (o->into)
+				lc_import_into_write(o->into, fills, nfills, &w);
 			else
 				emit_ladder(&im, &w);
 			int ok = lc_yaml_end(&w) && !lc_buf_failed(&yaml);

@@ -6,7 +6,9 @@
 #   2. every CSV that render writes (long and matrix layout) of every bundled
 #      and test ladder imports to a ladder that renders the same CSV again, and
 #      importing that CSV once more gives the same ladder;
-#   3. -o writes the file atomically: nothing is written, and an existing file
+#   3. --into a ladder, with the ladder's own texts in a table, writes a
+#      ladder whose model (render -f json) is the original's;
+#   4. -o writes the file atomically: nothing is written, and an existing file
 #      is left as it was, when the import fails; no temporary file is left.
 #   tests/import.sh LADDERC SOURCE_DIR
 set -u
@@ -54,7 +56,29 @@ done
 	python3 "$src/tests/import/cells.py" --no-groups "$ladderc" "$tmp/m.yaml" "$tmp/m2.yaml" >/dev/null ||
 	bad "a spreadsheet import does not come back through render -f csv"
 
-# ---- 3. -o ---------------------------------------------------------------------------
+# ---- 3. --into ---------------------------------------------------------------------
+for ladder in "$src/ladders/sequence.yaml" "$src/ladders/example/ladder.yaml"; do
+	# the first role's matrix (cumulative texts), as a Group, Competency, levels table
+	"$ladderc" render -f csv --layout matrix "$ladder" | python3 -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+out = csv.writer(sys.stdout)
+out.writerow(["Group", "Competency"] + rows[0][6:])
+seen = set()
+for r in rows[1:]:
+    if r[0] == rows[1][0] and (r[3], r[5]) not in seen:
+        seen.add((r[3], r[5]))
+        out.writerow([r[3], r[5]] + ["" if c == "no new expectations" else c for c in r[6:]])
+' >"$tmp/into.csv"
+	"$ladderc" import --into "$ladder" "$tmp/into.csv" >"$tmp/into.yaml" 2>"$tmp/into.err" ||
+		{ bad "--into $ladder: import failed"; cat "$tmp/into.err"; continue; }
+	"$ladderc" render -f json "$ladder" >"$tmp/want.json"
+	"$ladderc" render -f json "$tmp/into.yaml" >"$tmp/got.json"
+	cmp -s "$tmp/want.json" "$tmp/got.json" || bad "--into $ladder: the model changed"
+	grep -q ' 0 added, 0 changed, [1-9][0-9]* unchanged$' "$tmp/into.err" || bad "--into $ladder: $(cat "$tmp/into.err")"
+done
+
+# ---- 4. -o ---------------------------------------------------------------------------
 mkdir "$tmp/o"
 "$ladderc" import -o "$tmp/o/ladder.yaml" "$src/tests/import/sequence-comma.csv" || bad "-o: import failed"
 "$ladderc" check "$tmp/o/ladder.yaml" 2>/dev/null || bad "-o: the file written does not check"

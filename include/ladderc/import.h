@@ -16,6 +16,7 @@ extern "C" {
 #include <stddef.h>
 #include "ladderc/buf.h"
 #include "ladderc/diag.h"
+#include "ladderc/ladder.h"
 
 typedef enum lc_import_format {
 	LC_IMPORT_SNIFF = 0,  /* decided from the content */
@@ -27,6 +28,14 @@ typedef enum lc_import_format {
 /* The --from names, "csv", "tsv" and "markdown": sets *out and returns 0, or -1. */
 int lc_import_parse_format(const char *name, lc_import_format *out);
 
+/* What --into did to the ladder's texts. */
+typedef struct lc_import_report {
+	size_t added;       /* texts where the ladder had none */
+	size_t changed;     /* texts that differ from the ladder's */
+	size_t unchanged;   /* texts equal to the ladder's */
+	size_t unplaced;    /* rows matching no competency (skipped, with --force) */
+} lc_import_report;
+
 typedef struct lc_import_options {
 	lc_import_format format;
 	char delimiter;             /* CSV: ',' or ';'; 0 sniffs it */
@@ -37,6 +46,15 @@ typedef struct lc_import_options {
 	const char *role;           /* the role's name; NULL: the ladder's name */
 	const char *name;           /* the ladder's name; NULL: "Imported ladder" */
 	int restated;               /* write `expectations: restated` */
+	/* --into: the structure (tracks, levels, groups, competencies, roles and
+	 * everything else) comes from this ladder, which is written again whole
+	 * with the table's texts; the tracks and the role's name are not used.
+	 * A row that matches no competency (by name or id, within its group's
+	 * name or id when the table has groups) is an error, or with `force` a
+	 * warning and skipped. `report`, when not NULL, gets the counts. */
+	const ladder *into;
+	int force;
+	lc_import_report *report;
 } lc_import_options;
 
 /* Checks one --track spec. NULL when it is well formed, else a message
