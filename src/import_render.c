@@ -47,6 +47,8 @@ typedef struct rl_role {
 
 typedef struct rl_comp {
 	size_t role;
+	size_t gidx;               /* the group id, interned */
+	size_t at;                 /* its position in reader.sorted */
 	const char *group, *id, *name;
 	int restated;
 	const char **texts;        /* per level */
@@ -71,7 +73,9 @@ typedef struct reader {
 	size_t nroles, caproles;
 	rl_comp *comps;
 	size_t ncomps, capcomps;
-	lc_idmap level_ids, chain_ids, role_ids, comp_keys, track_ids;
+	size_t ngroup_ids;
+	size_t *sorted;            /* competencies by group, role, then table order */
+	lc_idmap level_ids, chain_ids, role_ids, comp_keys, track_ids, group_ids;
 	int nomem;
 } reader;
 
@@ -447,6 +451,10 @@ static size_t comp_of(reader *r, const lc_row *row, size_t role, int *err)
 		return NONE;
 	cp->role = role;
 	cp->group = id_cell(r, row, r->matrix ? M_GROUP : L_GROUP, err);
+	if (cp->group)
+		cp->gidx = lookup(r, &r->group_ids, cp->group, strlen(cp->group), r->ngroup_ids, 1);
+	if (cp->group && cp->gidx == r->ngroup_ids)
+		r->ngroup_ids++;
 	cp->id = cp->group ? id_cell(r, row, r->matrix ? M_COMP_ID : L_COMP_ID, err) : NULL;
 	cp->name = cp->id ? name_cell(r, row, r->matrix ? M_COMP_NAME : L_COMP_NAME, err) : NULL;
 	cp->texts = lc_arena_calloc(r->a, r->nlevels, sizeof *cp->texts);
@@ -458,18 +466,33 @@ static size_t comp_of(reader *r, const lc_row *row, size_t role, int *err)
 	return lookup(r, &r->comp_keys, k, klen, r->ncomps - 1, 1);
 }
 
-/* The text of a cell as the ladder held it: bullets that render wrote as
- * "• " are "- " again. */
+/* A line of s starting at i that render wrote for a list item: "• " and
+ * text, at the start, after a blank line or after another item (render
+ * puts a blank line between a paragraph and a list). */
+static int bullet_at(const char *s, size_t n, size_t i, int after_item)
+{
+	if (n - i < 5 || memcmp(s + i, "\xE2\x80\xA2 ", 4) != 0 || s[i + 4] == ' ' || s[i + 4] == '\t' ||
+	    s[i + 4] == '\n')
+		return 0;
+	return i == 0 || after_item || (i >= 2 && s[i - 2] == '\n');
+}
+
+/* The text of a cell as the ladder held it: list items that render wrote
+ * as "• " are "- " again (and come out as "• " again). */
 static int set_text(reader *r, rl_comp *cp, size_t k, const lc_row *row, size_t j)
 {
 	size_t n;
 	const char *s = cell(r, row, j, &n);
 	lc_buf b = LC_BUF_INIT;
+	int item = 0; /* the line being copied is a list item */
 	for (size_t i = 0; i < n; i++) {
-		if ((i == 0 || s[i - 1] == '\n') && n - i >= 4 && memcmp(s + i, "\xE2\x80\xA2 ", 4) == 0) {
-			lc_buf_puts(&b, "- ");
-			i += 3;
-			continue;
+		if (i == 0 || s[i - 1] == '\n') {
+			item = bullet_at(s, n, i, item);
+			if (item) {
+				lc_buf_puts(&b, "- ");
+				i += 3;
+				continue;
+			}
 		}
 		lc_buf_putc(&b, s[i]);
 	}
@@ -530,67 +553,76 @@ static int read_row(reader *r, const lc_row *row)
 	return 0;
 }
 
-/* A group every role shows, with the same competencies and no two texts
- * that differ, is company-wide: its competencies are marked shared, and
- * the first role's copy takes the texts the others show. */
-static void find_shared(reader *r)
+static const rl_comp *sort_base;
+
+static int by_group_role(const void *a, const void *b)
 {
-	for (size_t i = 0; i < r->ncomps; i++) {
-		rl_comp *first = &r->comps[i];
-		if (first->role != 0 || first->shared)
-			continue;
-		const char *g = first->group;
-		/* the first role's competencies of g, and each other role's */
-		int ok = r->nroles > 0;
-		size_t count0 = 0;
-		for (size_t j = 0; j < r->ncomps; j++)
-			if (r->comps[j].role == 0 && strcmp(r->comps[j].group, g) == 0)
-				count0++;
-		for (size_t ro = 1; ro < r->nroles && ok; ro++) {
-			size_t at = 0;
-			for (size_t j = 0; j < r->ncomps && ok; j++) {
-				const rl_comp *c = &r->comps[j];
-				if (c->role != ro || strcmp(c->group, g) != 0)
-					continue;
-				/* the at-th competency of g in role 0 */
-				const rl_comp *ref = NULL;
-				for (size_t q = 0, seen = 0; q < r->ncomps; q++)
-					if (r->comps[q].role == 0 && strcmp(r->comps[q].group, g) == 0 && seen++ == at) {
-						ref = &r->comps[q];
-						break;
-					}
-				at++;
-				if (!ref || strcmp(ref->id, c->id) != 0 || strcmp(ref->name, c->name) != 0 ||
-				    ref->restated != c->restated)
-					ok = 0;
-				for (size_t k = 0; ok && k < r->nlevels; k++)
-					if (ref->texts[k] && c->texts[k] &&
-					    (ref->text_len[k] != c->text_len[k] || memcmp(ref->texts[k], c->texts[k], c->text_len[k])))
-						ok = 0;
+	const rl_comp *x = &sort_base[*(const size_t *)a], *y = &sort_base[*(const size_t *)b];
+	if (x->gidx != y->gidx)
+		return x->gidx < y->gidx ? -1 : 1;
+	if (x->role != y->role)
+		return x->role < y->role ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : *(const size_t *)a > *(const size_t *)b;
+}
+
+/* The same competency in two roles' copies of a group: same id, name and
+ * mode, and no level where both have a text and the texts differ. */
+static int same_comp(const reader *r, const rl_comp *a, const rl_comp *b)
+{
+	if (strcmp(a->id, b->id) != 0 || strcmp(a->name, b->name) != 0 || a->restated != b->restated)
+		return 0;
+	for (size_t k = 0; k < r->nlevels; k++)
+		if (a->texts[k] && b->texts[k] &&
+		    (a->text_len[k] != b->text_len[k] || memcmp(a->texts[k], b->texts[k], a->text_len[k]) != 0))
+			return 0;
+	return 1;
+}
+
+/* A group every role shows, with the same competencies and no two texts
+ * that differ, is company-wide: its competencies are marked shared, and the
+ * first role's copy takes the texts the others show. The competencies are
+ * sorted by group and role, so each group's copies sit side by side. */
+static int find_shared(reader *r)
+{
+	r->sorted = malloc((r->ncomps ? r->ncomps : 1) * sizeof *r->sorted);
+	if (!r->sorted)
+		return -1;
+	for (size_t i = 0; i < r->ncomps; i++)
+		r->sorted[i] = i;
+	sort_base = r->comps;
+	qsort(r->sorted, r->ncomps, sizeof *r->sorted, by_group_role);
+	for (size_t i = 0; i < r->ncomps; i++)
+		r->comps[r->sorted[i]].at = i;
+	for (size_t start = 0, end; start < r->ncomps; start = end) {
+		size_t g = r->comps[r->sorted[start]].gidx, n0 = 0, roles = 1, pos = 0, prev_role = 0;
+		int ok = r->comps[r->sorted[start]].role == 0;
+		for (end = start; end < r->ncomps && r->comps[r->sorted[end]].gidx == g; end++)
+			n0 += r->comps[r->sorted[end]].role == 0;
+		for (size_t i = start + n0; ok && i < end; i++) {
+			const rl_comp *c = &r->comps[r->sorted[i]];
+			if (c->role != prev_role) {
+				ok = prev_role == 0 || pos == n0;
+				roles++;
+				prev_role = c->role;
+				pos = 0;
 			}
-			if (at != count0)
-				ok = 0;
+			ok = ok && pos < n0 && same_comp(r, &r->comps[r->sorted[start + pos]], c);
+			pos++;
 		}
-		if (!ok)
+		if (!ok || roles != r->nroles || (r->nroles > 1 && pos != n0))
 			continue;
-		for (size_t j = 0; j < r->ncomps; j++) {
-			rl_comp *c = &r->comps[j];
-			if (strcmp(c->group, g) != 0)
-				continue;
+		for (size_t i = start; i < end; i++) {
+			rl_comp *c = &r->comps[r->sorted[i]];
 			c->shared = 1;
-			if (c->role == 0)
-				continue;
-			for (size_t q = 0; q < r->ncomps; q++) { /* its role-0 twin takes the texts */
-				rl_comp *ref = &r->comps[q];
-				if (ref->role == 0 && strcmp(ref->group, g) == 0 && strcmp(ref->id, c->id) == 0)
-					for (size_t k = 0; k < r->nlevels; k++)
-						if (!ref->texts[k] && c->texts[k]) {
-							ref->texts[k] = c->texts[k];
-							ref->text_len[k] = c->text_len[k];
-						}
-			}
+			rl_comp *ref = &r->comps[r->sorted[start + (i - start) % n0]];
+			for (size_t k = 0; c != ref && k < r->nlevels; k++)
+				if (!ref->texts[k] && c->texts[k]) {
+					ref->texts[k] = c->texts[k];
+					ref->text_len[k] = c->text_len[k];
+				}
 		}
 	}
+	return 0;
 }
 
 /* ---- the ladder ------------------------------------------------------------------ */
@@ -615,26 +647,30 @@ static void emit_comp(reader *r, lc_yaml_writer *w, const rl_comp *c)
 }
 
 /* The groups of a role (shared: the company-wide ones), in the order they
- * first appear, each with its competencies. */
+ * first appear, each with its competencies: the first competency of a group
+ * in the role starts its run in reader.sorted. */
 static void emit_groups(reader *r, lc_yaml_writer *w, size_t role, int shared)
 {
 	for (size_t i = 0; i < r->ncomps; i++) {
 		const rl_comp *c = &r->comps[i];
 		if (c->role != role || c->shared != shared)
 			continue;
-		int seen = 0;
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = r->comps[j].role == role && strcmp(r->comps[j].group, c->group) == 0;
-		if (seen)
-			continue;
+		if (c->at > 0) {
+			const rl_comp *before = &r->comps[r->sorted[c->at - 1]];
+			if (before->gidx == c->gidx && before->role == role)
+				continue; /* not the group's first competency in the role */
+		}
 		lc_yaml_map_start(w);
 		lc_yaml_pair(w, "id", c->group);
 		lc_yaml_pair(w, "name", c->group);
 		lc_yaml_scalar(w, "competencies");
 		lc_yaml_seq_start(w);
-		for (size_t j = i; j < r->ncomps; j++)
-			if (r->comps[j].role == role && strcmp(r->comps[j].group, c->group) == 0)
-				emit_comp(r, w, &r->comps[j]);
+		for (size_t j = c->at; j < r->ncomps; j++) {
+			const rl_comp *cj = &r->comps[r->sorted[j]];
+			if (cj->gidx != c->gidx || cj->role != role)
+				break;
+			emit_comp(r, w, cj);
+		}
 		lc_yaml_seq_end(w);
 		lc_yaml_map_end(w);
 	}
@@ -756,15 +792,16 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	lc_idmap_init(&r.role_ids);
 	lc_idmap_init(&r.comp_keys);
 	lc_idmap_init(&r.track_ids);
+	lc_idmap_init(&r.group_ids);
 	int st = read_structure(&r);
 	if (!st)
 		st = cut_tracks(&r);
 	for (size_t i = 1; !st && i < t->nrows; i++)
 		st = read_row(&r, &t->rows[i]);
-	if (!st) {
-		find_shared(&r);
+	if (!st)
+		st = find_shared(&r);
+	if (!st)
 		st = emit_ladder(&r, o, w);
-	}
 	if (r.nomem)
 		st = -1;
 	free(r.levels);
@@ -777,5 +814,7 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	lc_idmap_free(&r.role_ids);
 	lc_idmap_free(&r.comp_keys);
 	lc_idmap_free(&r.track_ids);
+	lc_idmap_free(&r.group_ids);
+	free(r.sorted);
 	return st;
 }
