@@ -114,6 +114,15 @@ static void competency(lc_yaml_writer *w, const ladder *l, const ladder_competen
 		lc_yaml_seq_end(w);
 	}
 	str_list(w, "x-lint-disable", c->lint_disable, c->nlint_disable, 0);
+	if (c->tracks) {
+		key(w, "tracks");
+		lc_yaml_seq_start(w);
+		for (size_t i = 0; i < c->ntracks; i++)
+			lc_yaml_text(w, c->tracks[i]->id.s, c->tracks[i]->id.len);
+		lc_yaml_seq_end(w);
+	}
+	if (c->starts_at)
+		name(w, "starts_at", c->starts_at->id);
 	key(w, "levels");
 	lc_yaml_map_start(w);
 	for (size_t k = 0; k < l->nlevels; k++) {
@@ -142,6 +151,8 @@ static void groups(lc_yaml_writer *w, const ladder *l, ladder_group *const *g, s
 		name(w, "name", g[i]->name);
 		text(w, "description", g[i]->description);
 		expectations(w, g[i]->expectations_written);
+		str_list(w, "roles", g[i]->roles, g[i]->nroles, 0);
+		str_list(w, "families", g[i]->families, g[i]->nfamilies, 0);
 		key(w, "competencies");
 		lc_yaml_seq_start(w);
 		for (size_t j = 0; j < g[i]->ncompetencies; j++)

@@ -28,6 +28,7 @@
 
 #define NONE ((size_t)-1)
 #define NO_NEW "no new expectations" /* LC_VIEW_NO_NEW */
+#define NOT_HERE "does not apply at this level" /* LC_VIEW_NOT_APPLICABLE */
 
 enum { L_ROLE_ID, L_ROLE_NAME, L_FAMILY, L_TRACK, L_LEVEL_ID, L_LEVEL_NAME, L_RANK, L_TITLE, L_GROUP, L_COMP_ID,
        L_COMP_NAME, L_TEXT, L_SOURCE, L_WIDTH };
@@ -41,6 +42,7 @@ static const char *const matrix_header[] = {"role_id", "role_name", "track", "gr
 
 typedef struct rl_role {
 	const char *id, *name, *family;
+	size_t first;              /* its first competency in the merged order, or NONE */
 	const char **titles;       /* per level */
 	unsigned char *has;        /* per level: the role shows it */
 } rl_role;
@@ -49,8 +51,13 @@ typedef struct rl_comp {
 	size_t role;
 	size_t gidx;               /* the group id, interned */
 	size_t at;                 /* its position in reader.sorted */
+	size_t next;               /* the role's next competency in the merged order, or NONE */
+	size_t pos;                /* its position in that order */
 	const char *group, *id, *name;
 	int restated;
+	unsigned char *on;         /* per level: the role shows it there (its scope) */
+	unsigned char *scope_tracks; /* per track, or NULL: `tracks:` */
+	size_t starts_at;          /* a level index, or NONE: `starts_at:` */
 	const char **texts;        /* per level */
 	size_t *text_len;
 	int shared;                /* its group is company-wide */
@@ -74,6 +81,7 @@ typedef struct reader {
 	rl_comp *comps;
 	size_t ncomps, capcomps;
 	size_t ngroup_ids;
+	size_t last_comp;          /* the competency of the row before, in the same unit, or NONE */
 	size_t *sorted;            /* competencies by group, role, then table order */
 	lc_idmap level_ids, chain_ids, role_ids, comp_keys, track_ids, group_ids;
 	int nomem;
@@ -420,6 +428,7 @@ static size_t role_of(reader *r, const lc_row *row, int *err)
 	ro->name = name_cell(r, row, r->matrix ? M_ROLE_NAME : L_ROLE_NAME, err);
 	if (!r->matrix && (cell(r, row, L_FAMILY, &n), n))
 		ro->family = name_cell(r, row, L_FAMILY, err);
+	ro->first = NONE;
 	ro->titles = lc_arena_calloc(r->a, r->nlevels, sizeof *ro->titles);
 	ro->has = lc_arena_calloc(r->a, r->nlevels, 1);
 	if (!ro->titles || !ro->has)
@@ -457,13 +466,26 @@ static size_t comp_of(reader *r, const lc_row *row, size_t role, int *err)
 		r->ngroup_ids++;
 	cp->id = cp->group ? id_cell(r, row, r->matrix ? M_COMP_ID : L_COMP_ID, err) : NULL;
 	cp->name = cp->id ? name_cell(r, row, r->matrix ? M_COMP_NAME : L_COMP_NAME, err) : NULL;
+	cp->starts_at = NONE;
+	cp->on = lc_arena_calloc(r->a, r->nlevels, 1);
 	cp->texts = lc_arena_calloc(r->a, r->nlevels, sizeof *cp->texts);
 	cp->text_len = lc_arena_calloc(r->a, r->nlevels, sizeof *cp->text_len);
-	if (!cp->texts || !cp->text_len)
+	if (!cp->texts || !cp->text_len || !cp->on)
 		r->nomem = 1;
 	if (*err || r->nomem || !cp->name)
 		return NONE;
-	return lookup(r, &r->comp_keys, k, klen, r->ncomps - 1, 1);
+	/* the merged order: right after the competency the row before showed in
+	 * the same unit (a level, or a matrix), else first; each unit shows the
+	 * role's competencies in order, some left out */
+	size_t self = r->ncomps - 1, after = r->last_comp;
+	if (after != NONE && r->comps[after].role == role) {
+		cp->next = r->comps[after].next;
+		r->comps[after].next = self;
+	} else {
+		cp->next = r->roles[role].first;
+		r->roles[role].first = self;
+	}
+	return lookup(r, &r->comp_keys, k, klen, self, 1);
 }
 
 /* A line of s starting at i that render wrote for a list item: "• " and
@@ -513,13 +535,34 @@ static int set_text(reader *r, rl_comp *cp, size_t k, const lc_row *row, size_t 
 	return 0;
 }
 
-static int read_row(reader *r, const lc_row *row)
+/* 1 when row starts another unit than the row before it: another role or
+ * track (a matrix), or another level too (the long layout). */
+static int new_unit(reader *r, size_t i)
 {
+	if (i <= 1)
+		return 1;
+	const lc_row *a = &r->t->rows[i - 1], *b = &r->t->rows[i];
+	size_t cols[] = {r->matrix ? M_ROLE_ID : L_ROLE_ID, r->matrix ? M_TRACK : L_TRACK, L_LEVEL_ID};
+	for (size_t j = 0; j < (r->matrix ? 2u : 3u); j++) {
+		size_t na, nb;
+		const char *x = cell(r, a, cols[j], &na), *y = cell(r, b, cols[j], &nb);
+		if (na != nb || memcmp(x, y, na) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int read_row(reader *r, size_t i)
+{
+	const lc_row *row = &r->t->rows[i];
 	int err = 0;
+	if (new_unit(r, i))
+		r->last_comp = NONE;
 	size_t ro = role_of(r, row, &err);
 	size_t c = ro == NONE ? NONE : comp_of(r, row, ro, &err);
 	if (c == NONE)
 		return r->nomem ? -1 : 1;
+	r->last_comp = c;
 	rl_comp *cp = &r->comps[c];
 	size_t n;
 	if (r->matrix) {
@@ -528,6 +571,9 @@ static int read_row(reader *r, const lc_row *row)
 			if (!n)
 				continue;
 			r->roles[ro].has[k] = 1;
+			if (n == strlen(NOT_HERE) && memcmp(s, NOT_HERE, n) == 0)
+				continue;
+			cp->on[k] = 1;
 			if (!(n == strlen(NO_NEW) && memcmp(s, NO_NEW, n) == 0) && set_text(r, cp, k, row, r->levels[k].col))
 				return r->nomem ? -1 : 1;
 		}
@@ -536,6 +582,7 @@ static int read_row(reader *r, const lc_row *row)
 	const char *id = cell(r, row, L_LEVEL_ID, &n);
 	size_t k = lookup(r, &r->level_ids, id, n, 0, 0);
 	r->roles[ro].has[k] = 1;
+	cp->on[k] = 1;
 	cell(r, row, L_TITLE, &n);
 	if (!n) {
 		r->levels[k].untitled = 1;
@@ -553,6 +600,87 @@ static int read_row(reader *r, const lc_row *row)
 	return 0;
 }
 
+/* ---- scope: where a competency applies ------------------------------------------- */
+
+/* The level below k on its chain: the one before it on its track, else the
+ * level its track continues from; NONE at the start of a chain. */
+static size_t level_below(const reader *r, size_t k)
+{
+	for (size_t j = k; j-- > 0;)
+		if (r->levels[j].track == r->levels[k].track)
+			return j;
+	const char *from = r->tracks[r->levels[k].track].from;
+	if (!from)
+		return NONE;
+	for (size_t j = 0; j < r->nlevels; j++)
+		if (strcmp(r->levels[j].id, from) == 0)
+			return j;
+	return NONE;
+}
+
+/* 1 where a competency with tracks `on_tracks` (NULL: every track) and
+ * `starts_at` (NONE: none) applies at level k. */
+static int applies(const reader *r, size_t k, const unsigned char *on_tracks, size_t starts_at)
+{
+	if (on_tracks && !on_tracks[r->levels[k].track])
+		return 0;
+	if (starts_at == NONE)
+		return 1;
+	for (size_t j = k; j != NONE; j = level_below(r, j))
+		if (j == starts_at)
+			return 1;
+	return 0;
+}
+
+static int scope_fits(const reader *r, const rl_comp *c, const unsigned char *on_tracks, size_t starts_at)
+{
+	const unsigned char *has = r->roles[c->role].has;
+	for (size_t k = 0; k < r->nlevels; k++)
+		if (has[k] && applies(r, k, on_tracks, starts_at) != c->on[k])
+			return 0;
+	return 1;
+}
+
+/* A competency shown at fewer than all of its role's levels has a scope:
+ * `tracks:` (the tracks of the levels where it shows), `starts_at:` (a level
+ * where it starts), or both; the first that gives exactly those levels. */
+static int infer_scope(reader *r, rl_comp *c)
+{
+	if (scope_fits(r, c, NULL, NONE))
+		return 0;
+	unsigned char *tracks = lc_arena_calloc(r->a, r->ntracks ? r->ntracks : 1, 1);
+	if (!tracks)
+		return -1;
+	for (size_t k = 0; k < r->nlevels; k++)
+		if (c->on[k])
+			tracks[r->levels[k].track] = 1;
+	for (int with_tracks = 0; with_tracks <= 1; with_tracks++) {
+		const unsigned char *t = with_tracks ? tracks : NULL;
+		if (with_tracks && scope_fits(r, c, t, NONE)) {
+			c->scope_tracks = tracks;
+			return 0;
+		}
+		for (size_t k = 0; k < r->nlevels; k++) {
+			size_t below = level_below(r, k);
+			if (!c->on[k] || (below != NONE && c->on[below]))
+				continue; /* not where it starts */
+			if (scope_fits(r, c, t, k)) {
+				c->scope_tracks = with_tracks ? tracks : NULL;
+				c->starts_at = k;
+				return 0;
+			}
+		}
+	}
+	return 0; /* no scope fits: the levels where it shows are left as they come */
+}
+
+static int same_scope(const reader *r, const rl_comp *a, const rl_comp *b)
+{
+	if (a->starts_at != b->starts_at || !a->scope_tracks != !b->scope_tracks)
+		return 0;
+	return !a->scope_tracks || memcmp(a->scope_tracks, b->scope_tracks, r->ntracks) == 0;
+}
+
 static const rl_comp *sort_base;
 
 static int by_group_role(const void *a, const void *b)
@@ -562,14 +690,15 @@ static int by_group_role(const void *a, const void *b)
 		return x->gidx < y->gidx ? -1 : 1;
 	if (x->role != y->role)
 		return x->role < y->role ? -1 : 1;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : *(const size_t *)a > *(const size_t *)b;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
 /* The same competency in two roles' copies of a group: same id, name and
  * mode, and no level where both have a text and the texts differ. */
 static int same_comp(const reader *r, const rl_comp *a, const rl_comp *b)
 {
-	if (strcmp(a->id, b->id) != 0 || strcmp(a->name, b->name) != 0 || a->restated != b->restated)
+	if (strcmp(a->id, b->id) != 0 || strcmp(a->name, b->name) != 0 || a->restated != b->restated ||
+	    !same_scope(r, a, b))
 		return 0;
 	for (size_t k = 0; k < r->nlevels; k++)
 		if (a->texts[k] && b->texts[k] &&
@@ -584,6 +713,14 @@ static int same_comp(const reader *r, const rl_comp *a, const rl_comp *b)
  * sorted by group and role, so each group's copies sit side by side. */
 static int find_shared(reader *r)
 {
+	for (size_t i = 0; i < r->ncomps; i++)
+		if (infer_scope(r, &r->comps[i]) < 0)
+			return -1;
+	for (size_t ro = 0; ro < r->nroles; ro++) {
+		size_t pos = 0;
+		for (size_t c = r->roles[ro].first; c != NONE; c = r->comps[c].next)
+			r->comps[c].pos = pos++;
+	}
 	r->sorted = malloc((r->ncomps ? r->ncomps : 1) * sizeof *r->sorted);
 	if (!r->sorted)
 		return -1;
@@ -634,6 +771,16 @@ static void emit_comp(reader *r, lc_yaml_writer *w, const rl_comp *c)
 	lc_yaml_pair(w, "name", c->name);
 	if (c->restated)
 		lc_yaml_pair(w, "expectations", "restated");
+	if (c->scope_tracks) {
+		lc_yaml_scalar(w, "tracks");
+		lc_yaml_seq_start(w);
+		for (size_t t = 0; t < r->ntracks; t++)
+			if (c->scope_tracks[t])
+				lc_yaml_text(w, r->tracks[t].id, strlen(r->tracks[t].id));
+		lc_yaml_seq_end(w);
+	}
+	if (c->starts_at != NONE)
+		lc_yaml_pair(w, "starts_at", r->levels[c->starts_at].id);
 	lc_yaml_scalar(w, "levels");
 	lc_yaml_map_start(w);
 	for (size_t t = 0; t < r->ntracks; t++)
@@ -651,9 +798,9 @@ static void emit_comp(reader *r, lc_yaml_writer *w, const rl_comp *c)
  * in the role starts its run in reader.sorted. */
 static void emit_groups(reader *r, lc_yaml_writer *w, size_t role, int shared)
 {
-	for (size_t i = 0; i < r->ncomps; i++) {
+	for (size_t i = r->roles[role].first; i != NONE; i = r->comps[i].next) {
 		const rl_comp *c = &r->comps[i];
-		if (c->role != role || c->shared != shared)
+		if (c->shared != shared)
 			continue;
 		if (c->at > 0) {
 			const rl_comp *before = &r->comps[r->sorted[c->at - 1]];
@@ -796,8 +943,9 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	int st = read_structure(&r);
 	if (!st)
 		st = cut_tracks(&r);
+	r.last_comp = NONE;
 	for (size_t i = 1; !st && i < t->nrows; i++)
-		st = read_row(&r, &t->rows[i]);
+		st = read_row(&r, i);
 	if (!st)
 		st = find_shared(&r);
 	if (!st)

@@ -68,7 +68,8 @@ seen = set()
 for r in rows[1:]:
     if r[0] == rows[1][0] and (r[3], r[5]) not in seen:
         seen.add((r[3], r[5]))
-        out.writerow([r[3], r[5]] + ["" if c == "no new expectations" else c for c in r[6:]])
+        out.writerow([r[3], r[5]] + ["" if c in ("no new expectations", "does not apply at this level") else c
+                                     for c in r[6:]])
 ' >"$tmp/into.csv"
 	"$ladderc" import --into "$ladder" "$tmp/into.csv" >"$tmp/into.yaml" 2>"$tmp/into.err" ||
 		{ bad "--into $ladder: import failed"; cat "$tmp/into.err"; continue; }
