@@ -129,10 +129,24 @@ static void competency(lc_yaml_writer *w, const ladder *l, const ladder_competen
 		ladder_str s = c->text[k];
 		if (f && f->text[k])
 			s = (ladder_str){f->text[k], f->len[k]};
-		if (!s.s)
+		const ladder_cell_detail *d = c->detail ? &c->detail[k] : NULL;
+		int mapping = d && (d->proficiency || d->nexamples || !d->text_given);
+		if (!s.s && !mapping)
 			continue;
 		lc_yaml_scalar_styled(w, l->levels[k]->id.s, l->levels[k]->id.len, YAML_ANY_SCALAR_STYLE);
-		lc_yaml_long_text(w, s.s, s.len);
+		if (!mapping) {
+			lc_yaml_long_text(w, s.s, s.len);
+			continue;
+		}
+		/* a cell with a proficiency or examples: {text, proficiency, examples};
+		 * a text from the table is written even where the cell had none */
+		lc_yaml_map_start(w);
+		if (s.s && (d->text_given || (f && f->text[k])))
+			text(w, "text", s);
+		if (d->proficiency)
+			name(w, "proficiency", d->proficiency->id);
+		str_list(w, "examples", d->examples, d->nexamples, 1);
+		lc_yaml_map_end(w);
 	}
 	lc_yaml_map_end(w);
 	lc_yaml_map_end(w);
@@ -281,6 +295,18 @@ void lc_import_into_write(const ladder *l, const lc_import_fill *fills, size_t n
 	name(w, "updated", l->updated);
 	text(w, "intro", l->intro);
 	expectations(w, l->expectations_written);
+	if (l->nproficiency) {
+		key(w, "proficiency");
+		lc_yaml_seq_start(w);
+		for (size_t i = 0; i < l->nproficiency; i++) {
+			lc_yaml_map_start(w);
+			name(w, "id", l->proficiency[i].id);
+			name(w, "name", l->proficiency[i].name);
+			text(w, "description", l->proficiency[i].description);
+			lc_yaml_map_end(w);
+		}
+		lc_yaml_seq_end(w);
+	}
 	tracks(w, l);
 	groups(w, l, l->groups, l->ngroups, fills, nfills);
 	if (l->nroles) {
