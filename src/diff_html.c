@@ -29,7 +29,7 @@ static const char html_head[] =
 	".added{color:#1a7f37}.removed{color:#cf222e}.changed{color:#9a6700}.moved{color:#0969da}\n"
 	"code{font-size:.8rem;color:var(--muted)}\n"
 	".value{white-space:pre-wrap;margin:.25rem 0 .5rem}\n"
-	"del{background:var(--del);text-decoration:line-through}ins{background:var(--ins);text-decoration:none}\n";
+	"del{background:var(--del);text-decoration:line-through}ins{background:var(--ins);text-decoration:underline}\n";
 
 static const char html_body[] =
 	"</style>\n"

@@ -35,6 +35,10 @@ const RENDERED = [
 	['level-E4.html', ['--level', 'E4']],
 	['next-E3.html', ['--role', 'software-engineer', '--level', 'E3', '--next']],
 	['ladder.html', []],
+	// the next view of restated competencies: a word diff and proficiency badges
+	['next-restated-IC3.html', ['--role', 'engineer', '--level', 'IC3', '--next'], 'tests/ladders/restated.yaml'],
+	// leadership competencies that apply from a level on one track
+	['level-leadership-L4.html', ['--level', 'L4'], 'tests/ladders/leadership.yaml'],
 	// the level view with what changed since an older version marked
 	['level-IC2-since.html', ['--role', 'engineer', '--level', 'IC2', '--since', 'tests/diff/filter-fork/old.yaml'],
 	 'tests/diff/filter-fork/new.yaml'],
@@ -238,6 +242,13 @@ function changedFacts() {
 	const bad = [];
 	const vw = window.innerWidth;
 	let marks = 0;
+	// Word diffs (the next view of a restated competency, the changes page,
+	// `diff -f html`): an added or removed word shows by a line under or
+	// through it, not by its background colour alone.
+	for (const [sel, line] of [['ins', 'underline'], ['del', 'line-through']])
+		for (const el of document.querySelectorAll(sel))
+			if (!getComputedStyle(el).textDecorationLine.includes(line))
+				bad.push(`<${sel}> "${(el.textContent || '').trim().slice(0, 40)}": not marked by ${line}, colour alone`);
 	for (const el of document.querySelectorAll('.changed')) {
 		const next = el.nextElementSibling;
 		const mark = [...el.querySelectorAll('.badge')].find(b => /^Changed since/.test((b.textContent || '').trim())) ||
