@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit_html.h"
 #include "emit_html_threads.h"
 #include "diff_emit.h"
 #include "view.h"
@@ -634,11 +635,35 @@ static void target_rules(html *h, const ladder_role *r)
 	}
 }
 
+/* Every page's start, up to its <title>; the stylesheet; from the end of the
+ * stylesheet to the header's paragraph. Shared with the site's own pages
+ * (lc_html_page_begin). */
+static const char page_head[] = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                                "<meta name=\"generator\" content=\"ladderc\">\n<title>";
+static const char page_header[] = "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#ladder.main\">Skip to content</a>\n"
+                                  "<header class=\"site\"><p>";
+
+static void page_style(lc_buf *out)
+{
+	lc_buf_puts(out, "</title>\n<style>\n");
+	for (size_t i = 0; i < sizeof page_css / sizeof page_css[0]; i++)
+		lc_buf_puts(out, page_css[i]);
+}
+
+void lc_html_page_begin(lc_buf *out, const char *title)
+{
+	lc_buf_puts(out, page_head);
+	lc_escape_html(out, title, strlen(title));
+	page_style(out);
+	lc_buf_puts(out, page_header);
+	lc_escape_html(out, title, strlen(title));
+	lc_buf_puts(out, "</p></header>\n<main id=\"ladder.main\">\n");
+}
+
 static void page_start(html *h, const char *kind, const ladder_str *what, const ladder_role *rules_for)
 {
-	LIT(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	       "<meta name=\"generator\" content=\"ladderc\">\n<title>");
+	put(h, page_head);
 	if (what) {
 		esc(h, *what);
 		LIT(h, " \xE2\x80\x94 ");
@@ -648,17 +673,14 @@ static void page_start(html *h, const char *kind, const ladder_str *what, const 
 		LIT(h, " \xE2\x80\x94 ");
 	}
 	esc(h, h->l->name);
-	LIT(h, "</title>\n<style>\n");
-	for (size_t i = 0; i < sizeof page_css / sizeof page_css[0]; i++)
-		put(h, page_css[i]);
+	page_style(h->out);
 	if (rules_for) {
 		target_rules(h, rules_for);
 	} else if (h->roles_here && !h->base) {
 		for (size_t i = 0; i < h->l->nroles; i++)
 			target_rules(h, h->l->roles[i]);
 	}
-	LIT(h, "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#ladder.main\">Skip to content</a>\n"
-	       "<header class=\"site\"><p>");
+	put(h, page_header);
 	if (h->base) {
 		LIT(h, "<a");
 		href_overview(h, "ladder.overview");
