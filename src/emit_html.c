@@ -1342,7 +1342,8 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 			LIT(h, " Everything expected at");
 			for (size_t i = 0; i + 1 < n; i++) {
 				put(h, i ? ", " : " ");
-				if (links) {
+				/* a level below the role's first has no section to link to */
+				if (links && ladder_role_has_level(r, h->chain[i])) {
 					LIT(h, "<a");
 					href_level(h, r, h->chain[i]);
 					LIT(h, ">");
