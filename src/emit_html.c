@@ -587,13 +587,22 @@ static void group_heading_row(html *h, const ladder_group *g, size_t colspan, in
 	*open = 1;
 }
 
-static void level_label(html *h, const ladder_level *lv)
+/* A level's id, then its name between `before` and `after` unless the name
+ * only repeats the id. */
+static void level_label_apart(html *h, const ladder_level *lv, const char *before, const char *after)
 {
 	esc(h, lv->id);
 	if (lc_view_level_name_shown(lv)) {
-		LIT(h, " ");
+		put(h, before);
 		esc(h, lv->name);
+		put(h, after);
 	}
+}
+
+/* "E3 Senior": a heading's or a table head's label. */
+static void level_label(html *h, const ladder_level *lv)
+{
+	level_label_apart(h, lv, " ", "");
 }
 
 /* The role's title at lv, or the level's name where it resolves to nothing. */
@@ -771,9 +780,11 @@ static void track_diagram(html *h)
 			esc(h, t->from->id);
 		}
 		LIT(h, ":");
+		/* "junior (Junior Engineer)": an id and a name in a run of levels
+		 * read as one (issue 17 g) */
 		for (size_t k = 0; k < t->nlevels; k++) {
 			put(h, k ? ", " : " ");
-			level_label(h, t->levels[k]);
+			level_label_apart(h, t->levels[k], " (", ")");
 		}
 		LIT(h, ".");
 	}
@@ -1076,6 +1087,38 @@ static void roles_list(html *h, int hn)
 	LIT(h, "</ul>\n</section>\n");
 }
 
+/* The tracks under the diagram: each track's levels a list of their own,
+ * one level an item ("junior: Junior Engineer (summary)"), so that ids and
+ * names never run together (issue 17 g). */
+static void track_list(html *h)
+{
+	const ladder *l = h->l;
+	LIT(h, "<ul>\n");
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		LIT(h, "<li><strong>");
+		esc(h, t->name);
+		LIT(h, "</strong>");
+		if (t->from) {
+			LIT(h, ", after ");
+			esc(h, t->from->id);
+		}
+		LIT(h, ":<ul>");
+		for (size_t k = 0; k < t->nlevels; k++) {
+			LIT(h, "<li>");
+			level_label_apart(h, t->levels[k], ": ", "");
+			if (t->levels[k]->summary.s) {
+				LIT(h, " <span class=\"muted\">(");
+				esc(h, t->levels[k]->summary);
+				LIT(h, ")</span>");
+			}
+			LIT(h, "</li>");
+		}
+		LIT(h, "</ul></li>\n");
+	}
+	LIT(h, "</ul>\n");
+}
+
 /* The overview: heading, intro, diagram, roles, titles, promotion, paths. */
 static void overview(html *h, int hn)
 {
@@ -1112,29 +1155,8 @@ static void overview(html *h, int hn)
 	LIT(h, ">Tracks");
 	close_h(h, hn + 1);
 	track_diagram(h);
-	LIT(h, "<ul>\n");
-	for (size_t i = 0; i < l->ntracks; i++) {
-		const ladder_track *t = l->tracks[i];
-		LIT(h, "<li><strong>");
-		esc(h, t->name);
-		LIT(h, "</strong>");
-		if (t->from) {
-			LIT(h, ", after ");
-			esc(h, t->from->id);
-		}
-		LIT(h, ":");
-		for (size_t k = 0; k < t->nlevels; k++) {
-			put(h, k ? ", " : " ");
-			level_label(h, t->levels[k]);
-			if (t->levels[k]->summary.s) {
-				LIT(h, " <span class=\"muted\">(");
-				esc(h, t->levels[k]->summary);
-				LIT(h, ")</span>");
-			}
-		}
-		LIT(h, "</li>\n");
-	}
-	LIT(h, "</ul>\n</section>\n");
+	track_list(h);
+	LIT(h, "</section>\n");
 	roles_list(h, hn + 1);
 	titles_table(h, hn + 1);
 	promotion_section(h, hn + 1);
