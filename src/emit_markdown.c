@@ -566,6 +566,16 @@ static void group_heading(md *m, const ladder_group *g, int depth)
 	}
 }
 
+/* A group's heading and the head of its table of what is new at lv. */
+static void new_at_head(md *m, const ladder_group *g, int depth, const ladder_level *lv)
+{
+	group_heading(m, g, depth);
+	put(m, "| Competency | New at ");
+	id(m, lv->id);
+	put(m, " |\n");
+	separator(m, 2);
+}
+
 /* The first cell of a competency's row: its anchor, name and description. */
 static void competency_cell(md *m, const ladder_competency *c, lc_buf *anchor)
 {
@@ -758,13 +768,8 @@ static void site_level(lc_view_walk *w, const ladder_role *r, const ladder_level
 	lc_view_comp_iter it;
 	lc_view_comp_begin(&it, m->l, r);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
-		if (it.group_start) {
-			group_heading(m, it.group, 4);
-			put(m, "| Competency | New at ");
-			id(m, lv->id);
-			put(m, " |\n");
-			separator(m, 2);
-		}
+		if (it.group_start)
+			new_at_head(m, it.group, 4, lv);
 		put(m, "| ");
 		anchor_open(m);
 		lc_view_anchor_level_row(m->out, r, lv, c);
@@ -919,13 +924,8 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 		lc_view_comp_iter it;
 		lc_view_comp_begin(&it, m->l, r, &nx, 1);
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
-			if (it.group_start) {
-				group_heading(m, it.group, 3);
-				put(m, "| Competency | New at ");
-				id(m, nx->id);
-				put(m, " |\n");
-				separator(m, 2);
-			}
+			if (it.group_start)
+				new_at_head(m, it.group, 3, nx);
 			put(m, "| **");
 			cell(m, c->name);
 			put(m, "** | ");
