@@ -766,7 +766,7 @@ static void site_level(lc_view_walk *w, const ladder_role *r, const ladder_level
 	}
 	put(m, nn ? ".\n\n" : "\n\n");
 	lc_view_comp_iter it;
-	lc_view_comp_begin(&it, m->l, r);
+	lc_view_comp_begin(&it, m->l, r, &lv, 1);
 	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
 		if (it.group_start)
 			new_at_head(m, it.group, 4, lv);
@@ -783,7 +783,7 @@ static void site_level(lc_view_walk *w, const ladder_role *r, const ladder_level
 		else
 			put(m, "*" LC_VIEW_NO_NEW "*");
 		put(m, " |\n");
-		if (it.c == it.group->ncompetencies)
+		if (lc_view_comp_group_ends(&it))
 			put(m, "\n");
 	}
 }
