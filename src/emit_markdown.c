@@ -782,6 +782,7 @@ static void site_level(lc_view_walk *w, const ladder_role *r, const ladder_level
 			prose_cell(m, s);
 		else
 			put(m, "*" LC_VIEW_NO_NEW "*");
+		cell_detail(m, c, lv);
 		put(m, " |\n");
 		if (lc_view_comp_group_ends(&it))
 			put(m, "\n");
