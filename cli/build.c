@@ -217,6 +217,8 @@ int cli_build(int argc, char **argv)
 		if (st == 0)
 			st = build_one(&d, ls[i], changes.marks, formats, sub, &page, &err);
 	}
+	if (st == 0 && nl > 1)
+		st = lc_site_dir_write_index(&d, (const ladder *const *)ls, nl, formats, &page, &err);
 	int swapping = 0;
 	if (st == 0) {
 		swapping = 1;

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit_html.h"
 #include "emit_html_threads.h"
 #include "diff_emit.h"
 #include "view.h"
@@ -586,13 +587,22 @@ static void group_heading_row(html *h, const ladder_group *g, size_t colspan, in
 	*open = 1;
 }
 
-static void level_label(html *h, const ladder_level *lv)
+/* A level's id, then its name between `before` and `after` unless the name
+ * only repeats the id. */
+static void level_label_apart(html *h, const ladder_level *lv, const char *before, const char *after)
 {
 	esc(h, lv->id);
 	if (lc_view_level_name_shown(lv)) {
-		LIT(h, " ");
+		put(h, before);
 		esc(h, lv->name);
+		put(h, after);
 	}
+}
+
+/* "E3 Senior": a heading's or a table head's label. */
+static void level_label(html *h, const ladder_level *lv)
+{
+	level_label_apart(h, lv, " ", "");
 }
 
 /* The role's title at lv, or the level's name where it resolves to nothing. */
@@ -634,11 +644,35 @@ static void target_rules(html *h, const ladder_role *r)
 	}
 }
 
+/* Every page's start, up to its <title>; the stylesheet; from the end of the
+ * stylesheet to the header's paragraph. Shared with the site's own pages
+ * (lc_html_page_begin). */
+static const char page_head[] = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                                "<meta name=\"generator\" content=\"ladderc\">\n<title>";
+static const char page_header[] = "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#ladder.main\">Skip to content</a>\n"
+                                  "<header class=\"site\"><p>";
+
+static void page_style(lc_buf *out)
+{
+	lc_buf_puts(out, "</title>\n<style>\n");
+	for (size_t i = 0; i < sizeof page_css / sizeof page_css[0]; i++)
+		lc_buf_puts(out, page_css[i]);
+}
+
+void lc_html_page_begin(lc_buf *out, const char *title)
+{
+	lc_buf_puts(out, page_head);
+	lc_escape_html(out, title, strlen(title));
+	page_style(out);
+	lc_buf_puts(out, page_header);
+	lc_escape_html(out, title, strlen(title));
+	lc_buf_puts(out, "</p></header>\n<main id=\"ladder.main\">\n");
+}
+
 static void page_start(html *h, const char *kind, const ladder_str *what, const ladder_role *rules_for)
 {
-	LIT(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	       "<meta name=\"generator\" content=\"ladderc\">\n<title>");
+	put(h, page_head);
 	if (what) {
 		esc(h, *what);
 		LIT(h, " \xE2\x80\x94 ");
@@ -648,17 +682,14 @@ static void page_start(html *h, const char *kind, const ladder_str *what, const 
 		LIT(h, " \xE2\x80\x94 ");
 	}
 	esc(h, h->l->name);
-	LIT(h, "</title>\n<style>\n");
-	for (size_t i = 0; i < sizeof page_css / sizeof page_css[0]; i++)
-		put(h, page_css[i]);
+	page_style(h->out);
 	if (rules_for) {
 		target_rules(h, rules_for);
 	} else if (h->roles_here && !h->base) {
 		for (size_t i = 0; i < h->l->nroles; i++)
 			target_rules(h, h->l->roles[i]);
 	}
-	LIT(h, "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#ladder.main\">Skip to content</a>\n"
-	       "<header class=\"site\"><p>");
+	put(h, page_header);
 	if (h->base) {
 		LIT(h, "<a");
 		href_overview(h, "ladder.overview");
@@ -749,9 +780,11 @@ static void track_diagram(html *h)
 			esc(h, t->from->id);
 		}
 		LIT(h, ":");
+		/* "junior (Junior Engineer)": an id and a name in a run of levels
+		 * read as one (issue 17 g) */
 		for (size_t k = 0; k < t->nlevels; k++) {
 			put(h, k ? ", " : " ");
-			level_label(h, t->levels[k]);
+			level_label_apart(h, t->levels[k], " (", ")");
 		}
 		LIT(h, ".");
 	}
@@ -1054,6 +1087,38 @@ static void roles_list(html *h, int hn)
 	LIT(h, "</ul>\n</section>\n");
 }
 
+/* The tracks under the diagram: each track's levels a list of their own,
+ * one level an item ("junior: Junior Engineer (summary)"), so that ids and
+ * names never run together (issue 17 g). */
+static void track_list(html *h)
+{
+	const ladder *l = h->l;
+	LIT(h, "<ul>\n");
+	for (size_t i = 0; i < l->ntracks; i++) {
+		const ladder_track *t = l->tracks[i];
+		LIT(h, "<li><strong>");
+		esc(h, t->name);
+		LIT(h, "</strong>");
+		if (t->from) {
+			LIT(h, ", after ");
+			esc(h, t->from->id);
+		}
+		LIT(h, ":<ul>");
+		for (size_t k = 0; k < t->nlevels; k++) {
+			LIT(h, "<li>");
+			level_label_apart(h, t->levels[k], ": ", "");
+			if (t->levels[k]->summary.s) {
+				LIT(h, " <span class=\"muted\">(");
+				esc(h, t->levels[k]->summary);
+				LIT(h, ")</span>");
+			}
+			LIT(h, "</li>");
+		}
+		LIT(h, "</ul></li>\n");
+	}
+	LIT(h, "</ul>\n");
+}
+
 /* The overview: heading, intro, diagram, roles, titles, promotion, paths. */
 static void overview(html *h, int hn)
 {
@@ -1090,29 +1155,8 @@ static void overview(html *h, int hn)
 	LIT(h, ">Tracks");
 	close_h(h, hn + 1);
 	track_diagram(h);
-	LIT(h, "<ul>\n");
-	for (size_t i = 0; i < l->ntracks; i++) {
-		const ladder_track *t = l->tracks[i];
-		LIT(h, "<li><strong>");
-		esc(h, t->name);
-		LIT(h, "</strong>");
-		if (t->from) {
-			LIT(h, ", after ");
-			esc(h, t->from->id);
-		}
-		LIT(h, ":");
-		for (size_t k = 0; k < t->nlevels; k++) {
-			put(h, k ? ", " : " ");
-			level_label(h, t->levels[k]);
-			if (t->levels[k]->summary.s) {
-				LIT(h, " <span class=\"muted\">(");
-				esc(h, t->levels[k]->summary);
-				LIT(h, ")</span>");
-			}
-		}
-		LIT(h, "</li>\n");
-	}
-	LIT(h, "</ul>\n</section>\n");
+	track_list(h);
+	LIT(h, "</section>\n");
 	roles_list(h, hn + 1);
 	titles_table(h, hn + 1);
 	promotion_section(h, hn + 1);
@@ -1320,7 +1364,8 @@ static void level_section(html *h, const ladder_role *r, const ladder_level *lv,
 			LIT(h, " Everything expected at");
 			for (size_t i = 0; i + 1 < n; i++) {
 				put(h, i ? ", " : " ");
-				if (links) {
+				/* a level below the role's first has no section to link to */
+				if (links && ladder_role_has_level(r, h->chain[i])) {
 					LIT(h, "<a");
 					href_level(h, r, h->chain[i]);
 					LIT(h, ">");

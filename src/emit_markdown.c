@@ -17,6 +17,8 @@
 typedef struct md {
 	const ladder *l;
 	lc_buf *out;
+	const char *base;      /* link_base: the pages of a site, linked; NULL: render, no links between pages */
+	int role_page;         /* this is a site's role page: its levels get sections of their own */
 } md;
 
 static void text(md *m, ladder_str s)
@@ -142,6 +144,116 @@ static void next_detail(md *m, const ladder_competency *c, const ladder_level *l
 	}
 }
 
+/* ---- links between the pages of a site ----------------------------------------
+ * Only in a build (link_base set): `render -f markdown` writes one page and
+ * links none. Link texts go through the escaper, targets are file names and
+ * anchors made of ids (slugs). */
+
+/* The file holding role r's page, as the start of a link ("" on that page). */
+static void role_file(md *m, const ladder_role *r)
+{
+	if (m->role_page)
+		return;
+	put(m, m->base);
+	id(m, r->id);
+	put(m, ".md");
+}
+
+/* "](TARGET)" closing a link to role r's page, or to its level lv's section. */
+static void role_target(md *m, const ladder_role *r, const ladder_level *lv)
+{
+	put(m, "](");
+	role_file(m, r);
+	put(m, "#");
+	if (lv)
+		lc_view_anchor_level(m->out, r, lv);
+	else
+		lc_view_anchor_role(m->out, r);
+	put(m, ")");
+}
+
+/* A level's id, linking to its section where the role has the level (a
+ * level below the role's first has none). */
+static void level_link(md *m, const ladder_role *r, const ladder_level *lv)
+{
+	if (!ladder_role_has_level(r, lv)) {
+		id(m, lv->id);
+		return;
+	}
+	put(m, "[");
+	id(m, lv->id);
+	role_target(m, r, lv);
+}
+
+/* "](index.md#SECTION)": a section of the site's overview. */
+static void overview_target(md *m, const char *section)
+{
+	put(m, "](");
+	put(m, m->base);
+	put(m, "index.md#");
+	put(m, section);
+	put(m, ")");
+}
+
+/* The overview's list of roles, each linking to its page. */
+static void site_roles(md *m)
+{
+	put(m, "<a id=\"ladder.roles\"></a>\n");
+	heading(m, 2);
+	put(m, "Roles\n\n");
+	for (size_t i = 0; i < m->l->nroles; i++) {
+		const ladder_role *r = m->l->roles[i];
+		put(m, "- [");
+		text(m, r->name);
+		role_target(m, r, NULL);
+		if (r->family.s) {
+			put(m, " (");
+			text(m, r->family);
+			put(m, ")");
+		}
+		put(m, "\n");
+	}
+	put(m, "\n");
+}
+
+/* A role page's way back: the overview, its list of roles, the titles. */
+static void site_nav(md *m)
+{
+	put(m, "[Overview");
+	overview_target(m, "ladder.overview");
+	put(m, " · [All roles");
+	overview_target(m, "ladder.roles");
+	put(m, " · [Titles");
+	overview_target(m, "ladder.titles");
+	put(m, "\n\n");
+}
+
+/* A role page's contents: its matrices and its levels. */
+static void site_contents(lc_view_walk *w, const ladder_role *r)
+{
+	md *m = w->ctx;
+	put(m, "Contents:");
+	size_t nt = lc_view_matrix_tracks(m->l, r, NULL, w->tracks);
+	const char *sep = " ";
+	for (size_t i = 0; i < nt; i++, sep = " · ") {
+		put(m, sep);
+		put(m, "[");
+		text(m, w->tracks[i]->name);
+		put(m, " track](#");
+		lc_view_anchor_matrix(m->out, r, w->tracks[i]);
+		put(m, ")");
+	}
+	for (size_t k = 0; k < m->l->nlevels; k++) {
+		const ladder_level *lv = m->l->levels[k];
+		if (!ladder_role_has_level(r, lv))
+			continue;
+		put(m, sep);
+		level_link(m, r, lv);
+		sep = " · ";
+	}
+	put(m, "\n\n");
+}
+
 /* ---- overview --------------------------------------------------------------- */
 
 /* Ladder prose outside a table: its paragraphs and lists, each block ending
@@ -233,6 +345,48 @@ static void changed_summary(md *m, const ladder_emit_options *o, const ladder_ro
 	              cells, cells == 1 ? "" : "s", titles, titles == 1 ? "" : "s", o->link_base);
 }
 
+/* A role's column heading in the titles table: in a site, a link to its page. */
+static void titles_head(md *m, const ladder_role *r)
+{
+	if (!m->base) {
+		cell(m, r->name);
+		return;
+	}
+	put(m, "[");
+	cell(m, r->name);
+	role_target(m, r, NULL);
+}
+
+/* A role's title at a level; in a site, a link to the level's section of its
+ * page wherever the role has the level. */
+static void title_cell(md *m, const ladder_role *r, const ladder_level *lv)
+{
+	lc_view_title_kind k = lc_view_title_of(r, lv);
+	int link = m->base && k != LC_VIEW_TITLE_OFF_TRACKS && k != LC_VIEW_TITLE_OFF_LEVELS;
+	if (link)
+		put(m, "[");
+	if (k == LC_VIEW_TITLE_GIVEN)
+		cell(m, r->title[lv->index]);
+	else
+		put(m, lc_view_title_words(k));
+	if (link)
+		role_target(m, r, lv);
+}
+
+/* A lateral path's role: a link to its section, on this page or (in a site) its own. */
+static void path_role(md *m, const ladder_role *r)
+{
+	put(m, "[");
+	cell(m, r->name);
+	if (m->base) {
+		role_target(m, r, NULL);
+		return;
+	}
+	put(m, "](#");
+	lc_view_anchor_role(m->out, r);
+	put(m, ")");
+}
+
 static void overview(lc_view_walk *w)
 {
 	md *m = w->ctx;
@@ -289,13 +443,15 @@ static void overview(lc_view_walk *w)
 		put(m, " |\n");
 	}
 	put(m, "\n");
+	if (m->base)
+		site_roles(m);
 
 	put(m, "<a id=\"ladder.titles\"></a>\n");
 	heading(m, 2);
 	put(m, "Levels and titles\n\n| Level | Name | Summary |");
 	for (size_t r = 0; r < l->nroles; r++) {
 		put(m, " ");
-		cell(m, l->roles[r]->name);
+		titles_head(m, l->roles[r]);
 		put(m, " |");
 	}
 	put(m, "\n");
@@ -313,12 +469,8 @@ static void overview(lc_view_walk *w)
 			put(m, "—");
 		put(m, " |");
 		for (size_t r = 0; r < l->nroles; r++) {
-			lc_view_title_kind k = lc_view_title_of(l->roles[r], lv);
 			put(m, " ");
-			if (k == LC_VIEW_TITLE_GIVEN)
-				cell(m, l->roles[r]->title[lv->index]);
-			else
-				put(m, lc_view_title_words(k));
+			title_cell(m, l->roles[r], lv);
 			put(m, " |");
 		}
 		put(m, "\n");
@@ -366,15 +518,11 @@ static void overview(lc_view_walk *w)
 		separator(m, 4);
 		for (size_t i = 0; i < l->npaths; i++) {
 			const ladder_path *pa = &l->paths[i];
-			put(m, "| [");
-			cell(m, pa->from->name);
-			put(m, "](#");
-			lc_view_anchor_role(m->out, pa->from);
-			put(m, ") | [");
-			cell(m, pa->to->name);
-			put(m, "](#");
-			lc_view_anchor_role(m->out, pa->to);
-			put(m, ") | ");
+			put(m, "| ");
+			path_role(m, pa->from);
+			put(m, " | ");
+			path_role(m, pa->to);
+			put(m, " | ");
 			cell_list(m, pa->transferable, pa->ntransferable);
 			put(m, " | ");
 			cell_list(m, pa->gaps, pa->ngaps);
@@ -418,6 +566,16 @@ static void group_heading(md *m, const ladder_group *g, int depth)
 	}
 }
 
+/* A group's heading and the head of its table of what is new at lv. */
+static void new_at_head(md *m, const ladder_group *g, int depth, const ladder_level *lv)
+{
+	group_heading(m, g, depth);
+	put(m, "| Competency | New at ");
+	id(m, lv->id);
+	put(m, " |\n");
+	separator(m, 2);
+}
+
 /* The first cell of a competency's row: its anchor, name and description. */
 static void competency_cell(md *m, const ladder_competency *c, lc_buf *anchor)
 {
@@ -444,7 +602,10 @@ static void competency_cell(md *m, const ladder_competency *c, lc_buf *anchor)
 static void level_column(md *m, const ladder_emit_options *o, const ladder_role *r, const ladder_level *lv)
 {
 	put(m, " **");
-	id(m, lv->id);
+	if (m->role_page)
+		level_link(m, r, lv);
+	else
+		id(m, lv->id);
 	put(m, "**");
 	if (lc_view_level_name_shown(lv)) {
 		put(m, " ");
@@ -534,9 +695,14 @@ static void matrix(lc_view_walk *w, const ladder_role *r, const ladder_track *t,
 
 static void matrices_begin(lc_view_walk *w, const ladder_role *r)
 {
-	role_heading(w->ctx, r, role_depth(w));
+	md *m = w->ctx;
+	if (m->role_page)
+		site_nav(m);
+	role_heading(m, r, role_depth(w));
 	if (w->o->changed && w->o->link_base && w->v->role == r)
-		changed_summary(w->ctx, w->o, r);
+		changed_summary(m, w->o, r);
+	if (m->role_page)
+		site_contents(w, r);
 }
 
 static void level_title(md *m, const ladder_role *r, const ladder_level *lv)
@@ -561,6 +727,79 @@ static void changed_note(md *m, const lc_diff_marks *ch)
 	text(m, (ladder_str){since, strlen(since)});
 	lc_buf_printf(m->out, "**: %zu change%s in this view (`ladderc diff` lists them); the expectations and the title that changed are marked " CHANGED_MARK ".\n\n",
 	              n, n == 1 ? "" : "s");
+}
+
+/* A level's section on a site's role page, as on the HTML one: what is new
+ * at the level, links to the levels below (whose expectations still apply)
+ * and to the next level(s). Only the level's own text: the matrices above
+ * hold the rest. */
+static void site_level(lc_view_walk *w, const ladder_role *r, const ladder_level *lv)
+{
+	md *m = w->ctx;
+	anchor_open(m);
+	lc_view_anchor_level(m->out, r, lv);
+	anchor_close(m);
+	put(m, "\n");
+	heading(m, 3);
+	level_title(m, r, lv);
+	put(m, "\n\n");
+	prose(m, lv->summary);
+	put(m, "What is new at ");
+	id(m, lv->id);
+	put(m, ".");
+	size_t n = ladder_chain(lv, w->chain);
+	for (size_t i = 0; i + 1 < n; i++) {
+		put(m, i ? ", " : " Everything expected at ");
+		level_link(m, r, w->chain[i]);
+	}
+	if (n > 1)
+		put(m, " is expected here too.");
+	size_t nn = ladder_next_levels(m->l, r, lv, w->next);
+	for (size_t i = 0; i < nn; i++) {
+		put(m, i ? ", [" : " Next: [");
+		id(m, w->next[i]->id);
+		if (lc_view_level_name_shown(w->next[i])) {
+			put(m, " ");
+			text(m, w->next[i]->name);
+		}
+		role_target(m, r, w->next[i]);
+	}
+	put(m, nn ? ".\n\n" : "\n\n");
+	lc_view_comp_iter it;
+	lc_view_comp_begin(&it, m->l, r, &lv, 1);
+	for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
+		if (it.group_start)
+			new_at_head(m, it.group, 4, lv);
+		put(m, "| ");
+		anchor_open(m);
+		lc_view_anchor_level_row(m->out, r, lv, c);
+		anchor_close(m);
+		put(m, "**");
+		cell(m, c->name);
+		put(m, "** | ");
+		ladder_str s = lc_view_text_at(c, lv);
+		if (s.s)
+			prose_cell(m, s);
+		else
+			put(m, "*" LC_VIEW_NO_NEW "*");
+		cell_detail(m, c, lv);
+		put(m, " |\n");
+		if (lc_view_comp_group_ends(&it))
+			put(m, "\n");
+	}
+}
+
+/* A site's role page: after the matrices, a section per level of the role. */
+static void matrices_end(lc_view_walk *w, const ladder_role *r)
+{
+	md *m = w->ctx;
+	if (!m->role_page)
+		return;
+	heading(m, 2);
+	put(m, "Levels\n\n");
+	for (size_t k = 0; k < m->l->nlevels; k++)
+		if (ladder_role_has_level(r, m->l->levels[k]))
+			site_level(w, r, m->l->levels[k]);
 }
 
 static void level_view(lc_view_walk *w, const ladder_role *r, const ladder_level *lv, size_t n)
@@ -686,13 +925,8 @@ static void next_view(lc_view_walk *w, const ladder_role *r, const ladder_level 
 		lc_view_comp_iter it;
 		lc_view_comp_begin(&it, m->l, r, &nx, 1);
 		for (const ladder_competency *c; (c = lc_view_comp_next(&it));) {
-			if (it.group_start) {
-				group_heading(m, it.group, 3);
-				put(m, "| Competency | New at ");
-				id(m, nx->id);
-				put(m, " |\n");
-				separator(m, 2);
-			}
+			if (it.group_start)
+				new_at_head(m, it.group, 3, nx);
 			put(m, "| **");
 			cell(m, c->name);
 			put(m, "** | ");
@@ -720,9 +954,13 @@ int lc_emit_markdown(const ladder *l, const ladder_view *v, const ladder_emit_op
 		.overview = overview,
 		.matrices_begin = matrices_begin,
 		.matrix = matrix,
+		.matrices_end = matrices_end,
 		.level = level_view,
 		.next = next_view,
 	};
-	md m = {l, out};
+	const char *base = lc_view_options(o)->link_base;
+	/* a site's role page: one role, every track (build writes no other matrix page) */
+	int role_page = base && v->kind == LADDER_VIEW_MATRIX && v->role && !v->track;
+	md m = {l, out, base, role_page};
 	return lc_view_walk_emit(l, v, o, out, &walker, &m);
 }

@@ -45,10 +45,33 @@ ok "two builds are byte-identical"
 for f in a/sequence/index.html a/example/software-engineer.html a/hostile/role-1.html a/hostile/Role_2.md; do
 	[ -f "$f" ] || fail "$f missing"
 done
+# the index at the top: every ladder, in the order given, linking to its overview
+for f in a/index.html a/index.md; do [ -f "$f" ] || fail "$f missing"; done
+[ "$(grep -o 'href="[a-z]*/index.html"' a/index.html | tr '\n' ' ')" = \
+  'href="sequence/index.html" href="example/index.html" href="hostile/index.html" ' ] ||
+	fail "a/index.html does not list the ladders in order: $(grep -o 'href="[^"]*"' a/index.html)"
+[ "$(grep -o '([a-z]*/index.md)' a/index.md | tr '\n' ' ')" = \
+  '(sequence/index.md) (example/index.md) (hostile/index.md) ' ] || fail "a/index.md: $(cat a/index.md)"
+grep -q '&lt;script&gt;' a/index.html && ! grep -q '<script' a/index.html || fail "a/index.html does not escape names"
+"$ladderc" build -o several -f csv,json "$seq" "$example" || fail "build -f csv,json of two ladders"
+[ ! -e several/index.html ] && [ ! -e several/index.md ] || fail "an index without HTML or Markdown pages"
+"$ladderc" build -o several -f html "$seq" "$example" || fail "build -f html of two ladders"
+[ -f several/index.html ] && [ ! -e several/index.md ] || fail "-f html: $(ls several)"
+"$ladderc" build -o one "$seq" || fail "build of one ladder"
+"$ladderc" build -o one-again "$seq" "$example" || fail "build of two ladders"
+cmp -s one/index.html one-again/sequence/index.html || fail "one ladder's overview differs from its overview among several"
 "$ladderc" build -o dup "$seq" "$seq" 2>err && fail "two ladders with one id were accepted"
 grep -q "both have the id 'sequence'" err || fail "duplicate ids: $(cat err)"
 [ ! -e dup ] || fail "a refused build created its directory"
-ok "several ladders go to DIR/ID/, ids must differ"
+ok "several ladders go to DIR/ID/ under an index of them, ids must differ"
+
+# 3b. a role on part of a track links only to levels it has (its role page
+# has no section for a level below its first)
+"$ladderc" build -o parts "$src/tests/ladders/disciplines.yaml" || fail "build disciplines"
+grep -q 'qa-engineer.level.IC1"' parts/qa-engineer.html parts/qa-engineer.md &&
+	fail "a link to a level qa-engineer does not have"
+grep -q '\[IC2\](#qa-engineer.level.IC2)' parts/qa-engineer.md || fail "qa-engineer.md links no level"
+ok "links between pages land on levels the role has"
 
 # 4. -f
 "$ladderc" build -o sub -f html,json "$seq" || fail "build -f"

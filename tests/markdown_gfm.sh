@@ -3,7 +3,8 @@
 # gives real tables (every row as many cells as its header; the matrices
 # exactly one cell per competency and level, plus the name column) and no
 # raw HTML from the input (no <script, <img, <style, <iframe tags, no
-# javascript: links), even with raw HTML allowed (--unsafe).
+# javascript: links), even with raw HTML allowed (--unsafe); and a site's
+# Markdown pages link to each other with no broken link.
 #   tests/markdown_gfm.sh LADDERC CMARK_GFM LADDER
 # Exits 77 (skipped) when CMARK_GFM is empty or missing.
 set -u
@@ -74,5 +75,30 @@ for role in $roles; do
 		fi
 	done
 done
+# The Markdown pages of a site (build -f markdown): well formed, and every
+# link between them lands on a page of the site and an anchor in it (issue
+# 17 g). A competency's own links (http, https, mailto) leave the site.
+"$ladderc" build -o "$tmp/site" -f markdown "$ladder" || exit 2
+for page in "$tmp"/site/*.md; do
+	name=site/$(basename "$page")
+	check "$name" "$page"
+	"$cmark" -e table --unsafe <"$page" | grep -o 'href="[^"]*"' | sed 's/^href="//; s/"$//' |
+	while read -r href; do
+		case $href in
+		http://* | https://* | mailto:*) continue ;;
+		\#*) file=$page ;;
+		*.md\#*) file=$tmp/site/${href%%#*} ;;
+		*) echo "$name: a link that is no page of the site: $href"; echo bad >>"$tmp/badlinks"; continue ;;
+		esac
+		anchor=${href#*#}
+		if [ ! -f "$file" ] || ! grep -qF "<a id=\"$anchor\"></a>" "$file"; then
+			echo "$name: broken link $href"
+			echo bad >>"$tmp/badlinks"
+		fi
+	done
+done
+[ -s "$tmp/badlinks" ] && fail=1
+[ "$(grep -c '\.md#' "$tmp/site/index.md")" -gt 0 ] || { echo "site/index.md links no role page"; fail=1; }
+
 [ $fail = 0 ] && echo "ok: $ladder"
 exit $fail

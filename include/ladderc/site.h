@@ -3,10 +3,11 @@
  *
  * Layout (docs/site.md), for one ladder:
  *   index.html, index.md     overview, with links to every role
- *   ROLE.html                one per role: matrix per track, then a section per level
- *   ROLE.md                  one per role: matrix per track
+ *   ROLE.html, ROLE.md       one per role: matrix per track, then a section per level
  *   ladder.csv, ladder.json  the whole ladder
  *   changes.html, changes.md with --since OLD: what changed since OLD
+ * Several ladders: each in ID/ as above, and index.html, index.md at the top
+ * listing them.
  * File names come only from validated ids (letters, digits, '-', '_').
  *
  * Nothing here prints: failures come back as -1 with a message in `err`. */
@@ -57,6 +58,13 @@ int lc_site_render(const ladder *l, const lc_site_page *p, lc_buf *out);
  * -1 (out of memory, or another format). */
 int lc_site_changes_render(const struct lc_diff_marks *m, ladder_format f, lc_buf *out);
 
+/* The index at the top of a build of several ladders (docs/site.md): every
+ * ladder of ls[0..n) in that order (the command line's), its name, title, id
+ * and updated date, linking to its overview ID/index.html (HTML) or
+ * ID/index.md (Markdown), into out (cleared first). Returns 0, or -1 (out of
+ * memory, or f is neither HTML nor Markdown). src/site_index.c */
+int lc_site_index_render(const ladder *const *ls, size_t n, ladder_format f, lc_buf *out);
+
 /* An output directory being built: everything goes into a temporary directory
  * beside it (same parent: ".NAME.tmp-PID"), which replaces it on commit. */
 typedef struct lc_site_dir {
@@ -85,6 +93,11 @@ int lc_site_dir_write(lc_site_dir *d, const char *sub, const char *name, const l
 enum { LC_SITE_WRITE_CHUNK = 1 << 20 };
 int lc_site_dir_write_page(lc_site_dir *d, const char *sub, const ladder *l, const lc_site_page *p, lc_buf *scratch,
                         lc_buf *err);
+/* Writes the index of ls[0..n) at the top of the temporary directory:
+ * index.html when formats has LC_SITE_HTML, index.md when LC_SITE_MARKDOWN,
+ * rendered through scratch. Same checks as lc_site_dir_write. */
+int lc_site_dir_write_index(lc_site_dir *d, const ladder *const *ls, size_t n, unsigned formats, lc_buf *scratch,
+                            lc_buf *err);
 /* fsyncs every file and directory of the temporary directory and puts it in DIR's place (renameat2
  * RENAME_EXCHANGE where the file system has it, else two renames), removes
  * the old content and fsyncs the parent. */

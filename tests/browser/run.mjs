@@ -29,6 +29,8 @@ const LADDERS = [
 	['example', 'ladders/example/ladder.yaml'],
 	['hostile', 'tests/hostile/ladder.yaml'],
 	['since', 'tests/diff/filter-fork/new.yaml', 'tests/diff/filter-fork/old.yaml'],
+	// several ladders in one build: each in its own folder, the index at the top
+	['several', ['tests/ladders/disciplines.yaml', 'tests/ladders/restated.yaml']],
 ];
 const RENDERED = [
 	['sheet-E4.html', ['--role', 'software-engineer', '--level', 'E4', '--sheet']],
@@ -104,7 +106,7 @@ function buildSites(ladderc, scratch) {
 		const out = join(scratch, name);
 		const sinceArgs = since ? ['--since', join(sourceDir, since)] : [];
 		try {
-			execFileSync(ladderc, ['build', ...sinceArgs, '-o', out, join(sourceDir, file)],
+			execFileSync(ladderc, ['build', ...sinceArgs, '-o', out, ...[file].flat().map(f => join(sourceDir, f))],
 			             { stdio: ['ignore', 'pipe', 'pipe'] });
 		} catch (e) {
 			console.error(`browser: ladderc build -o ${out} ${file} failed (exit ${e.status}):\n${e.stderr}`);
