@@ -1,0 +1,56 @@
+/* `ladderc assess` output: the formats by name, the one way figures are
+ * written, and the dispatch to each format's writer (src/assess_*.c). */
+#include <string.h>
+
+#include "assess_emit.h"
+
+int lc_assess_format_find(const char *name, lc_assess_format *out)
+{
+	static const char *const names[] = {"text", "markdown", "html", "csv", "json"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i], name) == 0) {
+			*out = (lc_assess_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+void lc_hundredths_put(lc_buf *out, int64_t v)
+{
+	if (v < 0) {
+		lc_buf_putc(out, '-');
+		v = -v;
+	}
+	lc_buf_printf(out, "%lld", (long long)(v / LC_RATING_UNIT));
+	int64_t f = v % LC_RATING_UNIT;
+	if (f)
+		lc_buf_printf(out, f % 10 ? ".%02lld" : ".%lld", (long long)(f % 10 ? f : f / 10));
+}
+
+void lc_figure_put(lc_buf *out, lc_figure f)
+{
+	if (f.den == 0) {
+		lc_buf_putc(out, '-');
+		return;
+	}
+	/* cut toward zero: the figure shown is the one compared with a bar */
+	lc_hundredths_put(out, f.num / f.den);
+}
+
+void lc_assess_time_put(lc_buf *out, const lc_criterion_result *c)
+{
+	const char *unit = c->time_weeks ? "week" : "month";
+	lc_buf_printf(out, "%ld %s%s", c->time, unit, c->time == 1 ? "" : "s");
+}
+
+int lc_assess_emit(const lc_assessment *a, lc_assess_format f, lc_buf *out)
+{
+	switch (f) {
+	case LC_ASSESS_TEXT: lc_assess_emit_text(a, out); break;
+	case LC_ASSESS_MARKDOWN: lc_assess_emit_markdown(a, out); break;
+	case LC_ASSESS_HTML: lc_assess_emit_html(a, out); break;
+	case LC_ASSESS_CSV: lc_assess_emit_csv(a, out); break;
+	case LC_ASSESS_JSON: lc_assess_emit_json(a, out); break;
+	}
+	return lc_buf_failed(out) ? -1 : 0;
+}
