@@ -89,7 +89,7 @@ static void person(lc_buf *out, const lc_person_result *pr)
 		put(out, s->level->id, 0);
 		lc_buf_printf(out, " — %s\n\n", lc_verdict_name(s->verdict));
 		if (s->ncriteria)
-			lc_buf_puts(out, "| criterion | required | actual | |\n|---|---|---|---|\n");
+			lc_buf_puts(out, "| criterion | required | actual | result |\n|---|---|---|---|\n");
 		for (size_t c = 0; c < s->ncriteria; c++)
 			criterion(out, &s->criteria[c]);
 		if (s->ncriteria)
@@ -160,7 +160,7 @@ static void team(lc_buf *out, const lc_team *t)
 	}
 	if (!t->nraters)
 		return;
-	lc_buf_puts(out, "\n### Raters\n\n| rater | people | mean | everyone's at the same levels | difference | |\n|---|---|---|---|---|---|\n");
+	lc_buf_puts(out, "\n### Raters\n\n| rater | people | mean | everyone's at the same levels | difference | flag |\n|---|---|---|---|---|---|\n");
 	for (size_t i = 0; i < t->nraters; i++) {
 		const lc_team_rater *r = &t->raters[i];
 		lc_buf_puts(out, "| ");

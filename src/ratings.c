@@ -86,7 +86,6 @@ static void walk_map(yreader *y, const lc_yt_node *n, const char *what, const ch
 		const lc_yt_node *k = n->items[2 * i], *v = n->items[2 * i + 1];
 		if (k->kind != LC_YT_SCALAR) {
 			err(y->diags, &k->at, "keys in %s must be text, not %s", what, lc_yt_kind_name(k));
-			y->bad = 1;
 			continue;
 		}
 		size_t j = 0;
@@ -103,7 +102,6 @@ static void walk_map(yreader *y, const lc_yt_node *n, const char *what, const ch
 		for (size_t c = 0; c < nkeys; c++)
 			lc_text_suggest_try(&s, keys[c], strlen(keys[c]));
 		err(y->diags, &k->at, "unknown key %s in %s%s", quote(&y->q, k->str, k->len), what, suggestion(&y->s, &s));
-		y->bad = 1;
 	}
 }
 
@@ -115,7 +113,7 @@ static void field(yreader *y, const lc_yt_node *v, const char *what, lc_rt_field
 		return;
 	if (v->kind != LC_YT_SCALAR) {
 		err(y->diags, &v->at, "%s must be text, not %s", what, lc_yt_kind_name(v));
-		y->bad = 1;
+		out->bad = 1;
 		return;
 	}
 	out->s = lc_rt_copy(y->arena, v->str, v->len);
@@ -131,7 +129,6 @@ static int want(yreader *y, const lc_yt_node *v, lc_yt_kind kind, const char *wh
 		return 1;
 	static const char *const kinds[] = {"text", "a list", "a mapping"};
 	err(y->diags, &v->at, "%s must be %s, not %s", what, kinds[kind], lc_yt_kind_name(v));
-	y->bad = 1;
 	return 0;
 }
 
@@ -161,7 +158,6 @@ static void read_ratings_map(yreader *y, const lc_yt_node *v, lc_rt_person *p)
 			walk_map(y, val, "a rating", rating_keys, rv);
 			if (!rv[0]) {
 				err(y->diags, &val->at, "a rating written as a mapping needs 'rating'");
-				y->bad = 1;
 				continue;
 			}
 			field(y, rv[0], "'rating'", &rt->value);
@@ -170,9 +166,8 @@ static void read_ratings_map(yreader *y, const lc_yt_node *v, lc_rt_person *p)
 			field(y, val, "a rating", &rt->value);
 		}
 		if (!rt->value.s) {
-			if (!y->bad)
+			if (!rt->value.bad)
 				err(y->diags, &val->at, "the rating of %s is empty", quote(&y->q, k->str, k->len));
-			y->bad = 1;
 			continue;
 		}
 		p->nratings++;
@@ -183,8 +178,10 @@ static void read_person(yreader *y, const lc_yt_node *n, lc_rt_person *p)
 {
 	memset(p, 0, sizeof *p);
 	p->at = n->at;
-	if (!want(y, n, LC_YT_MAP, "a person"))
+	if (!want(y, n, LC_YT_MAP, "a person")) {
+		p->id.bad = 1;
 		return;
+	}
 	const lc_yt_node *v[9];
 	walk_map(y, n, "a person", person_keys, v);
 	field(y, v[0], "'id'", &p->id);
@@ -206,7 +203,8 @@ static void read_person(yreader *y, const lc_yt_node *n, lc_rt_person *p)
 	}
 }
 
-/* 0, -1 invalid, -2 out of memory. */
+/* 0 when what was read can be checked (errors may have been reported), -1
+ * when nothing can, -2 out of memory. */
 static int read_yaml(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags, lc_rt_file *out)
 {
 	lc_arena *tree_arena = lc_arena_new();
@@ -223,29 +221,26 @@ static int read_yaml(lc_arena *arena, lc_source *src, const ladder_limits *lim, 
 	if (!root) {
 		err(diags, &whole, "the ratings file is empty");
 		y.bad = 1;
-	} else if (want(&y, root, LC_YT_MAP, "a ratings file")) {
+	} else if (!want(&y, root, LC_YT_MAP, "a ratings file")) {
+		y.bad = 1;
+	} else {
 		const lc_yt_node *v[5];
 		walk_map(&y, root, "a ratings file", top_keys, v);
 		lc_rt_field version;
 		field(&y, v[0], "'ratings'", &version);
 		if (!v[0]) {
 			err(diags, &root->at, "a ratings file needs 'ratings: 1' (the format version)");
-			y.bad = 1;
 		} else if (version.s && !(version.len == 1 && version.s[0] == '1')) {
 			err(diags, &version.at, "'ratings' is the format version and must be 1, not %s",
 			    quote(&y.q, version.s, version.len));
-			y.bad = 1;
 		}
 		field(&y, v[1], "'ladder'", &out->ladder);
-		if (!out->ladder.s && !y.bad) {
+		if (!out->ladder.s && !out->ladder.bad)
 			err(diags, &root->at, "a ratings file needs 'ladder' (the id of the ladder it rates against)");
-			y.bad = 1;
-		}
 		field(&y, v[2], "'cycle'", &out->cycle);
 		field(&y, v[3], "'as_of'", &out->as_of);
 		if (!v[4] || lc_yt_is_null(v[4])) {
 			err(diags, &root->at, "a ratings file needs 'people' (a list of people)");
-			y.bad = 1;
 		} else if (want(&y, v[4], LC_YT_SEQ, "'people'")) {
 			out->people = alloc(&y, v[4]->count, sizeof *out->people);
 			for (uint32_t i = 0; i < v[4]->count && out->people; i++)
@@ -496,7 +491,8 @@ static void check_person(checker *c, const lc_rt_person *rp, lc_person *p, lc_id
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
 		const lc_rt_field *f = (const lc_rt_field *)(const void *)((const char *)rp + required[i].off);
 		if (!f->s) {
-			err(c->diags, &rp->at, "a person needs '%s'", required[i].name);
+			if (!f->bad && !rp->id.bad)
+				err(c->diags, &rp->at, "a person needs '%s'", required[i].name);
 			missing = 1;
 		}
 	}
@@ -551,10 +547,9 @@ static void check_person(checker *c, const lc_rt_person *rp, lc_person *p, lc_id
 }
 
 /* 0, -1 invalid, -2 out of memory */
-static int check_file(checker *c, const lc_rt_file *f, lc_date as_of, int as_of_given)
+static int check_file(checker *c, const lc_rt_file *f, lc_date as_of, int as_of_given, size_t errors)
 {
 	lc_buf q = LC_BUF_INIT, s = LC_BUF_INIT;
-	size_t errors = c->diags->errors;
 	lc_ratings *r = c->r;
 	if (f->ladder.s && !(f->ladder.len == c->l->id.len && memcmp(f->ladder.s, c->l->id.s, f->ladder.len) == 0))
 		err(c->diags, &f->ladder.at, "this ratings file is for ladder %s, not '%s'", quote(&q, f->ladder.s, f->ladder.len),
@@ -626,13 +621,14 @@ static lc_ratings_status load(const ladder *l, const char *path, char *data, siz
 		ladder_limits_default(&dl);
 		lim = &dl;
 	}
+	size_t errors = diags->errors;
 	int st = ends_with(path, ".csv") ? lc_ratings_read_csv(arena, src, diags, &f) : read_yaml(arena, src, lim, diags, &f);
 	if (st == 0) {
 		checker c = {l, r, diags, arena, lc_assess_scale(l), calloc(l->nroles + 1, sizeof(lc_idmap)), 0};
 		if (!c.role_comps) {
 			st = -2;
 		} else {
-			st = check_file(&c, &f, as_of, as_of_given);
+			st = check_file(&c, &f, as_of, as_of_given, errors);
 			for (size_t i = 0; i < l->nroles; i++)
 				lc_idmap_free(&c.role_comps[i]);
 			free(c.role_comps);

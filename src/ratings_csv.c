@@ -23,6 +23,7 @@ typedef struct csv {
 	lc_diags *diags;
 	size_t at;              /* byte offset */
 	int bad, nomem;
+	int broken;             /* a quote never closed: the rows after it cannot be read */
 } csv;
 
 /* One field, unquoted, in the arena; its mark is where it starts. */
@@ -182,7 +183,7 @@ static void split_evidence(csv *c, lc_rt_person *p, const lc_rt_field *f)
 		while (e > a && f->s[e - 1] == ' ')
 			e--;
 		if (e > a)
-			p->evidence[p->nevidence++] = (lc_rt_field){f->s + a, e - a, f->at};
+			p->evidence[p->nevidence++] = (lc_rt_field){f->s + a, e - a, f->at, 0};
 		s = i + 1;
 	}
 }
@@ -195,7 +196,7 @@ typedef struct person_rows {
 
 int lc_ratings_read_csv(lc_arena *arena, lc_source *src, lc_diags *diags, lc_rt_file *out)
 {
-	csv c = {arena, src, diags, 0, 0, 0};
+	csv c = {arena, src, diags, 0, 0, 0, 0};
 	out->csv = 1;
 	if (src->len >= 3 && memcmp(src->data, "\xEF\xBB\xBF", 3) == 0)
 		c.at = 3;
@@ -226,8 +227,10 @@ int lc_ratings_read_csv(lc_arena *arena, lc_source *src, lc_diags *diags, lc_rt_
 		}
 		lc_mark row_at = lc_source_mark_at(src, c.at);
 		long n = next_row(&c, fields, ncols);
-		if (n < 0)
+		if (n < 0) {
+			c.broken = 1;
 			break;
+		}
 		if ((size_t)n != ncols) {
 			lc_diags_add(diags, LC_ERROR, &row_at, NULL, "this row has %ld field%s; the header has %zu", n,
 			             n == 1 ? "" : "s", ncols);
@@ -303,5 +306,5 @@ int lc_ratings_read_csv(lc_arena *arena, lc_source *src, lc_diags *diags, lc_rt_
 	}
 	if (c.nomem)
 		return -2;
-	return c.bad ? -1 : 0;
+	return c.broken ? -1 : 0;
 }

@@ -16,6 +16,7 @@ typedef struct lc_rt_field {
 	const char *s;
 	size_t len;
 	lc_mark at;
+	int bad;                /* written, but wrong (reported): the checks skip it quietly */
 } lc_rt_field;
 
 typedef struct lc_rt_rating {
@@ -39,7 +40,9 @@ typedef struct lc_rt_file {
 } lc_rt_file;
 
 /* Reads CSV (src/ratings_csv.c) into `out`, everything in `arena`. Errors go
- * to diags; 0, -1 when invalid, -2 out of memory. */
+ * to diags; 0 when the rows read can be checked (some may have been
+ * reported and left out), -1 when nothing can (no usable header, a quote
+ * never closed), -2 out of memory. */
 int lc_ratings_read_csv(lc_arena *arena, lc_source *src, lc_diags *diags, lc_rt_file *out);
 
 /* A field's text copied into `arena` (NUL-terminated). NULL when out of memory. */
