@@ -12,10 +12,13 @@ static void put(lc_buf *out, ladder_str s)
 
 static const char style[] =
 	"body{font-family:system-ui,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a}"
-	"table{border-collapse:collapse;margin:0 0 1rem}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}"
-	".wrap{overflow-x:auto}.met{color:#0b6b2b}.unmet{color:#a4001d}.confirm{color:#6b4e00}"
+	"svg{max-width:100%;height:auto}table{border-collapse:collapse;margin:0 0 1rem}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}"
+	".table-wrap{overflow-x:auto;max-width:100%}"
+	"a:focus-visible,[tabindex]:focus-visible{outline:3px solid #b3261e;outline-offset:2px}"
+	".met{color:#0b6b2b}.unmet{color:#a4001d}.confirm{color:#6b4e00}"
 	"section.person{border-top:2px solid #333;margin-top:1.5rem}"
-	"@media print{section.person{break-after:page;page-break-after:always;border:0}section.team{break-before:page}}";
+	"@media print{section.person{break-after:page;page-break-after:always;border:0}"
+	".table-wrap{overflow:visible}thead{display:table-header-group}}";
 
 static void criterion(lc_buf *out, const lc_criterion_result *c)
 {
@@ -38,7 +41,7 @@ static void criterion(lc_buf *out, const lc_criterion_result *c)
 static void gaps_and_unrated(lc_buf *out, const lc_step *s)
 {
 	if (s->ngaps)
-		lc_buf_puts(out, "<div class=\"wrap\"><table><caption>What to work on</caption><thead><tr><th scope=\"col\">competency</th>"
+		lc_buf_puts(out, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"What to work on\"><table><caption>What to work on</caption><thead><tr><th scope=\"col\">competency</th>"
 		                 "<th scope=\"col\">rating</th><th scope=\"col\">needs</th><th scope=\"col\">expected at the level</th></tr></thead><tbody>\n");
 	for (size_t k = 0; k < s->ngaps; k++) {
 		const lc_gap *g = &s->gaps[k];
@@ -64,10 +67,11 @@ static void gaps_and_unrated(lc_buf *out, const lc_step *s)
 	}
 }
 
-static void person(lc_buf *out, const lc_person_result *pr)
+/* Sections are numbered, not named by the person's id: an id may be any text. */
+static void person(lc_buf *out, const lc_person_result *pr, size_t number)
 {
 	const lc_person *p = pr->person;
-	lc_buf_puts(out, "<section class=\"person\">\n<h2>");
+	lc_buf_printf(out, "<section class=\"person\" id=\"person-%zu\">\n<h2>", number);
 	put(out, p->id);
 	if (p->name.s) {
 		lc_buf_puts(out, " — ");
@@ -99,7 +103,7 @@ static void person(lc_buf *out, const lc_person_result *pr)
 		put(out, s->level->id);
 		lc_buf_printf(out, " — %s</h3>\n", lc_verdict_name(s->verdict));
 		if (s->ncriteria)
-			lc_buf_puts(out, "<div class=\"wrap\"><table><caption>Criteria</caption><thead><tr><th scope=\"col\">criterion</th>"
+			lc_buf_puts(out, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Criteria\"><table><caption>Criteria</caption><thead><tr><th scope=\"col\">criterion</th>"
 			                 "<th scope=\"col\">required</th><th scope=\"col\">actual</th><th scope=\"col\">result</th></tr></thead><tbody>\n");
 		for (size_t c = 0; c < s->ncriteria; c++)
 			criterion(out, &s->criteria[c]);
@@ -156,7 +160,7 @@ static void steps_chart(lc_buf *out, const lc_team *t)
 
 static void team(lc_buf *out, const lc_assessment *a, const lc_team *t)
 {
-	lc_buf_puts(out, "<section class=\"team\">\n<h2>Team</h2>\n<div class=\"wrap\"><table><caption>People and verdicts by level</caption><thead><tr>"
+	lc_buf_puts(out, "<section class=\"team\" id=\"team\">\n<h2>Team</h2>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"People and verdicts by level\"><table><caption>People and verdicts by level</caption><thead><tr>"
 	                 "<th scope=\"col\">level</th><th scope=\"col\">people</th><th scope=\"col\">next level</th><th scope=\"col\">ready</th>"
 	                 "<th scope=\"col\">not yet</th><th scope=\"col\">incomplete</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < t->nlevels; i++) {
@@ -174,7 +178,7 @@ static void team(lc_buf *out, const lc_assessment *a, const lc_team *t)
 			}
 		}
 	}
-	lc_buf_puts(out, "</tbody></table></div>\n<h3>Mean ratings</h3>\n<div class=\"wrap\"><table class=\"heat\"><caption>Mean rating by level and competency</caption><thead><tr><th scope=\"col\">level</th>");
+	lc_buf_puts(out, "</tbody></table></div>\n<h3>Mean ratings</h3>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Mean rating by level and competency\"><table class=\"heat\"><caption>Mean rating by level and competency</caption><thead><tr><th scope=\"col\">level</th>");
 	for (size_t k = 0; k < t->ncompetencies; k++) {
 		lc_buf_puts(out, "<th scope=\"col\">");
 		put(out, t->competencies[k]->name);
@@ -194,7 +198,7 @@ static void team(lc_buf *out, const lc_assessment *a, const lc_team *t)
 	              t->aspirational_pct, t->not_a_bar_pct);
 	if (t->nsteps) {
 		steps_chart(out, t);
-		lc_buf_puts(out, "<div class=\"wrap\"><table><caption>Promotion steps</caption><thead><tr><th scope=\"col\">step</th><th scope=\"col\">meeting</th>"
+		lc_buf_puts(out, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Promotion steps\"><table><caption>Promotion steps</caption><thead><tr><th scope=\"col\">step</th><th scope=\"col\">meeting</th>"
 		                 "<th scope=\"col\">of</th><th scope=\"col\">flag</th></tr></thead><tbody>\n");
 	}
 	for (size_t i = 0; i < t->nsteps; i++) {
@@ -209,7 +213,7 @@ static void team(lc_buf *out, const lc_assessment *a, const lc_team *t)
 	if (t->nsteps)
 		lc_buf_puts(out, "</tbody></table></div>\n");
 	if (t->nraters) {
-		lc_buf_puts(out, "<h3>Raters</h3>\n<div class=\"wrap\"><table><caption>Each rater's mean against everyone's at the same levels</caption><thead><tr>"
+		lc_buf_puts(out, "<h3>Raters</h3>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Raters\"><table><caption>Each rater's mean against everyone's at the same levels</caption><thead><tr>"
 		                 "<th scope=\"col\">rater</th><th scope=\"col\">people</th><th scope=\"col\">mean</th><th scope=\"col\">everyone's</th>"
 		                 "<th scope=\"col\">difference</th><th scope=\"col\">flag</th></tr></thead><tbody>\n");
 		for (size_t i = 0; i < t->nraters; i++) {
@@ -252,7 +256,7 @@ void lc_assess_emit_html(const lc_assessment *a, lc_buf *out)
 		lc_buf_puts(out, " The ladder has no promotion criteria: a verdict goes by the gaps alone.");
 	lc_buf_puts(out, "</p>\n");
 	for (size_t i = 0; i < a->npeople; i++)
-		person(out, &a->people[i]);
+		person(out, &a->people[i], i + 1);
 	if (a->team)
 		team(out, a, a->team);
 	lc_buf_puts(out, "</main>\n</body>\n</html>\n");
