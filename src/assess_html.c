@@ -4,10 +4,14 @@
  * promotion steps as an inline SVG chart. */
 #include "assess_emit.h"
 #include "escape.h"
+#include "text.h"
 
+/* Text from the ladder or the ratings; a bidi override it opens is closed
+ * where it ends, so it cannot turn the rest of the line around. */
 static void put(lc_buf *out, ladder_str s)
 {
 	lc_escape_html(out, s.s ? s.s : "", s.s ? s.len : 0);
+	lc_text_bidi_close(out, s.s ? s.s : "", s.s ? s.len : 0);
 }
 
 static const char style[] =
