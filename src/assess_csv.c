@@ -47,12 +47,7 @@ static void step_rows(lc_buf *out, const lc_person *p, const lc_step *s, int mov
 		cfield(out, lc_verdict_name(s->verdict));
 		cfield(out, lc_criterion_name(c->kind));
 		field(out, c->required_text);
-		if (c->kind == LC_CRITERION_TIME_IN_LEVEL)
-			lc_assess_time_put(&b, c);
-		else if (c->kind == LC_CRITERION_EVIDENCE)
-			lc_buf_puts(&b, c->met == 1 ? "listed" : "not listed");
-		else
-			lc_figure_put(&b, c->actual);
+		lc_assess_actual_put(&b, c);
 		bfield(out, &b);
 		cfield(out, c->met < 0 ? "to confirm" : c->met ? "yes" : "no");
 		lc_buf_puts(out, "\r\n");

@@ -43,6 +43,41 @@ void lc_assess_time_put(lc_buf *out, const lc_criterion_result *c)
 	lc_buf_printf(out, "%ld %s%s", c->time, unit, c->time == 1 ? "" : "s");
 }
 
+void lc_assess_actual_put(lc_buf *out, const lc_criterion_result *c)
+{
+	if (c->kind == LC_CRITERION_TIME_IN_LEVEL)
+		lc_assess_time_put(out, c);
+	else if (c->kind == LC_CRITERION_EVIDENCE)
+		lc_buf_puts(out, c->met == 1 ? "listed" : "not listed");
+	else
+		lc_figure_put(out, c->actual);
+}
+
+const char *lc_assess_met_name(int met)
+{
+	return met < 0 ? "to confirm" : met ? "met" : "not met";
+}
+
+void lc_assess_person_line(lc_buf *out, const lc_person_result *pr, lc_assess_put_fn put, const char *sep)
+{
+	const lc_person *p = pr->person;
+	put(out, p->role->name);
+	lc_buf_puts(out, ", ");
+	put(out, p->level->id);
+	lc_buf_puts(out, " since ");
+	lc_date_put(out, p->since);
+	lc_buf_printf(out, " (%ld month%s)", pr->months_in_level, pr->months_in_level == 1 ? "" : "s");
+	if (p->rater.s) {
+		lc_buf_puts(out, ", rated by ");
+		put(out, p->rater);
+	}
+	if (pr->third != LC_THIRD_NONE) {
+		lc_buf_printf(out, "%swithin the level: %s third (mean ", sep, lc_third_name(pr->third));
+		lc_figure_put(out, pr->mean);
+		lc_buf_putc(out, ')');
+	}
+}
+
 int lc_assess_emit(const lc_assessment *a, lc_assess_format f, lc_buf *out)
 {
 	switch (f) {

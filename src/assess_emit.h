@@ -14,5 +14,16 @@ void lc_assess_emit_json(const lc_assessment *a, lc_buf *out);
 
 /* A time criterion's figure: "7 months", "1 week". */
 void lc_assess_time_put(lc_buf *out, const lc_criterion_result *c);
+/* A criterion's figure as every table shows it: the mean or the lowest
+ * rating, the time in level, or "listed" / "not listed". */
+void lc_assess_actual_put(lc_buf *out, const lc_criterion_result *c);
+/* "met", "not met" or "to confirm". */
+const char *lc_assess_met_name(int met);
+
+/* Text from the ladder or the ratings, escaped for one format. */
+typedef void (*lc_assess_put_fn)(lc_buf *out, ladder_str s);
+/* "Engineer, IC1 since 2026-06-01 (6 months), rated by m-1", then `sep` and
+ * "within the level: middle third (mean 3.5)" when there is a mean. */
+void lc_assess_person_line(lc_buf *out, const lc_person_result *pr, lc_assess_put_fn put, const char *sep);
 
 #endif

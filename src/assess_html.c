@@ -26,20 +26,15 @@ static const char style[] =
 
 static void criterion(lc_buf *out, const lc_criterion_result *c)
 {
-	static const char *const mark[] = {"confirm\">to confirm", "unmet\">not met", "met\">met"};
+	static const char *const class[] = {"confirm", "unmet", "met"};
 	lc_buf_printf(out, "<tr><th scope=\"row\">%s", lc_criterion_name(c->kind));
 	if (c->kind == LC_CRITERION_EVIDENCE)
 		lc_buf_printf(out, " %zu", c->evidence_number);
 	lc_buf_puts(out, "</th><td>");
 	put(out, c->required_text);
 	lc_buf_puts(out, "</td><td>");
-	if (c->kind == LC_CRITERION_TIME_IN_LEVEL)
-		lc_assess_time_put(out, c);
-	else if (c->kind == LC_CRITERION_EVIDENCE)
-		lc_buf_puts(out, c->met == 1 ? "listed" : "not listed");
-	else
-		lc_figure_put(out, c->actual);
-	lc_buf_printf(out, "</td><td class=\"%s</td></tr>\n", mark[c->met + 1]);
+	lc_assess_actual_put(out, c);
+	lc_buf_printf(out, "</td><td class=\"%s\">%s</td></tr>\n", class[c->met + 1], lc_assess_met_name(c->met));
 }
 
 static void gaps_and_unrated(lc_buf *out, const lc_step *s)
@@ -82,23 +77,8 @@ static void person(lc_buf *out, const lc_person_result *pr, size_t number)
 		put(out, p->name);
 	}
 	lc_buf_puts(out, "</h2>\n<p>");
-	put(out, p->role->name);
-	lc_buf_puts(out, ", ");
-	put(out, p->level->id);
-	lc_buf_puts(out, " since ");
-	lc_date_put(out, p->since);
-	lc_buf_printf(out, " (%ld month%s)", pr->months_in_level, pr->months_in_level == 1 ? "" : "s");
-	if (p->rater.s) {
-		lc_buf_puts(out, ", rated by ");
-		put(out, p->rater);
-	}
-	lc_buf_puts(out, ".");
-	if (pr->third != LC_THIRD_NONE) {
-		lc_buf_printf(out, " Within the level: %s third (mean ", lc_third_name(pr->third));
-		lc_figure_put(out, pr->mean);
-		lc_buf_puts(out, ").");
-	}
-	lc_buf_puts(out, "</p>\n");
+	lc_assess_person_line(out, pr, put, "; ");
+	lc_buf_puts(out, ".</p>\n");
 	if (!pr->nnext)
 		lc_buf_puts(out, "<p>No next level: the top of the track.</p>\n");
 	for (size_t k = 0; k < pr->nnext; k++) {

@@ -8,22 +8,21 @@ static void put(lc_buf *out, ladder_str s, int cell)
 	lc_escape_markdown(out, s.s ? s.s : "", s.s ? s.len : 0, cell);
 }
 
+static void put_text(lc_buf *out, ladder_str s)
+{
+	put(out, s, 0);
+}
+
 static void criterion(lc_buf *out, const lc_criterion_result *c)
 {
-	static const char *const mark[] = {"to confirm", "not met", "met"};
 	lc_buf_printf(out, "| %s", lc_criterion_name(c->kind));
 	if (c->kind == LC_CRITERION_EVIDENCE)
 		lc_buf_printf(out, " %zu", c->evidence_number);
 	lc_buf_puts(out, " | ");
 	put(out, c->required_text, 1);
 	lc_buf_puts(out, " | ");
-	if (c->kind == LC_CRITERION_TIME_IN_LEVEL)
-		lc_assess_time_put(out, c);
-	else if (c->kind == LC_CRITERION_EVIDENCE)
-		lc_buf_puts(out, c->met == 1 ? "listed" : "not listed");
-	else
-		lc_figure_put(out, c->actual);
-	lc_buf_printf(out, " | %s |\n", mark[c->met + 1]);
+	lc_assess_actual_put(out, c);
+	lc_buf_printf(out, " | %s |\n", lc_assess_met_name(c->met));
 }
 
 static void gaps_and_unrated(lc_buf *out, const lc_step *s)
@@ -64,23 +63,8 @@ static void person(lc_buf *out, const lc_person_result *pr)
 		put(out, p->name, 0);
 	}
 	lc_buf_puts(out, "\n\n");
-	put(out, p->role->name, 0);
-	lc_buf_puts(out, ", ");
-	put(out, p->level->id, 0);
-	lc_buf_puts(out, " since ");
-	lc_date_put(out, p->since);
-	lc_buf_printf(out, " (%ld month%s)", pr->months_in_level, pr->months_in_level == 1 ? "" : "s");
-	if (p->rater.s) {
-		lc_buf_puts(out, ", rated by ");
-		put(out, p->rater, 0);
-	}
-	lc_buf_puts(out, ".");
-	if (pr->third != LC_THIRD_NONE) {
-		lc_buf_printf(out, " Within the level: %s third (mean ", lc_third_name(pr->third));
-		lc_figure_put(out, pr->mean);
-		lc_buf_puts(out, ").");
-	}
-	lc_buf_puts(out, "\n\n");
+	lc_assess_person_line(out, pr, put_text, "; ");
+	lc_buf_puts(out, ".\n\n");
 	if (!pr->nnext)
 		lc_buf_puts(out, "No next level: the top of the track.\n\n");
 	for (size_t k = 0; k < pr->nnext; k++) {

@@ -233,8 +233,8 @@ static void make_raters(team_build *b)
 	double *expected = calloc(b->a->npeople + 1, sizeof *expected);
 	lc_idmap ids;
 	lc_idmap_init(&ids);
-	t->raters = alloc(b, b->a->npeople, sizeof *t->raters);
-	if (!level_all || !expected || b->nomem) {
+	t->raters = alloc(b, b->a->npeople + 1, sizeof *t->raters); /* + 1: never NULL */
+	if (!level_all || !expected || !t->raters || b->nomem) {
 		b->nomem = 1;
 		goto out;
 	}

@@ -10,7 +10,6 @@ static void put(lc_buf *out, ladder_str s)
 
 static void criterion(lc_buf *out, const lc_criterion_result *c)
 {
-	static const char *const mark[] = {"to confirm", "not met", "met"};
 	lc_buf_printf(out, "    %-15s ", c->kind == LC_CRITERION_EVIDENCE ? "evidence" : lc_criterion_name(c->kind));
 	switch (c->kind) {
 	case LC_CRITERION_MIN_AVERAGE:
@@ -31,7 +30,7 @@ static void criterion(lc_buf *out, const lc_criterion_result *c)
 		put(out, c->required_text);
 		break;
 	}
-	lc_buf_printf(out, ": %s\n", mark[c->met + 1]);
+	lc_buf_printf(out, ": %s\n", lc_assess_met_name(c->met));
 }
 
 static void gaps_and_unrated(lc_buf *out, const lc_step *s)
@@ -73,22 +72,8 @@ static void person(lc_buf *out, const lc_person_result *pr)
 		put(out, p->name);
 	}
 	lc_buf_puts(out, "\n  ");
-	put(out, p->role->name);
-	lc_buf_puts(out, ", ");
-	put(out, p->level->id);
-	lc_buf_puts(out, " since ");
-	lc_date_put(out, p->since);
-	lc_buf_printf(out, " (%ld month%s)", pr->months_in_level, pr->months_in_level == 1 ? "" : "s");
-	if (p->rater.s) {
-		lc_buf_puts(out, ", rated by ");
-		put(out, p->rater);
-	}
+	lc_assess_person_line(out, pr, put, "\n  ");
 	lc_buf_putc(out, '\n');
-	if (pr->third != LC_THIRD_NONE) {
-		lc_buf_printf(out, "  within the level: %s third (mean ", lc_third_name(pr->third));
-		lc_figure_put(out, pr->mean);
-		lc_buf_puts(out, ")\n");
-	}
 	if (!pr->nnext)
 		lc_buf_puts(out, "  no next level: the top of the track\n");
 	for (size_t k = 0; k < pr->nnext; k++) {

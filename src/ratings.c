@@ -603,7 +603,7 @@ static lc_ratings_status load(const ladder *l, const char *path, char *data, siz
 	lc_arena *arena = lc_arena_new();
 	lc_ratings *r = arena ? lc_arena_calloc(arena, 1, sizeof *r) : NULL;
 	lc_source *src = r ? lc_arena_calloc(arena, 1, sizeof *src) : NULL;
-	const char *name = arena ? lc_rt_copy(arena, path, strlen(path)) : NULL;
+	const char *name = src ? lc_rt_copy(arena, path, strlen(path)) : NULL;
 	if (!name) {
 		free(data);
 		lc_arena_free(arena);
