@@ -58,6 +58,22 @@ const char *lc_assess_met_name(int met)
 	return met < 0 ? "to confirm" : met ? "met" : "not met";
 }
 
+void lc_assess_intro(lc_buf *out, const lc_assessment *a, lc_assess_put_fn put)
+{
+	if (a->ratings->cycle.s) {
+		lc_buf_puts(out, "Cycle ");
+		put(out, a->ratings->cycle);
+		lc_buf_puts(out, ", as");
+	} else {
+		lc_buf_puts(out, "As");
+	}
+	lc_buf_puts(out, " of ");
+	lc_date_put(out, a->ratings->as_of);
+	lc_buf_puts(out, ".");
+	if (!a->has_criteria)
+		lc_buf_puts(out, " The ladder has no promotion criteria: a verdict goes by the gaps alone.");
+}
+
 void lc_assess_person_line(lc_buf *out, const lc_person_result *pr, lc_assess_put_fn put, const char *sep)
 {
 	const lc_person *p = pr->person;

@@ -24,6 +24,9 @@ const char *lc_assess_met_name(int met);
 typedef void (*lc_assess_put_fn)(lc_buf *out, ladder_str s);
 /* "Engineer, IC1 since 2026-06-01 (6 months), rated by m-1", then `sep` and
  * "within the level: middle third (mean 3.5)" when there is a mean. */
+/* "Cycle 2026-H2, as of 2026-12-01." and, for a ladder without promotion
+ * criteria, a sentence that says so. */
+void lc_assess_intro(lc_buf *out, const lc_assessment *a, lc_assess_put_fn put);
 void lc_assess_person_line(lc_buf *out, const lc_person_result *pr, lc_assess_put_fn put, const char *sep);
 
 #endif

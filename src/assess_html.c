@@ -226,18 +226,7 @@ void lc_assess_emit_html(const lc_assessment *a, lc_buf *out)
 	lc_buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>Assessment against ", style);
 	put(out, a->ladder->name);
 	lc_buf_puts(out, "</h1>\n<p>");
-	if (a->ratings->cycle.s) {
-		lc_buf_puts(out, "Cycle ");
-		put(out, a->ratings->cycle);
-		lc_buf_puts(out, ", as");
-	} else {
-		lc_buf_puts(out, "As");
-	}
-	lc_buf_puts(out, " of ");
-	lc_date_put(out, a->ratings->as_of);
-	lc_buf_puts(out, ".");
-	if (!a->has_criteria)
-		lc_buf_puts(out, " The ladder has no promotion criteria: a verdict goes by the gaps alone.");
+	lc_assess_intro(out, a, put);
 	lc_buf_puts(out, "</p>\n");
 	for (size_t i = 0; i < a->npeople; i++)
 		person(out, &a->people[i], i + 1);

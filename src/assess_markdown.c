@@ -164,18 +164,7 @@ void lc_assess_emit_markdown(const lc_assessment *a, lc_buf *out)
 	lc_buf_puts(out, "# Assessment against ");
 	put(out, a->ladder->name, 0);
 	lc_buf_puts(out, "\n\n");
-	if (a->ratings->cycle.s) {
-		lc_buf_puts(out, "Cycle ");
-		put(out, a->ratings->cycle, 0);
-		lc_buf_puts(out, ", as");
-	} else {
-		lc_buf_puts(out, "As");
-	}
-	lc_buf_puts(out, " of ");
-	lc_date_put(out, a->ratings->as_of);
-	lc_buf_puts(out, ".");
-	if (!a->has_criteria)
-		lc_buf_puts(out, " The ladder has no promotion criteria: a verdict goes by the gaps alone.");
+	lc_assess_intro(out, a, put_text);
 	lc_buf_puts(out, "\n\n");
 	for (size_t i = 0; i < a->npeople; i++)
 		person(out, &a->people[i]);
