@@ -473,7 +473,8 @@ static void check_ratings(checker *c, const lc_rt_person *rp, lc_person *p, cons
 		out->at = vf->at;
 	}
 	lc_idmap_free(&seen);
-	qsort(p->ratings, p->nratings, sizeof *p->ratings, cmp_rating);
+	if (p->nratings > 1)
+		qsort(p->ratings, p->nratings, sizeof *p->ratings, cmp_rating);
 }
 
 static void check_person(checker *c, const lc_rt_person *rp, lc_person *p, lc_idmap *ids, lc_buf *q, lc_buf *s)
