@@ -375,7 +375,7 @@ int lc_assess(const ladder *l, const lc_ratings *r, const lc_assess_options *o, 
 		return -2;
 	}
 	a->arena = arena;
-	a->ladder = l;
+	a->assessed = l;
 	a->ratings = r;
 	a->has_criteria = l->promotion.present;
 	size_t most = 1;

@@ -174,7 +174,7 @@ static void team(lc_buf *out, const lc_assessment *a, const lc_team *t)
 		put(out, t->levels[i].level->id);
 		lc_buf_puts(out, "</th>");
 		for (size_t k = 0; k < t->ncompetencies; k++)
-			heat_cell(out, t->levels[i].means[k], lc_assess_scale(a->ladder));
+			heat_cell(out, t->levels[i].means[k], lc_assess_scale(a->assessed));
 		lc_buf_puts(out, "</tr>\n");
 	}
 	lc_buf_printf(out, "</tbody></table></div>\n<h3>Promotion steps</h3>\n<p>The share of the people below each step who meet its rating criteria, "
@@ -222,9 +222,9 @@ void lc_assess_emit_html(const lc_assessment *a, lc_buf *out)
 	lc_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	                 "<meta name=\"robots\" content=\"noindex\">\n<title>Assessment — ");
-	put(out, a->ladder->name);
+	put(out, a->assessed->name);
 	lc_buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>Assessment against ", style);
-	put(out, a->ladder->name);
+	put(out, a->assessed->name);
 	lc_buf_puts(out, "</h1>\n<p>");
 	lc_assess_intro(out, a, put);
 	lc_buf_puts(out, "</p>\n");

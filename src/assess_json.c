@@ -233,7 +233,7 @@ void lc_assess_emit_json(const lc_assessment *a, lc_buf *out)
 	lc_json_object(&j);
 	lc_json_key(&j, "assess");
 	lc_json_int(&j, 1);
-	id(&j, "ladder", a->ladder->id);
+	id(&j, "ladder", a->assessed->id);
 	id(&j, "cycle", a->ratings->cycle);
 	lc_buf b = LC_BUF_INIT;
 	lc_date_put(&b, a->ratings->as_of);

@@ -162,7 +162,7 @@ static void team(lc_buf *out, const lc_team *t)
 void lc_assess_emit_markdown(const lc_assessment *a, lc_buf *out)
 {
 	lc_buf_puts(out, "# Assessment against ");
-	put(out, a->ladder->name, 0);
+	put(out, a->assessed->name, 0);
 	lc_buf_puts(out, "\n\n");
 	lc_assess_intro(out, a, put_text);
 	lc_buf_puts(out, "\n\n");

@@ -46,7 +46,7 @@ static size_t comp_index(const team_build *b, const ladder_competency *c)
 /* Competencies in ladder order: company-wide groups, then each role's. */
 static void list_competencies(team_build *b)
 {
-	const ladder *l = b->a->ladder;
+	const ladder *l = b->a->assessed;
 	size_t n = 0;
 	for (size_t g = 0; g < l->ngroups; g++)
 		n += l->groups[g]->ncompetencies;
@@ -94,7 +94,7 @@ static int has_rating_criteria(const lc_step *s)
 /* Levels with people, headcounts, verdicts per next level, and the cells. */
 static void count_levels(team_build *b, size_t *complete, size_t *meeting)
 {
-	const ladder *l = b->a->ladder;
+	const ladder *l = b->a->assessed;
 	lc_team *t = b->t;
 	for (size_t i = 0; i < b->a->npeople; i++)
 		b->level_row[b->a->people[i].person->level->index] = 1;
@@ -155,7 +155,7 @@ static int cmp_next(const void *x, const void *y)
 
 static void make_steps(team_build *b, size_t *complete, size_t *meeting)
 {
-	const ladder *l = b->a->ladder;
+	const ladder *l = b->a->assessed;
 	lc_team *t = b->t;
 	size_t w = l->ntracks + 1, n = 0;
 	for (size_t r = 0; r < t->nlevels; r++)
@@ -288,7 +288,7 @@ int lc_assess_team(lc_assessment *a, int aspirational_pct, int not_a_bar_pct)
 	b.a = a;
 	lc_idmap_init(&b.comp_index);
 	b.t = a->team = lc_arena_calloc(a->arena, 1, sizeof *a->team);
-	const ladder *l = a->ladder;
+	const ladder *l = a->assessed;
 	b.level_row = calloc(l->nlevels + 1, sizeof *b.level_row);
 	size_t w = l->ntracks + 1;
 	size_t *complete = calloc(l->nlevels * w + 1, sizeof *complete);

@@ -158,7 +158,7 @@ static void team(lc_buf *out, const lc_team *t)
 void lc_assess_emit_text(const lc_assessment *a, lc_buf *out)
 {
 	lc_buf_puts(out, "Assessment against ");
-	put(out, a->ladder->name);
+	put(out, a->assessed->name);
 	if (a->ratings->cycle.s) {
 		lc_buf_puts(out, ", cycle ");
 		put(out, a->ratings->cycle);

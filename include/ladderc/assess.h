@@ -256,7 +256,7 @@ void lc_assess_options_init(lc_assess_options *o);
 
 typedef struct lc_assessment {
 	lc_arena *arena;
-	const ladder *ladder;
+	const ladder *assessed;      /* the ladder the ratings were assessed against */
 	const lc_ratings *ratings;
 	int has_criteria;       /* the ladder has `promotion` */
 	lc_person_result *people;
