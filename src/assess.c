@@ -18,12 +18,12 @@ int64_t lc_assess_scale(const ladder *l)
 }
 
 /* The one place that says which competencies apply to a role at a level:
- * those of the role's groups (company-wide and its own), at the role's levels.
- * (When the format gains scope, ladder_competency_applies answers here.) */
+ * the format's scope (ladder_competency_applies: the group's roles and
+ * families, the competency's tracks and starts_at, the role's levels). */
 int lc_assess_applies(const ladder *l, const ladder_competency *c, const ladder_role *r, const ladder_level *lv)
 {
 	(void)l;
-	return ladder_role_has_level(r, lv) && (c->group->role == NULL || c->group->role == r);
+	return ladder_competency_applies(c, r, lv);
 }
 
 size_t lc_assess_levels(const ladder *l, const ladder_role *r, const ladder_level *lv, const ladder_level *target,
