@@ -14,6 +14,8 @@ int64_t lc_assess_scale(const ladder *l)
 {
 	if (l->promotion.present && l->promotion.scale.present)
 		return (int64_t)l->promotion.scale.value * LC_RATING_UNIT;
+	if (l->nproficiency)
+		return (int64_t)l->nproficiency * LC_RATING_UNIT;
 	return 5 * LC_RATING_UNIT;
 }
 
@@ -45,13 +47,12 @@ size_t lc_assess_levels(const ladder *l, const ladder_role *r, const ladder_leve
 	return n;
 }
 
-/* The one place for the proficiency in force: the format gives none yet. */
+/* The one place for the proficiency in force: its rank, as a rating. */
 int64_t lc_assess_proficiency_bar(const ladder *l, const ladder_competency *c, const ladder_level *lv)
 {
 	(void)l;
-	(void)c;
-	(void)lv;
-	return 0;
+	const ladder_proficiency *p = ladder_proficiency_in_force(c, lv);
+	return p ? (int64_t)p->rank * LC_RATING_UNIT : 0;
 }
 
 void lc_assess_criteria(const ladder *l, const ladder_level *into, lc_criteria *out)

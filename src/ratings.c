@@ -455,13 +455,16 @@ static void check_ratings(checker *c, const lc_rt_person *rp, lc_person *p, cons
 			c->nomem = 1;
 		const lc_rt_field *vf = &rt->value;
 		int64_t v = rating_value(vf->s, vf->len);
+		const ladder_proficiency *prof = v == -1 ? ladder_find_proficiency(c->l, vf->s) : NULL;
+		if (prof) /* a proficiency id rates as its rank */
+			v = (int64_t)prof->rank * LC_RATING_UNIT;
 		if (v == -2) {
 			err(c->diags, &vf->at, "the rating %s of '%s' has more than two decimals", quote(q, vf->s, vf->len),
 			    comp->id.s);
 			continue;
 		}
 		if (v < LC_RATING_UNIT || v > c->scale) {
-			err(c->diags, &vf->at, "the rating of '%s' must be a number from 1 to %lld, not %s", comp->id.s,
+			err(c->diags, &vf->at, "the rating of '%s' must be a number from 1 to %lld or a proficiency id, not %s", comp->id.s,
 			    (long long)(c->scale / LC_RATING_UNIT), quote(q, vf->s, vf->len));
 			continue;
 		}

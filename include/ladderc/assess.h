@@ -112,7 +112,8 @@ void lc_ratings_free(lc_ratings *r);
 
 /* ---- the rules ------------------------------------------------------------- */
 
-/* The ratings scale: `promotion.scale`, else 5. */
+/* The ratings scale: `promotion.scale`, else the number of proficiency
+ * levels, else 5. */
 int64_t lc_assess_scale(const ladder *l);
 /* 1 when competency c is considered for role r at level lv. */
 int lc_assess_applies(const ladder *l, const ladder_competency *c, const ladder_role *r, const ladder_level *lv);
@@ -122,7 +123,8 @@ int lc_assess_applies(const ladder *l, const ladder_competency *c, const ladder_
 size_t lc_assess_levels(const ladder *l, const ladder_role *r, const ladder_level *lv, const ladder_level *target,
                         const ladder_level **out);
 /* The bar in hundredths a competency must reach at `lv` by the proficiency
- * in force there, or 0 when the ladder gives none. */
+ * in force there (ladder_proficiency_in_force: its rank), or 0 when the
+ * ladder gives none. */
 int64_t lc_assess_proficiency_bar(const ladder *l, const ladder_competency *c, const ladder_level *lv);
 
 /* Criteria for promotion into a level: the defaults, `into:` numbers
