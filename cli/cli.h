@@ -36,7 +36,7 @@ typedef struct cli_load_opts {
 } cli_load_opts;
 
 int ladderc_main(int argc, char **argv);
-/* The subcommands, one file each: cli/check.c, render.c, build.c, diff.c, init.c, import.c, schema.c. */
+/* The subcommands, one file each: cli/check.c, render.c, build.c, diff.c, init.c, import.c, schema.c, assess.c. */
 int cli_check(int argc, char **argv);
 int cli_render(int argc, char **argv);
 int cli_build(int argc, char **argv);
@@ -44,6 +44,7 @@ int cli_diff(int argc, char **argv);
 int cli_init(int argc, char **argv);
 int cli_import(int argc, char **argv);
 int cli_schema(int argc, char **argv);
+int cli_assess(int argc, char **argv);
 int cli_help(const char *command);
 /* The synopsis of a subcommand (after "ladderc "), or NULL for no such command. */
 const char *cli_command_usage(const char *command);

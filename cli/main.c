@@ -98,6 +98,19 @@ static const command commands[] = {
 	 "      --force            with --into: skip rows that match no competency, instead of failing\n"
 	 "  -o, --output=FILE      write FILE, atomically (default: standard output)\n" LOAD_HELP,
 	 "0 success, 1 the table cannot be read as a ladder, 2 usage error, unreadable file or failed write"},
+	{"assess", cli_assess, "assess [-f FORMAT] [--as-of DATE] [--person ID] [--team] [-o FILE] LADDER RATINGS",
+	 "assess people's ratings: promotion readiness, gaps and team calibration",
+	 "  -f, --format=FORMAT    text (default), markdown, html, csv or json\n"
+	 "      --as-of=DATE       measure time in level to DATE (YYYY-MM-DD) when the\n"
+	 "                         ratings file gives no as_of (default: today)\n"
+	 "      --person=ID        one person's report only\n"
+	 "      --team             the team figures (default: when there is more than one person)\n"
+	 "      --aspirational=PCT flag a promotion step met by fewer than PCT% (default 5)\n"
+	 "      --not-a-bar=PCT    flag a promotion step met by more than PCT% (default 50)\n"
+	 "  -o, --output=FILE      write the report to FILE (mode 0600, replaced whole)\n"
+	 "  RATINGS is YAML, or CSV when its name ends in .csv (see docs/assess.md).\n" LOAD_HELP,
+	 "0 assessed (whatever the verdicts), 1 invalid ladder or ratings (nothing written),\n"
+	 "2 usage error or unreadable file"},
 	{"schema", cli_schema, "schema", "print the JSON Schema of the ladder format, for editors", "", "0 success, 2 usage error"},
 	{"help", cmd_help, "help [COMMAND]", "show help for ladderc or one command", "", NULL},
 	{"version", cmd_version, "version", "print the version", "", NULL},

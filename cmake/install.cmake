@@ -8,7 +8,7 @@ install(TARGETS ladderc RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/docs/ladderc.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
 # The public headers, named one by one: any other header (src/*.h) is internal.
-set(LADDERC_PUBLIC_HEADERS arena.h buf.h diag.h diag_output.h diff.h emit.h import.h init.h ladder.h ladderc.h
+set(LADDERC_PUBLIC_HEADERS arena.h assess.h buf.h diag.h diag_output.h diff.h emit.h import.h init.h ladder.h ladderc.h
   lint.h load.h site.h speed.h)
 list(TRANSFORM LADDERC_PUBLIC_HEADERS PREPEND ${PROJECT_SOURCE_DIR}/include/ladderc/)
 list(APPEND LADDERC_PUBLIC_HEADERS ${PROJECT_BINARY_DIR}/include/ladderc/version.h)

@@ -4,7 +4,7 @@
 # command, option, format or rule added to ladderc fails the tests until it is
 # added here (and in _ladderc, the zsh completion).
 
-_ladderc_commands=(check render diff build init import schema help version)
+_ladderc_commands=(check render diff build init import assess schema help version)
 _ladderc_load_options=(--max-input= --max-errors= --color=)
 _ladderc_check_options=(-f --format= --strict --max-warnings= -W -h --help "${_ladderc_load_options[@]}")
 _ladderc_render_options=(-f --format= --role= --track= --level= --next --overview --layout= --bom --width= --sheet --since= -h --help "${_ladderc_load_options[@]}")
@@ -12,10 +12,12 @@ _ladderc_diff_options=(-f --format= --role= --track= --level= -h --help "${_ladd
 _ladderc_build_options=(-o --output= -f --formats= --since= -h --help "${_ladderc_load_options[@]}")
 _ladderc_init_options=(--tracks= --name= -h --help)
 _ladderc_import_options=(--from= --delimiter= --track= --role= --restated --into= --force -o --output= -h --help "${_ladderc_load_options[@]}")
+_ladderc_assess_options=(-f --format= --as-of= --person= --team --aspirational= --not-a-bar= -o --output= -h --help "${_ladderc_load_options[@]}")
 _ladderc_check_formats=(text json github sarif codeclimate)
 _ladderc_render_formats=(markdown md html csv text txt json)
 _ladderc_diff_formats=(text markdown html json)
 _ladderc_build_formats=(html markdown csv json)
+_ladderc_assess_formats=(text markdown html csv json)
 _ladderc_rules=(vague-language same-as-previous near-duplicate missing-description level-count
 	too-many-competencies too-few-competencies track-parity missing-crossover duplicate-title
 	missing-promotion-criteria proficiency-drop)
@@ -55,11 +57,12 @@ _ladderc_value()
 		return 0 ;;
 	--delimiter) words=("${_ladderc_delimiters[@]}") ;;
 	-o | --output)
-		if [ "$1" = import ]; then
+		# build replaces a directory; import and assess write a file
+		if [ "$1" = build ]; then
+			mapfile -t COMPREPLY < <(compgen -d -- "$3")
+		else
 			mapfile -t COMPREPLY < <(compgen -f -- "$3")
-			return 0
 		fi
-		mapfile -t COMPREPLY < <(compgen -d -- "$3")
 		return 0 ;;
 	--since)
 		mapfile -t COMPREPLY < <(compgen -f -- "$3")
@@ -84,7 +87,7 @@ _ladderc()
 		[ "$COMP_CWORD" -eq 2 ] && mapfile -t COMPREPLY < <(compgen -W "${_ladderc_commands[*]}" -- "$cur")
 		return 0 ;;
 	version | schema) return 0 ;;
-	check | render | diff | build | init | import) ;;
+	check | render | diff | build | init | import | assess) ;;
 	*) return 0 ;;
 	esac
 	# --option=value in one word
@@ -99,7 +102,7 @@ _ladderc()
 	case $prev in
 	-f | --format | --formats | -W | --tracks | --color | --layout | --from | --delimiter | --into | -o | --output)
 		_ladderc_value "$cmd" "$prev" "$cur" && return 0 ;;
-	--name | --role | --track | --level | --width | --max-input | --max-errors | --max-warnings)
+	--name | --role | --track | --level | --width | --max-input | --max-errors | --max-warnings | --as-of | --person | --aspirational | --not-a-bar)
 		return 0 ;; # free text
 	esac
 	if [[ $cur == -* ]]; then

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "idmap.h"
+#include "ladderc/assess.h"
 #include "lint_internal.h"
 #include "text.h"
 
@@ -722,6 +723,31 @@ static void promotion_criteria(linter *lt)
 	free(has);
 }
 
+/* A `time_in_level` that `ladderc assess` cannot read (docs/assess.md) is a
+ * criterion nobody can check: reported under missing-promotion-criteria. */
+static void unreadable_time(linter *lt, const ladder_str *t, const lc_mark *at)
+{
+	lc_time_in_level parsed;
+	if (!t->s || lc_time_in_level_parse(t->s, t->len, &parsed) == 0)
+		return;
+	lc_buf *b = &lt->msg;
+	lc_buf_puts(b, "time_in_level ");
+	lc_text_put_quoted(b, t->s, t->len, 60);
+	lc_buf_puts(b, " cannot be read: write a whole number and weeks, months, quarters or years "
+	               "(such as '2 quarters'), or 'ladderc assess' can only mark it 'to confirm'");
+	lc_lint_emit(lt, LC_LINT_MISSING_PROMOTION_CRITERIA, at);
+}
+
+static void time_in_level_texts(linter *lt)
+{
+	const ladder_promotion *p = &lt->l->promotion;
+	if (!lt->on[LC_LINT_MISSING_PROMOTION_CRITERIA] || !p->present)
+		return;
+	unreadable_time(lt, &p->defaults.time_in_level, &p->defaults.at);
+	for (size_t i = 0; i < p->ninto; i++)
+		unreadable_time(lt, &p->into[i].criteria.time_in_level, &p->into[i].criteria.at);
+}
+
 /* ---- the whole lint ------------------------------------------------------------------------- */
 
 int lc_lint_ladder(const ladder *l, const lc_lint_options *o, lc_diags *d)
@@ -765,6 +791,7 @@ int lc_lint_ladder(const ladder *l, const lc_lint_options *o, lc_diags *d)
 	competency_counts(&lt);
 	duplicate_title(&lt);
 	promotion_criteria(&lt);
+	time_in_level_texts(&lt);
 	lc_lint_proficiency_drop(&lt);
 
 done:

@@ -32,6 +32,7 @@ rules=$("$ladderc" check -f sarif "$ladder" | grep -oE '"id": "[a-z-]+"' | sed '
 check_formats=$(known check -f '?' "$ladder")
 render_formats=$(known render -f '?' "$ladder")
 diff_formats=$(known diff -f '?' "$ladder" "$ladder")
+assess_formats=$(known assess -f '?' "$ladder" "$ladder")
 build_formats=$("$ladderc" help build | sed -n 's/.*subset of \([a-z,]*\).*/\1/p' | sorted)
 tracks=$(known init --tracks '?')
 [ -n "$commands" ] && [ -n "$rules" ] && [ -n "$check_formats" ] && [ -n "$build_formats" ] && [ -n "$tracks" ] ||
@@ -39,14 +40,14 @@ tracks=$(known init --tracks '?')
 
 # ---- bash: the lists -----------------------------------------------------------
 same commands "$commands" "$(bash_list _ladderc_commands)"
-for c in check render diff build init import; do
+for c in check render diff build init import assess; do
 	same "$c options" "$(options_of $c)" "$(bash_list _ladderc_${c}_options)"
 done
 same rules "$rules" "$(bash_list _ladderc_rules)"
 same "--tracks values" "$tracks" "$(bash_list _ladderc_tracks)"
 same "build formats" "$build_formats" "$(bash_list _ladderc_build_formats)"
 # every canonical name is offered, and every name offered (aliases too) works
-for c in check render diff; do
+for c in check render diff assess; do
 	want=$(eval echo "\$${c}_formats" | sorted)
 	got=$(bash_list _ladderc_${c}_formats)
 	missing=$(comm -23 <(echo "$want") <(echo "$got"))
@@ -54,6 +55,7 @@ for c in check render diff; do
 	for f in $got; do
 		case $c in
 		diff) "$ladderc" diff -f "$f" "$ladder" "$ladder" >/dev/null 2>&1 ;;
+		assess) "$ladderc" assess -f "$f" --as-of 2026-12-01 "$ladder" "$src/ladders/example/ratings.yaml" >/dev/null 2>&1 ;;
 		*) "$ladderc" "$c" -f "$f" "$ladder" >/dev/null 2>&1 ;;
 		esac
 		[ $? = 0 ] || bad "$c -f $f is offered but not accepted"
@@ -103,11 +105,11 @@ zsh_list() { # runs the script's assignments (not its completion calls) and prin
 same "zsh commands" "$commands" "$(sed -n "/^commands=(/,/^)/s/^ *'\([a-z]*\):.*/\1/p" "$zsh_script" | sorted)"
 same "zsh rules" "$rules" "$(zsh_list rules)"
 same "zsh --tracks values" "$tracks" "$(zsh_list tracks)"
-for c in check render diff build; do
+for c in check render diff build assess; do
 	same "zsh $c formats" "$(bash_list _ladderc_${c}_formats)" "$(zsh_list ${c}_formats)"
 done
 # every long option of every command appears in the zsh script's branch for it
-for c in check render diff build init import; do
+for c in check render diff build init import assess; do
 	branch=$(sed -n "/^  $c)/,/;;/p" "$zsh_script")
 	[[ $c == init ]] || branch+=$(sed -n "/^load=(/,/^)/p" "$zsh_script")
 	for o in $(options_of $c | grep -- '^--' | tr -d =); do

@@ -14,6 +14,7 @@ extern "C" {
 #endif
 
 #include "ladderc/arena.h"
+#include "ladderc/assess.h"
 #include "ladderc/buf.h"
 #include "ladderc/diag.h"
 #include "ladderc/diag_output.h"

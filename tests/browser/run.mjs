@@ -10,7 +10,8 @@
 // what changed since an older version (build --since); and so are the
 // pages `render -f html` writes beyond the site (the self-review sheet, the
 // level and next-level views and the whole ladder on one page, of
-// ladders/sequence.yaml). One browser,
+// ladders/sequence.yaml), and the report `assess -f html` writes (issue 18:
+// noindex, and printed one person per page). One browser,
 // pages in sequence. Exit 0: every check passed; 1: a check failed; 2: the
 // suite could not run (bad arguments, build failed); 77: skipped, with why
 // (no Chromium or no node_modules), for ctest's SKIP_RETURN_CODE.
@@ -44,6 +45,10 @@ const RENDERED = [
 	// the level view with what changed since an older version marked
 	['level-IC2-since.html', ['--role', 'engineer', '--level', 'IC2', '--since', 'tests/diff/filter-fork/old.yaml'],
 	 'tests/diff/filter-fork/new.yaml'],
+];
+// `assess -f html` on the example ratings: every person, then the team.
+const ASSESSED = [
+	['assess.html', ['--as-of', '2026-12-01', 'ladders/example/ladder.yaml', 'ladders/example/ratings.yaml']],
 ];
 const CHECKS = ['errors', 'offline', 'inert', 'axe', 'phone', 'print', 'keyboard', 'permalinks', 'links', 'changed'];
 const PHONE = { width: 390, height: 844 };
@@ -135,6 +140,20 @@ function buildSites(ladderc, scratch) {
 		}
 		pages.push({ ladder: 'render', root: out, file, name: `render/${page}` });
 	}
+	const reports = join(scratch, 'assess');
+	mkdirSync(reports);
+	for (const [page, args] of ASSESSED) {
+		const file = join(reports, page);
+		const paths = args.map(a => a.endsWith('.yaml') ? join(sourceDir, a) : a);
+		try {
+			writeFileSync(file, execFileSync(ladderc, ['assess', '-f', 'html', ...paths],
+			                                 { stdio: ['ignore', 'pipe', 'pipe'] }));
+		} catch (e) {
+			console.error(`browser: ladderc assess -f html ${args.join(' ')} failed (exit ${e.status}):\n${e.stderr}`);
+			process.exit(2);
+		}
+		pages.push({ ladder: 'assess', root: reports, file, name: `assess/${page}` });
+	}
 }
 
 // ---- checks on one page ----------------------------------------------------------
@@ -175,8 +194,10 @@ function pageFacts() {
 				inert.push(`${a.name}="${a.value.slice(0, 40)}"`);
 		}
 	}
+	const robots = document.querySelector('meta[name="robots"]');
 	return { focusCount: focusables.length, ids, hrefs, outLinks, anchors, inert,
-	         lang: document.documentElement.lang, title: document.title };
+	         lang: document.documentElement.lang, title: document.title,
+	         robots: robots ? robots.getAttribute('content') : null };
 }
 
 function phoneFacts() {
@@ -287,10 +308,14 @@ function printFacts() {
 		if (getComputedStyle(w).overflowX !== 'visible') bad.push('.table-wrap clips its table in print');
 	for (const th of document.querySelectorAll('thead th'))
 		if (getComputedStyle(th).position === 'sticky') { bad.push('sticky header in print'); break; }
+	// An assess report prints one person per page.
+	const people = [...document.querySelectorAll('section.person')];
+	const together = people.slice(0, -1).filter(el => getComputedStyle(el).breakAfter !== 'page').length;
+	if (together) bad.push(`${together} of ${people.length} people do not end their printed page`);
 	const wide = [...document.querySelectorAll('section.matrix, table.sheet')].filter(el =>
 		getComputedStyle(el).page !== 'wide');
 	if (wide.length) bad.push(`${wide.length} matrix/sheet not on the landscape page`);
-	return { bad, matrices: document.querySelectorAll('section.matrix, table.sheet').length };
+	return { bad, matrices: document.querySelectorAll('section.matrix, table.sheet').length, people: people.length };
 }
 
 // The focused element, and whether it shows that it has focus.
@@ -378,6 +403,8 @@ async function checkPage(browser, pg) {
 	fail.inert.push(...facts.inert);
 	fileIds.set(pg.file, new Set(facts.ids));
 	if (!facts.title) fail.errors.push('no <title>');
+	// Ratings are personal data: a report is kept out of search engines.
+	if (pg.ladder === 'assess' && facts.robots !== 'noindex') fail.errors.push('no <meta name="robots" content="noindex">');
 	const idset = new Set(facts.ids);
 	if (idset.size !== facts.ids.length) {
 		const seen = new Set();
@@ -455,6 +482,7 @@ async function checkPage(browser, pg) {
 	else if (pr.matrices && boxes.length && boxes[0][0] < boxes[0][1])
 		fail.print.push('a page of matrices starts on a portrait sheet');
 	pg.pdfPages = boxes.length;
+	if (pr.people && boxes.length < pr.people) fail.print.push(`${pr.people} people on ${boxes.length} printed pages`);
 
 	lap('print');
 
@@ -578,7 +606,7 @@ if (selfTest) {
 const total = results.length * CHECKS.length;
 console.log(`\nbrowser: ${results.length} pages × ${CHECKS.length} checks (${CHECKS.join(', ')}) = ${total}; ` +
             `${total - failed} passed, ${failed} failed; ${secs.toFixed(1)}s`);
-for (const name of [...LADDERS.map(l => l[0]), 'render']) {
+for (const name of [...LADDERS.map(l => l[0]), 'render', 'assess']) {
 	const rs = results.filter(r => r.pg.ladder === name);
 	if (rs.length) console.log(`  ${name}: ${rs.length} pages, ${rs.filter(r => CHECKS.some(c => r.fail[c].length)).length} failing`);
 }
