@@ -411,6 +411,17 @@ static void check_evidence(checker *c, const lc_rt_person *rp, lc_person *p, con
 	}
 }
 
+/* "; did you mean …?" for a rating that is a word: the nearest proficiency
+ * id of the ladder, or "" when none is near (or the ladder names none). */
+static const char *proficiency_suggestion(const checker *c, const lc_rt_field *f, lc_buf *s)
+{
+	lc_text_suggest sg;
+	lc_text_suggest_init(&sg, f->s, f->len);
+	for (size_t i = 0; i < c->l->nproficiency; i++)
+		lc_text_suggest_try(&sg, c->l->proficiency[i].id.s, c->l->proficiency[i].id.len);
+	return suggestion(s, &sg);
+}
+
 static void check_ratings(checker *c, const lc_rt_person *rp, lc_person *p, const ladder_level **lv, size_t nlv,
                           lc_buf *q, lc_buf *s)
 {
@@ -464,8 +475,9 @@ static void check_ratings(checker *c, const lc_rt_person *rp, lc_person *p, cons
 			continue;
 		}
 		if (v < LC_RATING_UNIT || v > c->scale) {
-			err(c->diags, &vf->at, "the rating of '%s' must be a number from 1 to %lld or a proficiency id, not %s", comp->id.s,
-			    (long long)(c->scale / LC_RATING_UNIT), quote(q, vf->s, vf->len));
+			err(c->diags, &vf->at, "the rating of '%s' must be a number from 1 to %lld or a proficiency id, not %s%s",
+			    comp->id.s, (long long)(c->scale / LC_RATING_UNIT), quote(q, vf->s, vf->len),
+			    v == -1 ? proficiency_suggestion(c, vf, s) : "");
 			continue;
 		}
 		lc_rating *out = &p->ratings[p->nratings++];
