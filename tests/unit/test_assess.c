@@ -171,6 +171,30 @@ static void test_criteria_merge(void **state)
 	loaded_free(&f.l);
 }
 
+/* The proficiency bar: the rank of the proficiency in force (named at the
+ * level or the nearest below it on its chain), 0 when none; the scale is the
+ * number of proficiency levels when there is no promotion.scale. */
+static void test_proficiency_bar(void **state)
+{
+	(void)state;
+	loaded l = {0};
+	load_text(&l, "ladder: 1\nid: p\nname: P\n"
+	              "proficiency: [{id: basic, name: Basic}, {id: good, name: Good}, {id: top, name: Top}]\n"
+	              "tracks:\n  - {id: IC, name: IC, levels: [{id: IC1, name: A}, {id: IC2, name: B}, {id: IC3, name: C}]}\n"
+	              "groups:\n  - id: g\n    name: G\n    competencies:\n"
+	              "      - {id: a, name: A, levels: {IC1: {text: x, proficiency: basic}, IC3: {proficiency: top}}}\n"
+	              "      - {id: b, name: B, levels: {IC1: y}}\n"
+	              "roles:\n  - {id: r, name: R}\n");
+	assert_int_equal(l.status, LADDER_OK);
+	const ladder_competency *a = l.l->groups[0]->competencies[0], *b = l.l->groups[0]->competencies[1];
+	assert_int_equal(lc_assess_scale(l.l), 300);
+	assert_int_equal(lc_assess_proficiency_bar(l.l, a, ladder_find_level(l.l, "IC1")), 100);
+	assert_int_equal(lc_assess_proficiency_bar(l.l, a, ladder_find_level(l.l, "IC2")), 100); /* IC1's, in force */
+	assert_int_equal(lc_assess_proficiency_bar(l.l, a, ladder_find_level(l.l, "IC3")), 300);
+	assert_int_equal(lc_assess_proficiency_bar(l.l, b, ladder_find_level(l.l, "IC3")), 0); /* names none */
+	loaded_free(&l);
+}
+
 static void test_rules(void **state)
 {
 	(void)state;
@@ -228,6 +252,7 @@ int main(void)
 		cmocka_unit_test(test_time_in_level),
 		cmocka_unit_test(test_bars_and_figures),
 		cmocka_unit_test(test_criteria_merge),
+		cmocka_unit_test(test_proficiency_bar),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_ratings_checks),
 	};
