@@ -204,8 +204,6 @@ int cli_render(int argc, char **argv)
 		return cli_usage_error("render", "--overview shows the whole ladder: it takes no --role, --track or --level");
 	if (since && (!level || next))
 		return cli_usage_error("render", "--since marks what changed in a level view: it needs --level, without --next");
-	if (since && f == LADDER_FORMAT_CSV)
-		return cli_usage_error("render", "--since marks text, markdown, html and json, not csv");
 	if (track && level)
 		return cli_usage_error("render", "--track selects matrices; a --level belongs to one track already");
 	if (optind >= argc)

@@ -12,6 +12,7 @@
  * walk (src/view_walk.h), once per pass. */
 #include "ladderc/emit.h"
 #include "escape.h"
+#include "ladderc/diff.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,7 @@ struct csv {
 	const void *prefix_of[3];
 	lc_buf prose; /* scratch: ladder prose with its bullets rewritten (fprose) */
 	int details;  /* long layout: the proficiency and examples columns (ladder_has_cell_details) */
+	const lc_diff_marks *changed; /* render --since, level view: the last column, `changed` */
 };
 
 static void field(csv *c, const char *s, size_t len)
@@ -88,6 +90,11 @@ static void fnum(csv *c, unsigned long v)
 	char b[24];
 	int n = snprintf(b, sizeof b, "%lu", v);
 	field(c, b, (size_t)n);
+}
+
+static void fbool(csv *c, int v)
+{
+	fcstr(c, v ? "true" : "false");
 }
 
 static void end_row(csv *c)
@@ -205,6 +212,8 @@ static void long_row(csv *c, const ladder_role *r, const ladder_track *t, const 
 	}
 	if (c->details)
 		long_details(c, comp, lv, src);
+	if (c->changed) /* the row's text changed since the older version */
+		fbool(c, src && lc_diff_marks_cell(c->changed, comp, src));
 	end_row(c);
 }
 
@@ -277,6 +286,7 @@ static void matrix_unit(csv *c, const ladder_role *r, const ladder_track *t, con
 	lc_view_comp_iter it;
 	lc_view_comp_begin(&it, l, r, lv, n);
 	for (const ladder_competency *comp; (comp = lc_view_comp_next(&it));) {
+		int changed = 0;
 		fstr(c, r->id);
 		fstr(c, r->name);
 		fstr(c, t->id);
@@ -295,7 +305,11 @@ static void matrix_unit(csv *c, const ladder_role *r, const ladder_track *t, con
 				fprose(c, s);
 			else
 				fcstr(c, lc_view_empty_cell(comp, r, c->here[k]));
+			if (c->changed && lc_diff_marks_cell(c->changed, comp, c->here[k]))
+				changed = 1;
 		}
+		if (c->changed) /* some cell of the row changed since the older version */
+			fbool(c, changed);
 		end_row(c);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -320,6 +334,8 @@ static void matrix_layout(csv *c)
 		lc_buf_put(&h, l->levels[k]->name.s, l->levels[k]->name.len);
 		field(c, h.data, h.len);
 	}
+	if (c->changed)
+		fcstr(c, "changed");
 	if (h.failed)
 		c->out->failed = 1;
 	lc_buf_free(&h);
@@ -355,9 +371,13 @@ int lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options
 		return -1;
 	o = lc_view_options(o);
 	lc_view_walk w;
-	csv c = {l, v, out, 1, &w, NULL, NULL, NULL, LC_BUF_INIT, {NULL, NULL, NULL}, LC_BUF_INIT, 0};
+	csv c = {l, v, out, 1, &w, NULL, NULL, NULL, LC_BUF_INIT, {NULL, NULL, NULL}, LC_BUF_INIT, 0, NULL};
 	if (lc_view_walk_init(&w, l, v, o, out, &c) < 0)
 		return -1;
+	/* what changed is marked in the level view only (render --since); the
+	 * column is there only then, so every other CSV keeps its columns */
+	if (v->kind == LADDER_VIEW_LEVEL)
+		c.changed = o->changed;
 	c.column = calloc(l->nlevels + 1, 1);
 	c.here = calloc(l->nlevels + 1, sizeof *c.here);
 	if (!c.column || !c.here) {
@@ -383,6 +403,8 @@ int lc_emit_csv(const ladder *l, const ladder_view *v, const ladder_emit_options
 		c.details = ladder_has_cell_details(l);
 		for (size_t i = 0; names[i] && (c.details || i < 13); i++)
 			fcstr(&c, names[i]);
+		if (c.changed)
+			fcstr(&c, "changed");
 		end_row(&c);
 		each_unit(&c, long_unit);
 	}
