@@ -606,13 +606,7 @@ int lc_diff_walk_promotion(dctx *c)
 
 static ladder_str str_list(dctx *c, const ladder_str *items, size_t n)
 {
-	lc_buf_clear(&c->tmp);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			lc_buf_puts(&c->tmp, ", ");
-		lc_buf_put(&c->tmp, items[i].s, items[i].len);
-	}
-	return lc_diff_dup(c, c->tmp.data, c->tmp.len);
+	return lc_diff_join(c, "", items, n, ", ");
 }
 
 /* What an added or removed path says: "transferable: A, B; gaps: C". */

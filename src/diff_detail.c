@@ -3,15 +3,14 @@
  * company-wide group's `roles:`/`families:`): docs/diff.md. */
 #include "diff_internal.h"
 
-/* "a, b, c": the ids, in the arena. */
-static ladder_str id_list(dctx *c, const char *before, const ladder_str *ids, size_t n)
+ladder_str lc_diff_join(dctx *c, const char *before, const ladder_str *items, size_t n, const char *sep)
 {
 	lc_buf_clear(&c->tmp);
 	lc_buf_puts(&c->tmp, before);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			lc_buf_puts(&c->tmp, ", ");
-		lc_buf_put(&c->tmp, ids[i].s, ids[i].len);
+			lc_buf_puts(&c->tmp, sep);
+		lc_buf_put(&c->tmp, items[i].s, items[i].len);
 	}
 	return lc_diff_dup(c, c->tmp.data, c->tmp.len);
 }
@@ -20,15 +19,7 @@ static ladder_str examples_value(dctx *c, const ladder_competency *comp, const l
 {
 	size_t n = 0;
 	const ladder_str *ex = ladder_cell_examples(comp, lv, &n);
-	if (!n)
-		return NONE;
-	lc_buf_clear(&c->tmp);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			lc_buf_puts(&c->tmp, "\n");
-		lc_buf_put(&c->tmp, ex[i].s, ex[i].len);
-	}
-	return lc_diff_dup(c, c->tmp.data, c->tmp.len);
+	return n ? lc_diff_join(c, "", ex, n, "\n") : NONE;
 }
 
 static int text_given(const ladder_competency *comp, const ladder_level *lv)
@@ -36,12 +27,17 @@ static int text_given(const ladder_competency *comp, const ladder_level *lv)
 	return !comp->detail || comp->detail[lv->index].text_given;
 }
 
-/* Present on one side only: added; on the other: removed; else changed. */
-static lc_change *add_either(dctx *c, lc_change_subject subject, lc_bump bump, ladder_str o, ladder_str n,
-                             ladder_str label)
+/* A change to a cell's `leaf` (proficiency, examples) at level nl: added
+ * when absent in the old version, removed when absent in the new one. */
+static void cell_leaf_change(dctx *c, const char *leaf, lc_change_subject subject, lc_bump bump, ladder_str o,
+                             ladder_str n, ladder_str label, const ladder_level *nl, const ladder_level *ol)
 {
 	lc_change_kind kind = !o.s ? LC_CHANGE_ADDED : !n.s ? LC_CHANGE_REMOVED : LC_CHANGE_CHANGED;
-	return lc_diff_add_change(c, kind, subject, bump, o, n, label);
+	size_t mark = lc_diff_push(c, "levels", nl->id);
+	lc_diff_push(c, leaf, NONE);
+	lc_change *ch = lc_diff_add_change(c, kind, subject, bump, o, n, label);
+	lc_diff_pop(c, mark);
+	lc_diff_set_level(c, ch, nl, ol);
 }
 
 void lc_diff_cell_detail(dctx *c, ladder_str name, const ladder_competency *oc, const ladder_level *ol,
@@ -56,23 +52,15 @@ void lc_diff_cell_detail(dctx *c, ladder_str name, const ladder_competency *oc, 
 	 * text's change already says it */
 	int said = !text_given(oc, ol) && !text_given(nc, nl);
 	if (!said && (op || np) && !(op && np && ladder_str_eq(op->id, np->id) && ladder_str_eq(opn, npn))) {
-		size_t mark = lc_diff_push(c, "levels", nl->id);
-		lc_diff_push(c, "proficiency", NONE);
 		/* a different level of proficiency expected: as a reworded expectation */
-		lc_change *ch = add_either(c, LC_SUBJECT_PROFICIENCY, LC_BUMP_MINOR, opn, npn,
-		                           lc_diff_label(c, "", name, " proficiency at ", nl->id));
-		lc_diff_pop(c, mark);
-		lc_diff_set_level(c, ch, nl, ol);
+		cell_leaf_change(c, "proficiency", LC_SUBJECT_PROFICIENCY, LC_BUMP_MINOR, opn, npn,
+		                 lc_diff_label(c, "", name, " proficiency at ", nl->id), nl, ol);
 	}
 	ladder_str oe = examples_value(c, oc, ol), ne = examples_value(c, nc, nl);
 	if ((oe.s || ne.s) && !(oe.s && ne.s && ladder_str_eq(oe, ne))) {
-		size_t mark = lc_diff_push(c, "levels", nl->id);
-		lc_diff_push(c, "examples", NONE);
 		/* examples illustrate, they expect nothing: editorial */
-		lc_change *ch = add_either(c, LC_SUBJECT_EXAMPLES, LC_BUMP_PATCH, oe, ne,
-		                           lc_diff_label(c, "", name, " examples at ", nl->id));
-		lc_diff_pop(c, mark);
-		lc_diff_set_level(c, ch, nl, ol);
+		cell_leaf_change(c, "examples", LC_SUBJECT_EXAMPLES, LC_BUMP_PATCH, oe, ne,
+		                 lc_diff_label(c, "", name, " examples at ", nl->id), nl, ol);
 	}
 }
 
@@ -117,8 +105,8 @@ static ladder_str group_scope(dctx *c, const ladder_group *g)
 {
 	if (!g->nroles && !g->nfamilies)
 		return cstr("applies to every role");
-	ladder_str r = id_list(c, g->nroles > 1 ? "roles " : "role ", g->roles, g->nroles);
-	ladder_str f = id_list(c, g->nfamilies > 1 ? "families " : "family ", g->families, g->nfamilies);
+	ladder_str r = lc_diff_join(c, g->nroles > 1 ? "roles " : "role ", g->roles, g->nroles, ", ");
+	ladder_str f = lc_diff_join(c, g->nfamilies > 1 ? "families " : "family ", g->families, g->nfamilies, ", ");
 	if (!g->nfamilies)
 		return lc_diff_label(c, "applies to ", r, "", NONE);
 	if (!g->nroles)

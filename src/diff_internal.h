@@ -106,6 +106,9 @@ int lc_diff_walk_paths(dctx *c);
 
 /* ---- a cell's proficiency and examples, scope (src/diff_detail.c) ---------- */
 
+/* before, then the items separated by sep, in the arena. */
+ladder_str lc_diff_join(dctx *c, const char *before, const ladder_str *items, size_t n, const char *sep);
+
 /* The proficiency and examples of a cell present in both versions (nothing
  * when either side has no text there), under the current competency path. */
 void lc_diff_cell_detail(dctx *c, ladder_str name, const ladder_competency *oc, const ladder_level *ol,
