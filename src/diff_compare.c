@@ -32,6 +32,7 @@ static void cells(dctx *c, const ladder_competency *oc, const ladder_competency 
 		int32_t ok = c->old_of_new_level[k];
 		const ladder_level *ol = ok >= 0 ? c->o->levels[ok] : NULL;
 		cell(c, nc->name, c->n->levels[k], ol, ol ? oc->text[ok] : NONE, nc->text[k]);
+		lc_diff_cell_detail(c, nc->name, oc, ol, nc, c->n->levels[k]);
 	}
 	/* levels that are gone took their cells with them */
 	for (size_t k = 0; k < c->o->nlevels; k++)
@@ -62,6 +63,7 @@ static void competency_fields(dctx *c, const ladder_competency *oc, const ladder
 	lc_diff_cmp_text(c, LC_SUBJECT_COMPETENCY, oc->description, nc->description, LC_BUMP_MINOR,
 	                 lc_diff_label(c, "", nc->name, " description", NONE));
 	lc_diff_pop(c, mark);
+	lc_diff_competency_scope(c, oc, nc);
 	cells(c, oc, nc);
 }
 
@@ -129,6 +131,7 @@ int lc_diff_walk_groups(dctx *c, ladder_group *const *og, size_t nog, ladder_gro
 			lc_diff_cmp_text(c, LC_SUBJECT_GROUP, o->description, g->description, LC_BUMP_MINOR,
 			                 lc_diff_label(c, "group ", g->name, " description", NONE));
 			lc_diff_pop(c, m2);
+			lc_diff_group_scope(c, o, g);
 		}
 		for (size_t cj = first_n[gj]; cj < first_n[gj] + g->ncompetencies; cj++) {
 			const ladder_competency *nc = cs_n[cj];
@@ -603,13 +606,7 @@ int lc_diff_walk_promotion(dctx *c)
 
 static ladder_str str_list(dctx *c, const ladder_str *items, size_t n)
 {
-	lc_buf_clear(&c->tmp);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			lc_buf_puts(&c->tmp, ", ");
-		lc_buf_put(&c->tmp, items[i].s, items[i].len);
-	}
-	return lc_diff_dup(c, c->tmp.data, c->tmp.len);
+	return lc_diff_join(c, "", items, n, ", ");
 }
 
 /* What an added or removed path says: "transferable: A, B; gaps: C". */

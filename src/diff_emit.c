@@ -229,7 +229,8 @@ static int by_level(const void *pa, const void *pb)
 static int company_wide(const lc_change *ch)
 {
 	return !ch->role_id.s && (ch->subject == LC_SUBJECT_GROUP || ch->subject == LC_SUBJECT_COMPETENCY ||
-	                          ch->subject == LC_SUBJECT_EXPECTATION);
+	                          ch->subject == LC_SUBJECT_EXPECTATION || ch->subject == LC_SUBJECT_PROFICIENCY ||
+	                          ch->subject == LC_SUBJECT_EXAMPLES || ch->subject == LC_SUBJECT_SCOPE);
 }
 
 /* Sections: the whole ladder, all roles, then each role in order (some may

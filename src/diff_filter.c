@@ -188,6 +188,8 @@ static int keep(const filter *f, const lc_change *ch)
 	case LC_SUBJECT_COMPETENCY:
 		return competency_in_view(n, ch->competency_new) || competency_in_view(o, ch->competency_old);
 	case LC_SUBJECT_EXPECTATION:
+	case LC_SUBJECT_PROFICIENCY:
+	case LC_SUBJECT_EXAMPLES:
 		return expectation_affects(n, ch->competency_new, ch->level_new) ||
 		       expectation_affects(o, ch->competency_old, ch->level_old);
 	case LC_SUBJECT_ROLE:
@@ -197,6 +199,10 @@ static int keep(const filter *f, const lc_change *ch)
 	case LC_SUBJECT_PROMOTION: /* the defaults hold for every promotion */
 		return (!ch->level_new && !ch->level_old) || destination_in_view(n, ch->level_new) ||
 		       destination_in_view(o, ch->level_old);
+	case LC_SUBJECT_SCOPE: /* where it applied or applies now reaches the view */
+		if (ch->competency_new || ch->competency_old)
+			return competency_in_view(n, ch->competency_new) || competency_in_view(o, ch->competency_old);
+		return group_in_view(n, ch->group_new) || group_in_view(o, ch->group_old);
 	case LC_SUBJECT_PATH:
 		return !f->spec->level && (path_of_role(n, ch->path_new) || path_of_role(o, ch->path_old));
 	}

@@ -104,4 +104,17 @@ int lc_diff_walk_roles(dctx *c);
 int lc_diff_walk_promotion(dctx *c);
 int lc_diff_walk_paths(dctx *c);
 
+/* ---- a cell's proficiency and examples, scope (src/diff_detail.c) ---------- */
+
+/* before, then the items separated by sep, in the arena. */
+ladder_str lc_diff_join(dctx *c, const char *before, const ladder_str *items, size_t n, const char *sep);
+
+/* The proficiency and examples of a cell present in both versions (nothing
+ * when either side has no text there), under the current competency path. */
+void lc_diff_cell_detail(dctx *c, ladder_str name, const ladder_competency *oc, const ladder_level *ol,
+                         const ladder_competency *nc, const ladder_level *nl);
+/* A competency's `tracks:`/`starts_at:`, a group's `roles:`/`families:`. */
+void lc_diff_competency_scope(dctx *c, const ladder_competency *oc, const ladder_competency *nc);
+void lc_diff_group_scope(dctx *c, const ladder_group *og, const ladder_group *ng);
+
 #endif

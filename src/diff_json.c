@@ -36,6 +36,9 @@ static const char *subject_name(lc_change_subject s)
 	case LC_SUBJECT_TITLE: return "title";
 	case LC_SUBJECT_PROMOTION: return "promotion";
 	case LC_SUBJECT_PATH: return "path";
+	case LC_SUBJECT_PROFICIENCY: return "proficiency";
+	case LC_SUBJECT_EXAMPLES: return "examples";
+	case LC_SUBJECT_SCOPE: return "scope";
 	}
 	return "?";
 }

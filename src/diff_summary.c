@@ -49,7 +49,7 @@ static void flag_competency(flags *f, const lc_change *ch)
 
 static void flag_change(flags *f, const lc_change *ch)
 {
-	if (ch->subject == LC_SUBJECT_EXPECTATION) {
+	if (ch->subject == LC_SUBJECT_EXPECTATION || ch->subject == LC_SUBJECT_PROFICIENCY) {
 		flag_expectation(f, ch, ch->level_new, ch->level_old);
 	} else if (ch->subject == LC_SUBJECT_COMPETENCY && ch->competency) {
 		flag_competency(f, ch);

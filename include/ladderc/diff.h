@@ -45,7 +45,10 @@ typedef enum lc_change_subject {
 	LC_SUBJECT_ROLE,
 	LC_SUBJECT_TITLE,       /* a role's resolved title at a level */
 	LC_SUBJECT_PROMOTION,
-	LC_SUBJECT_PATH         /* a lateral path between roles */
+	LC_SUBJECT_PATH,        /* a lateral path between roles */
+	LC_SUBJECT_PROFICIENCY, /* the proficiency a cell names */
+	LC_SUBJECT_EXAMPLES,    /* a cell's examples */
+	LC_SUBJECT_SCOPE        /* where a competency or company-wide group applies */
 } lc_change_subject;
 
 typedef struct lc_change {
