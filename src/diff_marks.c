@@ -36,9 +36,14 @@ static int index_change(lc_diff_marks *m, size_t k, const lc_change *ch)
 {
 	if (ch->kind == LC_CHANGE_MOVED)
 		return 0;
-	if (ch->kind == LC_CHANGE_REMOVED && ch->subject != LC_SUBJECT_PROMOTION)
+	/* a cell's proficiency or examples are compared only where the cell is
+	 * in both versions: even "removed" leaves a changed cell on the page */
+	int of_cell = ch->subject == LC_SUBJECT_PROFICIENCY || ch->subject == LC_SUBJECT_EXAMPLES;
+	if (ch->kind == LC_CHANGE_REMOVED && ch->subject != LC_SUBJECT_PROMOTION && !of_cell)
 		return 0; /* gone from the page; removed criteria change the criteria shown */
 	switch (ch->subject) {
+	case LC_SUBJECT_PROFICIENCY:
+	case LC_SUBJECT_EXAMPLES:
 	case LC_SUBJECT_EXPECTATION:
 		return ch->competency_new && ch->level_new
 		           ? put_key(m, &m->cells, k, ch->competency_new, ch->level_new->index, ch)
