@@ -541,8 +541,9 @@ static int new_group(importer *im, const lc_cell *c)
 static int check_width(importer *im, const lc_row *r)
 {
 	if (r->n < im->width) {
-		const lc_cell *last = &r->cells[r->n - 1];
-		return err_at(im, last->at, "this row has %zu cells and the header %zu (a missing delimiter?)", r->n,
+		/* A Markdown row may hold no cell at all ("|"): locate it by the row. */
+		size_t at = r->n ? r->cells[r->n - 1].at : r->at;
+		return err_at(im, at, "this row has %zu cells and the header %zu (a missing delimiter?)", r->n,
 		              im->width);
 	}
 	for (size_t j = im->width; j < r->n; j++)

@@ -78,6 +78,7 @@ static size_t table_start(const char *p, size_t i, size_t end)
 /* Splits the table line whose leading '|' is at p[i] into cells. */
 static int split_line(lc_table *t, const char *p, size_t i, size_t end)
 {
+	t->cur_at = i; /* a line of bars only is a row of no cells: it starts here */
 	i++; /* the leading bar */
 	while (i < end) {
 		while (i < end && is_space(p[i]))
