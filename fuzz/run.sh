@@ -45,7 +45,8 @@ case "$target" in load | import) ;; *) echo "fuzz: FUZZ_TARGET is load or import
 "$cc" "${flags[@]}" -fsanitize=fuzzer "$root/fuzz/fuzz_$target.c" "${objs[@]}" \
 	$(pkg-config --libs yaml-0.1) -lm -o "$out/fuzz_$target"
 
-# Seed corpus: every YAML file of the project, or for import every table of
+# Seed corpus (files under 1 MiB: find -size -1M would round up and match
+# only empty files): every YAML file of the project, or for import every table of
 # the tests, behind a first byte of 0 (sniff the format, no options) (a fresh
 # copy each run; the corpus directory keeps what the fuzzer learned between
 # runs; each target has its own).
@@ -53,14 +54,14 @@ corpus="corpus"
 if [ "$target" = import ]; then
 	corpus="corpus-import"
 	mkdir -p "$out/$corpus"
-	find "$root/tests/import" "$root/tests/golden/import" -type f -size -1M \
+	find "$root/tests/import" "$root/tests/golden/import" -type f -size -1024k \
 		\( -name '*.csv' -o -name '*.md' -o -name '*.txt' -o -name stdin \) 2>/dev/null |
 		while read -r f; do
 			{ printf '\0'; cat "$f"; } >"$out/$corpus/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1)"
 		done
 	dict=()
 else
-	find "$root/ladders" "$root/tests" -name '*.yaml' -type f -size -1M 2>/dev/null |
+	find "$root/ladders" "$root/tests" -name '*.yaml' -type f -size -1024k 2>/dev/null |
 		while read -r f; do cp "$f" "$out/corpus/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1).yaml"; done
 	[ -f "$root/fuzz/yaml.dict" ] && dict=(-dict="$root/fuzz/yaml.dict") || dict=()
 fi
