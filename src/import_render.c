@@ -488,35 +488,62 @@ static size_t comp_of(reader *r, const lc_row *row, size_t role, int *err)
 	return lookup(r, &r->comp_keys, k, klen, self, 1);
 }
 
-/* A line of s starting at i that render wrote for a list item: "• " and
- * text, at the start, after a blank line or after another item (render
- * puts a blank line between a paragraph and a list). */
-static int bullet_at(const char *s, size_t n, size_t i, int after_item)
+/* 1 when the line of s at i has the shape render gives a list item: "• "
+ * and a first character that is not blank. */
+static int bullet_shaped(const char *s, size_t n, size_t i)
 {
-	if (n - i < 5 || memcmp(s + i, "\xE2\x80\xA2 ", 4) != 0 || s[i + 4] == ' ' || s[i + 4] == '\t' ||
-	    s[i + 4] == '\n')
-		return 0;
-	return i == 0 || after_item || (i >= 2 && s[i - 2] == '\n');
+	return n - i >= 5 && memcmp(s + i, "\xE2\x80\xA2 ", 4) == 0 && s[i + 4] != ' ' && s[i + 4] != '\t' &&
+	       s[i + 4] != '\n';
 }
 
-/* The text of a cell as the ladder held it: list items that render wrote
- * as "• " are "- " again (and come out as "• " again). */
+/* The end of the chunk of s starting at i: the next blank line ("\n\n"),
+ * or the end. */
+static size_t chunk_end(const char *s, size_t n, size_t i)
+{
+	for (; i + 1 < n; i++)
+		if (s[i] == '\n' && s[i + 1] == '\n')
+			return i;
+	return n;
+}
+
+/* 1 when every line of the chunk [i, end) is bullet-shaped. */
+static int all_bullets(const char *s, size_t i, size_t end)
+{
+	while (i < end) {
+		if (!bullet_shaped(s, end, i))
+			return 0;
+		const char *nl = memchr(s + i, '\n', end - i);
+		i = nl ? (size_t)(nl - s) + 1 : end;
+	}
+	return 1;
+}
+
+/* The text of a cell as the ladder held it: the list items render wrote as
+ * "• " are "- " again (and come out as "• " again). Render writes a cell's
+ * blocks apart with one blank line, except an item after an item (one line
+ * break, and an item is always one line). So a chunk between blank lines is
+ * a run of items when every line of it has an item's shape and the chunk
+ * before it is not one; any other "• " is the ladder's own text. */
 static int set_text(reader *r, rl_comp *cp, size_t k, const lc_row *row, size_t j)
 {
 	size_t n;
 	const char *s = cell(r, row, j, &n);
 	lc_buf b = LC_BUF_INIT;
-	int item = 0; /* the line being copied is a list item */
-	for (size_t i = 0; i < n; i++) {
-		if (i == 0 || s[i - 1] == '\n') {
-			item = bullet_at(s, n, i, item);
-			if (item) {
+	int items_before = 0;
+	for (size_t i = 0; i < n;) {
+		size_t end = chunk_end(s, n, i);
+		int items = !items_before && end > i && all_bullets(s, i, end);
+		for (size_t p = i; p < end; p++) {
+			if (items && (p == i || s[p - 1] == '\n')) {
 				lc_buf_puts(&b, "- ");
-				i += 3;
+				p += 3;
 				continue;
 			}
+			lc_buf_putc(&b, s[p]);
 		}
-		lc_buf_putc(&b, s[i]);
+		lc_buf_put(&b, s + end, end < n ? 2 : 0); /* the blank line */
+		items_before = items;
+		i = end < n ? end + 2 : n;
 	}
 	char *t = lc_buf_failed(&b) ? NULL : lc_arena_memdup(r->a, b.data ? b.data : "", b.len);
 	size_t len = b.len;
