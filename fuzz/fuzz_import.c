@@ -19,6 +19,7 @@
 #include "ladderc/emit.h"
 #include "ladderc/import.h"
 #include "ladderc/load.h"
+#include "view.h"
 
 #define FUZZ_PATH "fuzz.csv"
 
@@ -94,6 +95,41 @@ static void render_csv(const ladder *l, int matrix, lc_buf *out)
 		abort();
 }
 
+/* 1 when a competency's `tracks:` names a track that no row of render's CSV
+ * names: a trunk continued from its top by one track only, in every role,
+ * is shown as part of that track, so the CSV cannot carry a scope to the
+ * trunk alone (docs/import.md, "What a round trip keeps"). */
+static int scope_on_unshown_track(const ladder *l)
+{
+	const ladder_track **shown = calloc(l->ntracks + 1, sizeof *shown);
+	unsigned char *on = calloc(l->ntracks + 1, 1);
+	int hidden = 0;
+	if (!shown || !on)
+		abort();
+	for (size_t i = 0; i < l->nroles; i++) {
+		size_t n = lc_view_matrix_tracks(l, l->roles[i], NULL, shown);
+		for (size_t k = 0; k < n; k++)
+			for (size_t t = 0; t < l->ntracks; t++)
+				if (l->tracks[t] == shown[k])
+					on[t] = 1;
+	}
+	for (size_t g = 0; g < l->ngroups + l->nroles && !hidden; g++) {
+		ladder_group *const *groups = g < l->ngroups ? l->groups + g : l->roles[g - l->ngroups]->groups;
+		size_t ngroups = g < l->ngroups ? 1 : l->roles[g - l->ngroups]->ngroups;
+		for (size_t j = 0; j < ngroups; j++)
+			for (size_t c = 0; c < groups[j]->ncompetencies; c++) {
+				const ladder_competency *comp = groups[j]->competencies[c];
+				for (size_t k = 0; k < comp->ntracks; k++)
+					for (size_t t = 0; t < l->ntracks; t++)
+						if (l->tracks[t] == comp->tracks[k] && !on[t])
+							hidden = 1;
+			}
+	}
+	free(shown);
+	free(on);
+	return hidden;
+}
+
 /* render -f csv of the ladder imports again, and renders the same CSV. */
 static void round_trip(const ladder *l, int matrix)
 {
@@ -144,8 +180,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lc_buf yaml = LC_BUF_INIT;
 	if (import((const char *)data + 1, size - 1, &o, &yaml)) {
 		ladder *l = load(&yaml);
-		round_trip(l, 0);
-		round_trip(l, 1);
+		if (!scope_on_unshown_track(l)) {
+			round_trip(l, 0);
+			round_trip(l, 1);
+		}
 		ladder_free(l);
 	}
 	lc_buf_free(&yaml);
