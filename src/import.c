@@ -116,6 +116,12 @@ typedef struct imp_comp {
 	const lc_row *row;
 } imp_comp;
 
+/* The ids of one kind (groups, competencies): those taken, and per slug the
+ * last suffix that unique_id gave it. */
+typedef struct id_space {
+	lc_idmap taken, last;
+} id_space;
+
 typedef struct importer {
 	lc_arena *a;
 	lc_source *src;
@@ -131,7 +137,8 @@ typedef struct importer {
 	imp_comp *comps;
 	size_t ncomps, capcomps;
 	size_t group_col, comp_col, width;
-	lc_idmap group_ids, comp_ids, comp_names;
+	id_space group_ids, comp_ids;
+	lc_idmap comp_names;
 	int default_group;          /* no group column or heading row: "Competencies" */
 	int nomem;
 } importer;
@@ -180,18 +187,34 @@ static int blank(const lc_cell *c)
 	return n == 0;
 }
 
-/* An id made from a name, unique in `taken`: the slug, else `fallback`,
- * then -2, -3, ... until it is new. */
-static const char *unique_id(importer *im, lc_idmap *taken, const char *name, size_t n, const char *fallback)
+/* An id made from a name, unique in `ids->taken`: the slug, else
+ * `fallback`, then -2, -3, ... until it is new. Ids are only ever added, so
+ * the search for a slug's next suffix starts after the last one it found
+ * (`ids->last`): the thousandth "Code review" of a company-wide sheet costs
+ * one lookup, not a thousand. */
+static const char *unique_id(importer *im, id_space *ids, const char *name, size_t n, const char *fallback)
 {
 	char base[ID_MAX + 1], id[ID_MAX + 16];
 	if (lc_slug(name, n, base, ID_MAX) == 0)
 		strcpy(base, fallback);
 	strcpy(id, base);
-	for (unsigned k = 2; lc_idmap_get(taken, id, strlen(id)); k++)
-		snprintf(id, sizeof id, "%s-%u", base, k);
+	if (lc_idmap_get(&ids->taken, id, strlen(id))) {
+		unsigned *last = lc_idmap_get(&ids->last, base, strlen(base));
+		if (!last) {
+			char *key = dup(im, base, strlen(base));
+			last = lc_arena_calloc(im->a, 1, sizeof *last);
+			if (!key || !last || lc_idmap_put(&ids->last, key, strlen(key), last) == &ids->last) {
+				im->nomem = 1;
+				return NULL;
+			}
+			*last = 1;
+		}
+		do
+			snprintf(id, sizeof id, "%s-%u", base, ++*last);
+		while (lc_idmap_get(&ids->taken, id, strlen(id)));
+	}
 	char *s = dup(im, id, strlen(id));
-	if (s && lc_idmap_put(taken, s, strlen(s), s) == taken)
+	if (s && lc_idmap_put(&ids->taken, s, strlen(s), s) == &ids->taken)
 		im->nomem = 1;
 	return s;
 }
@@ -507,7 +530,11 @@ static int check_name(importer *im, const lc_cell *c, const char *what)
 static int check_text(importer *im, const lc_cell *c)
 {
 	for (size_t i = 0, len; i < c->len; i += len) {
-		uint32_t u = lc_utf8_decode(c->text + i, c->len - i, &len);
+		unsigned char b = (unsigned char)c->text[i];
+		uint32_t u = b; /* ASCII, most of a sheet: no call to decode it */
+		len = 1;
+		if (b >= 0x80)
+			u = lc_utf8_decode(c->text + i, c->len - i, &len);
 		if (u != '\n' && u != '\t' && lc_text_is_control(u))
 			return err_at(im, c->at, "a control character (U+%04X) in this cell", (unsigned)u);
 	}
@@ -811,15 +838,17 @@ static void emit_ladder(const importer *im, lc_yaml_writer *w)
 	lc_import_emit_tracks(w, im->tracks, im->ntracks, im->levels, im->nlevels);
 	lc_yaml_scalar(w, "groups");
 	lc_yaml_seq_start(w);
+	size_t i = 0;
 	for (size_t g = 0; g < im->ngroups; g++) {
 		lc_yaml_map_start(w);
 		lc_yaml_pair(w, "id", im->groups[g].id);
 		lc_yaml_pair(w, "name", im->groups[g].name);
 		lc_yaml_scalar(w, "competencies");
 		lc_yaml_seq_start(w);
-		for (size_t i = 0; i < im->ncomps; i++)
-			if (im->comps[i].group == g)
-				emit_competency(im, w, &im->comps[i]);
+		/* rows come group by group (a group never starts again): its
+		 * competencies are the run of comps from i */
+		for (; i < im->ncomps && im->comps[i].group == g; i++)
+			emit_competency(im, w, &im->comps[i]);
 		lc_yaml_seq_end(w);
 		lc_yaml_map_end(w);
 	}
@@ -878,14 +907,16 @@ int lc_import(const char *path, const char *data, size_t len, const lc_import_op
               lc_buf *out)
 {
 	lc_source raw = {path, data, len, NULL, 0, 0, NULL};
-	lc_buf text = LC_BUF_INIT;
-	int st = lc_import_decode(&raw, &text, d);
+	lc_buf converted = LC_BUF_INIT; /* UTF-16's text as UTF-8 */
+	const char *text;
+	size_t textlen;
+	int st = lc_import_decode(&raw, &converted, &text, &textlen, d);
 	free(raw.lines);
 	if (st) {
-		lc_buf_free(&text);
+		lc_buf_free(&converted);
 		return st < 0 ? LC_IMPORT_NOMEM : LC_IMPORT_INVALID;
 	}
-	lc_source src = {path, text.data, text.len, NULL, 0, 0, NULL};
+	lc_source src = {path, text, textlen, NULL, 0, 0, NULL};
 	lc_table tab;
 	importer im;
 	memset(&im, 0, sizeof im);
@@ -893,8 +924,10 @@ int lc_import(const char *path, const char *data, size_t len, const lc_import_op
 	im.d = d;
 	im.o = o;
 	im.declared = o->ntracks > 0 || o->into;
-	lc_idmap_init(&im.group_ids);
-	lc_idmap_init(&im.comp_ids);
+	lc_idmap_init(&im.group_ids.taken);
+	lc_idmap_init(&im.group_ids.last);
+	lc_idmap_init(&im.comp_ids.taken);
+	lc_idmap_init(&im.comp_ids.last);
 	lc_idmap_init(&im.comp_names);
 	lc_import_format f = o->format;
 	int render = 0; /* the table is a CSV that render wrote */
@@ -935,8 +968,14 @@ int lc_import(const char *path, const char *data, size_t len, const lc_import_op
 		}
 		if (!st)
 			st = self_check(&im, path, &yaml);
-		if (!st)
+		if (!st && out->len == 0 && !out->sink && !lc_buf_failed(out)) {
+			/* the ladder is the output: hand the buffer over, not a copy */
+			lc_buf empty = *out;
+			*out = yaml;
+			yaml = empty;
+		} else if (!st) {
 			lc_buf_put(out, yaml.data, yaml.len);
+		}
 		lc_buf_free(&yaml);
 		if (!st && lc_buf_failed(out))
 			st = -1;
@@ -947,11 +986,13 @@ int lc_import(const char *path, const char *data, size_t len, const lc_import_op
 	free(im.levels);
 	free(im.groups);
 	free(im.comps);
-	lc_idmap_free(&im.group_ids);
-	lc_idmap_free(&im.comp_ids);
+	lc_idmap_free(&im.group_ids.taken);
+	lc_idmap_free(&im.group_ids.last);
+	lc_idmap_free(&im.comp_ids.taken);
+	lc_idmap_free(&im.comp_ids.last);
 	lc_idmap_free(&im.comp_names);
 	lc_table_free(&tab);
 	free(src.lines);
-	lc_buf_free(&text);
+	lc_buf_free(&converted);
 	return st < 0 ? LC_IMPORT_NOMEM : st ? LC_IMPORT_INVALID : LC_IMPORT_OK;
 }

@@ -41,7 +41,11 @@ static int quoted(lc_table *t, lc_source *src, size_t i, size_t *end, lc_diags *
 			i += br - 1;
 			continue;
 		}
-		lc_buf_putc(&t->scratch, p[i]);
+		/* the run up to the next quote or line break, in one copy */
+		size_t run = i;
+		while (i + 1 < n && p[i + 1] != '"' && p[i + 1] != '\n' && p[i + 1] != '\r')
+			i++;
+		lc_buf_put(&t->scratch, p + run, i + 1 - run);
 	}
 	return lc_table_error(d, src, open, "this quoted cell never ends (its closing '\"' is missing)");
 }

@@ -71,38 +71,43 @@ static int from_utf16(lc_source *src, int big, lc_buf *out, lc_diags *d)
 	return lc_buf_failed(out) ? -1 : 0;
 }
 
-int lc_import_decode(lc_source *src, lc_buf *out, lc_diags *d)
+int lc_import_decode(lc_source *src, lc_buf *converted, const char **text, size_t *len, lc_diags *d)
 {
 	const unsigned char *p = (const unsigned char *)src->data;
 	size_t n = src->len, start = 0;
-	int r = 0;
 	if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
-		r = from_utf16(src, p[0] == 0xFE, out, d);
+		int r = from_utf16(src, p[0] == 0xFE, converted, d);
+		if (r)
+			return r;
+		*text = converted->data ? converted->data : "";
+		*len = converted->len;
 	} else {
 		if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 			start = 3;
 		for (size_t i = start; i < n;) {
+			if (p[i] < 0x80) { /* most of a sheet: no call per byte */
+				i++;
+				continue;
+			}
 			size_t k = lc_utf8_len(src->data + i, n - i);
 			if (k == 0)
 				return error_at(src, i, d, "invalid UTF-8 (save the file as UTF-8 or as UTF-16 with a byte "
 				                           "order mark)");
 			i += k;
 		}
-		lc_buf_put(out, src->data + start, n - start);
-		r = lc_buf_failed(out) ? -1 : 0;
+		*text = src->data + start;
+		*len = n - start;
 	}
-	if (r)
-		return r;
-	const char *nul = out->len ? memchr(out->data, '\0', out->len) : NULL;
+	const char *t = *text, *nul = *len ? memchr(t, '\0', *len) : NULL;
 	if (nul) {
 		/* no table holds one; it would cut a text short further on */
-		lc_source text = {src->path, out->data, out->len, NULL, 0, 0, NULL};
-		error_at(&text, (size_t)(nul - out->data), d, "a NUL byte: this is not a text file");
-		free(text.lines);
+		lc_source decoded = {src->path, t, *len, NULL, 0, 0, NULL};
+		error_at(&decoded, (size_t)(nul - t), d, "a NUL byte: this is not a text file");
+		free(decoded.lines);
 		return 1;
 	}
-	for (size_t i = 0; i < out->len; i++)
-		if (out->data[i] != ' ' && out->data[i] != '\t' && out->data[i] != '\r' && out->data[i] != '\n')
+	for (size_t i = 0; i < *len; i++)
+		if (t[i] != ' ' && t[i] != '\t' && t[i] != '\r' && t[i] != '\n')
 			return 0;
 	lc_mark whole = {src, 0, 0};
 	lc_diags_add(d, LC_ERROR, &whole, NULL, "the file is empty: there is no table to import");
