@@ -82,6 +82,8 @@ package: build
 
 bench: build
 	@bench/run.sh $(BUILD)
+	@bench/import.sh $(BUILD)
+	@bench/assess.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) out

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bench/run.sh BUILD_DIR — the benchmark (issues 6 and 19), run by `make bench`.
+# bench/run.sh BUILD_DIR — the benchmark (issues 6 and 19), run by `make bench`
+# (which then runs bench/import.sh and bench/assess.sh).
 #
 # Every shape of bench/gen_corpus's matrix (about 50 MB each) is timed in ONE
 # interleaved run (bench/bench_run: run i of every command of every shape
