@@ -24,17 +24,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "splitmix.h"
+
 typedef struct rng {
 	uint64_t s;
 } rng;
 
-/* splitmix64: small, fast, and the same everywhere */
 static uint64_t next(rng *r)
 {
-	uint64_t z = (r->s += 0x9E3779B97F4A7C15u);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-	return z ^ (z >> 31);
+	return splitmix64(&r->s);
 }
 
 static unsigned pick(rng *r, unsigned n)

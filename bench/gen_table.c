@@ -22,20 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "splitmix.h"
+
 static uint64_t state = 0x7ab1e;
 
-/* splitmix64: the same numbers everywhere */
-static uint64_t next(void)
-{
-	uint64_t z = (state += 0x9E3779B97F4A7C15u);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-	return z ^ (z >> 31);
-}
-
+/* 0..n-1 */
 static unsigned pick(unsigned n)
 {
-	return (unsigned)(next() % n);
+	return (unsigned)(splitmix64(&state) % n);
 }
 
 #define COUNT(a) (unsigned)(sizeof(a) / sizeof(a)[0])

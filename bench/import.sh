@@ -13,16 +13,11 @@
 #
 # Environment: IMPORT_MB (default 50), IMPORT_RUNS (5).
 set -euo pipefail
-BUILD=${1:-build}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
-LADDERC=$BUILD/ladderc
-BIN=$BUILD/bench
+# shellcheck source=bench/paths.sh
+. "$(dirname "$0")/paths.sh"
+bench_paths "${1:-build}" yaml_floor gen_table bench_run
 MB=${IMPORT_MB:-50}
 RUNS=${IMPORT_RUNS:-5}
-for t in "$LADDERC" "$BIN/yaml_floor" "$BIN/gen_table" "$BIN/bench_run"; do
-	[ -x "$t" ] || { echo "bench/import.sh: $t is missing; build first" >&2; exit 2; }
-done
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ladderc-import.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
