@@ -82,6 +82,8 @@ typedef struct reader {
 	size_t ncomps, capcomps;
 	size_t ngroup_ids;
 	size_t last_comp;          /* the competency of the row before, in the same unit, or NONE */
+	size_t unplaced;           /* the first of the new competencies that opened this unit
+	                              (so the merged order has nothing before them yet), or NONE */
 	size_t *sorted;            /* competencies by group, role, then table order */
 	lc_idmap level_ids, chain_ids, role_ids, comp_keys, track_ids, group_ids;
 	int nomem;
@@ -484,6 +486,7 @@ static size_t comp_of(reader *r, const lc_row *row, size_t role, int *err)
 	} else {
 		cp->next = r->roles[role].first;
 		r->roles[role].first = self;
+		r->unplaced = self;
 	}
 	return lookup(r, &r->comp_keys, k, klen, self, 1);
 }
@@ -579,16 +582,43 @@ static int new_unit(reader *r, size_t i)
 	return 0;
 }
 
+/* The new competencies that opened a unit went first in the merged order,
+ * from r->unplaced to r->last_comp; the unit's next row shows c, known from
+ * an earlier unit: they belong right before c (a competency scoped to the
+ * upper levels of a track, say, after the ones the lower levels show too). */
+static void place_before(reader *r, size_t role, size_t c)
+{
+	size_t first = r->unplaced, last = r->last_comp, rest = r->comps[last].next;
+	if (r->roles[role].first != first || rest == c)
+		return; /* not at the head, or already right before c */
+	size_t prev = rest;
+	while (prev != NONE && r->comps[prev].next != c)
+		prev = r->comps[prev].next;
+	if (prev == NONE)
+		return; /* c is not after them (cannot happen): the order stays */
+	r->roles[role].first = rest;
+	r->comps[last].next = c;
+	r->comps[prev].next = first;
+}
+
 static int read_row(reader *r, size_t i)
 {
 	const lc_row *row = &r->t->rows[i];
 	int err = 0;
-	if (new_unit(r, i))
+	if (new_unit(r, i)) {
 		r->last_comp = NONE;
+		r->unplaced = NONE;
+	}
+	size_t known = r->ncomps;
 	size_t ro = role_of(r, row, &err);
 	size_t c = ro == NONE ? NONE : comp_of(r, row, ro, &err);
 	if (c == NONE)
 		return r->nomem ? -1 : 1;
+	if (r->unplaced != NONE && c < known) {
+		if (r->comps[r->unplaced].role == ro)
+			place_before(r, ro, c);
+		r->unplaced = NONE;
+	}
 	r->last_comp = c;
 	rl_comp *cp = &r->comps[c];
 	size_t n;
@@ -971,6 +1001,7 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	if (!st)
 		st = cut_tracks(&r);
 	r.last_comp = NONE;
+	r.unplaced = NONE;
 	for (size_t i = 1; !st && i < t->nrows; i++)
 		st = read_row(&r, i);
 	if (!st)
