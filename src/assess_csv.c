@@ -75,6 +75,89 @@ static void step_rows(lc_buf *out, const lc_person *p, const lc_step *s, int mov
 	lc_buf_free(&b);
 }
 
+/* A team row: no person; the level and the level considered (either may
+ * be empty), then `row` and `verdict`. */
+static void team_start(lc_buf *out, const ladder_level *level, const ladder_level *considered, const char *kind,
+                       const char *verdict)
+{
+	field(out, level ? level->id : (ladder_str){NULL, 0});
+	field(out, considered ? considered->id : (ladder_str){NULL, 0});
+	cfield(out, kind);
+	cfield(out, verdict);
+}
+
+/* A count as the `actual` of a team row, with an empty `met`. */
+static void count_end(lc_buf *out, size_t n)
+{
+	lc_buf_printf(out, ",,%zu,\r\n", n);
+}
+
+static void team_levels(lc_buf *out, const lc_team *t)
+{
+	for (size_t i = 0; i < t->nlevels; i++) {
+		const lc_team_level *tl = &t->levels[i];
+		team_start(out, tl->level, NULL, "team-level", "");
+		cfield(out, "headcount");
+		count_end(out, tl->headcount);
+		for (size_t k = 0; k < tl->nnext; k++) {
+			const lc_team_next *n = &tl->next[k];
+			const size_t counts[] = {n->ready, n->not_yet, n->incomplete};
+			const lc_verdict verdicts[] = {LC_VERDICT_READY, LC_VERDICT_NOT_YET, LC_VERDICT_INCOMPLETE};
+			for (size_t v = 0; v < 3; v++) {
+				team_start(out, tl->level, n->level, "team-level", lc_verdict_name(verdicts[v]));
+				cfield(out, "people");
+				count_end(out, counts[v]);
+			}
+		}
+	}
+}
+
+static void team_means(lc_buf *out, const lc_team *t)
+{
+	lc_buf b = LC_BUF_INIT;
+	for (size_t i = 0; i < t->nlevels; i++)
+		for (size_t k = 0; k < t->ncompetencies; k++) {
+			if (!t->levels[i].means[k].den)
+				continue;
+			team_start(out, t->levels[i].level, NULL, "team-mean", "");
+			field(out, t->competencies[k]->id);
+			cfield(out, "");
+			lc_figure_put(&b, t->levels[i].means[k]);
+			bfield(out, &b);
+			lc_buf_puts(out, ",\r\n");
+		}
+	lc_buf_free(&b);
+}
+
+static void team_steps(lc_buf *out, const lc_team *t)
+{
+	for (size_t i = 0; i < t->nsteps; i++) {
+		const lc_team_step *s = &t->steps[i];
+		team_start(out, s->from, s->to, "team-step", "");
+		cfield(out, "meeting");
+		lc_buf_printf(out, ",%zu,%zu", s->below, s->meeting);
+		cfield(out, s->flag == LC_STEP_FLAG_NONE ? "" : s->flag == LC_STEP_FLAG_ASPIRATIONAL ? "aspirational" : "not a bar");
+		lc_buf_puts(out, "\r\n");
+	}
+}
+
+static void team_raters(lc_buf *out, const lc_team *t)
+{
+	lc_buf b = LC_BUF_INIT;
+	for (size_t i = 0; i < t->nraters; i++) {
+		const lc_team_rater *r = &t->raters[i];
+		team_start(out, NULL, NULL, "team-rater", "");
+		field(out, r->rater);
+		lc_figure_put(&b, r->expected);
+		bfield(out, &b);
+		lc_figure_put(&b, r->mean);
+		bfield(out, &b);
+		cfield(out, r->flagged ? "flagged" : "");
+		lc_buf_puts(out, "\r\n");
+	}
+	lc_buf_free(&b);
+}
+
 void lc_assess_emit_csv(const lc_assessment *a, lc_buf *out)
 {
 	lc_buf_puts(out, "person,level,considered,row,verdict,item,required,actual,met\r\n");
@@ -85,4 +168,10 @@ void lc_assess_emit_csv(const lc_assessment *a, lc_buf *out)
 		for (size_t k = 0; k < pr->nmoves; k++)
 			step_rows(out, pr->person, &pr->moves[k], 1);
 	}
+	if (!a->team)
+		return;
+	team_levels(out, a->team);
+	team_means(out, a->team);
+	team_steps(out, a->team);
+	team_raters(out, a->team);
 }

@@ -94,6 +94,42 @@ void lc_assess_person_line(lc_buf *out, const lc_person_result *pr, lc_assess_pu
 	}
 }
 
+lc_gap_proficiency lc_assess_gap_proficiency(const ladder *l, const lc_person *p, const lc_step *s, const lc_gap *g)
+{
+	lc_gap_proficiency out = {NULL, NULL};
+	const ladder_proficiency *bar = ladder_proficiency_in_force(g->competency, s->level);
+	if (bar && (int64_t)bar->rank * LC_RATING_UNIT == g->required)
+		out.required = bar;
+	for (size_t k = 0; k < p->nratings; k++) {
+		const lc_rating *r = &p->ratings[k];
+		if (r->competency != g->competency)
+			continue;
+		for (size_t i = 0; i < l->nproficiency; i++)
+			if (ladder_str_eq(l->proficiency[i].id, r->text))
+				out.rating = &l->proficiency[i];
+		break;
+	}
+	return out;
+}
+
+void lc_assess_rank_put(lc_buf *out, int64_t v, const ladder_proficiency *prof, lc_assess_put_fn put)
+{
+	if (!prof) {
+		lc_hundredths_put(out, v);
+		return;
+	}
+	put(out, prof->name);
+	lc_buf_puts(out, " (");
+	lc_hundredths_put(out, v);
+	lc_buf_putc(out, ')');
+}
+
+const char *lc_assess_no_steps_reason(const lc_assessment *a)
+{
+	return a->has_criteria ? "nobody with every competency rated is below a step with rating criteria"
+	                       : "the ladder has no promotion criteria";
+}
+
 int lc_assess_emit(const lc_assessment *a, lc_assess_format f, lc_buf *out)
 {
 	switch (f) {

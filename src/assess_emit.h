@@ -29,4 +29,19 @@ typedef void (*lc_assess_put_fn)(lc_buf *out, ladder_str s);
 void lc_assess_intro(lc_buf *out, const lc_assessment *a, lc_assess_put_fn put);
 void lc_assess_person_line(lc_buf *out, const lc_person_result *pr, lc_assess_put_fn put, const char *sep);
 
+/* The proficiency levels behind a gap of person p at step s: the one the
+ * rating was given as (a proficiency id), and the one the bar comes from
+ * (the proficiency in force at the step's level, when its rank is the bar).
+ * NULL where there is none: the figure is a plain number. */
+typedef struct lc_gap_proficiency {
+	const ladder_proficiency *rating, *required;
+} lc_gap_proficiency;
+lc_gap_proficiency lc_assess_gap_proficiency(const ladder *l, const lc_person *p, const lc_step *s, const lc_gap *g);
+/* A rating or a bar: "Working (2)" when it is a proficiency level, else "2". */
+void lc_assess_rank_put(lc_buf *out, int64_t v, const ladder_proficiency *prof, lc_assess_put_fn put);
+/* Why the team has no promotion step to show (t->nsteps is 0): "the ladder
+ * has no promotion criteria", or that nobody fully rated is below a step
+ * with rating criteria. */
+const char *lc_assess_no_steps_reason(const lc_assessment *a);
+
 #endif

@@ -37,19 +37,34 @@ static void criterion(lc_buf *out, const lc_criterion_result *c)
 	lc_buf_printf(out, "</td><td class=\"%s\">%s</td></tr>\n", class[c->met + 1], lc_assess_met_name(c->met));
 }
 
-static void gaps_and_unrated(lc_buf *out, const lc_step *s)
+/* A scrolling table's region, named for the person and the level: every
+ * person has tables of the same kind, and a landmark's name must tell them
+ * apart ("p-1: what to work on for E3"). */
+static void region_open(lc_buf *out, const lc_person *p, const char *what, const lc_step *s, int move)
 {
-	if (s->ngaps)
-		lc_buf_puts(out, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"What to work on\"><table><caption>What to work on</caption><thead><tr><th scope=\"col\">competency</th>"
+	lc_buf_puts(out, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"");
+	put(out, p->id);
+	lc_buf_printf(out, ": %s for %s", what, move ? "the track move to " : "");
+	put(out, s->level->id);
+	lc_buf_puts(out, "\">");
+}
+
+static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, const lc_step *s, int move)
+{
+	if (s->ngaps) {
+		region_open(out, p, "what to work on", s, move);
+		lc_buf_puts(out, "<table><caption>What to work on</caption><thead><tr><th scope=\"col\">competency</th>"
 		                 "<th scope=\"col\">rating</th><th scope=\"col\">needs</th><th scope=\"col\">expected at the level</th></tr></thead><tbody>\n");
+	}
 	for (size_t k = 0; k < s->ngaps; k++) {
 		const lc_gap *g = &s->gaps[k];
 		lc_buf_puts(out, "<tr><th scope=\"row\">");
 		put(out, g->competency->name);
 		lc_buf_puts(out, "</th><td>");
-		lc_hundredths_put(out, g->rating);
+		lc_gap_proficiency named = lc_assess_gap_proficiency(l, p, s, g);
+		lc_assess_rank_put(out, g->rating, named.rating, put);
 		lc_buf_puts(out, "</td><td>");
-		lc_hundredths_put(out, g->required);
+		lc_assess_rank_put(out, g->required, named.required, put);
 		lc_buf_puts(out, "</td><td>");
 		put(out, g->text);
 		lc_buf_puts(out, "</td></tr>\n");
@@ -67,7 +82,7 @@ static void gaps_and_unrated(lc_buf *out, const lc_step *s)
 }
 
 /* Sections are numbered, not named by the person's id: an id may be any text. */
-static void person(lc_buf *out, const lc_person_result *pr, size_t number)
+static void person(lc_buf *out, const ladder *l, const lc_person_result *pr, size_t number)
 {
 	const lc_person *p = pr->person;
 	lc_buf_printf(out, "<section class=\"person\" id=\"person-%zu\">\n<h2>", number);
@@ -86,14 +101,16 @@ static void person(lc_buf *out, const lc_person_result *pr, size_t number)
 		lc_buf_puts(out, "<h3>Next: ");
 		put(out, s->level->id);
 		lc_buf_printf(out, " — %s</h3>\n", lc_verdict_name(s->verdict));
-		if (s->ncriteria)
-			lc_buf_puts(out, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Criteria\"><table><caption>Criteria</caption><thead><tr><th scope=\"col\">criterion</th>"
+		if (s->ncriteria) {
+			region_open(out, p, "criteria", s, 0);
+			lc_buf_puts(out, "<table><caption>Criteria</caption><thead><tr><th scope=\"col\">criterion</th>"
 			                 "<th scope=\"col\">required</th><th scope=\"col\">actual</th><th scope=\"col\">result</th></tr></thead><tbody>\n");
+		}
 		for (size_t c = 0; c < s->ncriteria; c++)
 			criterion(out, &s->criteria[c]);
 		if (s->ncriteria)
 			lc_buf_puts(out, "</tbody></table></div>\n");
-		gaps_and_unrated(out, s);
+		gaps_and_unrated(out, l, p, s, 0);
 	}
 	for (size_t k = 0; k < pr->nmoves; k++) {
 		const lc_step *s = &pr->moves[k];
@@ -102,7 +119,7 @@ static void person(lc_buf *out, const lc_person_result *pr, size_t number)
 		lc_buf_puts(out, "</h3>\n");
 		if (!s->ngaps && !s->nunrated)
 			lc_buf_puts(out, "<p>No gaps.</p>\n");
-		gaps_and_unrated(out, s);
+		gaps_and_unrated(out, l, p, s, 1);
 	}
 	lc_buf_puts(out, "</section>\n");
 }
@@ -124,8 +141,9 @@ static void heat_cell(lc_buf *out, lc_figure f, int64_t scale)
 
 static void steps_chart(lc_buf *out, const lc_team *t)
 {
+	/* 100 for the step's name, 300 for the bar, then room for "meeting/below" after a full bar */
 	unsigned h = (unsigned)(t->nsteps * 24 + 8);
-	lc_buf_printf(out, "<svg role=\"img\" aria-labelledby=\"steps-chart\" width=\"420\" height=\"%u\" viewBox=\"0 0 420 %u\">"
+	lc_buf_printf(out, "<svg role=\"img\" aria-labelledby=\"steps-chart\" width=\"480\" height=\"%u\" viewBox=\"0 0 480 %u\">"
 	                   "<title id=\"steps-chart\">Share meeting each step's rating criteria</title>\n",
 	              h, h);
 	for (size_t i = 0; i < t->nsteps; i++) {
@@ -177,9 +195,13 @@ static void team(lc_buf *out, const lc_assessment *a, const lc_team *t)
 			heat_cell(out, t->levels[i].means[k], lc_assess_scale(a->assessed));
 		lc_buf_puts(out, "</tr>\n");
 	}
-	lc_buf_printf(out, "</tbody></table></div>\n<h3>Promotion steps</h3>\n<p>The share of the people below each step who meet its rating criteria, "
-	                   "flagged under %d%% (aspirational) and over %d%% (not a bar).</p>\n",
-	              t->aspirational_pct, t->not_a_bar_pct);
+	lc_buf_puts(out, "</tbody></table></div>\n<h3>Promotion steps</h3>\n");
+	if (!t->nsteps)
+		lc_buf_printf(out, "<p>None: %s.</p>\n", lc_assess_no_steps_reason(a));
+	else
+		lc_buf_printf(out, "<p>The share of the people below each step who meet its rating criteria, "
+		                   "flagged under %d%% (aspirational) and over %d%% (not a bar).</p>\n",
+		              t->aspirational_pct, t->not_a_bar_pct);
 	if (t->nsteps) {
 		steps_chart(out, t);
 		lc_buf_puts(out, "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Promotion steps\"><table><caption>Promotion steps</caption><thead><tr><th scope=\"col\">step</th><th scope=\"col\">meeting</th>"
@@ -229,7 +251,7 @@ void lc_assess_emit_html(const lc_assessment *a, lc_buf *out)
 	lc_assess_intro(out, a, put);
 	lc_buf_puts(out, "</p>\n");
 	for (size_t i = 0; i < a->npeople; i++)
-		person(out, &a->people[i], i + 1);
+		person(out, a->assessed, &a->people[i], i + 1);
 	if (a->team)
 		team(out, a, a->team);
 	lc_buf_puts(out, "</main>\n</body>\n</html>\n");

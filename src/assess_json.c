@@ -64,7 +64,14 @@ static void criterion(lc_json *j, const lc_criterion_result *c)
 	lc_json_end_object(j);
 }
 
-static void step(lc_json *j, const lc_step *s, int move)
+/* A proficiency level's id, or null. */
+static void proficiency(lc_json *j, const char *key, const ladder_proficiency *prof)
+{
+	lc_json_key(j, key);
+	lc_json_str(j, prof ? prof->id : (ladder_str){NULL, 0});
+}
+
+static void step(lc_json *j, const ladder *l, const lc_person *p, const lc_step *s, int move)
 {
 	lc_json_object(j);
 	id(j, "level", s->level->id);
@@ -88,6 +95,9 @@ static void step(lc_json *j, const lc_step *s, int move)
 		hundredths(j, g->rating);
 		lc_json_key(j, "required");
 		hundredths(j, g->required);
+		lc_gap_proficiency named = lc_assess_gap_proficiency(l, p, s, g);
+		proficiency(j, "rating_proficiency", named.rating);
+		proficiency(j, "required_proficiency", named.required);
 		id(j, "text", g->text);
 		lc_json_end_object(j);
 	}
@@ -100,7 +110,7 @@ static void step(lc_json *j, const lc_step *s, int move)
 	lc_json_end_object(j);
 }
 
-static void person(lc_json *j, const lc_person_result *pr)
+static void person(lc_json *j, const ladder *l, const lc_person_result *pr)
 {
 	const lc_person *p = pr->person;
 	lc_json_object(j);
@@ -128,12 +138,12 @@ static void person(lc_json *j, const lc_person_result *pr)
 	lc_json_key(j, "next");
 	lc_json_array(j);
 	for (size_t k = 0; k < pr->nnext; k++)
-		step(j, &pr->next[k], 0);
+		step(j, l, p, &pr->next[k], 0);
 	lc_json_end_array(j);
 	lc_json_key(j, "moves");
 	lc_json_array(j);
 	for (size_t k = 0; k < pr->nmoves; k++)
-		step(j, &pr->moves[k], 1);
+		step(j, l, p, &pr->moves[k], 1);
 	lc_json_end_array(j);
 	lc_json_end_object(j);
 }
@@ -245,7 +255,7 @@ void lc_assess_emit_json(const lc_assessment *a, lc_buf *out)
 	lc_json_key(&j, "people");
 	lc_json_array(&j);
 	for (size_t i = 0; i < a->npeople; i++)
-		person(&j, &a->people[i]);
+		person(&j, a->assessed, &a->people[i]);
 	lc_json_end_array(&j);
 	lc_json_key(&j, "team");
 	if (a->team)

@@ -13,6 +13,11 @@ static void put_text(lc_buf *out, ladder_str s)
 	put(out, s, 0);
 }
 
+static void put_cell(lc_buf *out, ladder_str s)
+{
+	put(out, s, 1);
+}
+
 static void criterion(lc_buf *out, const lc_criterion_result *c)
 {
 	lc_buf_printf(out, "| %s", lc_criterion_name(c->kind));
@@ -25,7 +30,7 @@ static void criterion(lc_buf *out, const lc_criterion_result *c)
 	lc_buf_printf(out, " | %s |\n", lc_assess_met_name(c->met));
 }
 
-static void gaps_and_unrated(lc_buf *out, const lc_step *s)
+static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, const lc_step *s)
 {
 	if (s->ngaps)
 		lc_buf_puts(out, "What to work on:\n\n| competency | rating | needs | expected at the level |\n|---|---|---|---|\n");
@@ -34,9 +39,10 @@ static void gaps_and_unrated(lc_buf *out, const lc_step *s)
 		lc_buf_puts(out, "| ");
 		put(out, g->competency->name, 1);
 		lc_buf_puts(out, " | ");
-		lc_hundredths_put(out, g->rating);
+		lc_gap_proficiency named = lc_assess_gap_proficiency(l, p, s, g);
+		lc_assess_rank_put(out, g->rating, named.rating, put_cell);
 		lc_buf_puts(out, " | ");
-		lc_hundredths_put(out, g->required);
+		lc_assess_rank_put(out, g->required, named.required, put_cell);
 		lc_buf_puts(out, " | ");
 		put(out, g->text, 1);
 		lc_buf_puts(out, " |\n");
@@ -53,7 +59,7 @@ static void gaps_and_unrated(lc_buf *out, const lc_step *s)
 	}
 }
 
-static void person(lc_buf *out, const lc_person_result *pr)
+static void person(lc_buf *out, const ladder *l, const lc_person_result *pr)
 {
 	const lc_person *p = pr->person;
 	lc_buf_puts(out, "## ");
@@ -78,7 +84,7 @@ static void person(lc_buf *out, const lc_person_result *pr)
 			criterion(out, &s->criteria[c]);
 		if (s->ncriteria)
 			lc_buf_putc(out, '\n');
-		gaps_and_unrated(out, s);
+		gaps_and_unrated(out, l, p, s);
 	}
 	for (size_t k = 0; k < pr->nmoves; k++) {
 		const lc_step *s = &pr->moves[k];
@@ -87,11 +93,11 @@ static void person(lc_buf *out, const lc_person_result *pr)
 		lc_buf_puts(out, "\n\n");
 		if (!s->ngaps && !s->nunrated)
 			lc_buf_puts(out, "No gaps.\n\n");
-		gaps_and_unrated(out, s);
+		gaps_and_unrated(out, l, p, s);
 	}
 }
 
-static void team(lc_buf *out, const lc_team *t)
+static void team(lc_buf *out, const lc_assessment *a, const lc_team *t)
 {
 	lc_buf_puts(out, "## Team\n\n| level | people | next level | ready | not yet | incomplete |\n|---|---|---|---|---|---|\n");
 	for (size_t i = 0; i < t->nlevels; i++) {
@@ -131,8 +137,12 @@ static void team(lc_buf *out, const lc_team *t)
 		}
 		lc_buf_putc(out, '\n');
 	}
-	lc_buf_printf(out, "\n### Promotion steps\n\nThe share of the people below each step who meet its rating criteria, flagged under %d%% (aspirational) and over %d%% (not a bar).\n\n| step | meeting | of | flag |\n|---|---|---|---|\n",
-	              t->aspirational_pct, t->not_a_bar_pct);
+	lc_buf_puts(out, "\n### Promotion steps\n\n");
+	if (!t->nsteps)
+		lc_buf_printf(out, "None: %s.\n", lc_assess_no_steps_reason(a));
+	else
+		lc_buf_printf(out, "The share of the people below each step who meet its rating criteria, flagged under %d%% (aspirational) and over %d%% (not a bar).\n\n| step | meeting | of | flag |\n|---|---|---|---|\n",
+		              t->aspirational_pct, t->not_a_bar_pct);
 	for (size_t i = 0; i < t->nsteps; i++) {
 		const lc_team_step *s = &t->steps[i];
 		lc_buf_puts(out, "| ");
@@ -167,7 +177,7 @@ void lc_assess_emit_markdown(const lc_assessment *a, lc_buf *out)
 	lc_assess_intro(out, a, put_text);
 	lc_buf_puts(out, "\n\n");
 	for (size_t i = 0; i < a->npeople; i++)
-		person(out, &a->people[i]);
+		person(out, a->assessed, &a->people[i]);
 	if (a->team)
-		team(out, a->team);
+		team(out, a, a->team);
 }
