@@ -1,5 +1,8 @@
 /* `ladderc assess -f csv`: a row per person and criterion, per person and
- * gap, and per unrated competency, for a spreadsheet (docs/assess.md). */
+ * gap, and per unrated competency, then the team's figures a row each under
+ * the same header, for a spreadsheet (docs/assess.md). Every field goes
+ * through the one CSV escaper. */
+#include <stdio.h>
 #include <string.h>
 
 #include "assess_emit.h"
@@ -86,10 +89,20 @@ static void team_start(lc_buf *out, const ladder_level *level, const ladder_leve
 	cfield(out, verdict);
 }
 
-/* A count as the `actual` of a team row, with an empty `met`. */
+static void nfield(lc_buf *out, size_t n)
+{
+	char s[24];
+	int len = snprintf(s, sizeof s, "%zu", n);
+	field(out, (ladder_str){s, len > 0 ? (size_t)len : 0});
+}
+
+/* A count as the `actual` of a team row, `required` and `met` empty. */
 static void count_end(lc_buf *out, size_t n)
 {
-	lc_buf_printf(out, ",,%zu,\r\n", n);
+	cfield(out, "");
+	nfield(out, n);
+	cfield(out, "");
+	lc_buf_puts(out, "\r\n");
 }
 
 static void team_levels(lc_buf *out, const lc_team *t)
@@ -135,7 +148,8 @@ static void team_steps(lc_buf *out, const lc_team *t)
 		const lc_team_step *s = &t->steps[i];
 		team_start(out, s->from, s->to, "team-step", "");
 		cfield(out, "meeting");
-		lc_buf_printf(out, ",%zu,%zu", s->below, s->meeting);
+		nfield(out, s->below);
+		nfield(out, s->meeting);
 		cfield(out, s->flag == LC_STEP_FLAG_NONE ? "" : s->flag == LC_STEP_FLAG_ASPIRATIONAL ? "aspirational" : "not a bar");
 		lc_buf_puts(out, "\r\n");
 	}
