@@ -80,6 +80,7 @@ typedef struct lc_person {
 	lc_listed_evidence *evidence;
 	size_t nevidence;
 	lc_mark at;
+	lc_mark id_at;          /* where the id is written */
 } lc_person;
 
 typedef struct lc_ratings {
