@@ -119,7 +119,7 @@ static void *alloc(lc_rt_reader *y, size_t n, size_t size)
 {
 	if (n == 0)
 		return NULL;
-	void *p = lc_arena_calloc(y->structs, n, size);
+	void *p = lc_arena_calloc(y->arena, n, size);
 	if (!p)
 		y->nomem = 1;
 	return p;
@@ -221,12 +221,11 @@ void lc_rt_read_root(lc_rt_reader *y, const lc_yt_node *root, lc_rt_file *out)
 	}
 }
 
-void lc_rt_reader_init(lc_rt_reader *y, lc_source *src, lc_arena *text, lc_arena *structs, lc_diags *diags)
+void lc_rt_reader_init(lc_rt_reader *y, lc_source *src, lc_arena *arena, lc_diags *diags)
 {
 	memset(y, 0, sizeof *y);
 	y->src = src;
-	y->arena = text;
-	y->structs = structs;
+	y->arena = arena;
 	y->diags = diags;
 	lc_buf_init(&y->q);
 	lc_buf_init(&y->s);
@@ -242,9 +241,8 @@ int lc_rt_reader_fini(lc_rt_reader *y)
 }
 
 /* 0 when what was read can be checked (errors may have been reported), -1
- * when nothing can, -2 out of memory. Text goes to `arena`, the lc_rt_file's
- * structures to `structs`. */
-static int read_yaml(lc_arena *arena, lc_arena *structs, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+ * when nothing can, -2 out of memory. What is read goes to `structs`. */
+static int read_yaml(lc_arena *structs, lc_source *src, const ladder_limits *lim, lc_diags *diags,
                      lc_rt_file *out)
 {
 	lc_arena *tree_arena = lc_arena_new();
@@ -257,7 +255,7 @@ static int read_yaml(lc_arena *arena, lc_arena *structs, lc_source *src, const l
 		return st == LC_YT_NOMEM ? -2 : -1;
 	}
 	lc_rt_reader y;
-	lc_rt_reader_init(&y, src, arena, structs, diags);
+	lc_rt_reader_init(&y, src, structs, diags);
 	lc_rt_read_root(&y, root, out);
 	lc_arena_free(tree_arena);
 	return lc_rt_reader_fini(&y);
@@ -363,6 +361,18 @@ static int cmp_rating(const void *a, const void *b)
 	return cx->pos < cy->pos ? -1 : cx->pos > cy->pos;
 }
 
+/* A field's text kept in the ratings' arena (what was read is dropped once
+ * checked); absent stays absent. */
+static ladder_str keep(lc_rt_checker *c, const lc_rt_field *f)
+{
+	if (!f->s)
+		return (ladder_str){NULL, 0};
+	const char *s = lc_rt_copy(c->arena, f->s, f->len);
+	if (!s)
+		c->nomem = 1;
+	return (ladder_str){s, s ? f->len : 0};
+}
+
 static int str_is(ladder_str s, const lc_rt_field *f)
 {
 	return s.len == f->len && memcmp(s.s, f->s, f->len) == 0;
@@ -386,7 +396,7 @@ static void check_evidence(lc_rt_checker *c, const lc_rt_person *rp, lc_person *
 	for (size_t i = 0; i < rp->nevidence; i++) {
 		const lc_rt_field *f = &rp->evidence[i];
 		lc_listed_evidence *e = &p->evidence[p->nevidence];
-		e->text = (ladder_str){f->s, f->len};
+		e->text = keep(c, f);
 		e->at = f->at;
 		size_t j = 0, num = 0;
 		while (j < f->len && f->s[j] >= '0' && f->s[j] <= '9' && num < 100000)
@@ -491,9 +501,7 @@ static void check_ratings(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p
 		lc_rating *out = &p->ratings[p->nratings++];
 		out->competency = comp;
 		out->value = v;
-		out->text = (ladder_str){vf->s, vf->len};
-		out->evidence = (ladder_str){rt->evidence.s, rt->evidence.len};
-		out->at = vf->at;
+		out->evidence = keep(c, &rt->evidence);
 	}
 	lc_idmap_free(&seen);
 	if (p->nratings > 1)
@@ -523,14 +531,16 @@ void lc_rt_check_person(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p)
 	}
 	if (missing)
 		return;
-	p->id = (ladder_str){rp->id.s, rp->id.len};
-	p->name = (ladder_str){rp->name.s, rp->name.len};
-	p->rater = (ladder_str){rp->rater.s, rp->rater.len};
+	p->id = keep(c, &rp->id);
+	p->name = keep(c, &rp->name);
+	p->rater = keep(c, &rp->rater);
+	if (c->nomem)
+		return;
 	p->at = rp->at;
 	p->id_at = rp->id.at;
 	/* people are found by their place, as the array may move while it grows */
 	size_t place = (size_t)(p - c->r->people) + 1;
-	const void *first = lc_idmap_put(&c->ids, rp->id.s, rp->id.len, (void *)(uintptr_t)place);
+	const void *first = lc_idmap_put(&c->ids, p->id.s, p->id.len, (void *)(uintptr_t)place);
 	if (first == (const void *)&c->ids) {
 		c->nomem = 1;
 		return;
@@ -609,7 +619,7 @@ void lc_rt_check_top(lc_rt_checker *c, const lc_rt_file *f, lc_date as_of, int a
 		err(c->diags, &f->ladder.at, "this ratings file is for ladder %s, not '%s'",
 		    quote(&c->q, f->ladder.s, f->ladder.len), c->l->id.s);
 	r->ladder_id = c->l->id;
-	r->cycle = (ladder_str){f->cycle.s, f->cycle.len};
+	r->cycle = keep(c, &f->cycle);
 	r->as_of = as_of;
 	if (f->as_of.s) {
 		if (lc_date_parse(f->as_of.s, f->as_of.len, &r->as_of) < 0) {
@@ -681,16 +691,15 @@ static lc_ratings_status load(const ladder *l, const char *path, char *data, siz
 	if (st == 1) { /* the plain path */
 		/* what was read is kept only until it is checked: the text it points
 		 * to is in the ratings' arena */
-		lc_arena *structs = csv ? arena : lc_arena_new();
+		lc_arena *structs = lc_arena_new();
 		lc_rt_checker c;
 		st = !structs ? -2
-		   : csv      ? lc_ratings_read_csv(arena, src, diags, &f)
-		              : read_yaml(arena, structs, src, lim, diags, &f);
+		   : csv      ? lc_ratings_read_csv(structs, src, diags, &f)
+		              : read_yaml(structs, src, lim, diags, &f);
 		if (st == 0)
 			st = lc_rt_checker_init(&c, l, r, diags, errors) < 0 ? (lc_rt_checker_fini(&c), -2)
 			                                              : check_file(&c, &f, as_of, as_of_given);
-		if (structs != arena)
-			lc_arena_free(structs);
+		lc_arena_free(structs);
 	}
 	if (st != 0) {
 		lc_ratings_free(r);

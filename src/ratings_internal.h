@@ -13,7 +13,7 @@
 #include "idmap.h"
 #include "yaml_tree.h"
 
-/* One value as written (s == NULL: absent), copied into the ratings' arena. */
+/* One value as written (s == NULL: absent), copied into the reader's arena. */
 typedef struct lc_rt_field {
 	const char *s;
 	size_t len;
@@ -43,17 +43,17 @@ typedef struct lc_rt_file {
 
 /* ---- reading YAML (src/ratings.c) ----------------------------------------- */
 
-/* Text read goes to `arena` (it is kept: the lc_ratings point to it); the
- * lc_rt_* structures to `structs` (dropped once checked). */
+/* What is read goes to `arena`, dropped once checked: the checks keep a copy
+ * of the text the lc_ratings hold. */
 typedef struct lc_rt_reader {
 	lc_source *src;
-	lc_arena *arena, *structs;
+	lc_arena *arena;
 	lc_diags *diags;
 	int bad, nomem;
 	lc_buf q, s;            /* for messages */
 } lc_rt_reader;
 
-void lc_rt_reader_init(lc_rt_reader *y, lc_source *src, lc_arena *text, lc_arena *structs, lc_diags *diags);
+void lc_rt_reader_init(lc_rt_reader *y, lc_source *src, lc_arena *arena, lc_diags *diags);
 /* The root mapping (NULL: an empty file) into `out`, its people too. */
 void lc_rt_read_root(lc_rt_reader *y, const lc_yt_node *root, lc_rt_file *out);
 /* One item of `people` into *p. */
@@ -99,7 +99,8 @@ int lc_rt_checker_fini(lc_rt_checker *c);
 int lc_ratings_stream_yaml(const ladder *l, lc_ratings *r, lc_date as_of, int as_of_given,
                            const ladder_limits *lim, lc_diags *diags);
 
-/* Reads CSV (src/ratings_csv.c) into `out`, everything in `arena`. Errors go
+/* Reads CSV (src/ratings_csv.c) into `out`, everything in `arena` (dropped
+ * once checked). Errors go
  * to diags; 0 when the rows read can be checked (some may have been
  * reported and left out), -1 when nothing can (no usable header, a quote
  * never closed), -2 out of memory. */

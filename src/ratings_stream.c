@@ -18,7 +18,7 @@
 #include "ratings_internal.h"
 
 typedef struct streamer {
-	lc_rt_reader y;         /* text to the ratings' arena, structures to `person` */
+	lc_rt_reader y;         /* into `person` */
 	lc_rt_checker c;
 	lc_arena *person;       /* one person as read: reset after each */
 	lc_date as_of;          /* the caller's */
@@ -108,7 +108,7 @@ int lc_ratings_stream_yaml(const ladder *l, lc_ratings *r, lc_date as_of, int as
 	st.person = lc_arena_new();
 	lc_arena *tree = lc_arena_new();
 	int ret = st.person && tree && lc_rt_checker_init(&st.c, l, r, &aside, 0) == 0 ? 0 : -2;
-	lc_rt_reader_init(&st.y, r->source, r->arena, st.person, &aside);
+	lc_rt_reader_init(&st.y, r->source, st.person, &aside);
 	lc_yt_stream ys;
 	memset(&ys, 0, sizeof ys);
 	ys.ctx = &st;

@@ -57,9 +57,7 @@ int lc_time_in_level_parse(const char *s, size_t len, lc_time_in_level *out);
 typedef struct lc_rating {
 	const ladder_competency *competency;
 	int64_t value;          /* in hundredths */
-	ladder_str text;        /* as written */
 	ladder_str evidence;    /* `{rating, evidence}`; absent otherwise */
-	lc_mark at;
 } lc_rating;
 
 /* An evidence item a person lists: the ladder's text, or its 1-based number. */
