@@ -142,7 +142,12 @@ typedef struct ctx {
 	const ladder *l;
 	lc_arena *arena;
 	lc_date as_of;
-	const ladder_competency **comps; /* scratch: [competencies of a role] */
+	/* scratch, as big as the most competencies of a role (the levels: of a
+	 * ladder); results are copied out at their size, as most people have
+	 * few gaps and fewer unrated */
+	const ladder_competency **comps, **unrated;
+	lc_gap *gaps;
+	const ladder_level **levels;
 	int nomem;
 } ctx;
 
@@ -153,6 +158,15 @@ static void *alloc(ctx *c, size_t n, size_t size)
 	void *p = lc_arena_calloc(c->arena, n, size);
 	if (!p)
 		c->nomem = 1;
+	return p;
+}
+
+/* n items of `size` from scratch into the arena (NULL when n is 0). */
+static void *copy_out(ctx *c, const void *scratch, size_t n, size_t size)
+{
+	void *p = alloc(c, n, size);
+	if (p)
+		memcpy(p, scratch, n * size);
 	return p;
 }
 
@@ -250,15 +264,13 @@ static void assess_step(ctx *c, const lc_person *p, const ladder_level *lv, int 
 	int64_t each = cr.min_each ? lc_assess_bar(cr.min_each) : 0;
 	int64_t sum = 0, low = 0;
 	size_t nrated = 0;
-	st->gaps = alloc(c, n, sizeof *st->gaps);
-	st->unrated = alloc(c, n, sizeof *st->unrated);
-	if (c->nomem)
-		return;
+	lc_gap *gaps = c->gaps;
+	const ladder_competency **unrated = c->unrated;
 	for (size_t i = 0; i < n; i++) {
 		const ladder_competency *comp = c->comps[i];
 		const lc_rating *r = rating_of(p, comp);
 		if (!r) {
-			st->unrated[st->nunrated++] = comp;
+			unrated[st->nunrated++] = comp;
 			continue;
 		}
 		sum += r->value;
@@ -266,7 +278,8 @@ static void assess_step(ctx *c, const lc_person *p, const ladder_level *lv, int 
 		int64_t prof = lc_assess_proficiency_bar(c->l, comp, lv);
 		int64_t bar = prof > each ? prof : each;
 		if (r->value < bar) {
-			lc_gap *g = &st->gaps[st->ngaps++];
+			lc_gap *g = &gaps[st->ngaps++];
+			memset(g, 0, sizeof *g);
 			g->competency = comp;
 			g->rating = r->value;
 			g->required = bar;
@@ -275,8 +288,10 @@ static void assess_step(ctx *c, const lc_person *p, const ladder_level *lv, int 
 				g->text = comp->text[src->index];
 		}
 	}
-	sort_gaps(st->gaps, st->ngaps);
-	if (move)
+	sort_gaps(gaps, st->ngaps);
+	st->gaps = copy_out(c, gaps, st->ngaps, sizeof *gaps);
+	st->unrated = copy_out(c, unrated, st->nunrated, sizeof *unrated);
+	if (move || c->nomem)
 		return;
 	size_t ncrit = (size_t)(cr.min_average != NULL) + (size_t)(cr.min_each != NULL) +
 	               (size_t)(cr.time_in_level.s != NULL) + lc_criteria_nevidence(&cr);
@@ -336,9 +351,7 @@ static void assess_person(ctx *c, const lc_person *p, lc_person_result *pr)
 		}
 	}
 	pr->third = third_of(pr->mean, lc_assess_scale(c->l));
-	const ladder_level **lv = alloc(c, c->l->nlevels + c->l->ntracks + 2, sizeof *lv);
-	if (!lv)
-		return;
+	const ladder_level **lv = c->levels;
 	size_t nlv = lc_assess_levels(c->l, p->role, p->level, p->target, lv);
 	size_t nnext = 0;
 	while (nnext < nlv && lv[nnext]->rank > p->level->rank)
@@ -384,15 +397,21 @@ int lc_assess(const ladder *l, const lc_ratings *r, const lc_assess_options *o, 
 		size_t n = role_competencies(l, l->roles[i]);
 		most = n > most ? n : most;
 	}
-	ctx c = {l, arena, r->as_of, calloc(most, sizeof(const ladder_competency *)), 0};
-	a->people = c.comps ? alloc(&c, only ? 1 : r->npeople, sizeof *a->people) : NULL;
-	if (c.comps && (a->people || r->npeople == 0)) {
+	ctx c = {l, arena, r->as_of, calloc(most, sizeof(const ladder_competency *)),
+	         calloc(most, sizeof(const ladder_competency *)), calloc(most, sizeof(lc_gap)),
+	         calloc(l->nlevels + l->ntracks + 2, sizeof(const ladder_level *)), 0};
+	int scratch = c.comps && c.unrated && c.gaps && c.levels;
+	a->people = scratch ? alloc(&c, only ? 1 : r->npeople, sizeof *a->people) : NULL;
+	if (scratch && (a->people || r->npeople == 0)) {
 		for (size_t i = 0; i < r->npeople && !c.nomem; i++)
 			if (!only || only == &r->people[i])
 				assess_person(&c, &r->people[i], &a->people[a->npeople++]);
 	}
-	int failed = !c.comps || c.nomem;
+	int failed = !scratch || c.nomem;
 	free(c.comps);
+	free(c.unrated);
+	free(c.gaps);
+	free(c.levels);
 	int team = o->team > 0 || (o->team < 0 && !only && r->npeople > 1);
 	if (!failed && team && lc_assess_team(a, o->aspirational_pct, o->not_a_bar_pct) < 0)
 		failed = 1;
