@@ -83,7 +83,7 @@ static int write_file(const char *path, const lc_assessment *a, lc_assess_format
 		lc_assess_emit(a, f, &out);
 		if (!s.err && !lc_buf_failed(&out))
 			(void)lc_buf_flush(&out);
-		nomem = lc_buf_failed(&out) && !s.err;
+		nomem = (lc_buf_failed(&out) || lc_assess_failed(a)) && !s.err;
 		err = s.err;
 		lc_buf_free(&out);
 	}
@@ -113,7 +113,7 @@ static int write_stdout(const lc_assessment *a, lc_assess_format f)
 	lc_assess_emit(a, f, &out);
 	int st = cli_finish_stdout(&out, &so);
 	lc_buf_free(&out);
-	return st;
+	return st == LADDERC_EXIT_OK && lc_assess_failed(a) ? out_of_memory() : st;
 }
 
 static int report(const ladder *l, const lc_ratings *r, const lc_assess_options *ao, lc_assess_format f,

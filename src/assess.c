@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ladderc/assess.h"
+#include "assess_internal.h"
+#include "ladderc/speed.h"
 
 /* ---- what the ladder gives -------------------------------------------------- */
 
@@ -138,18 +139,7 @@ void lc_assess_options_init(lc_assess_options *o)
 
 /* ---- one person ----------------------------------------------------------------- */
 
-typedef struct ctx {
-	const ladder *l;
-	lc_arena *arena;
-	lc_date as_of;
-	/* scratch, as big as the most competencies of a role (the levels: of a
-	 * ladder); results are copied out at their size, as most people have
-	 * few gaps and fewer unrated */
-	const ladder_competency **comps, **unrated;
-	lc_gap *gaps;
-	const ladder_level **levels;
-	int nomem;
-} ctx;
+typedef lc_assess_ctx ctx;
 
 static void *alloc(ctx *c, size_t n, size_t size)
 {
@@ -338,7 +328,7 @@ static lc_third third_of(lc_figure mean, int64_t scale)
 	return above < 2 * span ? LC_THIRD_MIDDLE : LC_THIRD_UPPER;
 }
 
-static void assess_person(ctx *c, const lc_person *p, lc_person_result *pr)
+void lc_assess_person_into(ctx *c, const lc_person *p, lc_person_result *pr)
 {
 	pr->person = p;
 	pr->months_in_level = lc_date_months_between(p->since, c->as_of);
@@ -364,6 +354,32 @@ static void assess_person(ctx *c, const lc_person *p, lc_person_result *pr)
 		int move = i >= nnext;
 		assess_step(c, p, lv[i], move, move ? &pr->moves[pr->nmoves++] : &pr->next[pr->nnext++]);
 	}
+}
+
+int lc_assess_ctx_init(ctx *c, const ladder *l, lc_arena *arena, lc_date as_of)
+{
+	memset(c, 0, sizeof *c);
+	c->l = l;
+	c->arena = arena;
+	c->as_of = as_of;
+	size_t most = 1;
+	for (size_t i = 0; i < l->nroles; i++) {
+		size_t n = role_competencies(l, l->roles[i]);
+		most = n > most ? n : most;
+	}
+	c->comps = calloc(most, sizeof *c->comps);
+	c->unrated = calloc(most, sizeof *c->unrated);
+	c->gaps = calloc(most, sizeof *c->gaps);
+	c->levels = calloc(l->nlevels + l->ntracks + 2, sizeof *c->levels);
+	return c->comps && c->unrated && c->gaps && c->levels ? 0 : -1;
+}
+
+void lc_assess_ctx_free(ctx *c)
+{
+	free(c->comps);
+	free(c->unrated);
+	free(c->gaps);
+	free(c->levels);
 }
 
 int lc_assess(const ladder *l, const lc_ratings *r, const lc_assess_options *o, lc_assessment **out)
@@ -392,26 +408,18 @@ int lc_assess(const ladder *l, const lc_ratings *r, const lc_assess_options *o, 
 	a->assessed = l;
 	a->ratings = r;
 	a->has_criteria = l->promotion.present;
-	size_t most = 1;
-	for (size_t i = 0; i < l->nroles; i++) {
-		size_t n = role_competencies(l, l->roles[i]);
-		most = n > most ? n : most;
-	}
-	ctx c = {l, arena, r->as_of, calloc(most, sizeof(const ladder_competency *)),
-	         calloc(most, sizeof(const ladder_competency *)), calloc(most, sizeof(lc_gap)),
-	         calloc(l->nlevels + l->ntracks + 2, sizeof(const ladder_level *)), 0};
-	int scratch = c.comps && c.unrated && c.gaps && c.levels;
-	a->people = scratch ? alloc(&c, only ? 1 : r->npeople, sizeof *a->people) : NULL;
-	if (scratch && (a->people || r->npeople == 0)) {
-		for (size_t i = 0; i < r->npeople && !c.nomem; i++)
+	ctx c;
+	int failed = lc_assess_ctx_init(&c, l, arena, r->as_of) < 0;
+	if (!failed && !only && !lc_serial()) {
+		failed = lc_assess_lazy_start(a, &c) < 0; /* c is the assessment's now */
+	} else {
+		a->people = failed ? NULL : alloc(&c, only ? 1 : r->npeople, sizeof *a->people);
+		for (size_t i = 0; i < r->npeople && !c.nomem && !failed; i++)
 			if (!only || only == &r->people[i])
-				assess_person(&c, &r->people[i], &a->people[a->npeople++]);
+				lc_assess_person_into(&c, &r->people[i], &a->people[a->npeople++]);
+		failed |= c.nomem;
+		lc_assess_ctx_free(&c);
 	}
-	int failed = !scratch || c.nomem;
-	free(c.comps);
-	free(c.unrated);
-	free(c.gaps);
-	free(c.levels);
 	int team = o->team > 0 || (o->team < 0 && !only && r->npeople > 1);
 	if (!failed && team && lc_assess_team(a, o->aspirational_pct, o->not_a_bar_pct) < 0)
 		failed = 1;
@@ -423,8 +431,25 @@ int lc_assess(const ladder *l, const lc_ratings *r, const lc_assess_options *o, 
 	return 0;
 }
 
+const lc_person_result *lc_assess_person(const lc_assessment *a, size_t i)
+{
+	return a->people ? &a->people[i] : lc_assess_lazy_person(a, i);
+}
+
+const lc_person *lc_assess_person_of(const lc_assessment *a, size_t i)
+{
+	return a->people ? a->people[i].person : &a->ratings->people[i];
+}
+
+int lc_assess_failed(const lc_assessment *a)
+{
+	return lc_assess_lazy_failed(a);
+}
+
 void lc_assessment_free(lc_assessment *a)
 {
-	if (a)
-		lc_arena_free(a->arena);
+	if (!a)
+		return;
+	lc_assess_lazy_free(a);
+	lc_arena_free(a->arena);
 }

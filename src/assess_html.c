@@ -229,7 +229,7 @@ void lc_assess_emit_html(const lc_assessment *a, lc_buf *out)
 	lc_assess_intro(out, a, put);
 	lc_buf_puts(out, "</p>\n");
 	for (size_t i = 0; i < a->npeople; i++)
-		person(out, &a->people[i], i + 1);
+		person(out, lc_assess_person(a, i), i + 1);
 	if (a->team)
 		team(out, a, a->team);
 	lc_buf_puts(out, "</main>\n</body>\n</html>\n");

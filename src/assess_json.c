@@ -245,7 +245,7 @@ void lc_assess_emit_json(const lc_assessment *a, lc_buf *out)
 	lc_json_key(&j, "people");
 	lc_json_array(&j);
 	for (size_t i = 0; i < a->npeople; i++)
-		person(&j, &a->people[i]);
+		person(&j, lc_assess_person(a, i));
 	lc_json_end_array(&j);
 	lc_json_key(&j, "team");
 	if (a->team)

@@ -167,7 +167,7 @@ void lc_assess_emit_markdown(const lc_assessment *a, lc_buf *out)
 	lc_assess_intro(out, a, put_text);
 	lc_buf_puts(out, "\n\n");
 	for (size_t i = 0; i < a->npeople; i++)
-		person(out, &a->people[i]);
+		person(out, lc_assess_person(a, i));
 	if (a->team)
 		team(out, a->team);
 }

@@ -170,7 +170,7 @@ void lc_assess_emit_text(const lc_assessment *a, lc_buf *out)
 		lc_buf_puts(out, "The ladder has no promotion criteria: a verdict goes by the gaps alone.\n");
 	lc_buf_putc(out, '\n');
 	for (size_t i = 0; i < a->npeople; i++)
-		person(out, &a->people[i]);
+		person(out, lc_assess_person(a, i));
 	if (a->team)
 		team(out, a->team);
 }

@@ -260,15 +260,27 @@ typedef struct lc_assessment {
 	const ladder *assessed;      /* the ladder the ratings were assessed against */
 	const lc_ratings *ratings;
 	int has_criteria;       /* the ladder has `promotion` */
+	/* Every result; NULL when they are made one at a time as they are asked
+	 * for (a report on everyone, unless lc_serial()): read them with
+	 * lc_assess_person either way. */
 	lc_person_result *people;
 	size_t npeople;
 	lc_team *team;          /* NULL when not asked for */
+	struct lc_assess_lazy *lazy; /* private (src/assess_lazy.c) */
 } lc_assessment;
 
 /* Assesses every person (or o->person, which must be in the file: -1 when
  * not). Returns 0, -1 (no such person) or -2 (out of memory). */
 int lc_assess(const ladder *l, const lc_ratings *r, const lc_assess_options *o, lc_assessment **out);
 void lc_assessment_free(lc_assessment *a);
+/* Result i (0 <= i < a->npeople), in file order. It stays valid until the
+ * next call: writers use one person's result at a time. */
+const lc_person_result *lc_assess_person(const lc_assessment *a, size_t i);
+/* Person i of the report, without working out their result. */
+const lc_person *lc_assess_person_of(const lc_assessment *a, size_t i);
+/* 1 when a result made as it was asked for ran out of memory: what was
+ * written from it is incomplete. */
+int lc_assess_failed(const lc_assessment *a);
 /* The team figures (lc_assess calls it when asked). 0, or -2 out of memory. */
 int lc_assess_team(lc_assessment *a, int aspirational_pct, int not_a_bar_pct);
 

@@ -206,7 +206,7 @@ static void test_rules(void **state)
 	                 LC_RATINGS_OK);
 	assert_int_equal(lc_assess(f.l.l, f.r, NULL, &f.a), 0);
 	assert_null(f.a->team); /* one person: no team section by default */
-	const lc_person_result *p = &f.a->people[0];
+	const lc_person_result *p = lc_assess_person(f.a, 0);
 	assert_int_equal(p->months_in_level, 3);
 	assert_int_equal(p->third, LC_THIRD_UPPER); /* mean 3.75: (3.75 - 1) / 4 >= 2/3 */
 	assert_int_equal(p->nnext, 2);
