@@ -8,9 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "idmap.h"
+#include "ladderc/speed.h"
 #include "ratings_internal.h"
+#include "source_file.h"
 #include "text.h"
 #include "yaml_tree.h"
 
@@ -638,7 +641,7 @@ static int check_file(lc_rt_checker *c, const lc_rt_file *f, lc_date as_of, int 
 {
 	lc_ratings *r = c->r;
 	lc_rt_check_top(c, f, as_of, as_of_given);
-	r->people = f->npeople ? lc_arena_calloc(c->arena, f->npeople, sizeof *r->people) : NULL;
+	r->people = f->npeople ? calloc(f->npeople, sizeof *r->people) : NULL;
 	if (f->npeople && !r->people)
 		c->nomem = 1;
 	for (size_t i = 0; i < f->npeople && !c->nomem; i++)
@@ -659,8 +662,9 @@ static int ends_with(const char *s, const char *end)
 	return 1;
 }
 
-/* Takes `data` (malloc'ed, freed here on failure). */
-static lc_ratings_status load(const ladder *l, const char *path, char *data, size_t len, lc_date as_of,
+/* Takes `data` (malloc'ed, freed here on failure) and `fd`, the file it was
+ * read from, or -1 (closed here). */
+static lc_ratings_status load(const ladder *l, const char *path, char *data, size_t len, int fd, lc_date as_of,
                               int as_of_given, const ladder_limits *lim, lc_diags *diags, lc_ratings **out)
 {
 	*out = NULL;
@@ -671,6 +675,8 @@ static lc_ratings_status load(const ladder *l, const char *path, char *data, siz
 	if (!name) {
 		free(data);
 		lc_arena_free(arena);
+		if (fd >= 0)
+			close(fd);
 		return LC_RATINGS_NOMEM;
 	}
 	r->arena = arena;
@@ -678,6 +684,9 @@ static lc_ratings_status load(const ladder *l, const char *path, char *data, siz
 	src->path = name;
 	src->data = data;
 	src->len = len;
+	/* the streamed path may then give the people's bytes back as it goes */
+	if (fd >= 0)
+		(void)lc_source_attach_file(src, fd);
 	lc_rt_file f;
 	memset(&f, 0, sizeof f);
 	ladder_limits dl;
@@ -718,7 +727,7 @@ lc_ratings_status lc_ratings_load_buffer(const ladder *l, const char *path, cons
 		return LC_RATINGS_NOMEM;
 	memcpy(copy, data, len);
 	copy[len] = '\0';
-	return load(l, path, copy, len, as_of, as_of_given, lim, diags, out);
+	return load(l, path, copy, len, -1, as_of, as_of_given, lim, diags, out);
 }
 
 lc_ratings_status lc_ratings_load_file(const ladder *l, const char *path, lc_date as_of, int as_of_given,
@@ -761,9 +770,14 @@ lc_ratings_status lc_ratings_load_file(const ladder *l, const char *path, lc_dat
 			break;
 	}
 	int rerr = ferror(fp);
+	/* kept open for a big YAML file that may be streamed (src/ratings_stream.c) */
+	int fd = !rerr && S_ISREG(st.st_mode) && n >= lim->release_min && !lc_serial() && !ends_with(path, ".csv")
+	       ? dup(fileno(fp)) : -1;
 	fclose(fp);
 	if (rerr || n > lim->max_input) {
 		free(data);
+		if (fd >= 0)
+			close(fd);
 		if (rerr)
 			err(diags, &at, "cannot read the ratings file: %s", strerror(EIO));
 		else
@@ -771,13 +785,15 @@ lc_ratings_status lc_ratings_load_file(const ladder *l, const char *path, lc_dat
 		return LC_RATINGS_IO;
 	}
 	data[n] = '\0';
-	return load(l, path, data, n, as_of, as_of_given, lim, diags, out);
+	return load(l, path, data, n, fd, as_of, as_of_given, lim, diags, out);
 }
 
 void lc_ratings_free(lc_ratings *r)
 {
 	if (!r)
 		return;
+	lc_source_detach_file(r->source);
+	free(r->people);
 	free((char *)r->source->data);
 	free(r->source->lines);
 	lc_arena_free(r->arena);

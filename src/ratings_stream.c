@@ -10,12 +10,14 @@
  * `as_of` after `people` (the people are checked against it as they come),
  * an anchor inside a person (the parser stops streaming), or a parse that
  * failed. */
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ladderc/speed.h"
 #include "ratings_internal.h"
+#include "source_file.h"
 
 typedef struct streamer {
 	lc_rt_reader y;         /* into `person` */
@@ -77,20 +79,6 @@ static int item(void *ctx, const lc_yt_node *n)
 	return st->y.nomem || st->c.nomem ? -1 : 0;
 }
 
-/* r->people into the ratings' arena (NULL when nobody is listed). */
-static int settle_people(lc_ratings *r)
-{
-	lc_person *grown = r->people;
-	r->people = NULL;
-	if (r->npeople) {
-		r->people = lc_arena_calloc(r->arena, r->npeople, sizeof *r->people);
-		if (r->people)
-			memcpy(r->people, grown, r->npeople * sizeof *r->people);
-	}
-	free(grown);
-	return r->npeople && !r->people ? -2 : 0;
-}
-
 int lc_ratings_stream_yaml(const ladder *l, lc_ratings *r, lc_date as_of, int as_of_given,
                            const ladder_limits *lim, lc_diags *diags)
 {
@@ -114,6 +102,7 @@ int lc_ratings_stream_yaml(const ladder *l, lc_ratings *r, lc_date as_of, int as
 	ys.ctx = &st;
 	ys.begin = begin;
 	ys.item = item;
+	ys.release = r->source->file != NULL; /* every text kept is copied */
 	lc_yt_node *root = NULL;
 	lc_yt_status ps = ret ? LC_YT_NOMEM : lc_yt_parse_stream(tree, r->source, &one, &aside, &ys, &root);
 	lc_rt_file f;
@@ -132,8 +121,12 @@ int lc_ratings_stream_yaml(const ladder *l, lc_ratings *r, lc_date as_of, int as
 	int read = lc_rt_reader_fini(&st.y), checked = lc_rt_checker_fini(&st.c);
 	if (ret == 0)
 		ret = read == -2 || checked == -2 ? -2 : read < 0 || checked < 0 ? -1 : 0;
-	if (ret != 1 && settle_people(r) < 0)
-		ret = -2;
+	if (ret == 1 && lc_source_released(r->source) && lc_source_fetch(r->source, 0, r->source->len) < 0) {
+		lc_mark whole = {r->source, 0, 0};
+		lc_diags_add(&aside, LC_ERROR, &whole, NULL, "cannot read the ratings file again: %s",
+		             lc_source_read_error(r->source) == ESTALE ? "it changed while it was read" : strerror(errno));
+		ret = -1;
+	}
 	if (ret == 1) { /* the plain path starts again from nothing */
 		free(r->people);
 		r->people = NULL;

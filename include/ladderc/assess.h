@@ -86,7 +86,7 @@ typedef struct lc_ratings {
 	lc_source *source;
 	ladder_str ladder_id, cycle; /* cycle may be absent */
 	lc_date as_of;          /* the file's `as_of`, else the caller's */
-	lc_person *people;      /* in file order */
+	lc_person *people;      /* in file order (malloc'ed: freed with the ratings) */
 	size_t npeople;
 } lc_ratings;
 
