@@ -432,6 +432,17 @@ static void check_evidence(lc_rt_checker *c, const lc_rt_person *rp, lc_person *
 	}
 }
 
+/* The slot of competency comp in the table of those this person rated: one
+ * whose stamp is not this person's is free. The table has room for twice
+ * the competencies of any role, and only a role's own get this far. */
+static lc_rt_seen *seen_slot(lc_rt_checker *c, const ladder_competency *comp)
+{
+	size_t mask = c->nseen - 1, i = ((uintptr_t)comp >> 4) & mask;
+	while (c->seen[i].stamp == c->person_stamp && c->seen[i].comp != comp)
+		i = (i + 1) & mask;
+	return &c->seen[i];
+}
+
 /* "; did you mean …?" for a rating that is a word: the nearest proficiency
  * id of the ladder, or "" when none is near (or the ladder names none). */
 static const char *proficiency_suggestion(const lc_rt_checker *c, const lc_rt_field *f, lc_buf *s)
@@ -452,8 +463,7 @@ static void check_ratings(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p
 		return;
 	}
 	const lc_idmap *ids = role_comps(c, p->role);
-	lc_idmap seen;
-	lc_idmap_init(&seen);
+	c->person_stamp++;
 	for (size_t i = 0; i < rp->nratings; i++) {
 		const lc_rt_rating *rt = &rp->ratings[i];
 		const lc_rt_field *cf = &rt->competency;
@@ -476,15 +486,15 @@ static void check_ratings(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p
 			    p->role->id.s, p->level->id.s);
 			continue;
 		}
-		const lc_rt_rating *first = lc_idmap_get(&seen, cf->s, cf->len);
+		lc_rt_seen *seen = seen_slot(c, comp);
+		const lc_rt_rating *first = seen->stamp == c->person_stamp ? seen->first : NULL;
 		if (first) {
 			err(c->diags, &cf->at, "competency %s is rated twice for %s", quote(q, cf->s, cf->len),
 			    quote(s, rp->id.s, rp->id.len));
 			lc_diags_add(c->diags, LC_NOTE, &first->competency.at, NULL, "first rated here");
 			continue;
 		}
-		if (lc_idmap_put(&seen, cf->s, cf->len, (void *)rt) == &seen)
-			c->nomem = 1;
+		*seen = (lc_rt_seen){comp, rt, c->person_stamp};
 		const lc_rt_field *vf = &rt->value;
 		int64_t v = rating_value(vf->s, vf->len);
 		const ladder_proficiency *prof = v == -1 ? ladder_find_proficiency(c->l, vf->s) : NULL;
@@ -506,7 +516,6 @@ static void check_ratings(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p
 		out->value = v;
 		out->evidence = keep(c, &rt->evidence);
 	}
-	lc_idmap_free(&seen);
 	if (p->nratings > 1)
 		qsort(p->ratings, p->nratings, sizeof *p->ratings, cmp_rating);
 }
@@ -596,7 +605,17 @@ int lc_rt_checker_init(lc_rt_checker *c, const ladder *l, lc_ratings *r, lc_diag
 	lc_buf_init(&c->s);
 	c->role_comps = calloc(l->nroles + 1, sizeof *c->role_comps);
 	c->levels = calloc(l->nlevels + l->ntracks + 2, sizeof *c->levels);
-	return c->role_comps && c->levels ? 0 : -1;
+	size_t most = 0;
+	for (size_t i = 0; i < l->nroles; i++) {
+		size_t n = 0;
+		for (size_t g = 0; g < ladder_role_ngroups(l, l->roles[i]); g++)
+			n += ladder_role_group(l, l->roles[i], g)->ncompetencies;
+		most = n > most ? n : most;
+	}
+	for (c->nseen = 16; c->nseen < 2 * most; c->nseen *= 2)
+		;
+	c->seen = calloc(c->nseen, sizeof *c->seen);
+	return c->role_comps && c->levels && c->seen ? 0 : -1;
 }
 
 int lc_rt_checker_fini(lc_rt_checker *c)
@@ -606,11 +625,12 @@ int lc_rt_checker_fini(lc_rt_checker *c)
 			lc_idmap_free(&c->role_comps[i]);
 	free(c->role_comps);
 	free(c->levels);
+	free(c->seen);
 	lc_idmap_free(&c->ids);
 	int failed = lc_buf_failed(&c->q) || lc_buf_failed(&c->s);
 	lc_buf_free(&c->q);
 	lc_buf_free(&c->s);
-	if (c->nomem || failed || !c->role_comps || !c->levels || c->diags->oom)
+	if (c->nomem || failed || !c->role_comps || !c->levels || !c->seen || c->diags->oom)
 		return -2;
 	return c->diags->errors > c->errors ? -1 : 0;
 }

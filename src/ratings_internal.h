@@ -64,6 +64,13 @@ int lc_rt_reader_fini(lc_rt_reader *y);
 
 /* ---- checking against the ladder (src/ratings.c) --------------------------- */
 
+/* A competency one person rated, and where (see lc_rt_checker.seen). */
+typedef struct lc_rt_seen {
+	const ladder_competency *comp;
+	const lc_rt_rating *first;
+	size_t stamp;           /* the person's lc_rt_checker.person_stamp */
+} lc_rt_seen;
+
 typedef struct lc_rt_checker {
 	const ladder *l;
 	lc_ratings *r;
@@ -74,6 +81,8 @@ typedef struct lc_rt_checker {
 	lc_idmap *role_comps;   /* [l->nroles]: a role's competency ids, built on demand */
 	lc_idmap ids;           /* person id -> 1 + their place in r->people */
 	const ladder_level **levels; /* one person's levels considered */
+	lc_rt_seen *seen;       /* [nseen, a power of two]: what one person rated */
+	size_t nseen, person_stamp;
 	lc_buf q, s;            /* for messages */
 	int nomem;
 } lc_rt_checker;
