@@ -376,6 +376,33 @@ static ladder_str keep(lc_rt_checker *c, const lc_rt_field *f)
 	return (ladder_str){s, s ? f->len : 0};
 }
 
+/* p's ratings into ladder order, their evidence along with them. */
+static void sort_ratings(lc_rt_checker *c, lc_person *p)
+{
+	if (p->nratings < 2)
+		return;
+	if (!p->rating_evidence) {
+		qsort(p->ratings, p->nratings, sizeof *p->ratings, cmp_rating);
+		return;
+	}
+	struct with_evidence {
+		lc_rating rating; /* first: cmp_rating reads it */
+		ladder_str evidence;
+	} *w = malloc(p->nratings * sizeof *w);
+	if (!w) {
+		c->nomem = 1;
+		return;
+	}
+	for (size_t i = 0; i < p->nratings; i++)
+		w[i] = (struct with_evidence){p->ratings[i], p->rating_evidence[i]};
+	qsort(w, p->nratings, sizeof *w, cmp_rating);
+	for (size_t i = 0; i < p->nratings; i++) {
+		p->ratings[i] = w[i].rating;
+		p->rating_evidence[i] = w[i].evidence;
+	}
+	free(w);
+}
+
 static int str_is(ladder_str s, const lc_rt_field *f)
 {
 	return s.len == f->len && memcmp(s.s, f->s, f->len) == 0;
@@ -511,13 +538,16 @@ static void check_ratings(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p
 			    v == -1 ? proficiency_suggestion(c, vf, s) : "");
 			continue;
 		}
-		lc_rating *out = &p->ratings[p->nratings++];
-		out->competency = comp;
-		out->value = v;
-		out->evidence = keep(c, &rt->evidence);
+		if (rt->evidence.s && !p->rating_evidence &&
+		    !(p->rating_evidence = lc_arena_calloc(c->arena, rp->nratings, sizeof *p->rating_evidence))) {
+			c->nomem = 1;
+			return;
+		}
+		if (rt->evidence.s)
+			p->rating_evidence[p->nratings] = keep(c, &rt->evidence);
+		p->ratings[p->nratings++] = (lc_rating){comp, v};
 	}
-	if (p->nratings > 1)
-		qsort(p->ratings, p->nratings, sizeof *p->ratings, cmp_rating);
+	sort_ratings(c, p);
 }
 
 void lc_rt_check_person(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p)

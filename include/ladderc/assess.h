@@ -57,7 +57,6 @@ int lc_time_in_level_parse(const char *s, size_t len, lc_time_in_level *out);
 typedef struct lc_rating {
 	const ladder_competency *competency;
 	int64_t value;          /* in hundredths */
-	ladder_str evidence;    /* `{rating, evidence}`; absent otherwise */
 } lc_rating;
 
 /* An evidence item a person lists: the ladder's text, or its 1-based number. */
@@ -75,6 +74,9 @@ typedef struct lc_person {
 	const ladder_level *target; /* NULL: every next level */
 	lc_rating *ratings;     /* in ladder order of their competencies */
 	size_t nratings;
+	/* [nratings], with `ratings`: the evidence of a rating written
+	 * `{rating, evidence}` (absent for the others); NULL when none is */
+	ladder_str *rating_evidence;
 	lc_listed_evidence *evidence;
 	size_t nevidence;
 	lc_mark at;
