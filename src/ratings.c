@@ -824,10 +824,12 @@ lc_ratings_status lc_ratings_load_file(const ladder *l, const char *path, lc_dat
 	int fd = !rerr && S_ISREG(st.st_mode) && n >= lim->release_min && !lc_serial() && !ends_with(path, ".csv")
 	       ? dup(fileno(fp)) : -1;
 	fclose(fp);
-	if (rerr || n > lim->max_input) {
+	if (rerr || n > lim->max_input || !data) {
 		free(data);
 		if (fd >= 0)
 			close(fd);
+		if (!data && !rerr)
+			return LC_RATINGS_NOMEM;
 		if (rerr)
 			err(diags, &at, "cannot read the ratings file: %s", strerror(EIO));
 		else
