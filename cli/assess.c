@@ -40,23 +40,6 @@ static lc_date today(void)
 	return d;
 }
 
-/* The report's bytes go to a file descriptor a megabyte at a time: the
- * report of many people is far bigger than the ratings file. */
-typedef struct fd_sink {
-	int fd;
-	int err; /* errno of the failed write, or 0 */
-} fd_sink;
-
-static int write_to_fd(void *ctx, const char *p, size_t n)
-{
-	fd_sink *s = ctx;
-	if (cli_write_all(s->fd, p, n) < 0) {
-		s->err = errno;
-		return -1;
-	}
-	return 0;
-}
-
 static int out_of_memory(void)
 {
 	fputs("ladderc: error: out of memory\n", stderr);
@@ -73,13 +56,14 @@ static int write_file(const char *path, const lc_assessment *a, lc_assess_format
 		return out_of_memory();
 	memcpy(tmp, path, n);
 	memcpy(tmp + n, ".XXXXXX", sizeof ".XXXXXX");
-	fd_sink s = {mkstemp(tmp), 0}; /* 0600 */
-	int err = s.fd < 0 ? errno : 0, nomem = 0;
-	if (!err && fchmod(s.fd, 0600) < 0)
+	int fd = mkstemp(tmp); /* 0600 */
+	int err = fd < 0 ? errno : 0, nomem = 0;
+	if (!err && fchmod(fd, 0600) < 0)
 		err = errno;
-	if (!err) {
+	if (!err) { /* the report's bytes go to the file a megabyte at a time */
 		lc_buf out = LC_BUF_INIT;
-		lc_buf_set_sink(&out, write_to_fd, &s, (size_t)1 << 20);
+		cli_stdout s;
+		cli_stream_fd(&out, &s, fd);
 		lc_assess_emit(a, f, &out);
 		if (!s.err && !lc_buf_failed(&out))
 			(void)lc_buf_flush(&out);
@@ -87,13 +71,13 @@ static int write_file(const char *path, const lc_assessment *a, lc_assess_format
 		err = s.err;
 		lc_buf_free(&out);
 	}
-	if (!err && !nomem && fsync(s.fd) < 0)
+	if (!err && !nomem && fsync(fd) < 0)
 		err = errno;
-	if (s.fd >= 0 && close(s.fd) < 0 && !err)
+	if (fd >= 0 && close(fd) < 0 && !err)
 		err = errno;
 	if (!err && !nomem && rename(tmp, path) < 0)
 		err = errno;
-	if ((err || nomem) && s.fd >= 0)
+	if ((err || nomem) && fd >= 0)
 		unlink(tmp);
 	if (err)
 		fprintf(stderr, "ladderc: error: cannot write '%s': %s\n", path, strerror(err));
