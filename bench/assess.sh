@@ -2,11 +2,13 @@
 # bench/assess.sh BUILD_DIR — `ladderc assess` on a generated ratings file
 # (issue 18): 100,000 people x 12 competencies by default.
 #
-# Times, as medians of interleaved runs: libyaml's parse of the ratings file
-# plus of the ladder (yaml_floor, the floor), and `ladderc assess -f json`
-# to /dev/null; prints the ratio (target: within 1.3x) and assess's peak RSS
-# against the ratings file's size (target: within 2x), then the same at half
-# the people, for linearity. The corpus is generated into a temporary
+# CPU times (user + system: the machine is shared, wall time says more about
+# the neighbours than about ladderc), as medians of interleaved runs:
+# libyaml's parse of the ratings file plus of the ladder (yaml_floor, the
+# floor), and `ladderc assess -f json` to /dev/null; prints the ratio
+# (target: within 1.3x) and assess's peak RSS against the ratings file's
+# size (target: within 2x), then the same at half the people, for
+# linearity. LADDERC_SERIAL=1 in the environment measures the plain path. The corpus is generated into a temporary
 # directory and removed: never committed.
 #
 # Environment: ASSESS_PEOPLE (default 100000), ASSESS_COMPETENCIES (12),
@@ -21,19 +23,16 @@ PEOPLE=${ASSESS_PEOPLE:-100000}
 K=${ASSESS_COMPETENCIES:-12}
 RUNS=${ASSESS_RUNS:-5}
 FORMAT=${ASSESS_FORMAT:-json}
+[ -x /usr/bin/time ] || { echo "bench/assess.sh: needs GNU time (/usr/bin/time)" >&2; exit 2; }
 for t in "$LADDERC" "$BIN/yaml_floor" "$BIN/gen_ratings"; do
 	[ -x "$t" ] || { echo "bench/assess.sh: $t is missing; build first" >&2; exit 2; }
 done
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ladderc-assess.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
-# seconds of one run of "$@" (output to /dev/null)
+# CPU seconds (user + system) of one run of "$@" (output to /dev/null)
 secs() {
-	local t0 t1
-	t0=$(date +%s.%N)
-	"$@" >/dev/null
-	t1=$(date +%s.%N)
-	echo "$t1 - $t0" | bc -l
+	/usr/bin/time -f '%U + %S' "$@" 2>&1 >/dev/null | tail -1 | bc -l
 }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 

@@ -40,37 +40,64 @@ static lc_date today(void)
 	return d;
 }
 
-/* Writes b to `path` through a temporary file in its directory (mode 0600)
- * renamed over it, so a reader never sees half a report. */
-static int write_file(const char *path, const lc_buf *b)
+static int out_of_memory(void)
 {
-	if (lc_buf_failed(b)) {
-		fputs("ladderc: error: out of memory\n", stderr);
-		return LADDERC_EXIT_TROUBLE;
-	}
+	fputs("ladderc: error: out of memory\n", stderr);
+	return LADDERC_EXIT_TROUBLE;
+}
+
+/* Writes the report to `path` through a temporary file in its directory
+ * (mode 0600) renamed over it, so a reader never sees half a report. */
+static int write_file(const char *path, const lc_assessment *a, lc_assess_format f)
+{
 	size_t n = strlen(path);
 	char *tmp = malloc(n + sizeof ".XXXXXX");
-	if (!tmp) {
-		fputs("ladderc: error: out of memory\n", stderr);
-		return LADDERC_EXIT_TROUBLE;
-	}
+	if (!tmp)
+		return out_of_memory();
 	memcpy(tmp, path, n);
 	memcpy(tmp + n, ".XXXXXX", sizeof ".XXXXXX");
 	int fd = mkstemp(tmp); /* 0600 */
-	int err = fd < 0 ? errno : 0;
-	if (!err && (fchmod(fd, 0600) < 0 || cli_write_all(fd, b->data, b->len) < 0 || fsync(fd) < 0))
+	int err = fd < 0 ? errno : 0, nomem = 0;
+	if (!err && fchmod(fd, 0600) < 0)
+		err = errno;
+	if (!err) { /* the report's bytes go to the file a megabyte at a time */
+		lc_buf out = LC_BUF_INIT;
+		cli_stdout s;
+		cli_stream_fd(&out, &s, fd);
+		lc_assess_emit(a, f, &out);
+		if (!s.err && !lc_buf_failed(&out))
+			(void)lc_buf_flush(&out);
+		nomem = (lc_buf_failed(&out) || lc_assess_failed(a)) && !s.err;
+		err = s.err;
+		lc_buf_free(&out);
+	}
+	if (!err && !nomem && fsync(fd) < 0)
 		err = errno;
 	if (fd >= 0 && close(fd) < 0 && !err)
 		err = errno;
-	if (!err && rename(tmp, path) < 0)
+	if (!err && !nomem && rename(tmp, path) < 0)
 		err = errno;
-	if (err) {
-		if (fd >= 0)
-			unlink(tmp);
+	if ((err || nomem) && fd >= 0)
+		unlink(tmp);
+	if (err)
 		fprintf(stderr, "ladderc: error: cannot write '%s': %s\n", path, strerror(err));
-	}
 	free(tmp);
+	if (nomem)
+		return out_of_memory();
 	return err ? LADDERC_EXIT_TROUBLE : LADDERC_EXIT_OK;
+}
+
+/* The report to standard output, as it is made: the ratings are all valid
+ * by now, so the output cannot stop half-way for bad input. */
+static int write_stdout(const lc_assessment *a, lc_assess_format f)
+{
+	lc_buf out = LC_BUF_INIT;
+	cli_stdout so;
+	cli_stream_stdout(&out, &so);
+	lc_assess_emit(a, f, &out);
+	int st = cli_finish_stdout(&out, &so);
+	lc_buf_free(&out);
+	return st == LADDERC_EXIT_OK && lc_assess_failed(a) ? out_of_memory() : st;
 }
 
 static int report(const ladder *l, const lc_ratings *r, const lc_assess_options *ao, lc_assess_format f,
@@ -80,14 +107,9 @@ static int report(const ladder *l, const lc_ratings *r, const lc_assess_options 
 	int st = lc_assess(l, r, ao, &a);
 	if (st == -1)
 		return cli_usage_error("assess", "no person '%s' in the ratings file", ao->person);
-	if (st < 0) {
-		fputs("ladderc: error: out of memory\n", stderr);
-		return LADDERC_EXIT_TROUBLE;
-	}
-	lc_buf out = LC_BUF_INIT;
-	lc_assess_emit(a, f, &out);
-	st = output ? write_file(output, &out) : cli_write_stdout(&out);
-	lc_buf_free(&out);
+	if (st < 0)
+		return out_of_memory();
+	st = output ? write_file(output, a, f) : write_stdout(a, f);
 	lc_assessment_free(a);
 	return st;
 }

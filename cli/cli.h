@@ -102,9 +102,12 @@ int cli_flush_stdout(void);
  * standard output each time it holds a megabyte; cli_finish_stdout writes the
  * rest and reports as cli_write_stdout does (a closed pipe ends quietly). */
 typedef struct cli_stdout {
+	int fd;  /* where the bytes go */
 	int err; /* errno of the failed write, or 0 */
 } cli_stdout;
 void cli_stream_stdout(lc_buf *b, cli_stdout *s);
+/* The same to another file descriptor (a file being written whole). */
+void cli_stream_fd(lc_buf *b, cli_stdout *s, int fd);
 int cli_finish_stdout(lc_buf *b, cli_stdout *s);
 /* Speed-only threads (cli/threads.c), off under lc_serial().
  * cli_run_pair runs fn(a) and fn(b): at once on two threads, or (serial, or

@@ -61,7 +61,7 @@ int cli_write_stdout(const lc_buf *b)
 static int stdout_sink(void *ctx, const char *p, size_t n)
 {
 	cli_stdout *s = ctx;
-	if (cli_write_all(STDOUT_FILENO, p, n) < 0) {
+	if (cli_write_all(s->fd, p, n) < 0) {
 		s->err = errno;
 		return -1;
 	}
@@ -70,6 +70,12 @@ static int stdout_sink(void *ctx, const char *p, size_t n)
 
 void cli_stream_stdout(lc_buf *b, cli_stdout *s)
 {
+	cli_stream_fd(b, s, STDOUT_FILENO);
+}
+
+void cli_stream_fd(lc_buf *b, cli_stdout *s, int fd)
+{
+	s->fd = fd;
 	s->err = 0;
 	lc_buf_set_sink(b, stdout_sink, s, (size_t)1 << 20);
 }

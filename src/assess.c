@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ladderc/assess.h"
+#include "assess_internal.h"
+#include "ladderc/speed.h"
 
 /* ---- what the ladder gives -------------------------------------------------- */
 
@@ -138,13 +139,7 @@ void lc_assess_options_init(lc_assess_options *o)
 
 /* ---- one person ----------------------------------------------------------------- */
 
-typedef struct ctx {
-	const ladder *l;
-	lc_arena *arena;
-	lc_date as_of;
-	const ladder_competency **comps; /* scratch: [competencies of a role] */
-	int nomem;
-} ctx;
+typedef lc_assess_ctx ctx;
 
 static void *alloc(ctx *c, size_t n, size_t size)
 {
@@ -153,6 +148,15 @@ static void *alloc(ctx *c, size_t n, size_t size)
 	void *p = lc_arena_calloc(c->arena, n, size);
 	if (!p)
 		c->nomem = 1;
+	return p;
+}
+
+/* n items of `size` from scratch into the arena (NULL when n is 0). */
+static void *copy_out(ctx *c, const void *scratch, size_t n, size_t size)
+{
+	void *p = alloc(c, n, size);
+	if (p)
+		memcpy(p, scratch, n * size);
 	return p;
 }
 
@@ -250,15 +254,13 @@ static void assess_step(ctx *c, const lc_person *p, const ladder_level *lv, int 
 	int64_t each = cr.min_each ? lc_assess_bar(cr.min_each) : 0;
 	int64_t sum = 0, low = 0;
 	size_t nrated = 0;
-	st->gaps = alloc(c, n, sizeof *st->gaps);
-	st->unrated = alloc(c, n, sizeof *st->unrated);
-	if (c->nomem)
-		return;
+	lc_gap *gaps = c->gaps;
+	const ladder_competency **unrated = c->unrated;
 	for (size_t i = 0; i < n; i++) {
 		const ladder_competency *comp = c->comps[i];
 		const lc_rating *r = rating_of(p, comp);
 		if (!r) {
-			st->unrated[st->nunrated++] = comp;
+			unrated[st->nunrated++] = comp;
 			continue;
 		}
 		sum += r->value;
@@ -266,7 +268,8 @@ static void assess_step(ctx *c, const lc_person *p, const ladder_level *lv, int 
 		int64_t prof = lc_assess_proficiency_bar(c->l, comp, lv);
 		int64_t bar = prof > each ? prof : each;
 		if (r->value < bar) {
-			lc_gap *g = &st->gaps[st->ngaps++];
+			lc_gap *g = &gaps[st->ngaps++];
+			memset(g, 0, sizeof *g);
 			g->competency = comp;
 			g->rating = r->value;
 			g->required = bar;
@@ -275,8 +278,10 @@ static void assess_step(ctx *c, const lc_person *p, const ladder_level *lv, int 
 				g->text = comp->text[src->index];
 		}
 	}
-	sort_gaps(st->gaps, st->ngaps);
-	if (move)
+	sort_gaps(gaps, st->ngaps);
+	st->gaps = copy_out(c, gaps, st->ngaps, sizeof *gaps);
+	st->unrated = copy_out(c, unrated, st->nunrated, sizeof *unrated);
+	if (move || c->nomem)
 		return;
 	size_t ncrit = (size_t)(cr.min_average != NULL) + (size_t)(cr.min_each != NULL) +
 	               (size_t)(cr.time_in_level.s != NULL) + lc_criteria_nevidence(&cr);
@@ -323,7 +328,7 @@ static lc_third third_of(lc_figure mean, int64_t scale)
 	return above < 2 * span ? LC_THIRD_MIDDLE : LC_THIRD_UPPER;
 }
 
-static void assess_person(ctx *c, const lc_person *p, lc_person_result *pr)
+void lc_assess_person_into(ctx *c, const lc_person *p, lc_person_result *pr)
 {
 	pr->person = p;
 	pr->months_in_level = lc_date_months_between(p->since, c->as_of);
@@ -336,9 +341,7 @@ static void assess_person(ctx *c, const lc_person *p, lc_person_result *pr)
 		}
 	}
 	pr->third = third_of(pr->mean, lc_assess_scale(c->l));
-	const ladder_level **lv = alloc(c, c->l->nlevels + c->l->ntracks + 2, sizeof *lv);
-	if (!lv)
-		return;
+	const ladder_level **lv = c->levels;
 	size_t nlv = lc_assess_levels(c->l, p->role, p->level, p->target, lv);
 	size_t nnext = 0;
 	while (nnext < nlv && lv[nnext]->rank > p->level->rank)
@@ -351,6 +354,32 @@ static void assess_person(ctx *c, const lc_person *p, lc_person_result *pr)
 		int move = i >= nnext;
 		assess_step(c, p, lv[i], move, move ? &pr->moves[pr->nmoves++] : &pr->next[pr->nnext++]);
 	}
+}
+
+int lc_assess_ctx_init(ctx *c, const ladder *l, lc_arena *arena, lc_date as_of)
+{
+	memset(c, 0, sizeof *c);
+	c->l = l;
+	c->arena = arena;
+	c->as_of = as_of;
+	size_t most = 1;
+	for (size_t i = 0; i < l->nroles; i++) {
+		size_t n = role_competencies(l, l->roles[i]);
+		most = n > most ? n : most;
+	}
+	c->comps = calloc(most, sizeof *c->comps);
+	c->unrated = calloc(most, sizeof *c->unrated);
+	c->gaps = calloc(most, sizeof *c->gaps);
+	c->levels = calloc(l->nlevels + l->ntracks + 2, sizeof *c->levels);
+	return c->comps && c->unrated && c->gaps && c->levels ? 0 : -1;
+}
+
+void lc_assess_ctx_free(ctx *c)
+{
+	free(c->comps);
+	free(c->unrated);
+	free(c->gaps);
+	free(c->levels);
 }
 
 int lc_assess(const ladder *l, const lc_ratings *r, const lc_assess_options *o, lc_assessment **out)
@@ -379,20 +408,18 @@ int lc_assess(const ladder *l, const lc_ratings *r, const lc_assess_options *o, 
 	a->assessed = l;
 	a->ratings = r;
 	a->has_criteria = l->promotion.present;
-	size_t most = 1;
-	for (size_t i = 0; i < l->nroles; i++) {
-		size_t n = role_competencies(l, l->roles[i]);
-		most = n > most ? n : most;
-	}
-	ctx c = {l, arena, r->as_of, calloc(most, sizeof(const ladder_competency *)), 0};
-	a->people = c.comps ? alloc(&c, only ? 1 : r->npeople, sizeof *a->people) : NULL;
-	if (c.comps && (a->people || r->npeople == 0)) {
-		for (size_t i = 0; i < r->npeople && !c.nomem; i++)
+	ctx c;
+	int failed = lc_assess_ctx_init(&c, l, arena, r->as_of) < 0;
+	if (!failed && !only && !lc_serial()) {
+		failed = lc_assess_lazy_start(a, &c) < 0; /* c is the assessment's now */
+	} else {
+		a->people = failed ? NULL : alloc(&c, only ? 1 : r->npeople, sizeof *a->people);
+		for (size_t i = 0; i < r->npeople && !c.nomem && !failed; i++)
 			if (!only || only == &r->people[i])
-				assess_person(&c, &r->people[i], &a->people[a->npeople++]);
+				lc_assess_person_into(&c, &r->people[i], &a->people[a->npeople++]);
+		failed |= c.nomem;
+		lc_assess_ctx_free(&c);
 	}
-	int failed = !c.comps || c.nomem;
-	free(c.comps);
 	int team = o->team > 0 || (o->team < 0 && !only && r->npeople > 1);
 	if (!failed && team && lc_assess_team(a, o->aspirational_pct, o->not_a_bar_pct) < 0)
 		failed = 1;
@@ -404,8 +431,25 @@ int lc_assess(const ladder *l, const lc_ratings *r, const lc_assess_options *o, 
 	return 0;
 }
 
+const lc_person_result *lc_assess_person(const lc_assessment *a, size_t i)
+{
+	return a->people ? &a->people[i] : lc_assess_lazy_person(a, i);
+}
+
+const lc_person *lc_assess_person_of(const lc_assessment *a, size_t i)
+{
+	return a->people ? a->people[i].person : &a->ratings->people[i];
+}
+
+int lc_assess_failed(const lc_assessment *a)
+{
+	return lc_assess_lazy_failed(a);
+}
+
 void lc_assessment_free(lc_assessment *a)
 {
-	if (a)
-		lc_arena_free(a->arena);
+	if (!a)
+		return;
+	lc_assess_lazy_free(a);
+	lc_arena_free(a->arena);
 }

@@ -176,7 +176,7 @@ void lc_assess_emit_csv(const lc_assessment *a, lc_buf *out)
 {
 	lc_buf_puts(out, "person,level,considered,row,verdict,item,required,actual,met\r\n");
 	for (size_t i = 0; i < a->npeople; i++) {
-		const lc_person_result *pr = &a->people[i];
+		const lc_person_result *pr = lc_assess_person(a, i);
 		for (size_t k = 0; k < pr->nnext; k++)
 			step_rows(out, pr->person, &pr->next[k], 0);
 		for (size_t k = 0; k < pr->nmoves; k++)

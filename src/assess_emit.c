@@ -94,7 +94,7 @@ void lc_assess_person_line(lc_buf *out, const lc_person_result *pr, lc_assess_pu
 	}
 }
 
-lc_gap_proficiency lc_assess_gap_proficiency(const ladder *l, const lc_person *p, const lc_step *s, const lc_gap *g)
+lc_gap_proficiency lc_assess_gap_proficiency(const lc_person *p, const lc_step *s, const lc_gap *g)
 {
 	lc_gap_proficiency out = {NULL, NULL};
 	const ladder_proficiency *bar = ladder_proficiency_in_force(g->competency, s->level);
@@ -104,9 +104,7 @@ lc_gap_proficiency lc_assess_gap_proficiency(const ladder *l, const lc_person *p
 		const lc_rating *r = &p->ratings[k];
 		if (r->competency != g->competency)
 			continue;
-		for (size_t i = 0; i < l->nproficiency; i++)
-			if (ladder_str_eq(l->proficiency[i].id, r->text))
-				out.rating = &l->proficiency[i];
+		out.rating = r->given;
 		break;
 	}
 	return out;

@@ -36,7 +36,7 @@ void lc_assess_person_line(lc_buf *out, const lc_person_result *pr, lc_assess_pu
 typedef struct lc_gap_proficiency {
 	const ladder_proficiency *rating, *required;
 } lc_gap_proficiency;
-lc_gap_proficiency lc_assess_gap_proficiency(const ladder *l, const lc_person *p, const lc_step *s, const lc_gap *g);
+lc_gap_proficiency lc_assess_gap_proficiency(const lc_person *p, const lc_step *s, const lc_gap *g);
 /* A rating or a bar: "Working (2)" when it is a proficiency level, else "2". */
 void lc_assess_rank_put(lc_buf *out, int64_t v, const ladder_proficiency *prof, lc_assess_put_fn put);
 /* Why the team has no promotion step to show (t->nsteps is 0): "the ladder

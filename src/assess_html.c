@@ -49,7 +49,7 @@ static void region_open(lc_buf *out, const lc_person *p, const char *what, const
 	lc_buf_puts(out, "\">");
 }
 
-static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, const lc_step *s, int move)
+static void gaps_and_unrated(lc_buf *out, const lc_person *p, const lc_step *s, int move)
 {
 	if (s->ngaps) {
 		region_open(out, p, "what to work on", s, move);
@@ -61,7 +61,7 @@ static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, c
 		lc_buf_puts(out, "<tr><th scope=\"row\">");
 		put(out, g->competency->name);
 		lc_buf_puts(out, "</th><td>");
-		lc_gap_proficiency named = lc_assess_gap_proficiency(l, p, s, g);
+		lc_gap_proficiency named = lc_assess_gap_proficiency(p, s, g);
 		lc_assess_rank_put(out, g->rating, named.rating, put);
 		lc_buf_puts(out, "</td><td>");
 		lc_assess_rank_put(out, g->required, named.required, put);
@@ -82,7 +82,7 @@ static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, c
 }
 
 /* Sections are numbered, not named by the person's id: an id may be any text. */
-static void person(lc_buf *out, const ladder *l, const lc_person_result *pr, size_t number)
+static void person(lc_buf *out, const lc_person_result *pr, size_t number)
 {
 	const lc_person *p = pr->person;
 	lc_buf_printf(out, "<section class=\"person\" id=\"person-%zu\">\n<h2>", number);
@@ -110,7 +110,7 @@ static void person(lc_buf *out, const ladder *l, const lc_person_result *pr, siz
 			criterion(out, &s->criteria[c]);
 		if (s->ncriteria)
 			lc_buf_puts(out, "</tbody></table></div>\n");
-		gaps_and_unrated(out, l, p, s, 0);
+		gaps_and_unrated(out, p, s, 0);
 	}
 	for (size_t k = 0; k < pr->nmoves; k++) {
 		const lc_step *s = &pr->moves[k];
@@ -119,7 +119,7 @@ static void person(lc_buf *out, const ladder *l, const lc_person_result *pr, siz
 		lc_buf_puts(out, "</h3>\n");
 		if (!s->ngaps && !s->nunrated)
 			lc_buf_puts(out, "<p>No gaps.</p>\n");
-		gaps_and_unrated(out, l, p, s, 1);
+		gaps_and_unrated(out, p, s, 1);
 	}
 	lc_buf_puts(out, "</section>\n");
 }
@@ -251,7 +251,7 @@ void lc_assess_emit_html(const lc_assessment *a, lc_buf *out)
 	lc_assess_intro(out, a, put);
 	lc_buf_puts(out, "</p>\n");
 	for (size_t i = 0; i < a->npeople; i++)
-		person(out, a->assessed, &a->people[i], i + 1);
+		person(out, lc_assess_person(a, i), i + 1);
 	if (a->team)
 		team(out, a, a->team);
 	lc_buf_puts(out, "</main>\n</body>\n</html>\n");

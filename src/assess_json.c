@@ -71,7 +71,7 @@ static void proficiency(lc_json *j, const char *key, const ladder_proficiency *p
 	lc_json_str(j, prof ? prof->id : (ladder_str){NULL, 0});
 }
 
-static void step(lc_json *j, const ladder *l, const lc_person *p, const lc_step *s, int move)
+static void step(lc_json *j, const lc_person *p, const lc_step *s, int move)
 {
 	lc_json_object(j);
 	id(j, "level", s->level->id);
@@ -95,7 +95,7 @@ static void step(lc_json *j, const ladder *l, const lc_person *p, const lc_step 
 		hundredths(j, g->rating);
 		lc_json_key(j, "required");
 		hundredths(j, g->required);
-		lc_gap_proficiency named = lc_assess_gap_proficiency(l, p, s, g);
+		lc_gap_proficiency named = lc_assess_gap_proficiency(p, s, g);
 		proficiency(j, "rating_proficiency", named.rating);
 		proficiency(j, "required_proficiency", named.required);
 		id(j, "text", g->text);
@@ -110,7 +110,7 @@ static void step(lc_json *j, const ladder *l, const lc_person *p, const lc_step 
 	lc_json_end_object(j);
 }
 
-static void person(lc_json *j, const ladder *l, const lc_person_result *pr)
+static void person(lc_json *j, const lc_person_result *pr)
 {
 	const lc_person *p = pr->person;
 	lc_json_object(j);
@@ -138,12 +138,12 @@ static void person(lc_json *j, const ladder *l, const lc_person_result *pr)
 	lc_json_key(j, "next");
 	lc_json_array(j);
 	for (size_t k = 0; k < pr->nnext; k++)
-		step(j, l, p, &pr->next[k], 0);
+		step(j, p, &pr->next[k], 0);
 	lc_json_end_array(j);
 	lc_json_key(j, "moves");
 	lc_json_array(j);
 	for (size_t k = 0; k < pr->nmoves; k++)
-		step(j, l, p, &pr->moves[k], 1);
+		step(j, p, &pr->moves[k], 1);
 	lc_json_end_array(j);
 	lc_json_end_object(j);
 }
@@ -255,7 +255,7 @@ void lc_assess_emit_json(const lc_assessment *a, lc_buf *out)
 	lc_json_key(&j, "people");
 	lc_json_array(&j);
 	for (size_t i = 0; i < a->npeople; i++)
-		person(&j, a->assessed, &a->people[i]);
+		person(&j, lc_assess_person(a, i));
 	lc_json_end_array(&j);
 	lc_json_key(&j, "team");
 	if (a->team)

@@ -30,7 +30,7 @@ static void criterion(lc_buf *out, const lc_criterion_result *c)
 	lc_buf_printf(out, " | %s |\n", lc_assess_met_name(c->met));
 }
 
-static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, const lc_step *s)
+static void gaps_and_unrated(lc_buf *out, const lc_person *p, const lc_step *s)
 {
 	if (s->ngaps)
 		lc_buf_puts(out, "What to work on:\n\n| competency | rating | needs | expected at the level |\n|---|---|---|---|\n");
@@ -39,7 +39,7 @@ static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, c
 		lc_buf_puts(out, "| ");
 		put(out, g->competency->name, 1);
 		lc_buf_puts(out, " | ");
-		lc_gap_proficiency named = lc_assess_gap_proficiency(l, p, s, g);
+		lc_gap_proficiency named = lc_assess_gap_proficiency(p, s, g);
 		lc_assess_rank_put(out, g->rating, named.rating, put_cell);
 		lc_buf_puts(out, " | ");
 		lc_assess_rank_put(out, g->required, named.required, put_cell);
@@ -59,7 +59,7 @@ static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, c
 	}
 }
 
-static void person(lc_buf *out, const ladder *l, const lc_person_result *pr)
+static void person(lc_buf *out, const lc_person_result *pr)
 {
 	const lc_person *p = pr->person;
 	lc_buf_puts(out, "## ");
@@ -84,7 +84,7 @@ static void person(lc_buf *out, const ladder *l, const lc_person_result *pr)
 			criterion(out, &s->criteria[c]);
 		if (s->ncriteria)
 			lc_buf_putc(out, '\n');
-		gaps_and_unrated(out, l, p, s);
+		gaps_and_unrated(out, p, s);
 	}
 	for (size_t k = 0; k < pr->nmoves; k++) {
 		const lc_step *s = &pr->moves[k];
@@ -93,7 +93,7 @@ static void person(lc_buf *out, const ladder *l, const lc_person_result *pr)
 		lc_buf_puts(out, "\n\n");
 		if (!s->ngaps && !s->nunrated)
 			lc_buf_puts(out, "No gaps.\n\n");
-		gaps_and_unrated(out, l, p, s);
+		gaps_and_unrated(out, p, s);
 	}
 }
 
@@ -177,7 +177,7 @@ void lc_assess_emit_markdown(const lc_assessment *a, lc_buf *out)
 	lc_assess_intro(out, a, put_text);
 	lc_buf_puts(out, "\n\n");
 	for (size_t i = 0; i < a->npeople; i++)
-		person(out, a->assessed, &a->people[i]);
+		person(out, lc_assess_person(a, i));
 	if (a->team)
 		team(out, a, a->team);
 }

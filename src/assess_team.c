@@ -97,7 +97,7 @@ static void count_levels(team_build *b, size_t *complete, size_t *meeting)
 	const ladder *l = b->a->assessed;
 	lc_team *t = b->t;
 	for (size_t i = 0; i < b->a->npeople; i++)
-		b->level_row[b->a->people[i].person->level->index] = 1;
+		b->level_row[lc_assess_person_of(b->a, i)->level->index] = 1;
 	for (size_t i = 0; i < l->nlevels; i++)
 		if (b->level_row[i])
 			b->level_row[i] = ++t->nlevels;
@@ -115,7 +115,7 @@ static void count_levels(team_build *b, size_t *complete, size_t *meeting)
 		tl->next = alloc(b, l->ntracks + 1, sizeof *tl->next);
 	}
 	for (size_t i = 0; i < b->a->npeople && !b->nomem; i++) {
-		const lc_person_result *pr = &b->a->people[i];
+		const lc_person_result *pr = lc_assess_person(b->a, i);
 		size_t row = b->level_row[pr->person->level->index] - 1;
 		lc_team_level *tl = &t->levels[row];
 		tl->headcount++;
@@ -239,7 +239,7 @@ static void make_raters(team_build *b)
 		goto out;
 	}
 	for (size_t i = 0; i < b->a->npeople; i++) {
-		const lc_person *p = b->a->people[i].person;
+		const lc_person *p = lc_assess_person_of(b->a, i);
 		lc_figure *f = &level_all[b->level_row[p->level->index] - 1];
 		for (size_t k = 0; k < p->nratings; k++) {
 			f->num += p->ratings[k].value;
@@ -247,7 +247,7 @@ static void make_raters(team_build *b)
 		}
 	}
 	for (size_t i = 0; i < b->a->npeople; i++) {
-		const lc_person *p = b->a->people[i].person;
+		const lc_person *p = lc_assess_person_of(b->a, i);
 		if (!p->rater.s || !p->nratings)
 			continue;
 		lc_team_rater *tr = lc_idmap_get(&ids, p->rater.s, p->rater.len);

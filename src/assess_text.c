@@ -33,7 +33,7 @@ static void criterion(lc_buf *out, const lc_criterion_result *c)
 	lc_buf_printf(out, ": %s\n", lc_assess_met_name(c->met));
 }
 
-static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, const lc_step *s)
+static void gaps_and_unrated(lc_buf *out, const lc_person *p, const lc_step *s)
 {
 	if (s->ngaps)
 		lc_buf_puts(out, "    what to work on:\n");
@@ -44,7 +44,7 @@ static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, c
 		lc_buf_puts(out, " (");
 		put(out, g->competency->id);
 		lc_buf_puts(out, "): ");
-		lc_gap_proficiency named = lc_assess_gap_proficiency(l, p, s, g);
+		lc_gap_proficiency named = lc_assess_gap_proficiency(p, s, g);
 		lc_assess_rank_put(out, g->rating, named.rating, put);
 		lc_buf_puts(out, ", needs ");
 		lc_assess_rank_put(out, g->required, named.required, put);
@@ -64,7 +64,7 @@ static void gaps_and_unrated(lc_buf *out, const ladder *l, const lc_person *p, c
 	}
 }
 
-static void person(lc_buf *out, const ladder *l, const lc_person_result *pr)
+static void person(lc_buf *out, const lc_person_result *pr)
 {
 	const lc_person *p = pr->person;
 	put(out, p->id);
@@ -84,14 +84,14 @@ static void person(lc_buf *out, const ladder *l, const lc_person_result *pr)
 		lc_buf_printf(out, ": %s\n", lc_verdict_name(s->verdict));
 		for (size_t c = 0; c < s->ncriteria; c++)
 			criterion(out, &s->criteria[c]);
-		gaps_and_unrated(out, l, p, s);
+		gaps_and_unrated(out, p, s);
 	}
 	for (size_t k = 0; k < pr->nmoves; k++) {
 		const lc_step *s = &pr->moves[k];
 		lc_buf_puts(out, "  track move: ");
 		put(out, s->level->id);
 		lc_buf_puts(out, s->ngaps || s->nunrated ? "\n" : ": no gaps\n");
-		gaps_and_unrated(out, l, p, s);
+		gaps_and_unrated(out, p, s);
 	}
 	lc_buf_putc(out, '\n');
 }
@@ -174,7 +174,7 @@ void lc_assess_emit_text(const lc_assessment *a, lc_buf *out)
 		lc_buf_puts(out, "The ladder has no promotion criteria: a verdict goes by the gaps alone.\n");
 	lc_buf_putc(out, '\n');
 	for (size_t i = 0; i < a->npeople; i++)
-		person(out, a->assessed, &a->people[i]);
+		person(out, lc_assess_person(a, i));
 	if (a->team)
 		team(out, a, a->team);
 }

@@ -8,9 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "idmap.h"
+#include "ladderc/speed.h"
 #include "ratings_internal.h"
+#include "source_file.h"
 #include "text.h"
 #include "yaml_tree.h"
 
@@ -20,16 +23,6 @@ const char *lc_rt_copy(lc_arena *arena, const char *s, size_t n)
 }
 
 /* ---- messages -------------------------------------------------------------- */
-
-typedef struct checker {
-	const ladder *l;
-	lc_ratings *r;
-	lc_diags *diags;
-	lc_arena *arena;
-	int64_t scale;
-	lc_idmap *role_comps;   /* [l->nroles]: a role's competency ids, built on demand */
-	int nomem;
-} checker;
 
 /* User text in a message: quoted and shortened, in a static-size buffer
  * owned by the caller's lc_buf. */
@@ -67,16 +60,9 @@ static const char *const person_keys[] = {"id", "name", "role", "level", "since"
                                           "ratings", "evidence", NULL};
 static const char *const rating_keys[] = {"rating", "evidence", NULL};
 
-typedef struct yreader {
-	lc_arena *arena;
-	lc_diags *diags;
-	int bad, nomem;
-	lc_buf q, s;
-} yreader;
-
 /* Walks mapping n: vals[i] gets the value of keys[i]; unknown keys are
  * errors with a suggestion, except x- keys. */
-static void walk_map(yreader *y, const lc_yt_node *n, const char *what, const char *const *keys,
+static void walk_map(lc_rt_reader *y, const lc_yt_node *n, const char *what, const char *const *keys,
                      const lc_yt_node **vals)
 {
 	size_t nkeys = 0;
@@ -106,7 +92,7 @@ static void walk_map(yreader *y, const lc_yt_node *n, const char *what, const ch
 }
 
 /* A scalar value into a field; an error when v is there but not text. */
-static void field(yreader *y, const lc_yt_node *v, const char *what, lc_rt_field *out)
+static void field(lc_rt_reader *y, const lc_yt_node *v, const char *what, lc_rt_field *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!v || lc_yt_is_null(v))
@@ -123,7 +109,7 @@ static void field(yreader *y, const lc_yt_node *v, const char *what, lc_rt_field
 		y->nomem = 1;
 }
 
-static int want(yreader *y, const lc_yt_node *v, lc_yt_kind kind, const char *what)
+static int want(lc_rt_reader *y, const lc_yt_node *v, lc_yt_kind kind, const char *what)
 {
 	if (v->kind == kind)
 		return 1;
@@ -132,7 +118,7 @@ static int want(yreader *y, const lc_yt_node *v, lc_yt_kind kind, const char *wh
 	return 0;
 }
 
-static void *alloc(yreader *y, size_t n, size_t size)
+static void *alloc(lc_rt_reader *y, size_t n, size_t size)
 {
 	if (n == 0)
 		return NULL;
@@ -142,7 +128,7 @@ static void *alloc(yreader *y, size_t n, size_t size)
 	return p;
 }
 
-static void read_ratings_map(yreader *y, const lc_yt_node *v, lc_rt_person *p)
+static void read_ratings_map(lc_rt_reader *y, const lc_yt_node *v, lc_rt_person *p)
 {
 	if (!want(y, v, LC_YT_MAP, "'ratings'"))
 		return;
@@ -174,7 +160,7 @@ static void read_ratings_map(yreader *y, const lc_yt_node *v, lc_rt_person *p)
 	}
 }
 
-static void read_person(yreader *y, const lc_yt_node *n, lc_rt_person *p)
+void lc_rt_read_person(lc_rt_reader *y, const lc_yt_node *n, lc_rt_person *p)
 {
 	memset(p, 0, sizeof *p);
 	p->at = n->at;
@@ -203,9 +189,64 @@ static void read_person(yreader *y, const lc_yt_node *n, lc_rt_person *p)
 	}
 }
 
+void lc_rt_read_root(lc_rt_reader *y, const lc_yt_node *root, lc_rt_file *out)
+{
+	lc_diags *diags = y->diags;
+	lc_mark whole = {y->src, 0, 0};
+	if (!root) {
+		err(diags, &whole, "the ratings file is empty");
+		y->bad = 1;
+	} else if (!want(y, root, LC_YT_MAP, "a ratings file")) {
+		y->bad = 1;
+	} else {
+		const lc_yt_node *v[5];
+		walk_map(y, root, "a ratings file", top_keys, v);
+		lc_rt_field version;
+		field(y, v[0], "'ratings'", &version);
+		if (!v[0]) {
+			err(diags, &root->at, "a ratings file needs 'ratings: 1' (the format version)");
+		} else if (version.s && !(version.len == 1 && version.s[0] == '1')) {
+			err(diags, &version.at, "'ratings' is the format version and must be 1, not %s",
+			    quote(&y->q, version.s, version.len));
+		}
+		field(y, v[1], "'ladder'", &out->ladder);
+		if (!out->ladder.s && !out->ladder.bad)
+			err(diags, &root->at, "a ratings file needs 'ladder' (the id of the ladder it rates against)");
+		field(y, v[2], "'cycle'", &out->cycle);
+		field(y, v[3], "'as_of'", &out->as_of);
+		if (!v[4] || lc_yt_is_null(v[4])) {
+			err(diags, &root->at, "a ratings file needs 'people' (a list of people)");
+		} else if (want(y, v[4], LC_YT_SEQ, "'people'")) {
+			out->people = alloc(y, v[4]->count, sizeof *out->people);
+			for (uint32_t i = 0; i < v[4]->count && out->people; i++)
+				lc_rt_read_person(y, v[4]->items[i], &out->people[out->npeople++]);
+		}
+	}
+}
+
+void lc_rt_reader_init(lc_rt_reader *y, lc_source *src, lc_arena *arena, lc_diags *diags)
+{
+	memset(y, 0, sizeof *y);
+	y->src = src;
+	y->arena = arena;
+	y->diags = diags;
+	lc_buf_init(&y->q);
+	lc_buf_init(&y->s);
+}
+
+int lc_rt_reader_fini(lc_rt_reader *y)
+{
+	lc_buf_free(&y->q);
+	lc_buf_free(&y->s);
+	if (y->nomem || y->diags->oom)
+		return -2;
+	return y->bad ? -1 : 0;
+}
+
 /* 0 when what was read can be checked (errors may have been reported), -1
- * when nothing can, -2 out of memory. */
-static int read_yaml(lc_arena *arena, lc_source *src, const ladder_limits *lim, lc_diags *diags, lc_rt_file *out)
+ * when nothing can, -2 out of memory. What is read goes to `structs`. */
+static int read_yaml(lc_arena *structs, lc_source *src, const ladder_limits *lim, lc_diags *diags,
+                     lc_rt_file *out)
 {
 	lc_arena *tree_arena = lc_arena_new();
 	if (!tree_arena)
@@ -216,49 +257,17 @@ static int read_yaml(lc_arena *arena, lc_source *src, const ladder_limits *lim, 
 		lc_arena_free(tree_arena);
 		return st == LC_YT_NOMEM ? -2 : -1;
 	}
-	yreader y = {arena, diags, 0, 0, LC_BUF_INIT, LC_BUF_INIT};
-	lc_mark whole = {src, 0, 0};
-	if (!root) {
-		err(diags, &whole, "the ratings file is empty");
-		y.bad = 1;
-	} else if (!want(&y, root, LC_YT_MAP, "a ratings file")) {
-		y.bad = 1;
-	} else {
-		const lc_yt_node *v[5];
-		walk_map(&y, root, "a ratings file", top_keys, v);
-		lc_rt_field version;
-		field(&y, v[0], "'ratings'", &version);
-		if (!v[0]) {
-			err(diags, &root->at, "a ratings file needs 'ratings: 1' (the format version)");
-		} else if (version.s && !(version.len == 1 && version.s[0] == '1')) {
-			err(diags, &version.at, "'ratings' is the format version and must be 1, not %s",
-			    quote(&y.q, version.s, version.len));
-		}
-		field(&y, v[1], "'ladder'", &out->ladder);
-		if (!out->ladder.s && !out->ladder.bad)
-			err(diags, &root->at, "a ratings file needs 'ladder' (the id of the ladder it rates against)");
-		field(&y, v[2], "'cycle'", &out->cycle);
-		field(&y, v[3], "'as_of'", &out->as_of);
-		if (!v[4] || lc_yt_is_null(v[4])) {
-			err(diags, &root->at, "a ratings file needs 'people' (a list of people)");
-		} else if (want(&y, v[4], LC_YT_SEQ, "'people'")) {
-			out->people = alloc(&y, v[4]->count, sizeof *out->people);
-			for (uint32_t i = 0; i < v[4]->count && out->people; i++)
-				read_person(&y, v[4]->items[i], &out->people[out->npeople++]);
-		}
-	}
-	lc_buf_free(&y.q);
-	lc_buf_free(&y.s);
+	lc_rt_reader y;
+	lc_rt_reader_init(&y, src, structs, diags);
+	lc_rt_read_root(&y, root, out);
 	lc_arena_free(tree_arena);
-	if (y.nomem || diags->oom)
-		return -2;
-	return y.bad ? -1 : 0;
+	return lc_rt_reader_fini(&y);
 }
 
 /* ---- checking against the ladder ------------------------------------------ */
 
 /* The role's competency ids (company-wide groups first), built once. */
-static const lc_idmap *role_comps(checker *c, const ladder_role *r)
+static const lc_idmap *role_comps(lc_rt_checker *c, const ladder_role *r)
 {
 	lc_idmap *m = &c->role_comps[r->index];
 	if (m->cap)
@@ -274,7 +283,7 @@ static const lc_idmap *role_comps(checker *c, const ladder_role *r)
 	return m;
 }
 
-static const ladder_level *find_level(checker *c, const lc_rt_field *f, const char *what, lc_buf *q, lc_buf *s)
+static const ladder_level *find_level(lc_rt_checker *c, const lc_rt_field *f, const char *what, lc_buf *q, lc_buf *s)
 {
 	for (size_t i = 0; i < c->l->nlevels; i++)
 		if (c->l->levels[i]->id.len == f->len && memcmp(c->l->levels[i]->id.s, f->s, f->len) == 0)
@@ -287,7 +296,7 @@ static const ladder_level *find_level(checker *c, const lc_rt_field *f, const ch
 	return NULL;
 }
 
-static const ladder_role *find_role(checker *c, const lc_rt_field *f, lc_buf *q, lc_buf *s)
+static const ladder_role *find_role(lc_rt_checker *c, const lc_rt_field *f, lc_buf *q, lc_buf *s)
 {
 	for (size_t i = 0; i < c->l->nroles; i++)
 		if (c->l->roles[i]->id.len == f->len && memcmp(c->l->roles[i]->id.s, f->s, f->len) == 0)
@@ -355,12 +364,51 @@ static int cmp_rating(const void *a, const void *b)
 	return cx->pos < cy->pos ? -1 : cx->pos > cy->pos;
 }
 
+/* A field's text kept in the ratings' arena (what was read is dropped once
+ * checked); absent stays absent. */
+static ladder_str keep(lc_rt_checker *c, const lc_rt_field *f)
+{
+	if (!f->s)
+		return (ladder_str){NULL, 0};
+	const char *s = lc_rt_copy(c->arena, f->s, f->len);
+	if (!s)
+		c->nomem = 1;
+	return (ladder_str){s, s ? f->len : 0};
+}
+
+/* p's ratings into ladder order, their evidence along with them. */
+static void sort_ratings(lc_rt_checker *c, lc_person *p)
+{
+	if (p->nratings < 2)
+		return;
+	if (!p->rating_evidence) {
+		qsort(p->ratings, p->nratings, sizeof *p->ratings, cmp_rating);
+		return;
+	}
+	struct with_evidence {
+		lc_rating rating; /* first: cmp_rating reads it */
+		ladder_str evidence;
+	} *w = malloc(p->nratings * sizeof *w);
+	if (!w) {
+		c->nomem = 1;
+		return;
+	}
+	for (size_t i = 0; i < p->nratings; i++)
+		w[i] = (struct with_evidence){p->ratings[i], p->rating_evidence[i]};
+	qsort(w, p->nratings, sizeof *w, cmp_rating);
+	for (size_t i = 0; i < p->nratings; i++) {
+		p->ratings[i] = w[i].rating;
+		p->rating_evidence[i] = w[i].evidence;
+	}
+	free(w);
+}
+
 static int str_is(ladder_str s, const lc_rt_field *f)
 {
 	return s.len == f->len && memcmp(s.s, f->s, f->len) == 0;
 }
 
-static void check_evidence(checker *c, const lc_rt_person *rp, lc_person *p, const ladder_level **lv, size_t nlv,
+static void check_evidence(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p, const ladder_level **lv, size_t nlv,
                            lc_buf *q, lc_buf *s)
 {
 	p->evidence = rp->nevidence ? lc_arena_calloc(c->arena, rp->nevidence, sizeof *p->evidence) : NULL;
@@ -378,7 +426,7 @@ static void check_evidence(checker *c, const lc_rt_person *rp, lc_person *p, con
 	for (size_t i = 0; i < rp->nevidence; i++) {
 		const lc_rt_field *f = &rp->evidence[i];
 		lc_listed_evidence *e = &p->evidence[p->nevidence];
-		e->text = (ladder_str){f->s, f->len};
+		e->text = keep(c, f);
 		e->at = f->at;
 		size_t j = 0, num = 0;
 		while (j < f->len && f->s[j] >= '0' && f->s[j] <= '9' && num < 100000)
@@ -411,9 +459,20 @@ static void check_evidence(checker *c, const lc_rt_person *rp, lc_person *p, con
 	}
 }
 
+/* The slot of competency comp in the table of those this person rated: one
+ * whose stamp is not this person's is free. The table has room for twice
+ * the competencies of any role, and only a role's own get this far. */
+static lc_rt_seen *seen_slot(lc_rt_checker *c, const ladder_competency *comp)
+{
+	size_t mask = c->nseen - 1, i = ((uintptr_t)comp >> 4) & mask;
+	while (c->seen[i].stamp == c->person_stamp && c->seen[i].comp != comp)
+		i = (i + 1) & mask;
+	return &c->seen[i];
+}
+
 /* "; did you mean …?" for a rating that is a word: the nearest proficiency
  * id of the ladder, or "" when none is near (or the ladder names none). */
-static const char *proficiency_suggestion(const checker *c, const lc_rt_field *f, lc_buf *s)
+static const char *proficiency_suggestion(const lc_rt_checker *c, const lc_rt_field *f, lc_buf *s)
 {
 	lc_text_suggest sg;
 	lc_text_suggest_init(&sg, f->s, f->len);
@@ -422,7 +481,7 @@ static const char *proficiency_suggestion(const checker *c, const lc_rt_field *f
 	return suggestion(s, &sg);
 }
 
-static void check_ratings(checker *c, const lc_rt_person *rp, lc_person *p, const ladder_level **lv, size_t nlv,
+static void check_ratings(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p, const ladder_level **lv, size_t nlv,
                           lc_buf *q, lc_buf *s)
 {
 	p->ratings = rp->nratings ? lc_arena_calloc(c->arena, rp->nratings, sizeof *p->ratings) : NULL;
@@ -431,8 +490,7 @@ static void check_ratings(checker *c, const lc_rt_person *rp, lc_person *p, cons
 		return;
 	}
 	const lc_idmap *ids = role_comps(c, p->role);
-	lc_idmap seen;
-	lc_idmap_init(&seen);
+	c->person_stamp++;
 	for (size_t i = 0; i < rp->nratings; i++) {
 		const lc_rt_rating *rt = &rp->ratings[i];
 		const lc_rt_field *cf = &rt->competency;
@@ -455,15 +513,15 @@ static void check_ratings(checker *c, const lc_rt_person *rp, lc_person *p, cons
 			    p->role->id.s, p->level->id.s);
 			continue;
 		}
-		const lc_rt_rating *first = lc_idmap_get(&seen, cf->s, cf->len);
+		lc_rt_seen *seen = seen_slot(c, comp);
+		const lc_rt_rating *first = seen->stamp == c->person_stamp ? seen->first : NULL;
 		if (first) {
 			err(c->diags, &cf->at, "competency %s is rated twice for %s", quote(q, cf->s, cf->len),
 			    quote(s, rp->id.s, rp->id.len));
 			lc_diags_add(c->diags, LC_NOTE, &first->competency.at, NULL, "first rated here");
 			continue;
 		}
-		if (lc_idmap_put(&seen, cf->s, cf->len, (void *)rt) == &seen)
-			c->nomem = 1;
+		*seen = (lc_rt_seen){comp, rt, c->person_stamp};
 		const lc_rt_field *vf = &rt->value;
 		int64_t v = rating_value(vf->s, vf->len);
 		const ladder_proficiency *prof = v == -1 ? ladder_find_proficiency(c->l, vf->s) : NULL;
@@ -480,20 +538,21 @@ static void check_ratings(checker *c, const lc_rt_person *rp, lc_person *p, cons
 			    v == -1 ? proficiency_suggestion(c, vf, s) : "");
 			continue;
 		}
-		lc_rating *out = &p->ratings[p->nratings++];
-		out->competency = comp;
-		out->value = v;
-		out->text = (ladder_str){vf->s, vf->len};
-		out->evidence = (ladder_str){rt->evidence.s, rt->evidence.len};
-		out->at = vf->at;
+		if (rt->evidence.s && !p->rating_evidence &&
+		    !(p->rating_evidence = lc_arena_calloc(c->arena, rp->nratings, sizeof *p->rating_evidence))) {
+			c->nomem = 1;
+			return;
+		}
+		if (rt->evidence.s)
+			p->rating_evidence[p->nratings] = keep(c, &rt->evidence);
+		p->ratings[p->nratings++] = (lc_rating){comp, v, prof};
 	}
-	lc_idmap_free(&seen);
-	if (p->nratings > 1)
-		qsort(p->ratings, p->nratings, sizeof *p->ratings, cmp_rating);
+	sort_ratings(c, p);
 }
 
-static void check_person(checker *c, const lc_rt_person *rp, lc_person *p, lc_idmap *ids, lc_buf *q, lc_buf *s)
+void lc_rt_check_person(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p)
 {
+	lc_buf *q = &c->q, *s = &c->s;
 	static const struct {
 		size_t off;
 		const char *name;
@@ -514,18 +573,23 @@ static void check_person(checker *c, const lc_rt_person *rp, lc_person *p, lc_id
 	}
 	if (missing)
 		return;
-	p->id = (ladder_str){rp->id.s, rp->id.len};
-	p->name = (ladder_str){rp->name.s, rp->name.len};
-	p->rater = (ladder_str){rp->rater.s, rp->rater.len};
+	p->id = keep(c, &rp->id);
+	p->name = keep(c, &rp->name);
+	p->rater = keep(c, &rp->rater);
+	if (c->nomem)
+		return;
 	p->at = rp->at;
-	const lc_rt_person *first = lc_idmap_put(ids, rp->id.s, rp->id.len, (void *)rp);
-	if (first == (const void *)ids) {
+	p->id_at = rp->id.at;
+	/* people are found by their place, as the array may move while it grows */
+	size_t place = (size_t)(p - c->r->people) + 1;
+	const void *first = lc_idmap_put(&c->ids, p->id.s, p->id.len, (void *)(uintptr_t)place);
+	if (first == (const void *)&c->ids) {
 		c->nomem = 1;
 		return;
 	}
 	if (first) {
 		err(c->diags, &rp->id.at, "person %s is listed twice", quote(q, rp->id.s, rp->id.len));
-		lc_diags_add(c->diags, LC_NOTE, &first->id.at, NULL, "first listed here");
+		lc_diags_add(c->diags, LC_NOTE, &c->r->people[(uintptr_t)first - 1].id_at, NULL, "first listed here");
 		return;
 	}
 	p->role = find_role(c, &rp->role, q, s);
@@ -552,50 +616,87 @@ static void check_person(checker *c, const lc_rt_person *rp, lc_person *p, lc_id
 	}
 	if (!p->role || !p->level)
 		return;
-	const ladder_level **lv = lc_arena_calloc(c->arena, c->l->nlevels + c->l->ntracks + 2, sizeof *lv);
-	if (!lv) {
-		c->nomem = 1;
-		return;
-	}
-	size_t nlv = lc_assess_levels(c->l, p->role, p->level, p->target, lv);
-	check_ratings(c, rp, p, lv, nlv, q, s);
-	check_evidence(c, rp, p, lv, nlv, q, s);
+	size_t nlv = lc_assess_levels(c->l, p->role, p->level, p->target, c->levels);
+	check_ratings(c, rp, p, c->levels, nlv, q, s);
+	check_evidence(c, rp, p, c->levels, nlv, q, s);
 }
 
-/* 0, -1 invalid, -2 out of memory */
-static int check_file(checker *c, const lc_rt_file *f, lc_date as_of, int as_of_given, size_t errors)
+int lc_rt_checker_init(lc_rt_checker *c, const ladder *l, lc_ratings *r, lc_diags *diags, size_t errors)
 {
-	lc_buf q = LC_BUF_INIT, s = LC_BUF_INIT;
+	memset(c, 0, sizeof *c);
+	c->l = l;
+	c->r = r;
+	c->diags = diags;
+	c->arena = r->arena;
+	c->scale = lc_assess_scale(l);
+	c->errors = errors;
+	lc_idmap_init(&c->ids);
+	lc_buf_init(&c->q);
+	lc_buf_init(&c->s);
+	c->role_comps = calloc(l->nroles + 1, sizeof *c->role_comps);
+	c->levels = calloc(l->nlevels + l->ntracks + 2, sizeof *c->levels);
+	size_t most = 0;
+	for (size_t i = 0; i < l->nroles; i++) {
+		size_t n = 0;
+		for (size_t g = 0; g < ladder_role_ngroups(l, l->roles[i]); g++)
+			n += ladder_role_group(l, l->roles[i], g)->ncompetencies;
+		most = n > most ? n : most;
+	}
+	for (c->nseen = 16; c->nseen < 2 * most; c->nseen *= 2)
+		;
+	c->seen = calloc(c->nseen, sizeof *c->seen);
+	return c->role_comps && c->levels && c->seen ? 0 : -1;
+}
+
+int lc_rt_checker_fini(lc_rt_checker *c)
+{
+	if (c->role_comps)
+		for (size_t i = 0; i < c->l->nroles; i++)
+			lc_idmap_free(&c->role_comps[i]);
+	free(c->role_comps);
+	free(c->levels);
+	free(c->seen);
+	lc_idmap_free(&c->ids);
+	int failed = lc_buf_failed(&c->q) || lc_buf_failed(&c->s);
+	lc_buf_free(&c->q);
+	lc_buf_free(&c->s);
+	if (c->nomem || failed || !c->role_comps || !c->levels || !c->seen || c->diags->oom)
+		return -2;
+	return c->diags->errors > c->errors ? -1 : 0;
+}
+
+void lc_rt_check_top(lc_rt_checker *c, const lc_rt_file *f, lc_date as_of, int as_of_given)
+{
 	lc_ratings *r = c->r;
 	if (f->ladder.s && !(f->ladder.len == c->l->id.len && memcmp(f->ladder.s, c->l->id.s, f->ladder.len) == 0))
-		err(c->diags, &f->ladder.at, "this ratings file is for ladder %s, not '%s'", quote(&q, f->ladder.s, f->ladder.len),
-		    c->l->id.s);
+		err(c->diags, &f->ladder.at, "this ratings file is for ladder %s, not '%s'",
+		    quote(&c->q, f->ladder.s, f->ladder.len), c->l->id.s);
 	r->ladder_id = c->l->id;
-	r->cycle = (ladder_str){f->cycle.s, f->cycle.len};
+	r->cycle = keep(c, &f->cycle);
 	r->as_of = as_of;
 	if (f->as_of.s) {
 		if (lc_date_parse(f->as_of.s, f->as_of.len, &r->as_of) < 0) {
 			err(c->diags, &f->as_of.at, "'as_of' must be a date written YYYY-MM-DD, not %s",
-			    quote(&q, f->as_of.s, f->as_of.len));
+			    quote(&c->q, f->as_of.s, f->as_of.len));
 			r->as_of = as_of;
 		} else if (as_of_given && lc_date_cmp(r->as_of, as_of) != 0) {
 			lc_diags_add(c->diags, LC_WARNING, &f->as_of.at, NULL,
 			             "the file's as_of (%.*s) is used, not --as-of", (int)f->as_of.len, f->as_of.s);
 		}
 	}
-	lc_idmap ids;
-	lc_idmap_init(&ids);
-	r->people = f->npeople ? lc_arena_calloc(c->arena, f->npeople, sizeof *r->people) : NULL;
+}
+
+/* 0, -1 invalid, -2 out of memory */
+static int check_file(lc_rt_checker *c, const lc_rt_file *f, lc_date as_of, int as_of_given)
+{
+	lc_ratings *r = c->r;
+	lc_rt_check_top(c, f, as_of, as_of_given);
+	r->people = f->npeople ? calloc(f->npeople, sizeof *r->people) : NULL;
 	if (f->npeople && !r->people)
 		c->nomem = 1;
 	for (size_t i = 0; i < f->npeople && !c->nomem; i++)
-		check_person(c, &f->people[i], &r->people[r->npeople++], &ids, &q, &s);
-	lc_idmap_free(&ids);
-	lc_buf_free(&q);
-	lc_buf_free(&s);
-	if (c->nomem || c->diags->oom || lc_buf_failed(&q) || lc_buf_failed(&s))
-		return -2;
-	return c->diags->errors > errors ? -1 : 0;
+		lc_rt_check_person(c, &f->people[i], &r->people[r->npeople++]);
+	return lc_rt_checker_fini(c);
 }
 
 /* ---- entry points -------------------------------------------------------- */
@@ -611,8 +712,9 @@ static int ends_with(const char *s, const char *end)
 	return 1;
 }
 
-/* Takes `data` (malloc'ed, freed here on failure). */
-static lc_ratings_status load(const ladder *l, const char *path, char *data, size_t len, lc_date as_of,
+/* Takes `data` (malloc'ed, freed here on failure) and `fd`, the file it was
+ * read from, or -1 (closed here). */
+static lc_ratings_status load(const ladder *l, const char *path, char *data, size_t len, int fd, lc_date as_of,
                               int as_of_given, const ladder_limits *lim, lc_diags *diags, lc_ratings **out)
 {
 	*out = NULL;
@@ -623,6 +725,8 @@ static lc_ratings_status load(const ladder *l, const char *path, char *data, siz
 	if (!name) {
 		free(data);
 		lc_arena_free(arena);
+		if (fd >= 0)
+			close(fd);
 		return LC_RATINGS_NOMEM;
 	}
 	r->arena = arena;
@@ -630,6 +734,9 @@ static lc_ratings_status load(const ladder *l, const char *path, char *data, siz
 	src->path = name;
 	src->data = data;
 	src->len = len;
+	/* the streamed path may then give the people's bytes back as it goes */
+	if (fd >= 0)
+		(void)lc_source_attach_file(src, fd);
 	lc_rt_file f;
 	memset(&f, 0, sizeof f);
 	ladder_limits dl;
@@ -638,17 +745,20 @@ static lc_ratings_status load(const ladder *l, const char *path, char *data, siz
 		lim = &dl;
 	}
 	size_t errors = diags->errors;
-	int st = ends_with(path, ".csv") ? lc_ratings_read_csv(arena, src, diags, &f) : read_yaml(arena, src, lim, diags, &f);
-	if (st == 0) {
-		checker c = {l, r, diags, arena, lc_assess_scale(l), calloc(l->nroles + 1, sizeof(lc_idmap)), 0};
-		if (!c.role_comps) {
-			st = -2;
-		} else {
-			st = check_file(&c, &f, as_of, as_of_given, errors);
-			for (size_t i = 0; i < l->nroles; i++)
-				lc_idmap_free(&c.role_comps[i]);
-			free(c.role_comps);
-		}
+	int csv = ends_with(path, ".csv");
+	int st = csv ? 1 : lc_ratings_stream_yaml(l, r, as_of, as_of_given, lim, diags);
+	if (st == 1) { /* the plain path */
+		/* what was read is kept only until it is checked: the text it points
+		 * to is in the ratings' arena */
+		lc_arena *structs = lc_arena_new();
+		lc_rt_checker c;
+		st = !structs ? -2
+		   : csv      ? lc_ratings_read_csv(structs, src, diags, &f)
+		              : read_yaml(structs, src, lim, diags, &f);
+		if (st == 0)
+			st = lc_rt_checker_init(&c, l, r, diags, errors) < 0 ? (lc_rt_checker_fini(&c), -2)
+			                                              : check_file(&c, &f, as_of, as_of_given);
+		lc_arena_free(structs);
 	}
 	if (st != 0) {
 		lc_ratings_free(r);
@@ -667,7 +777,7 @@ lc_ratings_status lc_ratings_load_buffer(const ladder *l, const char *path, cons
 		return LC_RATINGS_NOMEM;
 	memcpy(copy, data, len);
 	copy[len] = '\0';
-	return load(l, path, copy, len, as_of, as_of_given, lim, diags, out);
+	return load(l, path, copy, len, -1, as_of, as_of_given, lim, diags, out);
 }
 
 lc_ratings_status lc_ratings_load_file(const ladder *l, const char *path, lc_date as_of, int as_of_given,
@@ -710,9 +820,16 @@ lc_ratings_status lc_ratings_load_file(const ladder *l, const char *path, lc_dat
 			break;
 	}
 	int rerr = ferror(fp);
+	/* kept open for a big YAML file that may be streamed (src/ratings_stream.c) */
+	int fd = !rerr && S_ISREG(st.st_mode) && n >= lim->release_min && !lc_serial() && !ends_with(path, ".csv")
+	       ? dup(fileno(fp)) : -1;
 	fclose(fp);
-	if (rerr || n > lim->max_input) {
+	if (rerr || n > lim->max_input || !data) {
 		free(data);
+		if (fd >= 0)
+			close(fd);
+		if (!data && !rerr)
+			return LC_RATINGS_NOMEM;
 		if (rerr)
 			err(diags, &at, "cannot read the ratings file: %s", strerror(EIO));
 		else
@@ -720,13 +837,15 @@ lc_ratings_status lc_ratings_load_file(const ladder *l, const char *path, lc_dat
 		return LC_RATINGS_IO;
 	}
 	data[n] = '\0';
-	return load(l, path, data, n, as_of, as_of_given, lim, diags, out);
+	return load(l, path, data, n, fd, as_of, as_of_given, lim, diags, out);
 }
 
 void lc_ratings_free(lc_ratings *r)
 {
 	if (!r)
 		return;
+	lc_source_detach_file(r->source);
+	free(r->people);
 	free((char *)r->source->data);
 	free(r->source->lines);
 	lc_arena_free(r->arena);

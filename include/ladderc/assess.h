@@ -57,9 +57,7 @@ int lc_time_in_level_parse(const char *s, size_t len, lc_time_in_level *out);
 typedef struct lc_rating {
 	const ladder_competency *competency;
 	int64_t value;          /* in hundredths */
-	ladder_str text;        /* as written */
-	ladder_str evidence;    /* `{rating, evidence}`; absent otherwise */
-	lc_mark at;
+	const ladder_proficiency *given; /* the proficiency id it was given as; NULL: a number */
 } lc_rating;
 
 /* An evidence item a person lists: the ladder's text, or its 1-based number. */
@@ -77,9 +75,13 @@ typedef struct lc_person {
 	const ladder_level *target; /* NULL: every next level */
 	lc_rating *ratings;     /* in ladder order of their competencies */
 	size_t nratings;
+	/* [nratings], with `ratings`: the evidence of a rating written
+	 * `{rating, evidence}` (absent for the others); NULL when none is */
+	ladder_str *rating_evidence;
 	lc_listed_evidence *evidence;
 	size_t nevidence;
 	lc_mark at;
+	lc_mark id_at;          /* where the id is written */
 } lc_person;
 
 typedef struct lc_ratings {
@@ -87,7 +89,7 @@ typedef struct lc_ratings {
 	lc_source *source;
 	ladder_str ladder_id, cycle; /* cycle may be absent */
 	lc_date as_of;          /* the file's `as_of`, else the caller's */
-	lc_person *people;      /* in file order */
+	lc_person *people;      /* in file order (malloc'ed: freed with the ratings) */
 	size_t npeople;
 } lc_ratings;
 
@@ -261,15 +263,27 @@ typedef struct lc_assessment {
 	const ladder *assessed;      /* the ladder the ratings were assessed against */
 	const lc_ratings *ratings;
 	int has_criteria;       /* the ladder has `promotion` */
+	/* Every result; NULL when they are made one at a time as they are asked
+	 * for (a report on everyone, unless lc_serial()): read them with
+	 * lc_assess_person either way. */
 	lc_person_result *people;
 	size_t npeople;
 	lc_team *team;          /* NULL when not asked for */
+	struct lc_assess_lazy *lazy; /* private (src/assess_lazy.c) */
 } lc_assessment;
 
 /* Assesses every person (or o->person, which must be in the file: -1 when
  * not). Returns 0, -1 (no such person) or -2 (out of memory). */
 int lc_assess(const ladder *l, const lc_ratings *r, const lc_assess_options *o, lc_assessment **out);
 void lc_assessment_free(lc_assessment *a);
+/* Result i (0 <= i < a->npeople), in file order. It stays valid until the
+ * next call: writers use one person's result at a time. */
+const lc_person_result *lc_assess_person(const lc_assessment *a, size_t i);
+/* Person i of the report, without working out their result. */
+const lc_person *lc_assess_person_of(const lc_assessment *a, size_t i);
+/* 1 when a result made as it was asked for ran out of memory: what was
+ * written from it is incomplete. */
+int lc_assess_failed(const lc_assessment *a);
 /* The team figures (lc_assess calls it when asked). 0, or -2 out of memory. */
 int lc_assess_team(lc_assessment *a, int aspirational_pct, int not_a_bar_pct);
 

@@ -1,11 +1,13 @@
 /* ladderc assess (src/assess_time.c, src/assess.c, src/ratings.c): date
- * arithmetic, time in level, bars, figures, the rules on a small ladder and
- * the ratings loader's own checks. Never today's date: every as-of is given. */
+ * arithmetic, time in level, bars, figures, the rules on a small ladder, the
+ * ratings loader's own checks, and the speed-only paths against the plain. Never today's date: every as-of is given. */
 #include "test_support.h"
 
 #include <stdint.h>
 
 #include "ladderc/assess.h"
+#include "ladderc/diag_output.h"
+#include "ladderc/speed.h"
 
 static lc_date date(const char *s)
 {
@@ -206,7 +208,7 @@ static void test_rules(void **state)
 	                 LC_RATINGS_OK);
 	assert_int_equal(lc_assess(f.l.l, f.r, NULL, &f.a), 0);
 	assert_null(f.a->team); /* one person: no team section by default */
-	const lc_person_result *p = &f.a->people[0];
+	const lc_person_result *p = lc_assess_person(f.a, 0);
 	assert_int_equal(p->months_in_level, 3);
 	assert_int_equal(p->third, LC_THIRD_UPPER); /* mean 3.75: (3.75 - 1) / 4 >= 2/3 */
 	assert_int_equal(p->nnext, 2);
@@ -243,6 +245,72 @@ static void test_ratings_checks(void **state)
 	fixture_free(&f);
 }
 
+/* Everything `assess` says about a ratings file: the diagnostics, then the
+ * report in every format with the team section. */
+static void say_all(const char *ratings, lc_buf *out)
+{
+	fixture f = {0};
+	lc_ratings_status st = load_ratings(&f, "r.yaml", ratings);
+	lc_diags_sort(&f.d);
+	for (size_t i = 0; i < f.d.count; i++)
+		lc_diag_format(out, &f.d.items[i], 0);
+	lc_buf_printf(out, "status %d\n", (int)st);
+	if (st == LC_RATINGS_OK) {
+		lc_assess_options o;
+		lc_assess_options_init(&o);
+		o.team = 1;
+		assert_int_equal(lc_assess(f.l.l, f.r, &o, &f.a), 0);
+		for (int k = LC_ASSESS_TEXT; k <= LC_ASSESS_JSON; k++)
+			assert_int_equal(lc_assess_emit(f.a, (lc_assess_format)k, out), 0);
+		assert_int_equal(lc_assess_failed(f.a), 0);
+	}
+	fixture_free(&f);
+}
+
+/* The streamed reading (src/ratings_stream.c) and the results made one at a
+ * time (src/assess_lazy.c) say what the plain path says, byte for byte:
+ * valid files, bad people, a syntax error after them, and the layouts the
+ * streamed path hands back (as_of after people, an anchor in a person). */
+static void test_streamed_equals_plain(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"ratings: 1\nladder: t\ncycle: H2\nas_of: 2026-12-01\npeople:\n"
+		"  - {id: p, role: r, level: IC2, since: 2026-09-01, rater: m, evidence: [1, Led.],\n"
+		"     ratings: {a: 4, b: {rating: 3.5, evidence: Shipped it.}}}\n"
+		"  - {id: q, name: Q, role: r, level: IC1, since: 2025-01-01, rater: m, ratings: {b: 2, a: 5}}\n"
+		"  - {id: s, role: r, level: IC2, since: 2024-01-01, target: L3, rater: n, ratings: {a: 3}}\n"
+		"  - {id: u, role: r, level: E3, since: 2020-01-01, ratings: {a: 5, b: 5}}\n",
+		"ratings: 1\nladder: t\npeople:\n"
+		"  - {id: p, role: r, level: IC1, since: 2026-09-01, ratings: {a: 4, b: 1}}\n"
+		"  - {id: q, role: r, level: IC1, since: 2026-11-01, ratings: {a: 2}}\n"
+		"as_of: 2026-10-01\n",
+		"ratings: 1\nladder: t\nas_of: 2026-12-01\npeople:\n"
+		"  - {id: p, role: r, level: IC1, since: 2027-01-01, ratings: {a: 4, a: 3, c: 1}}\n"
+		"  - {id: p, role: x, level: IC9, since: 2026-01-01, colour: red, ratings: {b: 9}}\n"
+		"  - {id: q, role: r, level: IC1, since: 2026-01-01, evidence: [7], ratings: {b: {evidence: e}}}\n"
+		"  - {role: r}\n",
+		"ratings: 1\nladder: t\npeople:\n"
+		"  - {id: p, role: r, level: IC1, since: 2026-01-01, ratings: {c: 1}}\n"
+		"  - {id: q, role: r, level: IC1, since: 2026-01-01, ratings: {a: 1}\n"
+		"  - [\n",
+		"ratings: 1\nladder: t\npeople:\n"
+		"  - &p {id: p, role: r, level: IC1, since: 2026-01-01, ratings: {a: 4}}\n"
+		"  - {id: q, role: r, level: IC1, since: 2026-01-01, ratings: {a: 2}}\n",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		lc_buf plain = LC_BUF_INIT, fast = LC_BUF_INIT;
+		lc_set_serial(1);
+		say_all(files[i], &plain);
+		lc_set_serial(0);
+		say_all(files[i], &fast);
+		if (plain.len != fast.len || memcmp(plain.data, fast.data, plain.len) != 0)
+			fail_msg("file %zu: the streamed path says\n%s\nthe plain path\n%s", i, fast.data, plain.data);
+		lc_buf_free(&plain);
+		lc_buf_free(&fast);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +323,7 @@ int main(void)
 		cmocka_unit_test(test_proficiency_bar),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_ratings_checks),
+		cmocka_unit_test(test_streamed_equals_plain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
