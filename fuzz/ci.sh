@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # CI: 60 seconds of fuzzing for each harness (fuzz/run.sh, libFuzzer with ASan
-# + UBSan): the loader, then import.
+# + UBSan): the loader, then import, then assess.
 # Installs clang and its runtime libraries when missing and apt-get is there.
 # Exits non-zero when the fuzzer finds a crash, a leak or a time-out; the
 # reproducer is in build-fuzz-ci/artifacts/ (replay: build-fuzz-ci/fuzz_load FILE,
-# or build-fuzz-ci/fuzz_import FILE).
+# build-fuzz-ci/fuzz_import FILE or build-fuzz-ci/fuzz_assess FILE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -30,4 +30,5 @@ if ! have_clang || ! echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { (
 	fi
 fi
 FUZZ_DIR="$PWD/build-fuzz-ci" fuzz/run.sh "$seconds"
-FUZZ_DIR="$PWD/build-fuzz-ci" FUZZ_TARGET=import exec fuzz/run.sh "$seconds"
+FUZZ_DIR="$PWD/build-fuzz-ci" FUZZ_TARGET=import fuzz/run.sh "$seconds"
+FUZZ_DIR="$PWD/build-fuzz-ci" FUZZ_TARGET=assess exec fuzz/run.sh "$seconds"

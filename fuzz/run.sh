@@ -4,8 +4,9 @@
 #   fuzz/run.sh [SECONDS] [extra libFuzzer options...]
 #
 # FUZZ_TARGET picks the harness: load (default, fuzz/fuzz_load.c: YAML into
-# the loader and every output) or import (fuzz/fuzz_import.c: tables into
-# ladderc import).
+# the loader and every output), import (fuzz/fuzz_import.c: tables into
+# ladderc import) or assess (fuzz/fuzz_assess.c: ratings files, YAML and CSV,
+# into ladderc assess and every report).
 #
 # SECONDS defaults to 3600. The seed corpus is copied at run time from
 # ladders/ and tests/ into $FUZZ_DIR (default build-fuzz/); findings
@@ -41,13 +42,15 @@ for src in "$root"/src/*.c; do
 	objs+=("$obj")
 done
 target="${FUZZ_TARGET:-load}"
-case "$target" in load | import) ;; *) echo "fuzz: FUZZ_TARGET is load or import, not '$target'" >&2; exit 2 ;; esac
-"$cc" "${flags[@]}" -fsanitize=fuzzer "$root/fuzz/fuzz_$target.c" "${objs[@]}" \
+case "$target" in load | import | assess) ;; *) echo "fuzz: FUZZ_TARGET is load, import or assess, not '$target'" >&2; exit 2 ;; esac
+"$cc" "${flags[@]}" -DFUZZ_ROOT="\"$root\"" -fsanitize=fuzzer "$root/fuzz/fuzz_$target.c" "${objs[@]}" \
 	$(pkg-config --libs yaml-0.1) -lm -o "$out/fuzz_$target"
 
 # Seed corpus (files under 1 MiB: find -size -1M would round up and match
-# only empty files): every YAML file of the project, or for import every table of
-# the tests, behind a first byte of 0 (sniff the format, no options) (a fresh
+# only empty files): every YAML file of the project; for import every table of
+# the tests, behind a first byte of 0 (sniff the format, no options); for
+# assess every ratings file of the tests, behind a first byte that says YAML
+# or CSV (and, for the proficiency ladder's, which ladder) (a fresh
 # copy each run; the corpus directory keeps what the fuzzer learned between
 # runs; each target has its own).
 corpus="corpus"
@@ -60,6 +63,20 @@ if [ "$target" = import ]; then
 			{ printf '\0'; cat "$f"; } >"$out/$corpus/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1)"
 		done
 	dict=()
+elif [ "$target" = assess ]; then
+	corpus="corpus-assess"
+	mkdir -p "$out/$corpus"
+	{ grep -l -r -E '^ratings: ' "$root/tests/golden/assess" "$root/ladders" --include='*.yaml' 2>/dev/null
+	  find "$root/tests/golden/assess" -name '*.csv' -size -1024k; } |
+		while read -r f; do
+			case "$f" in
+			*.csv) pick='\001' ;;
+			*) grep -q -E '^ladder: p$' "$f" && pick='\020' || pick='\0' ;;
+			esac
+			case "$f" in "$root"/ladders/*) pick='\040' ;; esac
+			{ printf "$pick"; cat "$f"; } >"$out/$corpus/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1)"
+		done
+	[ -f "$root/fuzz/yaml.dict" ] && dict=(-dict="$root/fuzz/yaml.dict") || dict=()
 else
 	find "$root/ladders" "$root/tests" -name '*.yaml' -type f -size -1024k 2>/dev/null |
 		while read -r f; do cp "$f" "$out/corpus/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1).yaml"; done
