@@ -606,7 +606,7 @@ void lc_rt_check_person(lc_rt_checker *c, const lc_rt_person *rp, lc_person *p)
 		err(c->diags, &rp->since.at, "'since' (%.*s) is after the as-of date %s", (int)rp->since.len, rp->since.s,
 		    s->data);
 	}
-	if (rp->target.s && p->level) {
+	if (rp->target.s && p->role && p->level) { /* an unknown role is reported above */
 		p->target = find_level(c, &rp->target, "target", q, s);
 		if (p->target && (!target_ok(p->level, p->target) || !ladder_role_has_level(p->role, p->target))) {
 			err(c->diags, &rp->target.at, "target '%s' is not above level '%s' on its chain for role '%s'",
