@@ -4,9 +4,11 @@
  * or without a byte order mark, LF or CRLF. The rows of one person are
  * gathered into one lc_rt_person; src/ratings.c checks the values.
  *
- * Small and self-contained on purpose: `ladderc import` reads CSV too
- * (src/import_csv.c); the two can become one reader later. */
+ * The cells come from the one reader of delimited text (src/csv_read.h),
+ * shared with `ladderc import`. */
 #include <string.h>
+
+#include "csv_read.h"
 
 #include "idmap.h"
 #include "ratings_internal.h"
@@ -29,48 +31,15 @@ typedef struct csv {
 /* One field, unquoted, in the arena; its mark is where it starts. */
 static int next_field(csv *c, lc_rt_field *f, int *end_of_row)
 {
-	const char *d = c->src->data;
-	size_t n = c->src->len, i = c->at;
-	f->at = lc_source_mark_at(c->src, i);
+	f->at = lc_source_mark_at(c->src, c->at);
 	lc_buf b = LC_BUF_INIT;
-	if (i < n && d[i] == '"') {
-		i++;
-		for (;;) {
-			if (i >= n) {
-				lc_diags_add(c->diags, LC_ERROR, &f->at, NULL, "a quoted field is not closed");
-				c->bad = 1;
-				lc_buf_free(&b);
-				return -1;
-			}
-			if (d[i] == '"' && i + 1 < n && d[i + 1] == '"') {
-				lc_buf_putc(&b, '"');
-				i += 2;
-			} else if (d[i] == '"') {
-				i++;
-				break;
-			} else {
-				lc_buf_putc(&b, d[i++]);
-			}
-		}
-	} else {
-		size_t s = i;
-		while (i < n && d[i] != ',' && d[i] != '\n' && d[i] != '\r')
-			i++;
-		lc_buf_put(&b, d + s, i - s);
-	}
-	if (i < n && d[i] == '\r')
-		i++;
-	*end_of_row = i >= n || d[i] == '\n';
-	if (i < n && (d[i] == ',' || d[i] == '\n'))
-		i++;
-	else if (i < n) {
-		lc_mark at = lc_source_mark_at(c->src, i);
-		lc_diags_add(c->diags, LC_ERROR, &at, NULL, "text after a quoted field's closing quote");
+	lc_csv_end end = lc_csv_read_cell(c->src, &c->at, ',', &b, c->diags);
+	if (end == LC_CSV_BROKEN) {
 		c->bad = 1;
 		lc_buf_free(&b);
 		return -1;
 	}
-	c->at = i;
+	*end_of_row = end == LC_CSV_ROW;
 	f->len = b.len;
 	f->s = lc_rt_copy(c->arena, b.data, b.len);
 	if (!f->s || lc_buf_failed(&b))
@@ -95,11 +64,10 @@ static long next_row(csv *c, lc_rt_field *fields, size_t max)
 	return (long)k;
 }
 
-static int blank_line(const csv *c)
+/* The length of the blank line at c->at (LF, CRLF or CR), else 0. */
+static size_t blank_line(const csv *c)
 {
-	const char *d = c->src->data;
-	size_t i = c->at;
-	return i < c->src->len && (d[i] == '\n' || (d[i] == '\r' && i + 1 < c->src->len && d[i + 1] == '\n'));
+	return c->at < c->src->len ? lc_csv_line_break(c->src->data, c->src->len, c->at) : 0;
 }
 
 /* The header: the column of each known name (-1 when absent). */
@@ -221,8 +189,9 @@ int lc_ratings_read_csv(lc_arena *arena, lc_source *src, lc_diags *diags, lc_rt_
 	lc_idmap_init(&ids);
 	size_t npeople = 0;
 	while (c.at < src->len && !c.nomem) {
-		if (blank_line(&c)) {
-			c.at += src->data[c.at] == '\r' ? 2 : 1;
+		size_t blank = blank_line(&c);
+		if (blank) {
+			c.at += blank;
 			continue;
 		}
 		lc_mark row_at = lc_source_mark_at(src, c.at);
