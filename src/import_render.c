@@ -604,9 +604,10 @@ int lc_import_render_examples(lc_arena *a, const char *s, size_t n, lc_import_ex
 	size_t count = 0; /* an example starts at the cell's start and after each "\n• " */
 	for (size_t i = 0; i < n; i++)
 		count += i == 0 || (s[i] == '\n' && n - i > bn && memcmp(s + i + 1, bullet, bn) == 0);
-	ex->items = lc_arena_calloc(a, count, sizeof *ex->items);
-	if (!ex->items)
+	ladder_str *items = lc_arena_calloc(a, count, sizeof *items);
+	if (!items)
 		return -1;
+	ex->items = items;
 	for (size_t i = bn; i <= n;) {
 		size_t end = i;
 		while (end < n && !(s[end] == '\n' && n - end > bn && memcmp(s + end + 1, bullet, bn) == 0))
@@ -627,7 +628,7 @@ int lc_import_render_examples(lc_arena *a, const char *s, size_t n, lc_import_ex
 			*why = "a control character in this cell";
 			return 1;
 		}
-		ex->items[ex->n++] = (ladder_str){t, to - from};
+		items[ex->n++] = (ladder_str){t, to - from};
 		i = end + 1 + bn;
 	}
 	return 0;

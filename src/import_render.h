@@ -4,6 +4,7 @@
 #ifndef LADDERC_IMPORT_RENDER_H
 #define LADDERC_IMPORT_RENDER_H
 
+#include "import_into.h"
 #include "import_table.h"
 #include "ladderc/import.h"
 #include "yaml_writer.h"
@@ -27,18 +28,18 @@ int lc_import_is_render_long(const lc_table *t, int *details);
  * -1 out of memory. */
 int lc_import_render_text(lc_arena *a, const char *s, size_t n, const char **text, size_t *len);
 
-/* One cell's examples, as the ladder holds them. */
-typedef struct lc_import_examples {
-	ladder_str *items;
-	size_t n;
-} lc_import_examples;
-
 /* The examples cell of the long layout, one "• " line per example (empty:
  * none), read into `a`. 0; 1 when it is malformed, with *why saying how;
  * -1 out of memory. */
 int lc_import_render_examples(lc_arena *a, const char *s, size_t n, lc_import_examples *ex, const char **why);
 /* 1 when a and b hold the same examples. */
 int lc_import_same_examples(const lc_import_examples *a, const lc_import_examples *b);
+
+/* --into: the cells of a long-layout table for the competencies of
+ * o->into, matched by role, group and competency id, and the report in
+ * *o->report. 0, 1 (errors added to d) or -1 (import_render_into.c). */
+int lc_import_render_into(const lc_table *t, lc_source *src, const lc_import_options *o, lc_diags *d,
+                          lc_import_fill **fills, size_t *nfills);
 
 /* Reads the table and writes the ladder to w: 0, 1 (errors added to d) or -1. */
 int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_options *o, lc_diags *d,
