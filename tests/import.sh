@@ -6,8 +6,9 @@
 #   2. every CSV that render writes (long and matrix layout) of every bundled
 #      and test ladder imports to a ladder that renders the same CSV again, and
 #      importing that CSV once more gives the same ladder;
-#   3. --into a ladder, with the ladder's own texts in a table, writes a
-#      ladder whose model (render -f json) is the original's;
+#   3. --into a ladder, with the ladder's own texts in a table (a matrix
+#      table, and render's long CSV of every ladder), writes a ladder whose
+#      model (render -f json) is the original's;
 #   4. -o writes the file atomically: nothing is written, and an existing file
 #      is left as it was, when the import fails; no temporary file is left.
 #   tests/import.sh LADDERC SOURCE_DIR
@@ -83,6 +84,20 @@ for r in rows[1:]:
 	"$ladderc" render -f json "$tmp/into.yaml" >"$tmp/got.json"
 	cmp -s "$tmp/want.json" "$tmp/got.json" || bad "--into $ladder: the model changed"
 	grep -q ' 0 added, 0 changed, [1-9][0-9]* unchanged$' "$tmp/into.err" || bad "--into $ladder: $(cat "$tmp/into.err")"
+done
+
+# and every ladder's own long CSV (render -f csv, with the proficiency and
+# examples columns where it has them) into the ladder: the same model
+for ladder in "$src"/ladders/*.yaml "$src"/ladders/*/ladder.yaml "$src"/tests/ladders/*.yaml; do
+	[ -f "$ladder" ] || continue
+	"$ladderc" render -f csv "$ladder" >"$tmp/into-long.csv" || { bad "--into $ladder: render"; continue; }
+	"$ladderc" import --into "$ladder" "$tmp/into-long.csv" >"$tmp/into.yaml" 2>"$tmp/into.err" ||
+		{ bad "--into $ladder (long CSV): import failed"; cat "$tmp/into.err"; continue; }
+	"$ladderc" render -f json "$ladder" >"$tmp/want.json"
+	"$ladderc" render -f json "$tmp/into.yaml" >"$tmp/got.json"
+	cmp -s "$tmp/want.json" "$tmp/got.json" || bad "--into $ladder (long CSV): the model changed"
+	grep -q ' 0 added, 0 changed, [1-9][0-9]* unchanged$' "$tmp/into.err" ||
+		bad "--into $ladder (long CSV): $(cat "$tmp/into.err")"
 done
 
 # ---- 4. -o ---------------------------------------------------------------------------
