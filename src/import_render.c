@@ -389,12 +389,14 @@ static int cut_tracks(reader *r)
 			size_t k = order[i], prev = i ? order[i - 1] : NONE;
 			lc_import_level *l = &r->levels[k];
 			if (l->track != NONE) {
-				/* seen on an earlier chain: the same predecessor, or no chain at all */
+				/* seen on an earlier chain: the same predecessor, or no chain at all;
+				 * a chain that starts at it is a role on part of the chain
+				 * (`levels:`), which render shows from its first level */
 				size_t t = l->track;
 				int first = i == 0 || r->levels[prev].track != t;
 				const char *want = first ? r->tracks[t].from : NULL;
 				const char *have = first && prev != NONE ? r->levels[prev].id : NULL;
-				if ((want || have) && (!want || !have || strcmp(want, have) != 0)) {
+				if (i > 0 && (want || have) && (!want || !have || strcmp(want, have) != 0)) {
 					lc_mark m = {r->src, 0, 0};
 					lc_diags_add(r->d, LC_ERROR, &m, NULL, "the levels of track %s do not follow the same "
 					             "order as on the other tracks (at level %s)", r->chains[c], l->id);
