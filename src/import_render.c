@@ -919,17 +919,24 @@ static int by_group_role(const void *a, const void *b)
 }
 
 /* The same competency in two roles' copies of a group: same id, name and
- * mode, and no level where both have a text and the texts differ. */
+ * mode, no level where both have a text and the texts differ, and no level
+ * both roles show where only one has a text (shared, the other would show
+ * it too). */
 static int same_comp(const reader *r, const rl_comp *a, const rl_comp *b)
 {
 	if (strcmp(a->id, b->id) != 0 || strcmp(a->name, b->name) != 0 || a->restated != b->restated ||
 	    !same_scope(r, a, b))
 		return 0;
-	for (size_t k = 0; k < r->nlevels; k++)
-		if (a->texts[k] && b->texts[k] &&
-		    (a->text_len[k] != b->text_len[k] || memcmp(a->texts[k], b->texts[k], a->text_len[k]) != 0 ||
-		     (r->details && (a->prof[k] != b->prof[k] || !lc_import_same_examples(&a->ex[k], &b->ex[k])))))
+	for (size_t k = 0; k < r->nlevels; k++) {
+		if (!a->texts[k] || !b->texts[k]) {
+			if ((a->texts[k] || b->texts[k]) && r->roles[a->role].has[k] && r->roles[b->role].has[k])
+				return 0;
+			continue;
+		}
+		if (a->text_len[k] != b->text_len[k] || memcmp(a->texts[k], b->texts[k], a->text_len[k]) != 0 ||
+		    (r->details && (a->prof[k] != b->prof[k] || !lc_import_same_examples(&a->ex[k], &b->ex[k]))))
 			return 0;
+	}
 	return 1;
 }
 
