@@ -940,11 +940,15 @@ int lc_import(const char *path, const char *data, size_t len, const lc_import_op
 		st = o->into ? declare_from_ladder(&im, o->into) : declare_tracks(&im);
 		if (!st)
 			st = read_table(&tab, &src, &f, o->delimiter, d);
-		render = !st && !o->into && f != LC_IMPORT_MARKDOWN && lc_import_is_render_layout(&tab);
+		/* --into reads render's long layout, and its matrix layout as any matrix table */
+		int details;
+		render = !st && f != LC_IMPORT_MARKDOWN && lc_import_is_render_layout(&tab) &&
+		         (!o->into || lc_import_is_render_long(&tab, &details));
 		if (!st && !render)
 			st = read_matrix(&im, &tab);
 		if (!st && o->into)
-			st = place_into(&im, o->into, &fills, &nfills);
+			st = render ? lc_import_render_into(&tab, &src, o, d, &fills, &nfills)
+			            : place_into(&im, o->into, &fills, &nfills);
 		if (im.nomem)
 			st = -1;
 	}
@@ -956,7 +960,7 @@ int lc_import(const char *path, const char *data, size_t len, const lc_import_op
 		if (lc_yaml_begin(&w, &yaml) < 0) {
 			st = -1;
 		} else {
-			if (render)
+			if (render && !o->into)
 				st = lc_import_render_layout(&tab, &src, o, d, &w);
 			else if (o->into)
 				lc_import_into_write(o->into, fills, nfills, &w);

@@ -126,11 +126,27 @@ static void competency(lc_yaml_writer *w, const ladder *l, const ladder_competen
 	key(w, "levels");
 	lc_yaml_map_start(w);
 	for (size_t k = 0; k < l->nlevels; k++) {
+		/* c->detail has an entry for every level, zeroed where the cell is
+		 * plain text or none; a mapping has a text or a proficiency */
+		const ladder_cell_detail *d =
+			c->detail && (c->detail[k].text_given || c->detail[k].proficiency) ? &c->detail[k] : NULL;
 		ladder_str s = c->text[k];
-		if (f && f->text[k])
+		const ladder_proficiency *p = d ? d->proficiency : NULL;
+		const ladder_str *ex = d ? d->examples : NULL;
+		size_t nex = d ? d->nexamples : 0;
+		int text_given = !d || d->text_given;
+		if (f && f->text[k]) {
+			/* a text from the table is written even where the cell had none,
+			 * unless it is the proficiency alone */
 			s = (ladder_str){f->text[k], f->len[k]};
-		const ladder_cell_detail *d = c->detail ? &c->detail[k] : NULL;
-		int mapping = d && (d->proficiency || d->nexamples || !d->text_given);
+			text_given = f->len[k] > 0;
+		}
+		if (f && f->details && f->details[k]) {
+			p = f->proficiency[k];
+			ex = f->examples[k].items;
+			nex = f->examples[k].n;
+		}
+		int mapping = p || nex || !text_given;
 		if (!s.s && !mapping)
 			continue;
 		lc_yaml_scalar_styled(w, l->levels[k]->id.s, l->levels[k]->id.len, YAML_ANY_SCALAR_STYLE);
@@ -138,14 +154,13 @@ static void competency(lc_yaml_writer *w, const ladder *l, const ladder_competen
 			lc_yaml_long_text(w, s.s, s.len);
 			continue;
 		}
-		/* a cell with a proficiency or examples: {text, proficiency, examples};
-		 * a text from the table is written even where the cell had none */
+		/* a cell with a proficiency or examples: {text, proficiency, examples} */
 		lc_yaml_map_start(w);
-		if (s.s && (d->text_given || (f && f->text[k])))
+		if (s.s && text_given)
 			text(w, "text", s);
-		if (d->proficiency)
-			name(w, "proficiency", d->proficiency->id);
-		str_list(w, "examples", d->examples, d->nexamples, 1);
+		if (p)
+			name(w, "proficiency", p->id);
+		str_list(w, "examples", ex, nex, 1);
 		lc_yaml_map_end(w);
 	}
 	lc_yaml_map_end(w);

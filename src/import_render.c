@@ -30,13 +30,11 @@
 #define NO_NEW "no new expectations" /* LC_VIEW_NO_NEW */
 #define NOT_HERE "does not apply at this level" /* LC_VIEW_NOT_APPLICABLE */
 
-enum { L_ROLE_ID, L_ROLE_NAME, L_FAMILY, L_TRACK, L_LEVEL_ID, L_LEVEL_NAME, L_RANK, L_TITLE, L_GROUP, L_COMP_ID,
-       L_COMP_NAME, L_TEXT, L_SOURCE, L_WIDTH };
 enum { M_ROLE_ID, M_ROLE_NAME, M_TRACK, M_GROUP, M_COMP_ID, M_COMP_NAME, M_LEVELS };
 
 static const char *const long_header[] = {"role_id", "role_name", "family", "track", "level_id", "level_name",
                                           "rank", "title", "group", "competency_id", "competency_name", "text",
-                                          "source_level"};
+                                          "source_level", "proficiency", "examples"};
 static const char *const matrix_header[] = {"role_id", "role_name", "track", "group", "competency_id",
                                             "competency_name"};
 
@@ -58,10 +56,21 @@ typedef struct rl_comp {
 	unsigned char *on;         /* per level: the role shows it there (its scope) */
 	unsigned char *scope_tracks; /* per track, or NULL: `tracks:` */
 	size_t starts_at;          /* a level index, or NONE: `starts_at:` */
-	const char **texts;        /* per level */
+	const char **texts;        /* per level; "" (0 bytes) for a proficiency alone */
 	size_t *text_len;
+	const char **prof;         /* per level: the proficiency id its cell names, or NULL (details) */
+	lc_import_examples *ex;    /* per level: its cell's examples (details) */
 	int shared;                /* its group is company-wide */
 } rl_comp;
+
+/* A proficiency level the proficiency column names: only its id is in the
+ * CSV, so its name is its id. The list is written lowest first as far as the
+ * CSV tells: by the lowest rank of a level that names it, then by the table. */
+typedef struct rl_prof {
+	const char *id;
+	unsigned long rank;
+	size_t seen;
+} rl_prof;
 
 typedef struct reader {
 	const lc_table *t;
@@ -69,6 +78,9 @@ typedef struct reader {
 	lc_diags *d;
 	lc_arena *a;
 	int matrix;
+	int details;               /* long layout with the proficiency and examples columns */
+	rl_prof *profs;
+	size_t nprofs, capprofs;
 	lc_import_level *levels;
 	size_t nlevels, caplevels;
 	char **chains;             /* chain track ids */
@@ -85,7 +97,7 @@ typedef struct reader {
 	size_t unplaced;           /* the first of the new competencies that opened this unit
 	                              (so the merged order has nothing before them yet), or NONE */
 	size_t *sorted;            /* competencies by group, role, then table order */
-	lc_idmap level_ids, chain_ids, role_ids, comp_keys, track_ids, group_ids;
+	lc_idmap level_ids, chain_ids, role_ids, comp_keys, track_ids, group_ids, prof_ids;
 	int nomem;
 } reader;
 
@@ -104,8 +116,14 @@ static int header_is(const lc_row *r, const char *const *names, size_t n)
 
 int lc_import_is_render_layout(const lc_table *t)
 {
-	return t->nrows > 0 && (header_is(&t->rows[0], long_header, L_WIDTH) ||
+	return t->nrows > 0 && (header_is(&t->rows[0], long_header, LC_LONG_WIDTH) ||
 	                        header_is(&t->rows[0], matrix_header, M_LEVELS));
+}
+
+int lc_import_is_render_long(const lc_table *t, int *details)
+{
+	*details = t->nrows > 0 && header_is(&t->rows[0], long_header, LC_LONG_DETAILS_WIDTH);
+	return t->nrows > 0 && header_is(&t->rows[0], long_header, LC_LONG_WIDTH);
 }
 
 static void *push(reader *r, void **p, size_t *n, size_t *cap, size_t size)
@@ -253,7 +271,7 @@ static int read_structure(reader *r)
 		if (st)
 			return st;
 	}
-	size_t width = r->matrix ? M_LEVELS + r->nlevels : L_WIDTH;
+	size_t width = r->matrix ? M_LEVELS + r->nlevels : r->details ? LC_LONG_DETAILS_WIDTH : LC_LONG_WIDTH;
 	/* levels seen per chain, as rows: marked after the chains are counted */
 	for (size_t i = 1; i < r->t->nrows; i++) {
 		const lc_row *row = &r->t->rows[i];
@@ -261,21 +279,21 @@ static int read_structure(reader *r)
 		if (row->n < width)
 			return lc_table_error(r->d, r->src, row->cells[row->n - 1].at,
 			                      "this row has %zu cells and the header %zu", row->n, width);
-		chain_of(r, row, r->matrix ? M_TRACK : L_TRACK, &err);
+		chain_of(r, row, r->matrix ? M_TRACK : LC_LONG_TRACK, &err);
 		if (!r->matrix) {
 			size_t n, rn;
-			const char *id = cell(r, row, L_LEVEL_ID, &n), *rank = cell(r, row, L_RANK, &rn);
+			const char *id = cell(r, row, LC_LONG_LEVEL_ID, &n), *rank = cell(r, row, LC_LONG_RANK, &rn);
 			char *end;
 			unsigned long v = strtoul(rank, &end, 10);
 			if (!lc_import_is_id(id, n))
-				return bad(r, row, L_LEVEL_ID, "not a level id");
+				return bad(r, row, LC_LONG_LEVEL_ID, "not a level id");
 			if (rn == 0 || rn > 6 || end != rank + rn)
-				return bad(r, row, L_RANK, "a rank is a number");
+				return bad(r, row, LC_LONG_RANK, "a rank is a number");
 			size_t k = lookup(r, &r->level_ids, id, n, 0, 0);
 			if (k == NONE) {
-				add_level(r, row, NONE, id, n, name_cell(r, row, L_LEVEL_NAME, &err), v, &err);
+				add_level(r, row, NONE, id, n, name_cell(r, row, LC_LONG_LEVEL_NAME, &err), v, &err);
 			} else if (r->levels[k].rank != v) {
-				return bad(r, row, L_RANK, "this level has another rank in an earlier row");
+				return bad(r, row, LC_LONG_RANK, "this level has another rank in an earlier row");
 			}
 		}
 		if (err || r->nomem)
@@ -291,10 +309,10 @@ static int read_structure(reader *r)
 	for (size_t i = 1; i < r->t->nrows; i++) {
 		const lc_row *row = &r->t->rows[i];
 		size_t n;
-		const char *s = cell(r, row, r->matrix ? M_TRACK : L_TRACK, &n);
+		const char *s = cell(r, row, r->matrix ? M_TRACK : LC_LONG_TRACK, &n);
 		size_t c = lookup(r, &r->chain_ids, s, n, 0, 0);
 		if (!r->matrix) {
-			s = cell(r, row, L_LEVEL_ID, &n);
+			s = cell(r, row, LC_LONG_LEVEL_ID, &n);
 			r->member[lookup(r, &r->level_ids, s, n, 0, 0) * r->nchains + c] = 1;
 			continue;
 		}
@@ -371,12 +389,14 @@ static int cut_tracks(reader *r)
 			size_t k = order[i], prev = i ? order[i - 1] : NONE;
 			lc_import_level *l = &r->levels[k];
 			if (l->track != NONE) {
-				/* seen on an earlier chain: the same predecessor, or no chain at all */
+				/* seen on an earlier chain: the same predecessor, or no chain at all;
+				 * a chain that starts at it is a role on part of the chain
+				 * (`levels:`), which render shows from its first level */
 				size_t t = l->track;
 				int first = i == 0 || r->levels[prev].track != t;
 				const char *want = first ? r->tracks[t].from : NULL;
 				const char *have = first && prev != NONE ? r->levels[prev].id : NULL;
-				if ((want || have) && (!want || !have || strcmp(want, have) != 0)) {
+				if (i > 0 && (want || have) && (!want || !have || strcmp(want, have) != 0)) {
 					lc_mark m = {r->src, 0, 0};
 					lc_diags_add(r->d, LC_ERROR, &m, NULL, "the levels of track %s do not follow the same "
 					             "order as on the other tracks (at level %s)", r->chains[c], l->id);
@@ -419,17 +439,17 @@ static int cut_tracks(reader *r)
 static size_t role_of(reader *r, const lc_row *row, int *err)
 {
 	size_t n;
-	const char *s = cell(r, row, r->matrix ? M_ROLE_ID : L_ROLE_ID, &n);
+	const char *s = cell(r, row, r->matrix ? M_ROLE_ID : LC_LONG_ROLE_ID, &n);
 	size_t k = lookup(r, &r->role_ids, s, n, 0, 0);
 	if (k != NONE)
 		return k;
 	rl_role *ro = push(r, (void **)&r->roles, &r->nroles, &r->caproles, sizeof *ro);
 	if (!ro)
 		return NONE;
-	ro->id = id_cell(r, row, r->matrix ? M_ROLE_ID : L_ROLE_ID, err);
-	ro->name = name_cell(r, row, r->matrix ? M_ROLE_NAME : L_ROLE_NAME, err);
-	if (!r->matrix && (cell(r, row, L_FAMILY, &n), n))
-		ro->family = name_cell(r, row, L_FAMILY, err);
+	ro->id = id_cell(r, row, r->matrix ? M_ROLE_ID : LC_LONG_ROLE_ID, err);
+	ro->name = name_cell(r, row, r->matrix ? M_ROLE_NAME : LC_LONG_ROLE_NAME, err);
+	if (!r->matrix && (cell(r, row, LC_LONG_FAMILY, &n), n))
+		ro->family = name_cell(r, row, LC_LONG_FAMILY, err);
 	ro->first = NONE;
 	ro->titles = lc_arena_calloc(r->a, r->nlevels, sizeof *ro->titles);
 	ro->has = lc_arena_calloc(r->a, r->nlevels, 1);
@@ -443,8 +463,8 @@ static size_t role_of(reader *r, const lc_row *row, int *err)
 static size_t comp_of(reader *r, const lc_row *row, size_t role, int *err)
 {
 	size_t gn, cn;
-	const char *g = cell(r, row, r->matrix ? M_GROUP : L_GROUP, &gn);
-	const char *c = cell(r, row, r->matrix ? M_COMP_ID : L_COMP_ID, &cn);
+	const char *g = cell(r, row, r->matrix ? M_GROUP : LC_LONG_GROUP, &gn);
+	const char *c = cell(r, row, r->matrix ? M_COMP_ID : LC_LONG_COMP_ID, &cn);
 	lc_buf key = LC_BUF_INIT;
 	lc_buf_printf(&key, "%zu\t%.*s\t%.*s", role, (int)gn, g, (int)cn, c);
 	char *k = lc_buf_failed(&key) ? NULL : lc_arena_memdup(r->a, key.data, key.len);
@@ -461,17 +481,22 @@ static size_t comp_of(reader *r, const lc_row *row, size_t role, int *err)
 	if (!cp)
 		return NONE;
 	cp->role = role;
-	cp->group = id_cell(r, row, r->matrix ? M_GROUP : L_GROUP, err);
+	cp->group = id_cell(r, row, r->matrix ? M_GROUP : LC_LONG_GROUP, err);
 	if (cp->group)
 		cp->gidx = lookup(r, &r->group_ids, cp->group, strlen(cp->group), r->ngroup_ids, 1);
 	if (cp->group && cp->gidx == r->ngroup_ids)
 		r->ngroup_ids++;
-	cp->id = cp->group ? id_cell(r, row, r->matrix ? M_COMP_ID : L_COMP_ID, err) : NULL;
-	cp->name = cp->id ? name_cell(r, row, r->matrix ? M_COMP_NAME : L_COMP_NAME, err) : NULL;
+	cp->id = cp->group ? id_cell(r, row, r->matrix ? M_COMP_ID : LC_LONG_COMP_ID, err) : NULL;
+	cp->name = cp->id ? name_cell(r, row, r->matrix ? M_COMP_NAME : LC_LONG_COMP_NAME, err) : NULL;
 	cp->starts_at = NONE;
 	cp->on = lc_arena_calloc(r->a, r->nlevels, 1);
 	cp->texts = lc_arena_calloc(r->a, r->nlevels, sizeof *cp->texts);
 	cp->text_len = lc_arena_calloc(r->a, r->nlevels, sizeof *cp->text_len);
+	if (r->details) {
+		cp->prof = lc_arena_calloc(r->a, r->nlevels, sizeof *cp->prof);
+		cp->ex = lc_arena_calloc(r->a, r->nlevels, sizeof *cp->ex);
+		r->nomem |= !cp->prof || !cp->ex;
+	}
 	if (!cp->texts || !cp->text_len || !cp->on)
 		r->nomem = 1;
 	if (*err || r->nomem || !cp->name)
@@ -489,6 +514,17 @@ static size_t comp_of(reader *r, const lc_row *row, size_t role, int *err)
 		r->unplaced = self;
 	}
 	return lookup(r, &r->comp_keys, k, klen, self, 1);
+}
+
+/* 1 when t holds a control character other than a line break or a tab. */
+static int has_control(const char *t, size_t len)
+{
+	for (size_t i = 0, cl; i < len; i += cl) {
+		uint32_t u = lc_utf8_decode(t + i, len - i, &cl);
+		if (u != '\n' && u != '\t' && lc_text_is_control(u))
+			return 1;
+	}
+	return 0;
 }
 
 /* 1 when the line of s at i has the shape render gives a list item: "• "
@@ -521,16 +557,14 @@ static int all_bullets(const char *s, size_t i, size_t end)
 	return 1;
 }
 
-/* The text of a cell as the ladder held it: the list items render wrote as
- * "• " are "- " again (and come out as "• " again). Render writes a cell's
+/* lc_import_render_text: the list items render wrote as "• " are "- "
+ * again (and come out as "• " again). Render writes a cell's
  * blocks apart with one blank line, except an item after an item (one line
  * break, and an item is always one line). So a chunk between blank lines is
  * a run of items when every line of it has an item's shape and the chunk
  * before it is not one; any other "• " is the ladder's own text. */
-static int set_text(reader *r, rl_comp *cp, size_t k, const lc_row *row, size_t j)
+int lc_import_render_text(lc_arena *a, const char *s, size_t n, const char **text, size_t *len)
 {
-	size_t n;
-	const char *s = cell(r, row, j, &n);
 	lc_buf b = LC_BUF_INIT;
 	int items_before = 0;
 	for (size_t i = 0; i < n;) {
@@ -548,16 +582,150 @@ static int set_text(reader *r, rl_comp *cp, size_t k, const lc_row *row, size_t 
 		items_before = items;
 		i = end < n ? end + 2 : n;
 	}
-	char *t = lc_buf_failed(&b) ? NULL : lc_arena_memdup(r->a, b.data ? b.data : "", b.len);
-	size_t len = b.len;
+	char *t = lc_buf_failed(&b) ? NULL : lc_arena_memdup(a, b.data ? b.data : "", b.len);
+	*len = b.len;
 	lc_buf_free(&b);
 	if (!t)
 		return -1;
-	for (size_t i = 0, cl; i < len; i += cl) {
-		uint32_t u = lc_utf8_decode(t + i, len - i, &cl);
-		if (u != '\n' && u != '\t' && lc_text_is_control(u))
-			return bad(r, row, j, "a control character in this cell");
+	*text = t;
+	return has_control(t, *len);
+}
+
+int lc_import_render_examples(lc_arena *a, const char *s, size_t n, lc_import_examples *ex, const char **why)
+{
+	static const char bullet[] = "\xE2\x80\xA2 ";
+	const size_t bn = sizeof bullet - 1;
+	ex->items = NULL;
+	ex->n = 0;
+	if (n == 0)
+		return 0;
+	if (n < bn || memcmp(s, bullet, bn) != 0) {
+		*why = "examples are lines that start with '\xE2\x80\xA2 ', one for each example";
+		return 1;
 	}
+	size_t count = 0; /* an example starts at the cell's start and after each "\n• " */
+	for (size_t i = 0; i < n; i++)
+		count += i == 0 || (s[i] == '\n' && n - i > bn && memcmp(s + i + 1, bullet, bn) == 0);
+	ladder_str *items = lc_arena_calloc(a, count, sizeof *items);
+	if (!items)
+		return -1;
+	ex->items = items;
+	for (size_t i = bn; i <= n;) {
+		size_t end = i;
+		while (end < n && !(s[end] == '\n' && n - end > bn && memcmp(s + end + 1, bullet, bn) == 0))
+			end++;
+		size_t from = i, to = end; /* without blanks at either end, as a cell */
+		while (from < to && strchr(" \t\r\n", s[from]))
+			from++;
+		while (to > from && strchr(" \t\r\n", s[to - 1]))
+			to--;
+		if (from == to) {
+			*why = "an example with no text";
+			return 1;
+		}
+		char *t = lc_arena_memdup(a, s + from, to - from);
+		if (!t)
+			return -1;
+		if (has_control(t, to - from)) {
+			*why = "a control character in this cell";
+			return 1;
+		}
+		items[ex->n++] = (ladder_str){t, to - from};
+		i = end + 1 + bn;
+	}
+	return 0;
+}
+
+int lc_import_same_examples(const lc_import_examples *a, const lc_import_examples *b)
+{
+	if (a->n != b->n)
+		return 0;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->items[i].len != b->items[i].len || memcmp(a->items[i].s, b->items[i].s, a->items[i].len) != 0)
+			return 0;
+	return 1;
+}
+
+/* The proficiency id of a row's cell: NULL for none (an empty cell), else
+ * the id, in the list of the ladder's proficiency levels. *err after an error. */
+static const char *proficiency_cell(reader *r, const lc_row *row, size_t k, int *err)
+{
+	size_t n;
+	const char *s = cell(r, row, LC_LONG_PROFICIENCY, &n);
+	if (n == 0)
+		return NULL;
+	size_t p = lookup(r, &r->prof_ids, s, n, r->nprofs, 0);
+	if (p == NONE) {
+		const char *id = id_cell(r, row, LC_LONG_PROFICIENCY, err);
+		rl_prof *pr = id ? push(r, (void **)&r->profs, &r->nprofs, &r->capprofs, sizeof *pr) : NULL;
+		if (!pr)
+			return NULL;
+		pr->id = id;
+		pr->rank = r->levels[k].rank;
+		pr->seen = r->nprofs - 1;
+		p = lookup(r, &r->prof_ids, id, n, r->nprofs - 1, 1);
+	}
+	if (r->levels[k].rank < r->profs[p].rank)
+		r->profs[p].rank = r->levels[k].rank;
+	return r->profs[p].id;
+}
+
+/* The cell of competency cp at level k that a row whose source_level is its
+ * level shows: its text, and with the details its proficiency and examples.
+ * An empty text with a proficiency is the proficiency alone; an empty text
+ * with neither is no cell. Rows that show the same cell again agree. */
+static int own_cell(reader *r, rl_comp *cp, size_t k, const lc_row *row)
+{
+	size_t n;
+	int err = 0;
+	const char *s = cell(r, row, LC_LONG_TEXT, &n), *t, *prof = NULL;
+	size_t len;
+	lc_import_examples ex = {NULL, 0};
+	if (r->details) {
+		const char *why;
+		prof = proficiency_cell(r, row, k, &err);
+		if (err || r->nomem)
+			return r->nomem ? -1 : 1;
+		const char *es = cell(r, row, LC_LONG_EXAMPLES, &len);
+		int st = lc_import_render_examples(r->a, es, len, &ex, &why);
+		r->nomem |= st < 0;
+		if (st)
+			return st < 0 ? -1 : bad(r, row, LC_LONG_EXAMPLES, why);
+		if (n == 0 && !prof && ex.n)
+			return bad(r, row, LC_LONG_TEXT, "examples without a text or a proficiency");
+	}
+	if (n == 0 && !prof)
+		return 0;
+	int st = lc_import_render_text(r->a, s, n, &t, &len);
+	r->nomem |= st < 0;
+	if (st)
+		return st < 0 ? -1 : bad(r, row, LC_LONG_TEXT, "a control character in this cell");
+	if (cp->texts[k]) {
+		if (cp->text_len[k] != len || memcmp(cp->texts[k], t, len) != 0)
+			return bad(r, row, LC_LONG_TEXT, "another text for this competency and level in an earlier row");
+		if (r->details && (cp->prof[k] != prof || !lc_import_same_examples(&cp->ex[k], &ex)))
+			return bad(r, row, cp->prof[k] != prof ? LC_LONG_PROFICIENCY : LC_LONG_EXAMPLES,
+			           "another proficiency or examples for this competency and level in an earlier row");
+		return 0;
+	}
+	cp->texts[k] = t;
+	cp->text_len[k] = len;
+	if (r->details) {
+		cp->prof[k] = prof;
+		cp->ex[k] = ex;
+	}
+	return 0;
+}
+
+/* A matrix cell's text. */
+static int set_text(reader *r, rl_comp *cp, size_t k, const lc_row *row, size_t j)
+{
+	size_t n, len;
+	const char *s = cell(r, row, j, &n), *t;
+	int st = lc_import_render_text(r->a, s, n, &t, &len);
+	r->nomem |= st < 0;
+	if (st)
+		return st < 0 ? -1 : bad(r, row, j, "a control character in this cell");
 	if (cp->texts[k] && (cp->text_len[k] != len || memcmp(cp->texts[k], t, len) != 0))
 		return bad(r, row, j, "another text for this competency and level in an earlier row");
 	cp->texts[k] = t;
@@ -572,7 +740,7 @@ static int new_unit(reader *r, size_t i)
 	if (i <= 1)
 		return 1;
 	const lc_row *a = &r->t->rows[i - 1], *b = &r->t->rows[i];
-	size_t cols[] = {r->matrix ? M_ROLE_ID : L_ROLE_ID, r->matrix ? M_TRACK : L_TRACK, L_LEVEL_ID};
+	size_t cols[] = {r->matrix ? M_ROLE_ID : LC_LONG_ROLE_ID, r->matrix ? M_TRACK : LC_LONG_TRACK, LC_LONG_LEVEL_ID};
 	for (size_t j = 0; j < (r->matrix ? 2u : 3u); j++) {
 		size_t na, nb;
 		const char *x = cell(r, a, cols[j], &na), *y = cell(r, b, cols[j], &nb);
@@ -636,22 +804,22 @@ static int read_row(reader *r, size_t i)
 		}
 		return 0;
 	}
-	const char *id = cell(r, row, L_LEVEL_ID, &n);
+	const char *id = cell(r, row, LC_LONG_LEVEL_ID, &n);
 	size_t k = lookup(r, &r->level_ids, id, n, 0, 0);
 	r->roles[ro].has[k] = 1;
 	cp->on[k] = 1;
-	cell(r, row, L_TITLE, &n);
+	cell(r, row, LC_LONG_TITLE, &n);
 	if (!n) {
 		r->levels[k].untitled = 1;
 	} else if (!r->roles[ro].titles[k]) {
-		r->roles[ro].titles[k] = name_cell(r, row, L_TITLE, &err);
+		r->roles[ro].titles[k] = name_cell(r, row, LC_LONG_TITLE, &err);
 		if (err)
 			return 1;
 	}
 	size_t sn;
-	const char *source = cell(r, row, L_SOURCE, &sn);
+	const char *source = cell(r, row, LC_LONG_SOURCE, &sn);
 	if (sn == strlen(r->levels[k].id) && memcmp(source, r->levels[k].id, sn) == 0)
-		return set_text(r, cp, k, row, L_TEXT) ? (r->nomem ? -1 : 1) : 0;
+		return own_cell(r, cp, k, row);
 	if (sn)
 		cp->restated = 1; /* shows a lower level's text */
 	return 0;
@@ -751,16 +919,24 @@ static int by_group_role(const void *a, const void *b)
 }
 
 /* The same competency in two roles' copies of a group: same id, name and
- * mode, and no level where both have a text and the texts differ. */
+ * mode, no level where both have a text and the texts differ, and no level
+ * both roles show where only one has a text (shared, the other would show
+ * it too). */
 static int same_comp(const reader *r, const rl_comp *a, const rl_comp *b)
 {
 	if (strcmp(a->id, b->id) != 0 || strcmp(a->name, b->name) != 0 || a->restated != b->restated ||
 	    !same_scope(r, a, b))
 		return 0;
-	for (size_t k = 0; k < r->nlevels; k++)
-		if (a->texts[k] && b->texts[k] &&
-		    (a->text_len[k] != b->text_len[k] || memcmp(a->texts[k], b->texts[k], a->text_len[k]) != 0))
+	for (size_t k = 0; k < r->nlevels; k++) {
+		if (!a->texts[k] || !b->texts[k]) {
+			if ((a->texts[k] || b->texts[k]) && r->roles[a->role].has[k] && r->roles[b->role].has[k])
+				return 0;
+			continue;
+		}
+		if (a->text_len[k] != b->text_len[k] || memcmp(a->texts[k], b->texts[k], a->text_len[k]) != 0 ||
+		    (r->details && (a->prof[k] != b->prof[k] || !lc_import_same_examples(&a->ex[k], &b->ex[k]))))
 			return 0;
+	}
 	return 1;
 }
 
@@ -813,6 +989,10 @@ static int find_shared(reader *r)
 				if (!ref->texts[k] && c->texts[k]) {
 					ref->texts[k] = c->texts[k];
 					ref->text_len[k] = c->text_len[k];
+					if (r->details) {
+						ref->prof[k] = c->prof[k];
+						ref->ex[k] = c->ex[k];
+					}
 				}
 		}
 	}
@@ -820,6 +1000,57 @@ static int find_shared(reader *r)
 }
 
 /* ---- the ladder ------------------------------------------------------------------ */
+
+/* A cell: its text, or with a proficiency or examples {text, proficiency,
+ * examples} (a proficiency alone without its text: its name is not known). */
+static void emit_cell(const reader *r, lc_yaml_writer *w, const rl_comp *c, size_t k)
+{
+	lc_yaml_scalar(w, r->levels[k].id);
+	if (!r->details || (!c->prof[k] && !c->ex[k].n)) {
+		lc_yaml_long_text(w, c->texts[k], c->text_len[k]);
+		return;
+	}
+	lc_yaml_map_start(w);
+	if (c->text_len[k]) {
+		lc_yaml_scalar(w, "text");
+		lc_yaml_long_text(w, c->texts[k], c->text_len[k]);
+	}
+	if (c->prof[k])
+		lc_yaml_pair(w, "proficiency", c->prof[k]);
+	if (c->ex[k].n) {
+		lc_yaml_scalar(w, "examples");
+		lc_yaml_seq_start(w);
+		for (size_t i = 0; i < c->ex[k].n; i++)
+			lc_yaml_long_text(w, c->ex[k].items[i].s, c->ex[k].items[i].len);
+		lc_yaml_seq_end(w);
+	}
+	lc_yaml_map_end(w);
+}
+
+static int by_rank_then_table(const void *a, const void *b)
+{
+	const rl_prof *x = a, *y = b;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->seen < y->seen ? -1 : x->seen > y->seen;
+}
+
+/* `proficiency:`, the levels the CSV names, each named by its id. */
+static void emit_proficiency(reader *r, lc_yaml_writer *w)
+{
+	if (!r->nprofs)
+		return;
+	qsort(r->profs, r->nprofs, sizeof *r->profs, by_rank_then_table);
+	lc_yaml_scalar(w, "proficiency");
+	lc_yaml_seq_start(w);
+	for (size_t i = 0; i < r->nprofs; i++) {
+		lc_yaml_map_start(w);
+		lc_yaml_pair(w, "id", r->profs[i].id);
+		lc_yaml_pair(w, "name", r->profs[i].id);
+		lc_yaml_map_end(w);
+	}
+	lc_yaml_seq_end(w);
+}
 
 static void emit_comp(reader *r, lc_yaml_writer *w, const rl_comp *c)
 {
@@ -842,10 +1073,8 @@ static void emit_comp(reader *r, lc_yaml_writer *w, const rl_comp *c)
 	lc_yaml_map_start(w);
 	for (size_t t = 0; t < r->ntracks; t++)
 		for (size_t k = 0; k < r->nlevels; k++)
-			if (r->levels[k].track == t && c->texts[k]) {
-				lc_yaml_scalar(w, r->levels[k].id);
-				lc_yaml_long_text(w, c->texts[k], c->text_len[k]);
-			}
+			if (r->levels[k].track == t && c->texts[k])
+				emit_cell(r, w, c, k);
 	lc_yaml_map_end(w);
 	lc_yaml_map_end(w);
 }
@@ -965,6 +1194,7 @@ static int emit_ladder(reader *r, const lc_import_options *o, lc_yaml_writer *w)
 		return -1;
 	lc_yaml_map_start(w);
 	lc_import_emit_head(w, name);
+	emit_proficiency(r, w);
 	lc_import_emit_tracks(w, r->tracks, r->ntracks, r->levels, r->nlevels);
 	if (r->nroles && r->comps[0].shared) {
 		lc_yaml_scalar(w, "groups");
@@ -990,13 +1220,14 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	r.src = src;
 	r.d = d;
 	r.a = t->arena;
-	r.matrix = !header_is(&t->rows[0], long_header, L_WIDTH);
+	r.matrix = !lc_import_is_render_long(t, &r.details);
 	lc_idmap_init(&r.level_ids);
 	lc_idmap_init(&r.chain_ids);
 	lc_idmap_init(&r.role_ids);
 	lc_idmap_init(&r.comp_keys);
 	lc_idmap_init(&r.track_ids);
 	lc_idmap_init(&r.group_ids);
+	lc_idmap_init(&r.prof_ids);
 	int st = read_structure(&r);
 	if (!st)
 		st = cut_tracks(&r);
@@ -1021,6 +1252,8 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	lc_idmap_free(&r.comp_keys);
 	lc_idmap_free(&r.track_ids);
 	lc_idmap_free(&r.group_ids);
+	lc_idmap_free(&r.prof_ids);
+	free(r.profs);
 	free(r.sorted);
 	return st;
 }

@@ -6,8 +6,9 @@
 #   2. every CSV that render writes (long and matrix layout) of every bundled
 #      and test ladder imports to a ladder that renders the same CSV again, and
 #      importing that CSV once more gives the same ladder;
-#   3. --into a ladder, with the ladder's own texts in a table, writes a
-#      ladder whose model (render -f json) is the original's;
+#   3. --into a ladder, with the ladder's own texts in a table (a matrix
+#      table, and render's long CSV of every ladder), writes a ladder whose
+#      model (render -f json) is the original's;
 #   4. -o writes the file atomically: nothing is written, and an existing file
 #      is left as it was, when the import fails; no temporary file is left.
 #   tests/import.sh LADDERC SOURCE_DIR
@@ -36,16 +37,15 @@ for f in sequence-comma.csv sequence-semicolon.csv sequence-notion.md; do
 done
 
 # ---- 2. round trips through render -f csv ------------------------------------------
+trips=0
+details=0 # CSVs with the proficiency and examples columns
 for ladder in "$src"/ladders/*.yaml "$src"/ladders/*/ladder.yaml "$src"/tests/ladders/*.yaml; do
 	[ -f "$ladder" ] || continue
 	for layout in long matrix; do
 		name="$(basename "$(dirname "$ladder")")/$(basename "$ladder") ($layout)"
 		"$ladderc" render -f csv --layout "$layout" "$ladder" >"$tmp/a.csv" || { bad "$name: render"; continue; }
-		# not read back yet: the proficiency and examples columns (issue 17)
-		if head -1 "$tmp/a.csv" | grep -q ',proficiency,examples'; then
-			echo "SKIP: $name: the proficiency and examples columns are not read back yet"
-			continue
-		fi
+		trips=$((trips + 1))
+		head -1 "$tmp/a.csv" | grep -q ',proficiency,examples' && details=$((details + 1))
 		"$ladderc" import "$tmp/a.csv" >"$tmp/a.yaml" || { bad "$name: import"; continue; }
 		"$ladderc" render -f csv --layout "$layout" "$tmp/a.yaml" >"$tmp/b.csv" || { bad "$name: render again"; continue; }
 		cmp -s "$tmp/a.csv" "$tmp/b.csv" || bad "$name: the imported ladder renders another CSV"
@@ -54,6 +54,8 @@ for ladder in "$src"/ladders/*.yaml "$src"/ladders/*/ladder.yaml "$src"/tests/la
 		cmp -s "$tmp/a.yaml" "$tmp/b.yaml" || bad "$name: importing the CSV again gives another ladder"
 	done
 done
+echo "round trips: $trips CSVs, $details with the proficiency and examples columns"
+[ "$details" -ge 2 ] || bad "round trips: expected the proficiency and examples columns in at least 2 CSVs"
 # a spreadsheet's matrix, through render's long CSV, back to the same ladder
 "$ladderc" import $tracks "$src/tests/import/sequence-comma.csv" >"$tmp/m.yaml" &&
 	"$ladderc" render -f csv "$tmp/m.yaml" >"$tmp/m.csv" &&
@@ -82,6 +84,20 @@ for r in rows[1:]:
 	"$ladderc" render -f json "$tmp/into.yaml" >"$tmp/got.json"
 	cmp -s "$tmp/want.json" "$tmp/got.json" || bad "--into $ladder: the model changed"
 	grep -q ' 0 added, 0 changed, [1-9][0-9]* unchanged$' "$tmp/into.err" || bad "--into $ladder: $(cat "$tmp/into.err")"
+done
+
+# and every ladder's own long CSV (render -f csv, with the proficiency and
+# examples columns where it has them) into the ladder: the same model
+for ladder in "$src"/ladders/*.yaml "$src"/ladders/*/ladder.yaml "$src"/tests/ladders/*.yaml; do
+	[ -f "$ladder" ] || continue
+	"$ladderc" render -f csv "$ladder" >"$tmp/into-long.csv" || { bad "--into $ladder: render"; continue; }
+	"$ladderc" import --into "$ladder" "$tmp/into-long.csv" >"$tmp/into.yaml" 2>"$tmp/into.err" ||
+		{ bad "--into $ladder (long CSV): import failed"; cat "$tmp/into.err"; continue; }
+	"$ladderc" render -f json "$ladder" >"$tmp/want.json"
+	"$ladderc" render -f json "$tmp/into.yaml" >"$tmp/got.json"
+	cmp -s "$tmp/want.json" "$tmp/got.json" || bad "--into $ladder (long CSV): the model changed"
+	grep -q ' 0 added, 0 changed, [1-9][0-9]* unchanged$' "$tmp/into.err" ||
+		bad "--into $ladder (long CSV): $(cat "$tmp/into.err")"
 done
 
 # ---- 4. -o ---------------------------------------------------------------------------
