@@ -180,7 +180,7 @@ int lc_ratings_read_csv(lc_arena *arena, lc_source *src, lc_diags *diags, lc_rt_
 	/* at most one person per row */
 	size_t rows = 1;
 	for (size_t i = c.at; i < src->len; i++)
-		rows += src->data[i] == '\n';
+		rows += src->data[i] == '\n' || src->data[i] == '\r'; /* a line break of any kind: CRLF counts twice */
 	person_rows *people = lc_arena_calloc(arena, rows, sizeof *people);
 	lc_rt_field *fields = lc_arena_calloc(arena, ncols, sizeof *fields);
 	if (!people || !fields)
