@@ -940,6 +940,69 @@ static int same_comp(const reader *r, const rl_comp *a, const rl_comp *b)
 	return 1;
 }
 
+static void unshare(reader *r, size_t gidx)
+{
+	for (size_t i = 0; i < r->ncomps; i++)
+		if (r->comps[i].gidx == gidx)
+			r->comps[i].shared = 0;
+}
+
+/* The company-wide groups, in the order role `ro` shows them first, into
+ * out (at most ngroup_ids); their number. */
+static size_t shared_order(const reader *r, size_t ro, size_t *out, unsigned char *seen)
+{
+	size_t n = 0;
+	memset(seen, 0, r->ngroup_ids);
+	for (size_t c = r->roles[ro].first; c != NONE; c = r->comps[c].next)
+		if (r->comps[c].shared && !seen[r->comps[c].gidx]) {
+			seen[r->comps[c].gidx] = 1;
+			out[n++] = r->comps[c].gidx;
+		}
+	return n;
+}
+
+/* Render shows the company-wide groups first, in one order, in every role:
+ * a group shared in the table but shown after a role's own group stays each
+ * role's own, and when the roles show the shared groups in different orders
+ * none is shared. */
+static void keep_shared_first(reader *r)
+{
+	size_t *first = malloc((r->ngroup_ids + 1) * sizeof *first), *other = malloc((r->ngroup_ids + 1) * sizeof *other);
+	unsigned char *seen = malloc(r->ngroup_ids + 1);
+	if (!first || !other || !seen) {
+		for (size_t i = 0; i < r->ncomps; i++)
+			r->comps[i].shared = 0; /* the plain answer: every role its own groups */
+		free(first);
+		free(other);
+		free(seen);
+		return;
+	}
+	for (int changed = 1; changed;) {
+		changed = 0;
+		for (size_t ro = 0; ro < r->nroles && !changed; ro++) {
+			int own = 0;
+			for (size_t c = r->roles[ro].first; c != NONE && !changed; c = r->comps[c].next) {
+				if (!r->comps[c].shared)
+					own = 1;
+				else if (own) {
+					unshare(r, r->comps[c].gidx);
+					changed = 1;
+				}
+			}
+		}
+	}
+	size_t n = r->nroles ? shared_order(r, 0, first, seen) : 0;
+	for (size_t ro = 1; ro < r->nroles; ro++)
+		if (shared_order(r, ro, other, seen) != n || memcmp(first, other, n * sizeof *first) != 0) {
+			for (size_t i = 0; i < r->ncomps; i++)
+				r->comps[i].shared = 0;
+			break;
+		}
+	free(first);
+	free(other);
+	free(seen);
+}
+
 /* A group every role shows, with the same competencies and no two texts
  * that differ, is company-wide: its competencies are marked shared, and the
  * first role's copy takes the texts the others show. The competencies are
@@ -981,9 +1044,18 @@ static int find_shared(reader *r)
 		}
 		if (!ok || roles != r->nroles || (r->nroles > 1 && pos != n0))
 			continue;
+		for (size_t i = start; i < end; i++)
+			r->comps[r->sorted[i]].shared = 1;
+	}
+	keep_shared_first(r);
+	for (size_t start = 0, end; start < r->ncomps; start = end) {
+		size_t g = r->comps[r->sorted[start]].gidx, n0 = 0;
+		for (end = start; end < r->ncomps && r->comps[r->sorted[end]].gidx == g; end++)
+			n0 += r->comps[r->sorted[end]].role == 0;
+		if (!r->comps[r->sorted[start]].shared)
+			continue;
 		for (size_t i = start; i < end; i++) {
 			rl_comp *c = &r->comps[r->sorted[i]];
-			c->shared = 1;
 			rl_comp *ref = &r->comps[r->sorted[start + (i - start) % n0]];
 			for (size_t k = 0; c != ref && k < r->nlevels; k++)
 				if (!ref->texts[k] && c->texts[k]) {
@@ -1196,7 +1268,7 @@ static int emit_ladder(reader *r, const lc_import_options *o, lc_yaml_writer *w)
 	lc_import_emit_head(w, name);
 	emit_proficiency(r, w);
 	lc_import_emit_tracks(w, r->tracks, r->ntracks, r->levels, r->nlevels);
-	if (r->nroles && r->comps[0].shared) {
+	if (r->nroles && r->roles[0].first != NONE && r->comps[r->roles[0].first].shared) {
 		lc_yaml_scalar(w, "groups");
 		lc_yaml_seq_start(w);
 		emit_groups(r, w, 0, 1);
