@@ -906,11 +906,15 @@ static int same_scope(const reader *r, const rl_comp *a, const rl_comp *b)
 	return !a->scope_tracks || memcmp(a->scope_tracks, b->scope_tracks, r->ntracks) == 0;
 }
 
-static const rl_comp *sort_base;
+/* A competency's place in reader.sorted: by group, role, then the role's
+ * merged order (the key is carried, so the sort needs no shared state). */
+typedef struct comp_place {
+	size_t gidx, role, pos, i;
+} comp_place;
 
 static int by_group_role(const void *a, const void *b)
 {
-	const rl_comp *x = &sort_base[*(const size_t *)a], *y = &sort_base[*(const size_t *)b];
+	const comp_place *x = a, *y = b;
 	if (x->gidx != y->gidx)
 		return x->gidx < y->gidx ? -1 : 1;
 	if (x->role != y->role)
@@ -1018,14 +1022,19 @@ static int find_shared(reader *r)
 			r->comps[c].pos = pos++;
 	}
 	r->sorted = malloc((r->ncomps ? r->ncomps : 1) * sizeof *r->sorted);
-	if (!r->sorted)
+	comp_place *places = malloc((r->ncomps ? r->ncomps : 1) * sizeof *places);
+	if (!r->sorted || !places) {
+		free(places);
 		return -1;
+	}
 	for (size_t i = 0; i < r->ncomps; i++)
-		r->sorted[i] = i;
-	sort_base = r->comps;
-	qsort(r->sorted, r->ncomps, sizeof *r->sorted, by_group_role);
-	for (size_t i = 0; i < r->ncomps; i++)
+		places[i] = (comp_place){r->comps[i].gidx, r->comps[i].role, r->comps[i].pos, i};
+	qsort(places, r->ncomps, sizeof *places, by_group_role);
+	for (size_t i = 0; i < r->ncomps; i++) {
+		r->sorted[i] = places[i].i;
 		r->comps[r->sorted[i]].at = i;
+	}
+	free(places);
 	for (size_t start = 0, end; start < r->ncomps; start = end) {
 		size_t g = r->comps[r->sorted[start]].gidx, n0 = 0, roles = 1, pos = 0, prev_role = 0;
 		int ok = r->comps[r->sorted[start]].role == 0;
