@@ -94,8 +94,8 @@ typedef struct reader {
 	size_t ncomps, capcomps;
 	size_t ngroup_ids;
 	size_t last_comp;          /* the competency of the row before, in the same unit, or NONE */
-	size_t unplaced;           /* the first of the new competencies that opened this unit
-	                              (so the merged order has nothing before them yet), or NONE */
+	size_t (*before)[2];       /* pairs {a, b}: a unit showed a right before b */
+	size_t nbefore, capbefore;
 	size_t *sorted;            /* competencies by group, role, then table order */
 	lc_idmap level_ids, chain_ids, role_ids, comp_keys, track_ids, group_ids, prof_ids;
 	int nomem;
@@ -501,19 +501,7 @@ static size_t comp_of(reader *r, const lc_row *row, size_t role, int *err)
 		r->nomem = 1;
 	if (*err || r->nomem || !cp->name)
 		return NONE;
-	/* the merged order: right after the competency the row before showed in
-	 * the same unit (a level, or a matrix), else first; each unit shows the
-	 * role's competencies in order, some left out */
-	size_t self = r->ncomps - 1, after = r->last_comp;
-	if (after != NONE && r->comps[after].role == role) {
-		cp->next = r->comps[after].next;
-		r->comps[after].next = self;
-	} else {
-		cp->next = r->roles[role].first;
-		r->roles[role].first = self;
-		r->unplaced = self;
-	}
-	return lookup(r, &r->comp_keys, k, klen, self, 1);
+	return lookup(r, &r->comp_keys, k, klen, r->ncomps - 1, 1);
 }
 
 /* 1 when t holds a control character other than a line break or a tab. */
@@ -750,42 +738,22 @@ static int new_unit(reader *r, size_t i)
 	return 0;
 }
 
-/* The new competencies that opened a unit went first in the merged order,
- * from r->unplaced to r->last_comp; the unit's next row shows c, known from
- * an earlier unit: they belong right before c (a competency scoped to the
- * upper levels of a track, say, after the ones the lower levels show too). */
-static void place_before(reader *r, size_t role, size_t c)
-{
-	size_t first = r->unplaced, last = r->last_comp, rest = r->comps[last].next;
-	if (r->roles[role].first != first || rest == c)
-		return; /* not at the head, or already right before c */
-	size_t prev = rest;
-	while (prev != NONE && r->comps[prev].next != c)
-		prev = r->comps[prev].next;
-	if (prev == NONE)
-		return; /* c is not after them (cannot happen): the order stays */
-	r->roles[role].first = rest;
-	r->comps[last].next = c;
-	r->comps[prev].next = first;
-}
-
 static int read_row(reader *r, size_t i)
 {
 	const lc_row *row = &r->t->rows[i];
 	int err = 0;
-	if (new_unit(r, i)) {
+	if (new_unit(r, i))
 		r->last_comp = NONE;
-		r->unplaced = NONE;
-	}
-	size_t known = r->ncomps;
 	size_t ro = role_of(r, row, &err);
 	size_t c = ro == NONE ? NONE : comp_of(r, row, ro, &err);
 	if (c == NONE)
 		return r->nomem ? -1 : 1;
-	if (r->unplaced != NONE && c < known) {
-		if (r->comps[r->unplaced].role == ro)
-			place_before(r, ro, c);
-		r->unplaced = NONE;
+	if (r->last_comp != NONE && r->last_comp != c && r->comps[r->last_comp].role == ro) {
+		size_t(*pair)[2] = push(r, (void **)&r->before, &r->nbefore, &r->capbefore, sizeof *pair);
+		if (!pair)
+			return -1;
+		(*pair)[0] = r->last_comp;
+		(*pair)[1] = c;
 	}
 	r->last_comp = c;
 	rl_comp *cp = &r->comps[c];
@@ -904,6 +872,105 @@ static int same_scope(const reader *r, const rl_comp *a, const rl_comp *b)
 	if (a->starts_at != b->starts_at || !a->scope_tracks != !b->scope_tracks)
 		return 0;
 	return !a->scope_tracks || memcmp(a->scope_tracks, b->scope_tracks, r->ntracks) == 0;
+}
+
+/* ---- the merged order of a role's competencies ------------------------------------ */
+
+/* Each unit (a level, or a matrix) shows a role's competencies in the role's
+ * order, some left out: the order is the one every unit agrees with (a
+ * topological order of "a right before b"), the earliest in the table first
+ * where the units leave it open. Rows that disagree (a before b in one unit,
+ * b before a in another) cannot all be kept: the earliest competency left
+ * then goes next. Heap of ready competencies, smallest index on top. */
+static void heap_push(size_t *h, size_t *n, size_t v)
+{
+	size_t i = (*n)++;
+	for (; i > 0 && h[(i - 1) / 2] > v; i = (i - 1) / 2)
+		h[i] = h[(i - 1) / 2];
+	h[i] = v;
+}
+
+static size_t heap_pop(size_t *h, size_t *n)
+{
+	size_t top = h[0], v = h[--*n], i = 0;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= *n)
+			break;
+		if (c + 1 < *n && h[c + 1] < h[c])
+			c++;
+		if (h[c] >= v)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = v;
+	return top;
+}
+
+static int merge_order(reader *r)
+{
+	size_t n = r->ncomps, m = r->nbefore;
+	size_t *start = calloc(n + 1, sizeof *start), *succ = malloc((m ? m : 1) * sizeof *succ);
+	size_t *indeg = calloc(n ? n : 1, sizeof *indeg), *heap = malloc((n ? n : 1) * sizeof *heap);
+	size_t *last = malloc((r->nroles ? r->nroles : 1) * sizeof *last);
+	unsigned char *done = calloc(n ? n : 1, 1);
+	int st = 0;
+	if (!start || !succ || !indeg || !heap || !last || !done) {
+		st = -1;
+		goto out;
+	}
+	/* the successors of each competency, in edge order (a counting sort) */
+	for (size_t e = 0; e < m; e++)
+		start[r->before[e][0] + 1]++;
+	for (size_t i = 0; i < n; i++)
+		start[i + 1] += start[i];
+	for (size_t e = 0; e < m; e++) { /* indeg counts each one's successors so far, for now */
+		size_t a = r->before[e][0];
+		succ[start[a] + indeg[a]++] = r->before[e][1];
+	}
+	memset(indeg, 0, (n ? n : 1) * sizeof *indeg);
+	for (size_t e = 0; e < m; e++)
+		indeg[r->before[e][1]]++;
+	for (size_t ro = 0; ro < r->nroles; ro++) {
+		r->roles[ro].first = NONE;
+		last[ro] = NONE;
+	}
+	size_t nheap = 0, next_left = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!indeg[i])
+			heap_push(heap, &nheap, i);
+	for (size_t placed = 0; placed < n;) {
+		if (!nheap) { /* a cycle: the earliest competency left goes next */
+			while (done[next_left])
+				next_left++;
+			indeg[next_left] = 0;
+			heap_push(heap, &nheap, next_left);
+		}
+		size_t c = heap_pop(heap, &nheap);
+		if (done[c])
+			continue;
+		done[c] = 1;
+		placed++;
+		rl_comp *cp = &r->comps[c];
+		cp->next = NONE;
+		if (last[cp->role] == NONE)
+			r->roles[cp->role].first = c;
+		else
+			r->comps[last[cp->role]].next = c;
+		last[cp->role] = c;
+		for (size_t k = start[c]; k < start[c + 1]; k++)
+			if (!done[succ[k]] && indeg[succ[k]] && --indeg[succ[k]] == 0)
+				heap_push(heap, &nheap, succ[k]);
+	}
+out:
+	free(start);
+	free(succ);
+	free(indeg);
+	free(heap);
+	free(last);
+	free(done);
+	return st;
 }
 
 /* A competency's place in reader.sorted: by group, role, then the role's
@@ -1313,9 +1380,10 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	if (!st)
 		st = cut_tracks(&r);
 	r.last_comp = NONE;
-	r.unplaced = NONE;
 	for (size_t i = 1; !st && i < t->nrows; i++)
 		st = read_row(&r, i);
+	if (!st)
+		st = merge_order(&r);
 	if (!st)
 		st = find_shared(&r);
 	if (!st)
@@ -1336,5 +1404,6 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	lc_idmap_free(&r.prof_ids);
 	free(r.profs);
 	free(r.sorted);
+	free(r.before);
 	return st;
 }
