@@ -877,11 +877,8 @@ static int same_scope(const reader *r, const rl_comp *a, const rl_comp *b)
 /* ---- the merged order of a role's competencies ------------------------------------ */
 
 /* Each unit (a level, or a matrix) shows a role's competencies in the role's
- * order, some left out: the order is the one every unit agrees with (a
- * topological order of "a right before b"), the earliest in the table first
- * where the units leave it open. Rows that disagree (a before b in one unit,
- * b before a in another) cannot all be kept: the earliest competency left
- * then goes next. Heap of ready competencies, smallest index on top. */
+ * order, some left out: the order is one every unit agrees with (see
+ * merge_order). A min-heap of node indices for topo_rank. */
 static void heap_push(size_t *h, size_t *n, size_t v)
 {
 	size_t i = (*n)++;
@@ -908,40 +905,38 @@ static size_t heap_pop(size_t *h, size_t *n)
 	return top;
 }
 
-static int merge_order(reader *r)
+/* rank[i] = the place of node i (0..n) in a topological order of the pairs
+ * {a, b} ("a before b") with skip[e] unset, the smallest node first where
+ * the pairs leave it open, the smallest left next on a contradiction. */
+static int topo_rank(size_t n, size_t (*pairs)[2], const unsigned char *skip, size_t m, size_t *rank)
 {
-	size_t n = r->ncomps, m = r->nbefore;
 	size_t *start = calloc(n + 1, sizeof *start), *succ = malloc((m ? m : 1) * sizeof *succ);
 	size_t *indeg = calloc(n ? n : 1, sizeof *indeg), *heap = malloc((n ? n : 1) * sizeof *heap);
-	size_t *last = malloc((r->nroles ? r->nroles : 1) * sizeof *last);
 	unsigned char *done = calloc(n ? n : 1, 1);
 	int st = 0;
-	if (!start || !succ || !indeg || !heap || !last || !done) {
+	if (!start || !succ || !indeg || !heap || !done) {
 		st = -1;
 		goto out;
 	}
-	/* the successors of each competency, in edge order (a counting sort) */
+	/* the successors of each node, in pair order (a counting sort) */
 	for (size_t e = 0; e < m; e++)
-		start[r->before[e][0] + 1]++;
+		if (!skip[e])
+			start[pairs[e][0] + 1]++;
 	for (size_t i = 0; i < n; i++)
 		start[i + 1] += start[i];
-	for (size_t e = 0; e < m; e++) { /* indeg counts each one's successors so far, for now */
-		size_t a = r->before[e][0];
-		succ[start[a] + indeg[a]++] = r->before[e][1];
-	}
+	for (size_t e = 0; e < m; e++) /* indeg counts each one's successors so far, for now */
+		if (!skip[e])
+			succ[start[pairs[e][0]] + indeg[pairs[e][0]]++] = pairs[e][1];
 	memset(indeg, 0, (n ? n : 1) * sizeof *indeg);
 	for (size_t e = 0; e < m; e++)
-		indeg[r->before[e][1]]++;
-	for (size_t ro = 0; ro < r->nroles; ro++) {
-		r->roles[ro].first = NONE;
-		last[ro] = NONE;
-	}
+		if (!skip[e])
+			indeg[pairs[e][1]]++;
 	size_t nheap = 0, next_left = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!indeg[i])
 			heap_push(heap, &nheap, i);
 	for (size_t placed = 0; placed < n;) {
-		if (!nheap) { /* a cycle: the earliest competency left goes next */
+		if (!nheap) { /* a contradiction: the smallest node left goes next */
 			while (done[next_left])
 				next_left++;
 			indeg[next_left] = 0;
@@ -951,14 +946,7 @@ static int merge_order(reader *r)
 		if (done[c])
 			continue;
 		done[c] = 1;
-		placed++;
-		rl_comp *cp = &r->comps[c];
-		cp->next = NONE;
-		if (last[cp->role] == NONE)
-			r->roles[cp->role].first = c;
-		else
-			r->comps[last[cp->role]].next = c;
-		last[cp->role] = c;
+		rank[c] = placed++;
 		for (size_t k = start[c]; k < start[c + 1]; k++)
 			if (!done[succ[k]] && indeg[succ[k]] && --indeg[succ[k]] == 0)
 				heap_push(heap, &nheap, succ[k]);
@@ -968,8 +956,83 @@ out:
 	free(succ);
 	free(indeg);
 	free(heap);
-	free(last);
 	free(done);
+	return st;
+}
+
+typedef struct comp_rank {
+	size_t role, gidx, group_rank, rank, i;
+} comp_rank;
+
+static int by_role_gidx(const void *a, const void *b)
+{
+	const comp_rank *x = a, *y = b;
+	if (x->role != y->role)
+		return x->role < y->role ? -1 : 1;
+	if (x->gidx != y->gidx)
+		return x->gidx < y->gidx ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int by_merged_order(const void *a, const void *b)
+{
+	const comp_rank *x = a, *y = b;
+	if (x->role != y->role)
+		return x->role < y->role ? -1 : 1;
+	if (x->group_rank != y->group_rank)
+		return x->group_rank < y->group_rank ? -1 : 1;
+	return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/* The merged order of each role's competencies. Render writes a role's
+ * groups one after the other and each group's competencies in order, some
+ * left out at a level: so the groups are ordered by the rows where one
+ * group's competency comes right before another's, and the competencies of
+ * a group by the rows where they follow each other (topo_rank, each). A
+ * group is named by its first competency in the table (rep). */
+static int merge_order(reader *r)
+{
+	size_t n = r->ncomps, m = r->nbefore;
+	comp_rank *cr = malloc((n ? n : 1) * sizeof *cr);
+	size_t *rep = malloc((n ? n : 1) * sizeof *rep), *grank = malloc((n ? n : 1) * sizeof *grank);
+	size_t *crank = malloc((n ? n : 1) * sizeof *crank), (*gpairs)[2] = malloc((m ? m : 1) * sizeof *gpairs);
+	unsigned char *gskip = calloc(m ? m : 1, 1), *cskip = calloc(m ? m : 1, 1);
+	int st = -1;
+	if (!cr || !rep || !grank || !crank || !gpairs || !gskip || !cskip)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		cr[i] = (comp_rank){r->comps[i].role, r->comps[i].gidx, 0, 0, i};
+	qsort(cr, n, sizeof *cr, by_role_gidx);
+	for (size_t i = 0; i < n; i++)
+		rep[cr[i].i] = i && cr[i - 1].role == cr[i].role && cr[i - 1].gidx == cr[i].gidx ? rep[cr[i - 1].i] : cr[i].i;
+	for (size_t e = 0; e < m; e++) {
+		size_t a = rep[r->before[e][0]], b = rep[r->before[e][1]];
+		gpairs[e][0] = a;
+		gpairs[e][1] = b;
+		gskip[e] = a == b;  /* within a group: the competencies' pair */
+		cskip[e] = a != b;  /* across groups: the groups' pair */
+	}
+	if (topo_rank(n, gpairs, gskip, m, grank) < 0 || topo_rank(n, r->before, cskip, m, crank) < 0)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		cr[i] = (comp_rank){r->comps[i].role, r->comps[i].gidx, grank[rep[i]], crank[i], i};
+	qsort(cr, n, sizeof *cr, by_merged_order);
+	for (size_t ro = 0; ro < r->nroles; ro++)
+		r->roles[ro].first = NONE;
+	for (size_t i = n; i-- > 0;) { /* each role's list, built from its end */
+		rl_comp *c = &r->comps[cr[i].i];
+		c->next = r->roles[c->role].first;
+		r->roles[c->role].first = cr[i].i;
+	}
+	st = 0;
+out:
+	free(cr);
+	free(rep);
+	free(grank);
+	free(crank);
+	free(gpairs);
+	free(gskip);
+	free(cskip);
 	return st;
 }
 
