@@ -141,23 +141,45 @@ lc_import_format lc_import_sniff(const char *p, size_t n, char *delimiter)
 		return LC_IMPORT_MARKDOWN;
 	while (n && (p[0] == '\r' || p[0] == '\n')) /* the first record starts at the first line with text */
 		p++, n--;
-	/* the first record, quotes and all: a quoted cell may hold line breaks */
-	size_t commas = 0, semicolons = 0, tabs = 0;
-	int quoted = 0;
-	for (size_t i = 0; i < n; i++) {
+	/* Count the candidates in the first records, quotes and all (a quoted
+	 * cell may hold line breaks). A delimiter that splits every one of them
+	 * into the same number of cells is the one (a level named "A;B" in a
+	 * comma file does not make it a semicolon file); else the first
+	 * record decides. */
+	enum { RECORDS = 5 };
+	static const char cand[3] = {'\t', ',', ';'};
+	size_t count[RECORDS][3] = {{0}}, nrec = 0;
+	int quoted = 0, open = 0; /* open: the record being counted has begun */
+	for (size_t i = 0; i < n && nrec < RECORDS; i++) {
 		char c = p[i];
+		open = 1;
 		if (c == '"')
 			quoted = !quoted;
 		else if (quoted)
 			continue;
-		else if (c == '\n' || c == '\r')
-			break;
-		else if (c == ',')
-			commas++;
-		else if (c == ';')
-			semicolons++;
-		else if (c == '\t')
-			tabs++;
+		else if (c == '\n' || c == '\r') {
+			nrec++;
+			open = 0;
+			while (i + 1 < n && (p[i + 1] == '\n' || p[i + 1] == '\r'))
+				i++;
+		} else
+			for (size_t k = 0; k < 3; k++)
+				count[nrec][k] += c == cand[k];
+	}
+	if (open && nrec < RECORDS)
+		nrec++; /* the last record, not ended by a line break */
+	int steady[3];
+	for (size_t k = 0; k < 3; k++) {
+		steady[k] = count[0][k] > 0;
+		for (size_t r = 1; r < nrec; r++)
+			steady[k] = steady[k] && count[r][k] == count[0][k];
+	}
+	size_t tabs = count[0][0], commas = count[0][1], semicolons = count[0][2];
+	if (steady[0] + steady[1] + steady[2] == 1) { /* one delimiter fits every record */
+		if (steady[0])
+			return LC_IMPORT_TSV;
+		*delimiter = steady[2] ? ';' : ',';
+		return LC_IMPORT_CSV;
 	}
 	if (tabs > 0 && tabs >= commas && tabs >= semicolons)
 		return LC_IMPORT_TSV;
