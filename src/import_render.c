@@ -370,17 +370,28 @@ static const char *shared_id(reader *r, size_t level)
 	return s;
 }
 
+/* 1 when the cut of chain cc that starts at level k runs to the chain's end:
+ * every level of cc from k on is on the same chains as k. `rest` has room
+ * for a chain's levels. */
+static int cut_ends_chain(reader *r, size_t cc, size_t k, size_t *rest)
+{
+	size_t n = chain_levels(r, cc, rest), i = 0;
+	while (i < n && rest[i] != k)
+		i++;
+	for (; i < n; i++)
+		if (!same_chains(r, rest[i], k))
+			return 0;
+	return n > 0;
+}
+
 static int cut_tracks(reader *r)
 {
-	size_t *order = malloc(r->nlevels * sizeof *order), *last = malloc(r->nchains * sizeof *last);
-	if (!order || !last) {
+	size_t *order = malloc((r->nlevels ? r->nlevels : 1) * sizeof *order);
+	size_t *rest = malloc((r->nlevels ? r->nlevels : 1) * sizeof *rest);
+	if (!order || !rest) {
 		free(order);
-		free(last);
+		free(rest);
 		return -1;
-	}
-	for (size_t c = 0; c < r->nchains; c++) {
-		size_t n = chain_levels(r, c, order);
-		last[c] = n ? order[n - 1] : 0;
 	}
 	int st = 0;
 	for (size_t c = 0; c < r->nchains && !st; c++) {
@@ -412,15 +423,12 @@ static int cut_tracks(reader *r)
 					break;
 				}
 				/* the chain that ends in this cut names it (IC, under E and L);
-				 * else one chain holds it alone, or it gets an id of its own */
-				size_t holders = 0, ends = NONE;
-				for (size_t cc = 0; cc < r->nchains; cc++)
-					if (r->member[k * r->nchains + cc]) {
-						holders++;
-						if (same_chains(r, last[cc], k))
-							ends = cc;
-					}
-				t->id = holders == 1 ? r->chains[c] : ends != NONE ? r->chains[ends] : shared_id(r, k);
+				 * a cut that ends no chain gets an id of its own */
+				size_t ends = NONE;
+				for (size_t cc = 0; cc < r->nchains && ends == NONE; cc++)
+					if (r->member[k * r->nchains + cc] && cut_ends_chain(r, cc, k, rest))
+						ends = cc;
+				t->id = ends != NONE ? r->chains[ends] : shared_id(r, k);
 				t->name = t->id;
 				t->from = prev != NONE ? r->levels[prev].id : NULL;
 				if (t->id && lc_idmap_put(&r->track_ids, t->id, strlen(t->id), (void *)t->id) == &r->track_ids)
@@ -430,7 +438,7 @@ static int cut_tracks(reader *r)
 		}
 	}
 	free(order);
-	free(last);
+	free(rest);
 	return r->nomem ? -1 : st;
 }
 
