@@ -442,6 +442,53 @@ static int cut_tracks(reader *r)
 	return r->nomem ? -1 : st;
 }
 
+/* The matrix layout's columns are the ladder's levels in its order, track
+ * after track: the tracks go in the order of their first column (stable),
+ * whatever the order of the rows that revealed them. */
+typedef struct track_place {
+	size_t col, t;
+} track_place;
+
+static int by_col(const void *a, const void *b)
+{
+	const track_place *x = a, *y = b;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->t < y->t ? -1 : x->t > y->t;
+}
+
+static int order_tracks_by_column(reader *r)
+{
+	size_t n = r->ntracks;
+	track_place *p = malloc((n ? n : 1) * sizeof *p);
+	size_t *now = malloc((n ? n : 1) * sizeof *now);
+	lc_import_track *t = malloc((n ? n : 1) * sizeof *t);
+	if (!p || !now || !t) {
+		free(p);
+		free(now);
+		free(t);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		p[i] = (track_place){(size_t)-1, i};
+	for (size_t k = 0; k < r->nlevels; k++)
+		if (r->levels[k].track < n && r->levels[k].col < p[r->levels[k].track].col)
+			p[r->levels[k].track].col = r->levels[k].col;
+	qsort(p, n, sizeof *p, by_col);
+	for (size_t i = 0; i < n; i++) {
+		t[i] = r->tracks[p[i].t];
+		now[p[i].t] = i;
+	}
+	memcpy(r->tracks, t, n * sizeof *t);
+	for (size_t k = 0; k < r->nlevels; k++)
+		if (r->levels[k].track < n)
+			r->levels[k].track = now[r->levels[k].track];
+	free(p);
+	free(now);
+	free(t);
+	return 0;
+}
+
 /* ---- pass 2: roles, competencies and texts -------------------------------------- */
 
 static size_t role_of(reader *r, const lc_row *row, int *err)
@@ -1450,6 +1497,8 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	int st = read_structure(&r);
 	if (!st)
 		st = cut_tracks(&r);
+	if (!st && r.matrix)
+		st = order_tracks_by_column(&r);
 	r.last_comp = NONE;
 	for (size_t i = 1; !st && i < t->nrows; i++)
 		st = read_row(&r, i);
