@@ -854,10 +854,18 @@ static int read_row(reader *r, size_t i)
  * level its track continues from; NONE at the start of a chain. */
 static size_t level_below(const reader *r, size_t k)
 {
-	for (size_t j = k; j-- > 0;)
-		if (r->levels[j].track == r->levels[k].track)
-			return j;
-	const char *from = r->tracks[r->levels[k].track].from;
+	size_t t = r->levels[k].track, below = NONE;
+	if (t >= r->ntracks)
+		return NONE; /* a level no chain holds */
+	for (size_t j = 0; j < r->nlevels; j++) /* the highest before k by rank, then table order */
+		if (j != k && r->levels[j].track == t &&
+		    (r->levels[j].rank < r->levels[k].rank || (r->levels[j].rank == r->levels[k].rank && j < k)) &&
+		    (below == NONE || r->levels[j].rank > r->levels[below].rank ||
+		     (r->levels[j].rank == r->levels[below].rank && j > below)))
+			below = j;
+	if (below != NONE)
+		return below;
+	const char *from = r->tracks[t].from;
 	if (!from)
 		return NONE;
 	for (size_t j = 0; j < r->nlevels; j++)
@@ -870,7 +878,7 @@ static size_t level_below(const reader *r, size_t k)
  * `starts_at` (NONE: none) applies at level k. */
 static int applies(const reader *r, size_t k, const unsigned char *on_tracks, size_t starts_at)
 {
-	if (on_tracks && !on_tracks[r->levels[k].track])
+	if (on_tracks && (r->levels[k].track >= r->ntracks || !on_tracks[r->levels[k].track]))
 		return 0;
 	if (starts_at == NONE)
 		return 1;
@@ -900,7 +908,7 @@ static int infer_scope(reader *r, rl_comp *c)
 	if (!tracks)
 		return -1;
 	for (size_t k = 0; k < r->nlevels; k++)
-		if (c->on[k])
+		if (c->on[k] && r->levels[k].track < r->ntracks)
 			tracks[r->levels[k].track] = 1;
 	for (int with_tracks = 0; with_tracks <= 1; with_tracks++) {
 		const unsigned char *t = with_tracks ? tracks : NULL;
@@ -1388,14 +1396,14 @@ static void role_tracks(const reader *r, const rl_role *ro, unsigned char *on)
 {
 	memset(on, 0, r->ntracks);
 	for (size_t k = 0; k < r->nlevels; k++)
-		if (ro->has[k])
+		if (ro->has[k] && r->levels[k].track < r->ntracks)
 			on[r->levels[k].track] = 1;
 	for (size_t t = r->ntracks; t-- > 0;) /* a track comes after the one it forks from */
 		if (on[t] && r->tracks[t].from) {
 			size_t k = 0;
 			while (k < r->nlevels && strcmp(r->levels[k].id, r->tracks[t].from) != 0)
 				k++;
-			if (k < r->nlevels)
+			if (k < r->nlevels && r->levels[k].track < r->ntracks)
 				on[r->levels[k].track] = 1;
 		}
 }
@@ -1415,7 +1423,7 @@ static void emit_role(reader *r, lc_yaml_writer *w, size_t i, unsigned char *on)
 	for (size_t k = 0; k < r->nlevels; k++) {
 		nlevels += ro->has[k];
 		ntitles += ro->titles[k] != NULL;
-		onlevels += on[r->levels[k].track];
+		onlevels += r->levels[k].track < r->ntracks && on[r->levels[k].track]; /* a level no chain holds is not written */
 	}
 	if (ntracks < r->ntracks) {
 		lc_yaml_scalar(w, "tracks");
