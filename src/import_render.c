@@ -850,6 +850,13 @@ static int read_row(reader *r, size_t i)
 
 /* ---- scope: where a competency applies ------------------------------------------- */
 
+/* 1 when the level of rank ra at table index a comes before the one of
+ * rank rb at index b. */
+static int comes_before(unsigned long ra, size_t a, unsigned long rb, size_t b)
+{
+	return ra < rb || (ra == rb && a < b);
+}
+
 /* The level below k on its chain: the one before it on its track, else the
  * level its track continues from; NONE at the start of a chain. */
 static size_t level_below(const reader *r, size_t k)
@@ -857,12 +864,13 @@ static size_t level_below(const reader *r, size_t k)
 	size_t t = r->levels[k].track, below = NONE;
 	if (t >= r->ntracks)
 		return NONE; /* a level no chain holds */
-	for (size_t j = 0; j < r->nlevels; j++) /* the highest before k by rank, then table order */
-		if (j != k && r->levels[j].track == t &&
-		    (r->levels[j].rank < r->levels[k].rank || (r->levels[j].rank == r->levels[k].rank && j < k)) &&
-		    (below == NONE || r->levels[j].rank > r->levels[below].rank ||
-		     (r->levels[j].rank == r->levels[below].rank && j > below)))
+	for (size_t j = 0; j < r->nlevels; j++) { /* the highest before k by rank, then table order */
+		const lc_import_level *lj = &r->levels[j];
+		if (j == k || lj->track != t || !comes_before(lj->rank, j, r->levels[k].rank, k))
+			continue;
+		if (below == NONE || comes_before(r->levels[below].rank, below, lj->rank, j))
 			below = j;
+	}
 	if (below != NONE)
 		return below;
 	const char *from = r->tracks[t].from;
