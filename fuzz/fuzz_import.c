@@ -95,8 +95,8 @@ static void render_csv(const ladder *l, int matrix, lc_buf *out)
 		abort();
 }
 
-/* 1 when a competency's `tracks:` names a track that no row of render's CSV
- * names: a trunk continued from its top by one track only, in every role,
+/* 1 when a competency has a `tracks:` scope in a ladder with a track that no
+ * row of render's CSV names (the scope may name it or leave it out): a trunk continued from its top by one track only, in every role,
  * is shown as part of that track, so the CSV cannot carry a scope to the
  * trunk alone (docs/import.md, "What a round trip keeps"). */
 static int scope_on_unshown_track(const ladder *l)
@@ -119,10 +119,9 @@ static int scope_on_unshown_track(const ladder *l)
 		for (size_t j = 0; j < ngroups; j++)
 			for (size_t c = 0; c < groups[j]->ncompetencies; c++) {
 				const ladder_competency *comp = groups[j]->competencies[c];
-				for (size_t k = 0; k < comp->ntracks; k++)
-					for (size_t t = 0; t < l->ntracks; t++)
-						if (l->tracks[t] == comp->tracks[k] && !on[t])
-							hidden = 1;
+				for (size_t t = 0; t < l->ntracks && comp->tracks; t++)
+					if (!on[t] && l->tracks[t]->nlevels)
+						hidden = 1; /* naming it, or leaving it out */
 			}
 	}
 	free(shown);
