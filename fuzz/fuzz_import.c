@@ -96,7 +96,8 @@ static void render_csv(const ladder *l, int matrix, lc_buf *out)
 }
 
 /* 1 when a competency has a `tracks:` scope in a ladder with a track that no
- * row of render's CSV names (the scope may name it or leave it out): a trunk continued from its top by one track only, in every role,
+ * row of render's CSV names (the scope may name it or leave it out), or with
+ * a role on part of its tracks (`levels:`), which can hide where a track ends: a trunk continued from its top by one track only, in every role,
  * is shown as part of that track, so the CSV cannot carry a scope to the
  * trunk alone (docs/import.md, "What a round trip keeps"). */
 static int scope_on_unshown_track(const ladder *l)
@@ -106,7 +107,9 @@ static int scope_on_unshown_track(const ladder *l)
 	int hidden = 0;
 	if (!shown || !on)
 		abort();
+	int partial = 0; /* a role on part of its tracks hides where a track ends */
 	for (size_t i = 0; i < l->nroles; i++) {
+		partial |= l->roles[i]->in_levels != NULL;
 		size_t n = lc_view_matrix_tracks(l, l->roles[i], NULL, shown);
 		for (size_t k = 0; k < n; k++)
 			for (size_t t = 0; t < l->ntracks; t++)
@@ -120,7 +123,7 @@ static int scope_on_unshown_track(const ladder *l)
 			for (size_t c = 0; c < groups[j]->ncompetencies; c++) {
 				const ladder_competency *comp = groups[j]->competencies[c];
 				for (size_t t = 0; t < l->ntracks && comp->tracks; t++)
-					if (!on[t] && l->tracks[t]->nlevels)
+					if (partial || (!on[t] && l->tracks[t]->nlevels))
 						hidden = 1; /* naming it, or leaving it out */
 			}
 	}
