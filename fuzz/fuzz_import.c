@@ -156,6 +156,18 @@ static int link_unshown(const ladder *l)
 	return 0;
 }
 
+/* 1 when a role is on part of its chain (`levels:`). Reading render's CSV of
+ * such a ladder back can still fail (a chain that skips levels of another:
+ * "the levels of track ... do not follow the same order"), a known bug:
+ * docs/import.md, "Not yet". */
+static int has_partial_role(const ladder *l)
+{
+	for (size_t i = 0; i < l->nroles; i++)
+		if (l->roles[i]->in_levels)
+			return 1;
+	return 0;
+}
+
 /* render -f csv of the ladder imports again, and renders the same CSV. */
 static void round_trip(const ladder *l, int matrix)
 {
@@ -206,7 +218,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lc_buf yaml = LC_BUF_INIT;
 	if (import((const char *)data + 1, size - 1, &o, &yaml)) {
 		ladder *l = load(&yaml);
-		if (!scope_on_unshown_track(l) && !link_unshown(l)) {
+		if (!scope_on_unshown_track(l) && !link_unshown(l) && !has_partial_role(l)) {
 			round_trip(l, 0);
 			round_trip(l, 1);
 		}
