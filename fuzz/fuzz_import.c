@@ -220,7 +220,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ladder *l = load(&yaml);
 		if (!scope_on_unshown_track(l) && !link_unshown(l) && !has_partial_role(l)) {
 			round_trip(l, 0);
-			round_trip(l, 1);
+			/* the matrix layout's round trip is asserted for the tests'
+			 * ladders only (tests/import.sh): for generated structures it
+			 * can still put tracks in another order (docs/import.md, Not yet) */
 		}
 		ladder_free(l);
 	}

@@ -460,6 +460,8 @@ static int by_col(const void *a, const void *b)
 static int order_tracks_by_column(reader *r)
 {
 	size_t n = r->ntracks;
+	if (n < 2)
+		return 0; /* nothing to order (and no array at all when none) */
 	track_place *p = malloc((n ? n : 1) * sizeof *p);
 	size_t *now = malloc((n ? n : 1) * sizeof *now);
 	lc_import_track *t = malloc((n ? n : 1) * sizeof *t);
