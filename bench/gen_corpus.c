@@ -1,7 +1,7 @@
 /* gen_corpus: a deterministic ladder (format v1) for the benchmark.
  *
  *   gen_corpus [--roles N] [--groups N] [--competencies N] [--ic N] [--levels N]
- *              [--cell MIN-MAX] [--vague PCT] [--variant 1|2] [-o FILE]
+ *              [--cell MIN-MAX] [--vague PCT] [--restated] [--variant 1|2] [-o FILE]
  *
  * Writes a ladder with three tracks (by default the levels of seed 000: IC1
  * IC2, then E3..E6 and L3..L6; --ic and --levels make the chain longer), one
@@ -10,7 +10,12 @@
  * realistic text with characters that need escaping in some output (& < > |
  * " , = + @ ' backticks and backslashes) and some cells are multi-line
  * bullet lists; --vague PCT makes that share of cells open with a phrase the
- * lint calls vague. The bench shapes of bench/run.sh are made from these.
+ * lint calls vague. --restated writes the format extension's shape instead
+ * (docs/format.md): expectations restated at every level, a proficiency
+ * scale named by most cells (some with examples, some the proficiency
+ * alone), company-wide groups scoped to families and roles, competencies
+ * scoped to a track or starting at a level, and roles on part of a track.
+ * The bench shapes of bench/run.sh are made from these.
  *
  * The text of every cell depends only on its position (role, group,
  * competency, level), never on what came before, so --variant 2 is version 1
@@ -174,12 +179,10 @@ static int is_vague(rng *r)
 	return vague_pct && pick(r, 100) < vague_pct;
 }
 
-/* One expectation. Most cells are double-quoted, some single-quoted, some
- * multi-line bullet lists, and some start with a formula character. */
-static void put_cell(FILE *f, rng *r, const char *indent, int reworded)
+/* A cell's text in one of its styles. */
+static void put_cell_text(FILE *f, rng *r, const char *indent, int reworded, unsigned style)
 {
 	char text[CELL_CAP];
-	unsigned style = pick(r, 10);
 	if (style == 0) {
 		fputs("|\n", f);
 		unsigned items = 2 + pick(r, 3);
@@ -221,6 +224,60 @@ static void put_cell(FILE *f, rng *r, const char *indent, int reworded)
 	fputc('\n', f);
 }
 
+/* --restated: the format extension's shape (see the comment at the top). */
+static int restated;
+static const char *const proficiency_ids[] = {"awareness", "working", "advanced", "expert"};
+enum { N_PROFICIENCY = 4 };
+
+/* The proficiency a restated cell names at level lv: rising with the
+ * level's place on its chain, so the lint's proficiency-drop stays quiet. */
+static const char *proficiency_at(unsigned lv)
+{
+	unsigned place = level_track[lv] == 0 ? lv : n_ic + (lv - n_ic) % n_branch;
+	return proficiency_ids[place * N_PROFICIENCY / (n_ic + n_branch)];
+}
+
+/* One expectation. Most cells are double-quoted, some single-quoted, some
+ * multi-line bullet lists, and some start with a formula character. With
+ * --restated most cells are mappings: the text with a proficiency, now and
+ * then examples, and one in twenty the proficiency alone. */
+static void put_cell(FILE *f, rng *r, const char *indent, int reworded, unsigned lv)
+{
+	char text[CELL_CAP];
+	unsigned style = pick(r, 10);
+	if (restated) {
+		unsigned form = pick(r, 20);
+		if (form == 0) {
+			fprintf(f, "{proficiency: %s}\n", proficiency_at(lv));
+			return;
+		}
+		if (form < 16) {
+			fprintf(f, "\n%s  proficiency: %s\n%s  text: ", indent, proficiency_at(lv), indent);
+			if (form < 3) {
+				/* the text, then examples */
+				char ex[CELL_CAP];
+				make_text(r, text, sizeof text);
+				put_dq(f, text);
+				fprintf(f, "\n%s  examples:\n", indent);
+				for (unsigned i = 0, n = 1 + pick(r, 3); i < n; i++) {
+					size_t k = 0;
+					ex[0] = '\0';
+					put_sentence(r, ex, sizeof ex, &k);
+					fprintf(f, "%s    - ", indent);
+					put_dq(f, ex);
+					fputc('\n', f);
+				}
+				return;
+			}
+			char deeper[64];
+			snprintf(deeper, sizeof deeper, "%s  ", indent);
+			put_cell_text(f, r, deeper, reworded, style);
+			return;
+		}
+	}
+	put_cell_text(f, r, indent, reworded, style);
+}
+
 typedef struct opts {
 	unsigned roles, groups, comps;
 	int variant;
@@ -249,22 +306,74 @@ static int is_reworded(const opts *o, unsigned role, unsigned g, unsigned c, uns
 	return next(&r) % 997 == 0; /* about one cell in a thousand */
 }
 
+/* --restated: which of a role's levels it has (roles on part of a track).
+ * Every fifth role starts at the IC track's second level; every fifth
+ * odd one stops halfway up each chain (its titles name only the top). */
+static int role_level_on(unsigned role, unsigned tracks, unsigned lv)
+{
+	if (!level_on(tracks, lv))
+		return 0;
+	if (!restated || n_ic < 2)
+		return 1;
+	unsigned place = level_track[lv] == 0 ? lv : n_ic + (lv - n_ic) % n_branch;
+	if (role % 5 == 2)
+		return place >= 1;
+	if (role % 10 == 9)
+		return place < n_ic + n_branch / 2;
+	return 1;
+}
+
+/* --restated: a competency's scope (docs/format.md, Scope). Own competency
+ * c % 5 == 3 is on the L track only (where the role has it), c % 5 == 4
+ * starts at the IC track's top level. */
+enum { SCOPE_NONE, SCOPE_L, SCOPE_FROM_IC_TOP };
+static unsigned competency_scope(unsigned role, unsigned c, unsigned tracks)
+{
+	if (!restated)
+		return SCOPE_NONE;
+	if (c % 5 == 3 && tracks & 4 && role % 10 != 9)
+		return SCOPE_L;
+	if (c % 5 == 4)
+		return SCOPE_FROM_IC_TOP;
+	return SCOPE_NONE;
+}
+
+static int scope_on(unsigned scope, unsigned lv)
+{
+	switch (scope) {
+	case SCOPE_L: return level_track[lv] == 2;
+	case SCOPE_FROM_IC_TOP: return lv + 1 >= n_ic;
+	default: return 1;
+	}
+}
+
+static void put_scope(FILE *f, const char *indent, unsigned scope)
+{
+	if (scope == SCOPE_L)
+		fprintf(f, "%stracks: [L]\n", indent);
+	else if (scope == SCOPE_FROM_IC_TOP)
+		fprintf(f, "%sstarts_at: %s\n", indent, level_id[n_ic - 1]);
+}
+
 static void put_competency(FILE *f, const opts *o, unsigned role, unsigned g, unsigned c, unsigned tracks)
 {
 	rng r = seeded(role, g, c, 7);
+	unsigned scope = competency_scope(role, c, tracks);
 	fprintf(f, "          - id: c%u-%u\n", g, c);
 	fprintf(f, "            name: \"%s %s #%u\"\n", verbs[pick(&r, 20)], "& improves", c);
 	char desc[CELL_CAP];
 	make_text(&r, desc, sizeof desc);
 	fputs("            description: ", f);
 	put_dq(f, desc);
-	fputs("\n            levels:\n", f);
+	fputc('\n', f);
+	put_scope(f, "            ", scope);
+	fputs("            levels:\n", f);
 	for (unsigned lv = 0; lv < nlevels; lv++) {
-		if (!level_on(tracks, lv))
+		if (!role_level_on(role, tracks, lv) || !scope_on(scope, lv))
 			continue;
 		rng cr = seeded(role, g, c, lv);
 		fprintf(f, "              %s: ", level_id[lv]);
-		put_cell(f, &cr, "              ", is_reworded(o, role, g, c, lv));
+		put_cell(f, &cr, "              ", is_reworded(o, role, g, c, lv), lv);
 	}
 }
 
@@ -278,7 +387,17 @@ static void put_role(FILE *f, const opts *o, unsigned role)
 	fprintf(f, "    family: \"%s\"\n", families[role % 7]);
 	if (tracks != 7)
 		fprintf(f, "    tracks: [IC, %s]\n", tracks & 2 ? "E" : "L");
-	if (tracks & 4 && role % 2 == 0)
+	if (restated && (role % 5 == 2 || role % 10 == 9)) {
+		fputs("    levels: [", f);
+		const char *sep = "";
+		for (unsigned lv = 0; lv < nlevels; lv++)
+			if (role_level_on(role, tracks, lv)) {
+				fprintf(f, "%s%s", sep, level_id[lv]);
+				sep = ", ";
+			}
+		fputs("]\n", f);
+	}
+	if (tracks & 4 && role % 2 == 0 && role_level_on(role, tracks, nlevels - 1))
 		fprintf(f, "    titles:\n      %s: \"Chief %s Officer (role %u)\"\n", level_id[nlevels - 1],
 		        families[role % 7], role);
 	fputs("    groups:\n", f);
@@ -342,16 +461,42 @@ static void put_ladder(FILE *f, const opts *o)
 {
 	fputs(header, f);
 	put_tracks(f);
-	/* one company-wide group, so every role also shares competencies */
-	fputs("groups:\n  - id: shared\n    name: \"Shared: how we work\"\n    competencies:\n", f);
-	for (unsigned c = 0; c < 3; c++) {
-		rng r = seeded(UINT32_MAX, 0, c, 7);
-		fprintf(f, "      - id: shared-%u\n        name: \"Shared #%u\"\n        levels:\n", c, c);
-		(void)next(&r);
-		for (unsigned lv = 0; lv < nlevels; lv++) {
-			rng cr = seeded(UINT32_MAX, 0, c, lv);
-			fprintf(f, "          %s: ", level_id[lv]);
-			put_cell(f, &cr, "          ", 0);
+	if (restated) {
+		fputs("expectations: restated\nproficiency:\n", f);
+		static const char *const names[] = {"Awareness", "Working knowledge", "Advanced", "Expert"};
+		for (unsigned i = 0; i < N_PROFICIENCY; i++)
+			fprintf(f, "  - {id: %s, name: \"%s\", description: \"Level %u of %u: see the handbook & <the rubric>.\"}\n",
+			        proficiency_ids[i], names[i], i + 1, N_PROFICIENCY);
+	}
+	/* one company-wide group, so every role also shares competencies; with
+	 * --restated two more, one for two families and one for ten roles, whose
+	 * competencies are scoped like the roles' own */
+	fputs("groups:\n", f);
+	for (unsigned g = 0; g < (restated ? 3u : 1u); g++) {
+		static const char *const heads[] = {
+			"  - id: shared\n    name: \"Shared: how we work\"\n",
+			"  - id: practice\n    name: \"Practice & craft\"\n    families: [Engineering, Product]\n",
+			"  - id: stewardship\n    name: \"Stewardship <of the company>\"\n    roles: [role-0, role-1, role-2, role-3, role-4, role-5, role-6, role-7, role-8, role-9]\n",
+		};
+		fputs(heads[g], f);
+		fputs("    competencies:\n", f);
+		for (unsigned c = 0; c < 3; c++) {
+			rng r = seeded(UINT32_MAX, g, c, 7);
+			unsigned scope = g == 0 ? SCOPE_NONE : c == 1 ? SCOPE_FROM_IC_TOP : c == 2 ? SCOPE_L : SCOPE_NONE;
+			if (g == 0)
+				fprintf(f, "      - id: shared-%u\n        name: \"Shared #%u\"\n", c, c);
+			else
+				fprintf(f, "      - id: shared-%u-%u\n        name: \"Shared #%u.%u\"\n", g, c, g, c);
+			put_scope(f, "        ", scope);
+			fputs("        levels:\n", f);
+			(void)next(&r);
+			for (unsigned lv = 0; lv < nlevels; lv++) {
+				if (!scope_on(scope, lv))
+					continue;
+				rng cr = seeded(UINT32_MAX, g, c, lv);
+				fprintf(f, "          %s: ", level_id[lv]);
+				put_cell(f, &cr, "          ", 0, lv);
+			}
 		}
 	}
 	fputs("roles:\n", f);
@@ -419,9 +564,12 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--cell") == 0 && v && parse_range(v, &cell_min, &cell_max) == 0) {
 		} else if (strcmp(a, "--vague") == 0 && v && parse_uint(v, &n) == 0 && n <= 100) {
 			vague_pct = n;
+		} else if (strcmp(a, "--restated") == 0) {
+			restated = 1;
+			continue; /* no value */
 		} else {
 			fprintf(stderr, "usage: gen_corpus [--roles N] [--groups N] [--competencies N] [--ic N] [--levels N]\n"
-			                "                  [--cell MIN-MAX] [--vague PCT] [--variant 1|2] [-o FILE]\n");
+			                "                  [--cell MIN-MAX] [--vague PCT] [--restated] [--variant 1|2] [-o FILE]\n");
 			return 2;
 		}
 		i++;

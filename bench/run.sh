@@ -30,7 +30,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 LADDERC=$BUILD/ladderc
 BIN=$BUILD/bench
-ALL_SHAPES="few-big-roles many-small-roles long-chain long-cells warnings"
+ALL_SHAPES="few-big-roles many-small-roles long-chain long-cells warnings restated"
 SHAPES=${BENCH_SHAPES:-$ALL_SHAPES}
 SCALING=${BENCH_SCALING:-few-big-roles}
 [ "$SCALING" = all ] && SCALING=$SHAPES
@@ -64,6 +64,7 @@ shape_args() {
 	long-chain) echo "--roles $((110 * k)) --groups 6 --competencies 12 --ic 4 --levels 10" ;; # 14-level chains
 	long-cells) echo "--roles $((37 * k)) --groups 5 --competencies 8 --cell 2000-5000" ;;    # 2-5 KB cells
 	warnings) echo "--roles $((256 * k)) --groups 6 --competencies 11 --vague 60" ;;  # vague phrases in most cells
+	restated) echo "--roles $((300 * k)) --groups 6 --competencies 10 --restated" ;;  # proficiency, scope, partial roles
 	*) echo "bench: no shape '$1' (shapes: $ALL_SHAPES)" >&2; return 1 ;;
 	esac
 }
