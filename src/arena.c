@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "huge_pages.h"
+
 typedef struct block {
 	struct block *next;
 	size_t size, used;
@@ -45,10 +47,12 @@ static void *carve(lc_arena *a, size_t size)
 		size = align;
 	block *b = a->head;
 	if (!b || b->size - b->used < size) {
-		/* Blocks grow with the arena so a big model needs few mallocs. */
+		/* Blocks double with the arena, so a big model needs few mallocs
+		 * and its big blocks can take huge pages; the unused end of the
+		 * last block is address space, not memory, until it is used. */
 		size_t want = BLOCK_MIN;
-		if (a->footprint / 4 > want)
-			want = a->footprint / 4;
+		if (a->footprint > want)
+			want = a->footprint;
 		if (want > (size_t)64 << 20)
 			want = (size_t)64 << 20;
 		if (size > want)
@@ -58,6 +62,7 @@ static void *carve(lc_arena *a, size_t size)
 		block *nb = malloc(sizeof(block) + want);
 		if (!nb)
 			return NULL;
+		lc_huge_advise(nb, sizeof(block) + want);
 		nb->size = want;
 		nb->used = 0;
 		a->footprint += want;

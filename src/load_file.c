@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "huge_pages.h"
 #include "ladderc/buf.h"
 #include "load_internal.h"
 #include "source_file.h"
@@ -56,6 +57,7 @@ static int read_stream(FILE *f, size_t max, char **data, size_t *len)
 		errno = ENOMEM;
 		return -1;
 	}
+	lc_huge_advise(buf, cap);
 	for (;;) {
 		if (n == cap) {
 			if (cap > max) {
@@ -73,6 +75,7 @@ static int read_stream(FILE *f, size_t max, char **data, size_t *len)
 			}
 			buf = nb;
 			cap = ncap;
+			lc_huge_advise(buf, cap);
 		}
 		size_t r = fread(buf + n, 1, cap - n, f);
 		n += r;

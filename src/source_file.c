@@ -11,7 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "huge_pages.h"
+#include "ladderc/speed.h"
 #include "speed_taken.h"
+
+/* A page's state in lc_source_file.released. */
+enum { PAGE_IN = 0, PAGE_OUT = 1, PAGE_DONE = 2 /* parsed, given back with its unit */ };
 
 struct lc_source_file {
 	int fd;
@@ -19,7 +24,8 @@ struct lc_source_file {
 	size_t page;
 	uintptr_t base;          /* the first page of the buffer */
 	size_t npages;
-	unsigned char *released; /* one flag per page */
+	size_t unit;             /* bytes given back at once: a page, or a huge page */
+	unsigned char *released; /* one PAGE_* per page */
 	size_t nreleased;
 	size_t fed;              /* the first parser has read [0, fed) */
 	int error;               /* errno of the first failed read-back, or 0 */
@@ -45,6 +51,12 @@ int lc_source_attach_file(lc_source *src, int fd)
 	f->page = (size_t)page;
 	f->base = (uintptr_t)src->data & ~(uintptr_t)(f->page - 1);
 	f->npages = ((uintptr_t)src->data + src->len - f->base + f->page - 1) / f->page;
+	/* A buffer on huge pages (src/huge_pages.c) is given back a whole huge
+	 * page at a time: fewer madvise calls, each of which stops the other
+	 * thread to flush its TLB, and no huge page split into small ones. */
+	f->unit = f->page;
+	if (src->len >= LC_HUGE_MIN && !lc_serial() && LC_HUGE_PAGE % f->page == 0)
+		f->unit = LC_HUGE_PAGE;
 	f->released = calloc(f->npages, 1);
 	if (!f->released || pthread_mutex_init(&f->lock, NULL) != 0)
 		goto fail;
@@ -89,6 +101,29 @@ static int whole_pages(const lc_source *src, size_t from, size_t to, size_t *fir
 	return 1;
 }
 
+/* Gives back the pages of [first, end) marked PAGE_DONE, in runs. */
+static void give_back(struct lc_source_file *f, size_t first, size_t end)
+{
+	size_t k = first;
+	while (k < end) {
+		while (k < end && f->released[k] != PAGE_DONE)
+			k++;
+		size_t run = k;
+		while (k < end && f->released[k] == PAGE_DONE)
+			k++;
+		void *at = (void *)(f->base + run * f->page);
+		size_t n = (k - run) * f->page;
+		if (k > run && madvise(at, n, MADV_DONTNEED) == 0) {
+			memset(f->released + run, PAGE_OUT, k - run);
+			f->nreleased += k - run;
+			/* what is read back later (a quoted line) needs small pages,
+			 * not a fresh huge page for each line */
+			if (f->unit != f->page)
+				lc_huge_unadvise(at, n);
+		}
+	}
+}
+
 void lc_source_release(lc_source *src, size_t from, size_t to, int unfed)
 {
 	struct lc_source_file *f = src->file;
@@ -99,18 +134,25 @@ void lc_source_release(lc_source *src, size_t from, size_t to, int unfed)
 		from = f->fed;
 	size_t first, end;
 	if (whole_pages(src, from, to, &first, &end)) {
-		size_t k = first;
-		while (k < end) {
-			while (k < end && f->released[k])
+		for (size_t k = first; k < end; k++)
+			if (f->released[k] == PAGE_IN)
+				f->released[k] = PAGE_DONE;
+		/* each unit the range touches goes back once none of its pages
+		 * is still in use (the buffer's first and last pages never are
+		 * whole, so they never go back) */
+		size_t per_unit = f->unit / f->page;
+		size_t lead = (f->base % f->unit) / f->page; /* pages of the first unit before base */
+		size_t u = (first + lead) / per_unit, u_end = (end - 1 + lead) / per_unit + 1;
+		for (; u < u_end; u++) {
+			size_t lo = u * per_unit > lead ? u * per_unit - lead : 0;
+			size_t hi = (u + 1) * per_unit - lead;
+			if (hi > f->npages)
+				hi = f->npages;
+			size_t k = lo;
+			while (k < hi && f->released[k] != PAGE_IN)
 				k++;
-			size_t run = k;
-			while (k < end && !f->released[k])
-				k++;
-			if (k > run &&
-			    madvise((void *)(f->base + run * f->page), (k - run) * f->page, MADV_DONTNEED) == 0) {
-				memset(f->released + run, 1, k - run);
-				f->nreleased += k - run;
-			}
+			if (k == hi)
+				give_back(f, lo, hi);
 		}
 	}
 	pthread_mutex_unlock(&f->lock);
@@ -153,9 +195,9 @@ static int read_back(const struct lc_source_file *f, const lc_source *src, uintp
  * on with the same released flag as page k: one read or one copy. */
 static uintptr_t run_end(const struct lc_source_file *f, size_t k, uintptr_t hi)
 {
-	unsigned char flag = f->released[k];
+	int out = f->released[k] == PAGE_OUT;
 	uintptr_t end = f->base + (k + 1) * f->page;
-	while (end < hi && f->released[(end - f->base) / f->page] == flag)
+	while (end < hi && (f->released[(end - f->base) / f->page] == PAGE_OUT) == out)
 		end += f->page;
 	return end < hi ? end : hi;
 }
@@ -165,7 +207,7 @@ static int any_released(const struct lc_source_file *f, uintptr_t lo, uintptr_t 
 	if (!f->nreleased || lo >= hi)
 		return 0;
 	for (size_t k = (lo - f->base) / f->page, end = (hi - 1 - f->base) / f->page; k <= end; k++)
-		if (f->released[k])
+		if (f->released[k] == PAGE_OUT)
 			return 1;
 	return 0;
 }
@@ -193,16 +235,26 @@ static int fetch(lc_source *src, size_t from, size_t to, int fed)
 		while (lo < hi && rc == 0) {
 			size_t k = (lo - f->base) / f->page;
 			uintptr_t end = run_end(f, k, hi);
-			if (f->released[k]) {
+			if (f->released[k] == PAGE_OUT) {
 				rc = read_back(f, src, lo, (size_t)(end - lo), (char *)lo);
 				size_t n = (end - f->base + f->page - 1) / f->page - k;
 				if (rc == 0) {
-					memset(f->released + k, 0, n);
+					memset(f->released + k, PAGE_IN, n);
 					f->nreleased -= n;
 				}
 			}
 			lo = end;
 		}
+	}
+	if (rc == 0 && from < to) {
+		/* whoever fetched these bytes reads them after the lock is let go:
+		 * a page parsed and waiting for the rest of its unit is in use
+		 * again, and goes back only when it is released again */
+		for (size_t k = ((uintptr_t)src->data + from - f->base) / f->page,
+		            end = ((uintptr_t)src->data + to - 1 - f->base) / f->page;
+		     k <= end; k++)
+			if (f->released[k] == PAGE_DONE)
+				f->released[k] = PAGE_IN;
 	}
 	if (rc == 0 && fed && to > f->fed)
 		f->fed = to;
@@ -242,7 +294,7 @@ int lc_source_copy_out(lc_source *src, size_t from, size_t to, char *dst)
 		size_t k = (lo - f->base) / f->page;
 		uintptr_t end = run_end(f, k, hi);
 		size_t n = (size_t)(end - lo);
-		if (f->released[k])
+		if (f->released[k] == PAGE_OUT)
 			rc = read_back(f, src, lo, n, dst);
 		else
 			memcpy(dst, (const char *)lo, n);

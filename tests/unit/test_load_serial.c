@@ -14,8 +14,8 @@
 #include "yaml_tree.h"
 
 /* A ladder of many roles, big enough to span many pages and for a line near
- * its middle to start a role. */
-static void big_ladder(lc_buf *b)
+ * its middle to start a role; with `roles` roles. */
+static void ladder_of_roles(lc_buf *b, int roles)
 {
 	lc_buf_puts(b, "ladder: 1\nid: big\nname: Big\n"
 	               "tracks:\n"
@@ -26,7 +26,7 @@ static void big_ladder(lc_buf *b)
 	               "      - id: craft\n        name: Craft\n        levels:\n"
 	               "          IC1: Does the work as the team's guide says.\n"
 	               "roles:\n");
-	for (int r = 0; r < 400; r++) {
+	for (int r = 0; r < roles; r++) {
 		lc_buf_printf(b, "  - id: role-%d\n    name: \"Role #%d\"\n    family: Family %d\n    groups:\n", r, r, r % 3);
 		lc_buf_printf(b, "      - id: g\n        name: Group\n        competencies:\n"
 		                 "          - id: c\n            name: Competency\n            levels:\n"
@@ -35,6 +35,11 @@ static void big_ladder(lc_buf *b)
 		              r, r);
 	}
 	lc_buf_puts(b, "paths:\n  - {from: role-0, to: role-1, transferable: [Craft], gaps: [Judgement]}\n");
+}
+
+static void big_ladder(lc_buf *b)
+{
+	ladder_of_roles(b, 400);
 }
 
 static void write_scratch(const lc_buf *b)
@@ -46,13 +51,13 @@ static void write_scratch(const lc_buf *b)
 }
 
 typedef struct taken {
-	size_t second_threads, streams, releases;
+	size_t second_threads, streams, releases, huge_pages;
 } taken;
 
 static taken taken_now(void)
 {
 	taken t = {atomic_load(&lc_speed_taken.second_threads), atomic_load(&lc_speed_taken.streams),
-	           atomic_load(&lc_speed_taken.releases)};
+	           atomic_load(&lc_speed_taken.releases), atomic_load(&lc_speed_taken.huge_pages)};
 	return t;
 }
 
@@ -111,6 +116,40 @@ static void test_serial_takes_no_speed_path(void **state)
 	lc_buf_free(&text);
 }
 
+/* Huge pages (src/huge_pages.c) for a file of several megabytes: asked for
+ * only with the switch off, and the model is the same either way. */
+static void test_serial_takes_no_huge_pages(void **state)
+{
+	(void)state;
+	lc_buf text = LC_BUF_INIT;
+	ladder_of_roles(&text, 14000); /* about 5.5 MB: above LC_HUGE_MIN */
+	assert_false(lc_buf_failed(&text));
+	assert_true(text.len > ((size_t)4 << 20));
+	write_scratch(&text);
+	lc_buf want = LC_BUF_INIT;
+	for (int serial = 1; serial >= 0; serial--) {
+		lc_set_serial(serial);
+		taken before = taken_now();
+		lc_buf got = LC_BUF_INIT;
+		size_t released = 0;
+		load_asking_for_speed(&got, &released);
+		taken after = taken_now();
+		if (serial) {
+			assert_int_equal(after.huge_pages, before.huge_pages);
+			lc_buf_put(&want, got.data, got.len);
+		} else {
+			assert_true(after.huge_pages > before.huge_pages);
+			assert_true(released > 0);
+			assert_int_equal(got.len, want.len);
+			assert_memory_equal(got.data, want.data, want.len);
+		}
+		lc_buf_free(&got);
+	}
+	lc_set_serial(0);
+	lc_buf_free(&want);
+	lc_buf_free(&text);
+}
+
 /* The parser itself: a split asked for by a test is not taken either. */
 static void test_serial_parses_on_one_thread(void **state)
 {
@@ -150,6 +189,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_serial_takes_no_speed_path),
+		cmocka_unit_test(test_serial_takes_no_huge_pages),
 		cmocka_unit_test(test_serial_parses_on_one_thread),
 	};
 	return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);

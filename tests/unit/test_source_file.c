@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "test_support.h"
+#include "huge_pages.h"
+#include "ladderc/speed.h"
 #include "scratch_file.h"
 #include "source_file.h"
 
@@ -141,6 +143,53 @@ static void test_unfed(void **state)
 	free(text);
 }
 
+/* A buffer of several megabytes (on huge pages, src/huge_pages.c) is given
+ * back a whole huge page at a time, once none of that huge page's bytes is
+ * still in use; a page fetched (a quoted line) is in use again until it is
+ * released again. Under
+ * lc_set_serial(1) small pages go back as before. */
+static void test_huge_units(void **state)
+{
+	(void)state;
+	size_t n = 9 << 20, page = (size_t)sysconf(_SC_PAGESIZE);
+	char *text = make_text(n);
+	write_file(text, n);
+	lc_source src;
+	open_source(&src, text, n);
+	/* u: the offset of the second huge page wholly inside the buffer */
+	uintptr_t at = (uintptr_t)src.data;
+	size_t u = (size_t)(((at + LC_HUGE_PAGE - 1) & ~(uintptr_t)(LC_HUGE_PAGE - 1)) - at) + LC_HUGE_PAGE;
+
+	/* half of a huge page: nothing goes back yet */
+	lc_source_release(&src, 0, u + LC_HUGE_PAGE / 2, 0);
+	assert_int_equal(lc_source_released(&src), LC_HUGE_PAGE); /* the first whole one */
+	/* a line in the second is quoted: its page is in use again */
+	size_t len;
+	lc_mark m = lc_source_mark_at(&src, u + 1000);
+	assert_non_null(lc_source_line(&src, m.line, &len));
+	/* the rest of the second huge page is done, but not that page */
+	lc_source_release(&src, u + LC_HUGE_PAGE / 2, u + LC_HUGE_PAGE + page, 0);
+	assert_int_equal(lc_source_released(&src), LC_HUGE_PAGE);
+	/* released again, the second goes back whole */
+	lc_source_release(&src, u, u + LC_HUGE_PAGE + page, 0);
+	assert_int_equal(lc_source_released(&src), 2 * LC_HUGE_PAGE);
+	/* read back: a quoted line brings back its small pages only */
+	assert_non_null(lc_source_line(&src, m.line, &len));
+	assert_true(lc_source_released(&src) >= 2 * LC_HUGE_PAGE - 2 * page);
+	assert_int_equal(lc_source_fetch(&src, 0, n), 0);
+	assert_int_equal(lc_source_released(&src), 0);
+	assert_memory_equal(src.data, text, n);
+	close_source(&src);
+
+	lc_set_serial(1);
+	open_source(&src, text, n);
+	lc_source_release(&src, 0, u + LC_HUGE_PAGE / 2, 0);
+	assert_true(lc_source_released(&src) > LC_HUGE_PAGE + LC_HUGE_PAGE / 4);
+	close_source(&src);
+	lc_set_serial(0);
+	free(text);
+}
+
 /* A file changed since it was read is not read again: no line is quoted
  * from it, and a fetch says why. */
 static void test_changed_file(void **state)
@@ -208,6 +257,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_release_and_read_again),
 		cmocka_unit_test(test_unfed),
+		cmocka_unit_test(test_huge_units),
 		cmocka_unit_test(test_changed_file),
 		cmocka_unit_test(test_attach_refused),
 	};
