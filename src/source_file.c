@@ -25,12 +25,44 @@ struct lc_source_file {
 	uintptr_t base;          /* the first page of the buffer */
 	size_t npages;
 	size_t unit;             /* bytes given back at once: a page, or a huge page */
+	size_t per_unit, lead;   /* pages per unit; pages of the first unit before base */
 	unsigned char *released; /* one PAGE_* per page */
+	size_t *unit_in;         /* per unit: how many of its pages are PAGE_IN */
+	size_t *unit_low;        /* per unit: its pages below this one are not PAGE_IN */
 	size_t nreleased;
 	size_t fed;              /* the first parser has read [0, fed) */
 	int error;               /* errno of the first failed read-back, or 0 */
 	pthread_mutex_t lock;    /* two parse threads, then two lint threads */
 };
+
+/* Units: the pages given back together, aligned to the unit's size in
+ * memory (so a huge page goes back whole). Page k of the buffer is in unit
+ * unit_of(k), which holds pages [unit_first, unit_end). */
+static size_t unit_of(const struct lc_source_file *f, size_t k)
+{
+	return (k + f->lead) / f->per_unit;
+}
+
+static size_t unit_first(const struct lc_source_file *f, size_t u)
+{
+	return u * f->per_unit > f->lead ? u * f->per_unit - f->lead : 0;
+}
+
+static size_t unit_end(const struct lc_source_file *f, size_t u)
+{
+	size_t end = (u + 1) * f->per_unit - f->lead;
+	return end < f->npages ? end : f->npages;
+}
+
+/* Page k, not PAGE_IN, is in use again. */
+static void page_in(struct lc_source_file *f, size_t k)
+{
+	size_t u = unit_of(f, k);
+	f->released[k] = PAGE_IN;
+	f->unit_in[u]++;
+	if (k < f->unit_low[u])
+		f->unit_low[u] = k;
+}
 
 static int same_file(const struct stat *a, const struct stat *b)
 {
@@ -57,15 +89,27 @@ int lc_source_attach_file(lc_source *src, int fd)
 	f->unit = f->page;
 	if (src->len >= LC_HUGE_MIN && !lc_serial() && LC_HUGE_PAGE % f->page == 0)
 		f->unit = LC_HUGE_PAGE;
+	f->per_unit = f->unit / f->page;
+	f->lead = (f->base % f->unit) / f->page;
+	size_t nunits = unit_of(f, f->npages - 1) + 1;
 	f->released = calloc(f->npages, 1);
-	if (!f->released || pthread_mutex_init(&f->lock, NULL) != 0)
+	f->unit_in = calloc(nunits, sizeof *f->unit_in);
+	f->unit_low = calloc(nunits, sizeof *f->unit_low);
+	if (!f->released || !f->unit_in || !f->unit_low || pthread_mutex_init(&f->lock, NULL) != 0)
 		goto fail;
+	for (size_t u = 0; u < nunits; u++) {
+		f->unit_low[u] = unit_first(f, u);
+		f->unit_in[u] = unit_end(f, u) - f->unit_low[u];
+	}
 	src->file = f;
 	atomic_fetch_add(&lc_speed_taken.releases, 1);
 	return 0;
 fail:
-	if (f)
+	if (f) {
 		free(f->released);
+		free(f->unit_in);
+		free(f->unit_low);
+	}
 	free(f);
 	close(fd);
 	return -1;
@@ -79,6 +123,8 @@ void lc_source_detach_file(lc_source *src)
 	close(f->fd);
 	pthread_mutex_destroy(&f->lock);
 	free(f->released);
+	free(f->unit_in);
+	free(f->unit_low);
 	free(f);
 	src->file = NULL;
 }
@@ -134,25 +180,28 @@ void lc_source_release(lc_source *src, size_t from, size_t to, int unfed)
 		from = f->fed;
 	size_t first, end;
 	if (whole_pages(src, from, to, &first, &end)) {
-		for (size_t k = first; k < end; k++)
-			if (f->released[k] == PAGE_IN)
-				f->released[k] = PAGE_DONE;
-		/* each unit the range touches goes back once none of its pages
-		 * is still in use (the buffer's first and last pages never are
-		 * whole, so they never go back) */
-		size_t per_unit = f->unit / f->page;
-		size_t lead = (f->base % f->unit) / f->page; /* pages of the first unit before base */
-		size_t u = (first + lead) / per_unit, u_end = (end - 1 + lead) / per_unit + 1;
-		for (; u < u_end; u++) {
-			size_t lo = u * per_unit > lead ? u * per_unit - lead : 0;
-			size_t hi = (u + 1) * per_unit - lead;
-			if (hi > f->npages)
-				hi = f->npages;
-			size_t k = lo;
-			while (k < hi && f->released[k] != PAGE_IN)
-				k++;
-			if (k == hi)
-				give_back(f, lo, hi);
+		/* The parsers release all they have parsed so far, again and
+		 * again: a unit none of whose pages is in use is passed over at
+		 * once, and within a unit the pages already marked are. Each
+		 * unit goes back once none of its pages is in use (the buffer's
+		 * first and last pages are never whole, so never go back). */
+		for (size_t u = unit_of(f, first), u_last = unit_of(f, end - 1); u <= u_last; u++) {
+			if (!f->unit_in[u])
+				continue;
+			size_t lo = first > unit_first(f, u) ? first : unit_first(f, u);
+			size_t hi = end < unit_end(f, u) ? end : unit_end(f, u);
+			int from_low = lo <= f->unit_low[u];
+			if (from_low)
+				lo = f->unit_low[u];
+			for (size_t k = lo; k < hi; k++)
+				if (f->released[k] == PAGE_IN) {
+					f->released[k] = PAGE_DONE;
+					f->unit_in[u]--;
+				}
+			if (from_low && hi > f->unit_low[u])
+				f->unit_low[u] = hi;
+			if (!f->unit_in[u])
+				give_back(f, unit_first(f, u), unit_end(f, u));
 		}
 	}
 	pthread_mutex_unlock(&f->lock);
@@ -239,7 +288,8 @@ static int fetch(lc_source *src, size_t from, size_t to, int fed)
 				rc = read_back(f, src, lo, (size_t)(end - lo), (char *)lo);
 				size_t n = (end - f->base + f->page - 1) / f->page - k;
 				if (rc == 0) {
-					memset(f->released + k, PAGE_IN, n);
+					for (size_t i = k; i < k + n; i++)
+						page_in(f, i);
 					f->nreleased -= n;
 				}
 			}
@@ -254,7 +304,7 @@ static int fetch(lc_source *src, size_t from, size_t to, int fed)
 		            end = ((uintptr_t)src->data + to - 1 - f->base) / f->page;
 		     k <= end; k++)
 			if (f->released[k] == PAGE_DONE)
-				f->released[k] = PAGE_IN;
+				page_in(f, k);
 	}
 	if (rc == 0 && fed && to > f->fed)
 		f->fed = to;
