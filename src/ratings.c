@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "huge_pages.h"
 #include "idmap.h"
 #include "ladderc/speed.h"
 #include "ratings_internal.h"
@@ -813,6 +814,7 @@ lc_ratings_status lc_ratings_load_file(const ladder *l, const char *path, lc_dat
 				return LC_RATINGS_NOMEM;
 			}
 			data = nd;
+			lc_huge_advise(data, cap);
 		}
 		size_t got = fread(data + n, 1, cap - n - 1, fp);
 		n += got;
