@@ -15,16 +15,20 @@ int lc_assess_format_find(const char *name, lc_assess_format *out)
 	return -1;
 }
 
+_Static_assert(LC_RATING_UNIT == 100, "lc_hundredths_put writes two decimals");
+
 void lc_hundredths_put(lc_buf *out, int64_t v)
 {
 	if (v < 0) {
 		lc_buf_putc(out, '-');
 		v = -v;
 	}
-	lc_buf_printf(out, "%lld", (long long)(v / LC_RATING_UNIT));
-	int64_t f = v % LC_RATING_UNIT;
-	if (f)
-		lc_buf_printf(out, f % 10 ? ".%02lld" : ".%lld", (long long)(f % 10 ? f : f / 10));
+	lc_buf_put_int(out, (long long)(v / LC_RATING_UNIT));
+	int64_t f = v % LC_RATING_UNIT; /* hundredths: .05, .5, .25 */
+	if (f) {
+		char frac[3] = {'.', (char)('0' + f / 10), (char)('0' + f % 10)};
+		lc_buf_put(out, frac, f % 10 ? 3 : 2);
+	}
 }
 
 void lc_figure_put(lc_buf *out, lc_figure f)

@@ -109,6 +109,22 @@ void lc_buf_vprintf(lc_buf *b, const char *fmt, va_list ap)
 	b->len += (size_t)n;
 }
 
+void lc_buf_put_int(lc_buf *b, long long v)
+{
+	/* what "%lld" writes, without printf's parsing of its format: the JSON
+	 * and assess writers put hundreds of thousands of numbers */
+	char digits[24];
+	size_t n = sizeof digits;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do {
+		digits[--n] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		digits[--n] = '-';
+	lc_buf_put(b, digits + n, sizeof digits - n);
+}
+
 void lc_buf_printf(lc_buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -15,9 +15,10 @@ static void newline(lc_json *j)
 {
 	if (j->compact)
 		return;
-	lc_buf_putc(j->out, '\n');
-	for (int i = 0; i < j->depth; i++)
-		lc_buf_put(j->out, "  ", 2);
+	/* the break and the indentation in one copy */
+	static const char indent[2 + 2 * LC_JSON_MAX_DEPTH] = "\n"
+		"                                                                ";
+	lc_buf_put(j->out, indent, 1 + 2 * (size_t)j->depth);
 }
 
 /* Separator and indentation before a value (not after a key). */
@@ -125,7 +126,7 @@ void lc_json_number_text(lc_json *j, const char *s, size_t len)
 void lc_json_int(lc_json *j, long long v)
 {
 	before_value(j);
-	lc_buf_printf(j->out, "%lld", v);
+	lc_buf_put_int(j->out, v);
 }
 
 void lc_json_bool(lc_json *j, int v)

@@ -57,6 +57,8 @@ static inline void lc_buf_putc(lc_buf *b, char c)
 {
 	lc_buf_put(b, &c, 1);
 }
+/* v in decimal, as "%lld" writes it. */
+void lc_buf_put_int(lc_buf *b, long long v);
 void lc_buf_printf(lc_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void lc_buf_vprintf(lc_buf *b, const char *fmt, va_list ap);

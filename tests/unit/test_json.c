@@ -1,5 +1,7 @@
 /* The JSON writer and the model's JSON: RFC 8259 escaping, fixed key order,
  * deterministic bytes. */
+#include <limits.h>
+
 #include "test_support.h"
 
 #include "ladderc/emit.h"
@@ -42,6 +44,44 @@ static void test_writer_layout(void **state)
 	assert_string_equal(b.data, "{\n  \"a\": 1,\n  \"b\": [\n    \"x\",\n    null,\n    true\n  ],\n"
 	                            "  \"c\": {},\n  \"d\": []\n}\n");
 	lc_buf_free(&b);
+}
+
+/* Numbers are written without printf: every long long as "%lld" has it. */
+static void test_numbers_and_depth(void **state)
+{
+	(void)state;
+	static const long long v[] = {0, 7, -7, 10, -10, 1234567890123LL, LLONG_MAX, LLONG_MIN, LLONG_MIN + 1};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		lc_buf got = LC_BUF_INIT, want = LC_BUF_INIT;
+		lc_buf_put_int(&got, v[i]);
+		lc_buf_printf(&want, "%lld", v[i]);
+		lc_buf_putc(&got, '\0');
+		lc_buf_putc(&want, '\0');
+		assert_string_equal(got.data, want.data);
+		lc_buf_free(&got);
+		lc_buf_free(&want);
+	}
+	/* the deepest nesting the writer indents, indented as the shallow */
+	enum { DEEP = LC_JSON_MAX_DEPTH - 1 };
+	lc_buf b = LC_BUF_INIT, want = LC_BUF_INIT;
+	lc_json j;
+	lc_json_init(&j, &b);
+	for (int d = 0; d < DEEP; d++)
+		lc_json_array(&j);
+	lc_json_int(&j, -3);
+	for (int d = 0; d < DEEP; d++)
+		lc_json_end_array(&j);
+	lc_json_finish(&j);
+	for (int d = 0; d < DEEP; d++)
+		lc_buf_printf(&want, "%s%*s[", d ? "\n" : "", 2 * d, "");
+	lc_buf_printf(&want, "\n%*s-3", 2 * DEEP, "");
+	for (int d = DEEP - 1; d >= 0; d--)
+		lc_buf_printf(&want, "\n%*s]", 2 * d, "");
+	lc_buf_putc(&want, '\n');
+	assert_int_equal(b.len, want.len);
+	assert_memory_equal(b.data, want.data, want.len);
+	lc_buf_free(&b);
+	lc_buf_free(&want);
 }
 
 static void test_model_json(void **state)
@@ -95,6 +135,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_writer_layout),
+		cmocka_unit_test(test_numbers_and_depth),
 		cmocka_unit_test(test_model_json),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
