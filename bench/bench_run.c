@@ -129,15 +129,30 @@ int main(int argc, char **argv)
 		perror(argv[optind]);
 		return 2;
 	}
-	cmd cmds[64];
-	int n = 0;
+	/* as many commands as the file has: a fixed table once dropped the
+	 * matrix's last shapes without a word */
+	cmd *cmds = NULL;
+	int n = 0, cap = 0;
 	char line[4096];
-	while (n < 64 && fgets(line, sizeof line, f)) {
+	while (fgets(line, sizeof line, f)) {
+		if (!strchr(line, '\n') && !feof(f)) {
+			fprintf(stderr, "bench_run: a line of more than %zu bytes\n", sizeof line - 2);
+			return 2;
+		}
 		line[strcspn(line, "\n")] = '\0';
 		char *tab = strchr(line, '\t');
 		if (!tab || line[0] == '#')
 			continue;
 		*tab = '\0';
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			cmd *more = realloc(cmds, (size_t)cap * sizeof *cmds);
+			if (!more) {
+				fprintf(stderr, "bench_run: out of memory\n");
+				return 2;
+			}
+			cmds = more;
+		}
 		cmd *c = &cmds[n++];
 		c->name = strdup(line);
 		c->argv = split(strdup(tab + 1));
