@@ -3,7 +3,6 @@
  * ratings, for each promotion step the share of the people below it who
  * meet its rating criteria, and each rater's mean against everyone's at the
  * same levels. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -226,6 +225,20 @@ static void make_means(team_build *b)
 
 /* Each rater's mean against the mean every rating at the same levels has,
  * weighted by how many ratings the rater gave at each level. */
+/* x rounded to the nearest integer, halves away from zero: llround's
+ * result for |x| < 2^52 (x minus its integer part is then exact), without
+ * linking libm for one call (its loading is a tenth of a small check). */
+static int64_t round_half_away(double x)
+{
+	int64_t i = (int64_t)x; /* toward zero */
+	double frac = x - (double)i;
+	if (frac >= 0.5)
+		i++;
+	else if (frac <= -0.5)
+		i--;
+	return i;
+}
+
 static void make_raters(team_build *b)
 {
 	lc_team *t = b->t;
@@ -271,8 +284,8 @@ static void make_raters(team_build *b)
 		lc_team_rater *tr = &t->raters[i];
 		double e = expected[i] / (double)tr->mean.den; /* hundredths */
 		double d = (double)tr->mean.num / (double)tr->mean.den - e;
-		tr->expected = (lc_figure){(int64_t)llround(e * 100), 100};
-		tr->diff_x100 = (int64_t)llround(d * 100);
+		tr->expected = (lc_figure){round_half_away(e * 100), 100};
+		tr->diff_x100 = round_half_away(d * 100);
 		tr->flagged = tr->diff_x100 >= 5000 || tr->diff_x100 <= -5000;
 	}
 out:
