@@ -1147,6 +1147,50 @@ static int same_comp(const reader *r, const rl_comp *a, const rl_comp *b)
 	return 1;
 }
 
+/* Two copies' cells at level k, both with a text, say the same. */
+static int same_cell(const reader *r, const rl_comp *a, const rl_comp *b, size_t k)
+{
+	return a->text_len[k] == b->text_len[k] && memcmp(a->texts[k], b->texts[k], a->text_len[k]) == 0 &&
+	       (!r->details || (a->prof[k] == b->prof[k] && lc_import_same_examples(&a->ex[k], &b->ex[k])));
+}
+
+/* same_comp holds between every two roles' copies of the group's
+ * competencies sorted[start, end) (n0 per role), not only between the first
+ * role's and each other's: "no level both show where one has a text and the
+ * other none" is not transitive (role A without level L2 agrees with B,
+ * which shows L2 empty, and with C, which has a text there). Linear: per
+ * competency and level, the first copy with a text and whether a copy
+ * showed the level empty. 1 when they agree, 0 when not, -1 out of memory. */
+static int copies_agree(const reader *r, size_t start, size_t end, size_t n0)
+{
+	size_t cells = n0 * r->nlevels;
+	const rl_comp **with_text = calloc(cells ? cells : 1, sizeof *with_text);
+	unsigned char *shown_empty = calloc(cells ? cells : 1, 1);
+	int agree = with_text && shown_empty ? 1 : -1;
+	for (size_t i = start; agree == 1 && i < end; i++) {
+		const rl_comp *c = &r->comps[r->sorted[i]];
+		size_t at = (i - start) % n0 * r->nlevels;
+		for (size_t k = 0; agree == 1 && k < r->nlevels; k++) {
+			if (!r->roles[c->role].has[k])
+				continue;
+			const rl_comp *seen = with_text[at + k];
+			if (c->texts[k]) {
+				if (shown_empty[at + k] || (seen && !same_cell(r, seen, c, k)))
+					agree = 0;
+				else if (!seen)
+					with_text[at + k] = c;
+			} else if (seen) {
+				agree = 0;
+			} else {
+				shown_empty[at + k] = 1;
+			}
+		}
+	}
+	free(with_text);
+	free(shown_empty);
+	return agree;
+}
+
 static void unshare(reader *r, size_t gidx)
 {
 	for (size_t i = 0; i < r->ncomps; i++)
@@ -1255,6 +1299,11 @@ static int find_shared(reader *r)
 			pos++;
 		}
 		if (!ok || roles != r->nroles || (r->nroles > 1 && pos != n0))
+			continue;
+		int agree = copies_agree(r, start, end, n0);
+		if (agree < 0)
+			return -1;
+		if (!agree)
 			continue;
 		for (size_t i = start; i < end; i++)
 			r->comps[r->sorted[i]].shared = 1;
