@@ -96,6 +96,11 @@ typedef struct reader {
 	size_t last_comp;          /* the competency of the row before, in the same unit, or NONE */
 	size_t (*before)[2];       /* pairs {a, b}: a unit showed a right before b */
 	size_t nbefore, capbefore;
+	struct repeat {              /* a long row showing a lower level's text again */
+		size_t comp, source;     /* the competency; the level it repeats */
+		const lc_row *row;
+	} *repeats;
+	size_t nrepeats, caprepeats;
 	size_t *sorted;            /* competencies by group, role, then table order */
 	lc_idmap level_ids, chain_ids, role_ids, comp_keys, track_ids, group_ids, prof_ids;
 	int nomem;
@@ -845,9 +850,52 @@ static int read_row(reader *r, size_t i)
 	const char *source = cell(r, row, LC_LONG_SOURCE, &sn);
 	if (sn == strlen(r->levels[k].id) && memcmp(source, r->levels[k].id, sn) == 0)
 		return own_cell(r, cp, k, row);
-	if (sn)
-		cp->restated = 1; /* shows a lower level's text */
+	if (!sn)
+		return 0;
+	cp->restated = 1; /* shows a lower level's text */
+	cell(r, row, LC_LONG_TEXT, &n);
+	if (!n)
+		return 0;
+	/* the text is read from the source level's own row: this one must say
+	 * the same, or an edit made here would be lost (checked once all rows
+	 * are read) */
+	size_t ks = lookup(r, &r->level_ids, source, sn, 0, 0);
+	if (ks == NONE)
+		return bad(r, row, LC_LONG_SOURCE, "not a level of this table");
+	struct repeat *rp = push(r, (void **)&r->repeats, &r->nrepeats, &r->caprepeats, sizeof *rp);
+	if (!rp)
+		return -1;
+	rp->comp = (size_t)(cp - r->comps);
+	rp->source = ks;
+	rp->row = row;
 	return 0;
+}
+
+/* Each row that repeats a lower level's text says what that level's own
+ * row says. */
+static int check_repeats(reader *r)
+{
+	int st = 0;
+	for (size_t i = 0; i < r->nrepeats && st >= 0; i++) {
+		const struct repeat *rp = &r->repeats[i];
+		const rl_comp *cp = &r->comps[rp->comp];
+		const char *lid = r->levels[rp->source].id, *t;
+		size_t n, len;
+		const char *s = cell(r, rp->row, LC_LONG_TEXT, &n);
+		int tst = lc_import_render_text(r->a, s, n, &t, &len);
+		if (tst < 0)
+			return -1;
+		size_t at = LC_LONG_TEXT < rp->row->n ? rp->row->cells[LC_LONG_TEXT].at : rp->row->at;
+		if (!cp->texts[rp->source])
+			st |= lc_table_error(r->d, r->src, at,
+			                     "this row repeats the text of level %s (its source_level), but no row gives that "
+			                     "level's own text: make source_level this row's level_id to keep it", lid) != 0;
+		else if (tst || cp->text_len[rp->source] != len || memcmp(cp->texts[rp->source], t, len) != 0)
+			st |= lc_table_error(r->d, r->src, at,
+			                     "this text differs from level %s's, which this row repeats (its source_level): "
+			                     "edit it in %s's row, or make source_level this row's level_id", lid, lid) != 0;
+	}
+	return st;
 }
 
 /* ---- scope: where a competency applies ------------------------------------------- */
@@ -1570,6 +1618,8 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	for (size_t i = 1; !st && i < t->nrows; i++)
 		st = read_row(&r, i);
 	if (!st)
+		st = check_repeats(&r);
+	if (!st)
 		st = merge_order(&r);
 	if (!st)
 		st = find_shared(&r);
@@ -1592,5 +1642,6 @@ int lc_import_render_layout(const lc_table *t, lc_source *src, const lc_import_o
 	free(r.profs);
 	free(r.sorted);
 	free(r.before);
+	free(r.repeats);
 	return st;
 }
