@@ -37,6 +37,8 @@ typedef struct into_reader {
 	size_t nfills;
 	lc_idmap keys;             /* "ROLE\tGROUP\tCOMPETENCY" ("" for a company-wide group) -> fill + 1 */
 	lc_import_report report;
+	const lc_row **repeats;    /* rows showing a lower level's text again */
+	size_t nrepeats, caprepeats;
 	int nomem;
 } into_reader;
 
@@ -296,8 +298,21 @@ static int read_row(into_reader *r, const lc_row *row, unsigned char **seen)
 		return lc_table_error(r->d, r->src, row->cells[row->n - 1].at, "this row has %zu cells and the header %zu",
 		                      row->n, width);
 	const char *level = text_of(row, LC_LONG_LEVEL_ID, &ln), *source = text_of(row, LC_LONG_SOURCE, &sn);
-	if (sn != ln || memcmp(level, source, ln) != 0)
-		return 0; /* no cell of its own level: a text from below, or none */
+	if (sn != ln || memcmp(level, source, ln) != 0) {
+		if (!sn)
+			return 0; /* no text */
+		/* a text from below: checked once every row is read */
+		if (r->nrepeats == r->caprepeats) {
+			size_t cap = r->caprepeats ? 2 * r->caprepeats : 64;
+			const lc_row **more = realloc(r->repeats, cap * sizeof *more);
+			if (!more)
+				return -1;
+			r->repeats = more;
+			r->caprepeats = cap;
+		}
+		r->repeats[r->nrepeats++] = row;
+		return 0;
+	}
 	cell_value v;
 	int st = read_cell(r, row, &v);
 	if (st || !v.text)
@@ -321,6 +336,42 @@ static int read_row(into_reader *r, const lc_row *row, unsigned char **seen)
 	if (!seen[i] && !(seen[i] = lc_arena_calloc(r->a, r->l->nlevels, 1)))
 		return -1;
 	return place(r, row, f, lv->index, &v, seen[i]);
+}
+
+/* A row that shows a lower level's text again (its source_level) says what
+ * that level will hold: the text this CSV gives it, else the ladder's. An
+ * edit made in such a row would otherwise be lost. */
+static int check_repeat(into_reader *r, const lc_row *row)
+{
+	size_t n;
+	const char *s = text_of(row, LC_LONG_TEXT, &n), *t;
+	if (!n)
+		return 0;
+	size_t i = fill_of_row(r, row);
+	if (i == (size_t)-1)
+		return 0; /* its competency's own rows say what is wrong */
+	char id[101];
+	const ladder_level *ks = ladder_find_level(r->l, id_of(row, LC_LONG_SOURCE, id));
+	if (!ks) {
+		size_t sn;
+		const char *src = text_of(row, LC_LONG_SOURCE, &sn);
+		return lc_table_error(r->d, r->src, row->cells[LC_LONG_SOURCE].at, "'%.*s' is not a level of the ladder",
+		                      (int)(sn > 100 ? 100 : sn), src);
+	}
+	size_t len;
+	int st = lc_import_render_text(r->a, s, n, &t, &len);
+	if (st < 0)
+		return -1;
+	const lc_import_fill *f = &r->fills[i];
+	ladder_str want = f->c->text[ks->index];
+	if (f->text && f->text[ks->index])
+		want = (ladder_str){f->text[ks->index], f->len[ks->index]};
+	if (!st && want.s && want.len == len && memcmp(want.s, t, len) == 0)
+		return 0;
+	return lc_table_error(r->d, r->src, row->cells[LC_LONG_TEXT].at,
+	                      "this text differs from level %.*s's, which this row repeats (its source_level): "
+	                      "edit it in %.*s's row, or make source_level this row's level_id",
+	                      (int)ks->id.len, ks->id.s, (int)ks->id.len, ks->id.s);
 }
 
 /* The counts of --into's report, by cell; the fills that change something, first. */
@@ -367,6 +418,11 @@ int lc_import_render_into(const lc_table *t, lc_source *src, const lc_import_opt
 		st = read_row(&r, &t->rows[i], seen);
 		bad_rows |= st > 0;
 	}
+	for (size_t i = 0; st >= 0 && i < r.nrepeats; i++) {
+		st = check_repeat(&r, r.repeats[i]);
+		bad_rows |= st > 0;
+	}
+	free(r.repeats);
 	if (st >= 0) {
 		st = bad_rows;
 		/* unchanged: the cells rows gave as the ladder has them */
