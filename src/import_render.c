@@ -1246,6 +1246,41 @@ static void unshare(reader *r, size_t gidx)
 			r->comps[i].shared = 0;
 }
 
+/* Company-wide competency ids are unique across the company-wide groups (a
+ * role's own group may reuse one): a group with a competency whose id an
+ * earlier company-wide group has stays each role's own. */
+static int unshare_clashes(reader *r)
+{
+	lc_idmap ids;
+	lc_idmap_init(&ids);
+	for (size_t start = 0, end; start < r->ncomps; start = end) {
+		size_t g = r->comps[r->sorted[start]].gidx;
+		for (end = start; end < r->ncomps && r->comps[r->sorted[end]].gidx == g; end++)
+			;
+		if (!r->comps[r->sorted[start]].shared)
+			continue;
+		size_t role = r->comps[r->sorted[start]].role, i;
+		int clash = 0;
+		for (i = start; i < end && r->comps[r->sorted[i]].role == role; i++) {
+			const char *id = r->comps[r->sorted[i]].id;
+			clash |= lc_idmap_get(&ids, id, strlen(id)) != NULL;
+		}
+		if (clash) {
+			unshare(r, g);
+			continue;
+		}
+		for (i = start; i < end && r->comps[r->sorted[i]].role == role; i++) {
+			const char *id = r->comps[r->sorted[i]].id;
+			if (lc_idmap_put(&ids, id, strlen(id), (void *)1) == &ids) {
+				lc_idmap_free(&ids);
+				return -1;
+			}
+		}
+	}
+	lc_idmap_free(&ids);
+	return 0;
+}
+
 /* The company-wide groups, in the order role `ro` shows them first, into
  * out (at most ngroup_ids); their number. */
 static size_t shared_order(const reader *r, size_t ro, size_t *out, unsigned char *seen)
@@ -1356,6 +1391,8 @@ static int find_shared(reader *r)
 		for (size_t i = start; i < end; i++)
 			r->comps[r->sorted[i]].shared = 1;
 	}
+	if (unshare_clashes(r) < 0)
+		return -1;
 	keep_shared_first(r);
 	for (size_t start = 0, end; start < r->ncomps; start = end) {
 		size_t g = r->comps[r->sorted[start]].gidx, n0 = 0;
