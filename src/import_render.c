@@ -254,12 +254,17 @@ static int matrix_levels(reader *r)
 		size_t idn = sp ? (size_t)(sp - s) : n;
 		if (n == 0 && j + 1 == h->n)
 			break; /* a trailing empty column */
-		if (!lc_import_is_id(s, idn) || !sp || !lc_name_ok(sp + 1, n - idn - 1))
+		/* the name as every cell is read: without spaces at either end */
+		const char *nm = sp ? sp + 1 : s + n;
+		size_t nn = sp ? n - idn - 1 : 0;
+		while (nn && strchr(" \t\r\n", *nm))
+			nm++, nn--;
+		if (!lc_import_is_id(s, idn) || !sp || !lc_name_ok(nm, nn))
 			return lc_table_error(r->d, r->src, h->cells[j].at, "a level column's header is its id, a space "
 			                      "and its name (\"IC1 Junior\")");
 		if (lookup(r, &r->level_ids, s, idn, 0, 0) != NONE)
 			return lc_table_error(r->d, r->src, h->cells[j].at, "level %.*s is in the header twice", (int)idn, s);
-		const char *name = lc_arena_memdup(r->a, sp + 1, n - idn - 1);
+		const char *name = lc_arena_memdup(r->a, nm, nn);
 		if (!name)
 			return -1;
 		add_level(r, h, j, s, idn, name, 0, &err);
