@@ -1252,38 +1252,37 @@ static void unshare(reader *r, size_t gidx)
 }
 
 /* Company-wide competency ids are unique across the company-wide groups (a
- * role's own group may reuse one): a group with a competency whose id an
- * earlier company-wide group has stays each role's own. */
+ * role's own group may reuse one): of two company-wide candidates with a
+ * competency id in common, the one the first role shows first stays
+ * company-wide (render shows those first) and the other becomes each role's
+ * own. Walks the first role's merged order, in which a group's competencies
+ * are contiguous. */
 static int unshare_clashes(reader *r)
 {
+	if (!r->nroles)
+		return 0;
 	lc_idmap ids;
 	lc_idmap_init(&ids);
-	for (size_t start = 0, end; start < r->ncomps; start = end) {
-		size_t g = r->comps[r->sorted[start]].gidx;
-		for (end = start; end < r->ncomps && r->comps[r->sorted[end]].gidx == g; end++)
+	int st = 0;
+	for (size_t c = r->roles[0].first, next; c != NONE && !st; c = next) {
+		size_t g = r->comps[c].gidx;
+		for (next = c; next != NONE && r->comps[next].gidx == g; next = r->comps[next].next)
 			;
-		if (!r->comps[r->sorted[start]].shared)
+		if (!r->comps[c].shared)
 			continue;
-		size_t role = r->comps[r->sorted[start]].role, i;
 		int clash = 0;
-		for (i = start; i < end && r->comps[r->sorted[i]].role == role; i++) {
-			const char *id = r->comps[r->sorted[i]].id;
-			clash |= lc_idmap_get(&ids, id, strlen(id)) != NULL;
-		}
+		for (size_t i = c; i != next; i = r->comps[i].next)
+			clash |= lc_idmap_get(&ids, r->comps[i].id, strlen(r->comps[i].id)) != NULL;
 		if (clash) {
 			unshare(r, g);
 			continue;
 		}
-		for (i = start; i < end && r->comps[r->sorted[i]].role == role; i++) {
-			const char *id = r->comps[r->sorted[i]].id;
-			if (lc_idmap_put(&ids, id, strlen(id), (void *)1) == &ids) {
-				lc_idmap_free(&ids);
-				return -1;
-			}
-		}
+		for (size_t i = c; i != next && !st; i = r->comps[i].next)
+			if (lc_idmap_put(&ids, r->comps[i].id, strlen(r->comps[i].id), (void *)1) == &ids)
+				st = -1;
 	}
 	lc_idmap_free(&ids);
-	return 0;
+	return st;
 }
 
 /* The company-wide groups, in the order role `ro` shows them first, into
